@@ -1,0 +1,40 @@
+/**
+ * Physical constants, each named with its unit and model, each with its authority.
+ * The `source` keys point into fixtures/sources.json (served at GET /v1/sources).
+ *
+ * Geodesy and gravity use WGS84 / EGM96; SGP4 itself runs on WGS72 inside satellite.js,
+ * which is why the WGS72 values sit here too, under their own names.
+ */
+
+/** WGS84 equatorial radius, km (NIMA TR8350.2). */
+export const WGS84_A_KM = 6378.137;
+/** WGS84 flattening (NIMA TR8350.2). */
+export const WGS84_F = 1 / 298.257223563;
+/** Earth gravitational parameter, km³/s² (EGM96 / WGS84 G1150). */
+export const EGM96_MU_KM3_S2 = 398600.4418;
+/** Second zonal harmonic, unnormalised (EGM96; Vallado, Fundamentals of Astrodynamics, 4th ed., Table D-1). */
+export const EGM96_J2 = 1.08262668e-3;
+/** WGS72 gravitational parameter used by SGP4, km³/s² (Vallado et al. 2006, AIAA 2006-6753). */
+export const WGS72_MU_KM3_S2 = 398600.8;
+/** WGS72 equatorial radius used by SGP4, km (Vallado et al. 2006). */
+export const WGS72_A_KM = 6378.135;
+/** IUGG mean Earth radius R1, km (Moritz 2000, Geodetic Reference System 1980): for great-circle distances. */
+export const IUGG_MEAN_EARTH_RADIUS_KM = 6371.0088;
+
+/** Mean tropical year, days (Explanatory Supplement to the Astronomical Almanac). */
+export const TROPICAL_YEAR_DAYS = 365.242189;
+/** Sun's mean motion in right ascension: 2π per tropical year, rad/s (the SSO nodal rate). */
+export const SUN_MEAN_MOTION_RAD_S = (2 * Math.PI) / (TROPICAL_YEAR_DAYS * 86400);
+
+/** Total solar irradiance at 1 AU, W/m² (Kopp & Lean 2011, GRL 38 L01706). */
+export const KOPP_LEAN_2011_SOLAR_CONSTANT_W_M2 = 1361;
+/** Stefan–Boltzmann constant, W m⁻² K⁻⁴ (CODATA 2018). */
+export const CODATA_2018_SIGMA_W_M2_K4 = 5.670374419e-8;
+/** Speed of light in vacuum, km/s (SI definition). */
+export const C_KM_S = 299792.458;
+
+/** Lowest altitude at which a circular orbit is treated as an orbit, km: below ~120 km drag decays an orbit within hours (Vallado, Fundamentals of Astrodynamics, ch. 9 atmospheric drag; the Kármán line is 100 km). */
+export const MIN_ORBIT_ALTITUDE_KM = 120;
+
+export const DEG = Math.PI / 180;
+export const MINUTES_PER_DAY = 1440;

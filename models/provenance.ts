@@ -1,0 +1,40 @@
+/**
+ * What a response owes its reader beside the numbers: every default it used (`assumptions`) and
+ * everything the caller should know (`warnings`). Estimators receive a Provenance, take their
+ * defaults through it, and the registry attaches both lists to the output.
+ */
+import { DEFAULTS, type DefaultName } from '../fixtures/index.js';
+
+export interface Assumption {
+  name: string;
+  value: number | string | boolean;
+  unit: string;
+  source: string;
+}
+
+export class Provenance {
+  readonly assumptions: Assumption[] = [];
+  readonly warnings: string[] = [];
+
+  /** Record a value the caller did not give. `source` is a key of fixtures/sources.json. */
+  assume(name: string, value: number | string | boolean, unit: string, source: string): void {
+    if (!this.assumptions.some((a) => a.name === name)) this.assumptions.push({ name, value, unit, source });
+  }
+
+  /** The caller's value if given, else the catalogued default (recorded as an assumption). */
+  orDefault(name: DefaultName, given: number | undefined, recordAs: string = name): number {
+    if (given !== undefined) return given;
+    const d = DEFAULTS[name];
+    this.assume(recordAs, d.value, d.unit, d.source);
+    return d.value;
+  }
+
+  /** The catalogued default without recording it (for limits that are not results' inputs). */
+  static value(name: DefaultName): number {
+    return DEFAULTS[name].value;
+  }
+
+  warn(message: string): void {
+    if (!this.warnings.includes(message)) this.warnings.push(message);
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * Quantities at the edge: every physical input field accepts a number in the field's own unit
+ * (the unit is in the field name: `altitude_km`, `load_kw`) or a string with any compatible unit,
+ * parsed by mathjs's unit parser only (`"550 km"`, `"0.4 Mm"`, `"20 degC"`, `"1.2 MW"`,
+ * `"500 USD/kg"`). Text is never evaluated as an expression: `math.unit()` accepts a number and a
+ * unit and nothing else. Models receive plain numbers in the field's unit.
+ */
+import { all, create, type FactoryFunctionMap, type Unit } from 'mathjs';
+import { z } from 'zod';
+
+const math = create(all as FactoryFunctionMap, {});
+// Money is a dimension of its own here, so that "500 USD/kg" parses and "500 kg" does not.
+math.createUnit('USD', { aliases: ['usd'] });
+math.createUnit('AU', { definition: '149597870.7 km', aliases: ['au'] }); // IAU 2012 Resolution B2
+
+/** What a dimension is called in error messages, by the field unit. */
+const DIMENSION_NAMES: Record<string, string> = {
+  km: 'length',
+  m: 'length',
+  m2: 'area',
+  deg: 'angle',
+  min: 'time',
+  h: 'time',
+  s: 'time',
+  ms: 'time',
+  d: 'time',
+  year: 'time',
+  kW: 'power',
+  W: 'power',
+  kWh: 'energy',
+  K: 'temperature',
+  kg: 'mass',
+};
+
+/** Field units as written in field names, mapped to mathjs unit syntax. */
+const MATHJS_UNIT: Record<string, string> = {
+  m2: 'm^2',
+  'W/m2': 'W/m^2',
+  'kg/m2': 'kg/m^2',
+  d: 'day',
+};
+
+export interface QuantityOptions {
+  /** Inclusive lower bound, in the field unit. */
+  min?: number;
+  /** Inclusive upper bound, in the field unit. */
+  max?: number;
+  /** Exclusive lower bound, in the field unit. */
+  gt?: number;
+  /** Exclusive upper bound, in the field unit. */
+  lt?: number;
+  /** An example string with a unit, shown in the documentation. */
+  example?: string;
+  /** What the field is; the unit and the accepted forms are appended. */
+  description?: string;
+}
+
+/** Parse `text` as a quantity and return it in `fieldUnit`, or a message saying what was expected. */
+export function parseQuantity(text: string, fieldUnit: string): { value: number } | { error: string } {
+  const target = MATHJS_UNIT[fieldUnit] ?? fieldUnit;
+  const trimmed = text.trim();
+  // A bare number in a string is taken in the field's unit.
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return { value: Number(trimmed) };
+  let parsed: Unit;
+  try {
+    parsed = math.unit(trimmed);
+  } catch {
+    return { error: `expected a number in ${fieldUnit} or a quantity such as "${example(fieldUnit)}", got "${text}"` };
+  }
+  if (parsed.value === null || !parsed.equalBase(math.unit(target))) {
+    const dim = DIMENSION_NAMES[fieldUnit] ?? `quantity in ${fieldUnit}`;
+    return { error: `expected a ${dim} (compatible with ${fieldUnit}), got "${text}"` };
+  }
+  const value = Number(parsed.toNumber(target).toPrecision(15));
+  if (!Number.isFinite(value)) return { error: `expected a finite quantity, got "${text}"` };
+  return { value };
+}
+
+function example(fieldUnit: string): string {
+  const examples: Record<string, string> = {
+    km: '550 km',
+    deg: '53 deg',
+    K: '20 degC',
+    kW: '1.2 MW',
+    min: '95 min',
+    h: '6 h',
+    kg: '22.8 t',
+    m2: '1000 m^2',
+    year: '5 year',
+    'USD/kg': '500 USD/kg',
+    'USD/kWh': '0.05 USD/kWh',
+  };
+  return examples[fieldUnit] ?? `1 ${fieldUnit}`;
+}
+
+function boundsText(o: QuantityOptions, unit: string): string {
+  const parts: string[] = [];
+  if (o.min !== undefined) parts.push(`≥ ${o.min} ${unit}`);
+  if (o.gt !== undefined) parts.push(`> ${o.gt} ${unit}`);
+  if (o.max !== undefined) parts.push(`≤ ${o.max} ${unit}`);
+  if (o.lt !== undefined) parts.push(`< ${o.lt} ${unit}`);
+  return parts.join(' and ');
+}
+
+/**
+ * A zod schema for one quantity field: accepts a number in `unit` or a string with a compatible
+ * unit; yields a finite number in `unit`, checked against the bounds.
+ */
+export function quantity(unit: string, options: QuantityOptions = {}) {
+  const bounds = boundsText(options, unit);
+  const numberBranch = z.number().meta({
+    ...(options.min !== undefined && { minimum: options.min }),
+    ...(options.max !== undefined && { maximum: options.max }),
+    ...(options.gt !== undefined && { exclusiveMinimum: options.gt }),
+    ...(options.lt !== undefined && { exclusiveMaximum: options.lt }),
+  });
+  const description = `${options.description ? `${options.description}. ` : ''}Unit: ${unit}. A number in ${unit}, or a string with any compatible unit (e.g. "${options.example ?? example(unit)}")${bounds ? `; ${bounds}` : ''}.`;
+  return z
+    .union([numberBranch, z.string().min(1)], {
+      error: `expected a finite number in ${unit} or a string with a unit such as "${options.example ?? example(unit)}"`,
+    })
+    .transform((input, ctx) => {
+      let value: number;
+      if (typeof input === 'number') {
+        value = input;
+      } else {
+        const parsed = parseQuantity(input, unit);
+        if ('error' in parsed) {
+          ctx.addIssue({ code: 'custom', message: parsed.error, input });
+          return z.NEVER;
+        }
+        value = parsed.value;
+      }
+      const outOfRange =
+        (options.min !== undefined && value < options.min) ||
+        (options.gt !== undefined && value <= options.gt) ||
+        (options.max !== undefined && value > options.max) ||
+        (options.lt !== undefined && value >= options.lt);
+      if (outOfRange) {
+        const shown = typeof input === 'number' ? `${input}` : `"${input}" (= ${value} ${unit})`;
+        ctx.addIssue({ code: 'custom', message: `expected ${bounds}, got ${shown}`, input });
+        return z.NEVER;
+      }
+      return value;
+    })
+    .meta({ description, 'x-unit': unit });
+}
