@@ -1,0 +1,710 @@
+/**
+ * Orbit & sunlight: period, sun-synchronous inclination, beta angle, eclipse fraction and the
+ * longest eclipse, from circular elements or a real element set (TLE / OMM) through SGP4.
+ *
+ * Two methods for the eclipse: the analytic cylindrical shadow (Rickman, NASA TFAWS 2020), and a
+ * numerical check that propagates one revolution with SGP4 and measures satellite.js's conical
+ * shadowFraction (with penumbra).
+ */
+import { type SatRec, shadowFraction, sunPos } from 'satellite.js';
+import { z } from 'zod';
+import { quantity } from '../src/quantity.js';
+import {
+  DEG,
+  EGM96_J2,
+  EGM96_MU_KM3_S2,
+  MIN_ORBIT_ALTITUDE_KM,
+  MINUTES_PER_DAY,
+  SUN_MEAN_MOTION_RAD_S,
+  WGS72_A_KM,
+  WGS84_A_KM,
+} from './constants.js';
+import { PhysicallyImpossible } from './errors.js';
+import { defineEstimator } from './estimator.js';
+import { Provenance } from './provenance.js';
+import {
+  dateToJd,
+  jdToDate,
+  minutesSinceEpoch,
+  OmmSchema,
+  propagateMinutes,
+  satrecFromOmm,
+  satrecFromTle,
+  TleSchema,
+} from './sgp4.js';
+
+// ---------------------------------------------------------------------------------------------
+// Closed forms
+// ---------------------------------------------------------------------------------------------
+
+type Vec3 = { x: number; y: number; z: number };
+const dot = (a: Vec3, b: Vec3) => a.x * b.x + a.y * b.y + a.z * b.z;
+const norm = (a: Vec3) => Math.sqrt(dot(a, a));
+const unit = (a: Vec3): Vec3 => {
+  const n = norm(a);
+  return { x: a.x / n, y: a.y / n, z: a.z / n };
+};
+const wrap360 = (deg: number) => ((deg % 360) + 360) % 360;
+
+/** Orbital period T = 2π √(a³/μ), minutes (Kepler's third law). */
+export function periodMin(semiMajorAxis_km: number, mu_km3_s2 = EGM96_MU_KM3_S2): number {
+  return (2 * Math.PI * Math.sqrt(semiMajorAxis_km ** 3 / mu_km3_s2)) / 60;
+}
+
+/** Secular J2 nodal regression dΩ/dt = −(3/2) n J2 (Re/p)² cos i, rad/s (Vallado, eq. 9-41). */
+export function nodalRateRadS(semiMajorAxis_km: number, eccentricity: number, inclination_rad: number): number {
+  const n = Math.sqrt(EGM96_MU_KM3_S2 / semiMajorAxis_km ** 3);
+  const p = semiMajorAxis_km * (1 - eccentricity ** 2);
+  return -1.5 * n * EGM96_J2 * (WGS84_A_KM / p) ** 2 * Math.cos(inclination_rad);
+}
+
+/**
+ * Sun-synchronous inclination: J2 regression equal to the sun's mean motion,
+ * cos i = −(2/3) Ω̇☉ p² / (n J2 Re²) (Vallado, sec. 11.4). Null when no inclination achieves it.
+ */
+export function sunSynchronousInclinationDeg(semiMajorAxis_km: number, eccentricity = 0): number | null {
+  const n = Math.sqrt(EGM96_MU_KM3_S2 / semiMajorAxis_km ** 3);
+  const p = semiMajorAxis_km * (1 - eccentricity ** 2);
+  const cosI = ((-2 / 3) * SUN_MEAN_MOTION_RAD_S * p ** 2) / (n * EGM96_J2 * WGS84_A_KM ** 2);
+  if (cosI < -1 || cosI > 1) return null;
+  return Math.acos(cosI) / DEG;
+}
+
+/** Eclipse-free threshold β* = asin(Re / (Re + h)), deg: above it a circular orbit never enters the cylindrical shadow. */
+export function betaStarDeg(altitude_km: number): number {
+  return Math.asin(WGS84_A_KM / (WGS84_A_KM + altitude_km)) / DEG;
+}
+
+/**
+ * Cylindrical-shadow eclipse fraction of a circular orbit,
+ * f = (1/π) acos(√(h² + 2·Re·h) / ((Re + h) cos β)) for |β| < β*, else 0 (Rickman, NASA TFAWS 2020).
+ */
+export function eclipseFraction(altitude_km: number, beta_deg: number): number {
+  if (Math.abs(beta_deg) >= betaStarDeg(altitude_km)) return 0;
+  const r = WGS84_A_KM + altitude_km;
+  const c = Math.sqrt(altitude_km ** 2 + 2 * WGS84_A_KM * altitude_km) / (r * Math.cos(beta_deg * DEG));
+  return Math.acos(Math.min(1, c)) / Math.PI;
+}
+
+/** Unit vector of the orbit normal h = (sin i sin Ω, −sin i cos Ω, cos i) in the equatorial frame. */
+export function orbitNormal(inclination_rad: number, raan_rad: number): Vec3 {
+  return {
+    x: Math.sin(inclination_rad) * Math.sin(raan_rad),
+    y: -Math.sin(inclination_rad) * Math.cos(raan_rad),
+    z: Math.cos(inclination_rad),
+  };
+}
+
+/** Geocentric unit vector to the sun of date (satellite.js sunPos, Vallado low-precision, 0.01°). */
+export function sunUnit(date: Date): Vec3 {
+  return unit(sunPos(dateToJd(date)).rsun);
+}
+
+/** Right ascension of the apparent sun, deg in [0, 360). */
+export function sunRightAscensionDeg(date: Date): number {
+  const s = sunUnit(date);
+  return wrap360(Math.atan2(s.y, s.x) / DEG);
+}
+
+/** Beta angle: the sun's elevation above the orbit plane, β = asin(ŝ · ĥ), deg. */
+export function betaDeg(inclination_rad: number, raan_rad: number, sun: Vec3): number {
+  return Math.asin(Math.max(-1, Math.min(1, dot(sun, orbitNormal(inclination_rad, raan_rad))))) / DEG;
+}
+
+/**
+ * RAAN that puts the sun at `beta_deg` above the orbit plane: from sin i (sₓ sin Ω − s_y cos Ω) + s_z cos i = sin β,
+ * i.e. sin(Ω − ψ) = (sin β − s_z cos i) / (sin i · √(sₓ² + s_y²)), ψ = atan2(s_y, sₓ). Null when unreachable.
+ */
+export function raanForBetaDeg(beta_deg: number, inclination_rad: number, sun: Vec3): number | null {
+  const rho = Math.hypot(sun.x, sun.y);
+  const denominator = Math.sin(inclination_rad) * rho;
+  if (denominator < 1e-12) return null;
+  const s = (Math.sin(beta_deg * DEG) - sun.z * Math.cos(inclination_rad)) / denominator;
+  if (s < -1 || s > 1) return null;
+  const psi = Math.atan2(sun.y, sun.x);
+  return wrap360((Math.asin(s) + psi) / DEG);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Orbit specification → resolved mean orbit
+// ---------------------------------------------------------------------------------------------
+
+export const OrbitSpecSchema = z
+  .object({
+    altitude_km: quantity('km', {
+      gt: 0,
+      lt: 1_000_000,
+      description: 'Circular-orbit altitude (mean altitude a − Re for an eccentric orbit), km above the WGS84 equator',
+    }).optional(),
+    inclination_deg: quantity('deg', { min: 0, max: 180 }).optional(),
+    sun_synchronous: z.boolean().optional().describe('Derive the inclination from J2 so that the node follows the mean sun'),
+    ltan_h: quantity('h', {
+      min: 0,
+      lt: 24,
+      example: '18 h',
+      description: 'Local time of the ascending node at the epoch (apparent sun); sets the RAAN',
+    }).optional(),
+    raan_deg: quantity('deg', {
+      min: -360,
+      max: 360,
+      description: 'Right ascension of the ascending node at the epoch',
+    }).optional(),
+    eccentricity: z.number().min(0).lt(1).optional().describe('Eccentricity (0 = circular, the default)'),
+    arg_perigee_deg: quantity('deg', { min: -360, max: 360 }).optional(),
+    mean_anomaly_deg: quantity('deg', {
+      min: -360,
+      max: 360,
+      description: 'Mean anomaly at the epoch (phasing; used by the propagated check and constellations)',
+    }).optional(),
+    tle: TleSchema.optional(),
+    omm: OmmSchema.optional(),
+  })
+  .strict()
+  .superRefine((o, ctx) => {
+    const forms = [o.altitude_km !== undefined, o.tle !== undefined, o.omm !== undefined].filter(Boolean).length;
+    if (forms !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          forms === 0
+            ? 'expected one of altitude_km (elements), tle or omm'
+            : 'expected exactly one of altitude_km, tle or omm, got more than one',
+      });
+      return;
+    }
+    if (o.altitude_km === undefined) {
+      for (const key of ['inclination_deg', 'sun_synchronous', 'ltan_h', 'raan_deg', 'eccentricity'] as const) {
+        if (o[key] !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `expected no ${key} beside a tle or omm: the element set defines it`,
+          });
+      }
+    }
+    if (o.sun_synchronous && o.inclination_deg !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['inclination_deg'],
+        message: 'expected either inclination_deg or sun_synchronous: true, not both (SSO derives the inclination)',
+      });
+    if (o.ltan_h !== undefined && o.raan_deg !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['raan_deg'], message: 'expected either ltan_h or raan_deg, not both' });
+  })
+  .describe(
+    'An orbit: circular (or eccentric) elements `{ altitude_km, inclination_deg | sun_synchronous, ltan_h | raan_deg, eccentricity }`, or a real element set `{ tle: { line1, line2 } }` or `{ omm: {...} }` propagated with SGP4.',
+  );
+export type OrbitSpec = z.output<typeof OrbitSpecSchema>;
+
+/** A mean orbit at an epoch, whatever it was given as. */
+export interface ResolvedOrbit {
+  kind: 'elements' | 'tle' | 'omm';
+  epoch: Date;
+  semiMajorAxis_km: number;
+  /** Mean altitude a − Re (WGS84), km. */
+  altitude_km: number;
+  eccentricity: number;
+  inclination_rad: number;
+  /** RAAN at the epoch, rad. */
+  raan_rad: number;
+  argPerigee_rad: number;
+  meanAnomaly_rad: number;
+  /** Secular nodal rate, rad/s. */
+  raanRate_rad_s: number;
+  period_min: number;
+  /** For the numerical methods: an SGP4 record whose epoch may differ from `epoch`. */
+  satrec: SatRec;
+}
+
+/**
+ * Build an SGP4 record from mean elements (zero drag), so that elements and element sets share one
+ * propagator. The OMM mean motion is Kozai's; SGP4 recovers Brouwer's mean motion from it and
+ * works in WGS72 units, so the mean motion is adjusted (a ∝ n^(−2/3)) until SGP4's own mean
+ * semi-major axis is the requested one.
+ */
+function satrecFromElements(o: Omit<ResolvedOrbit, 'satrec' | 'kind'>): SatRec {
+  const build = (meanMotion_rev_day: number) =>
+    satrecFromOmm({
+      OBJECT_NAME: 'ELEMENTS',
+      OBJECT_ID: 'ELEMENTS',
+      EPOCH: o.epoch.toISOString().replace('Z', ''),
+      MEAN_MOTION: meanMotion_rev_day,
+      ECCENTRICITY: o.eccentricity,
+      INCLINATION: o.inclination_rad / DEG,
+      RA_OF_ASC_NODE: wrap360(o.raan_rad / DEG),
+      ARG_OF_PERICENTER: wrap360(o.argPerigee_rad / DEG),
+      MEAN_ANOMALY: wrap360(o.meanAnomaly_rad / DEG),
+      BSTAR: 0,
+      MEAN_MOTION_DOT: 0,
+      MEAN_MOTION_DDOT: 0,
+      NORAD_CAT_ID: 99999,
+      ELEMENT_SET_NO: 999,
+    });
+  let n = MINUTES_PER_DAY / o.period_min;
+  let satrec = build(n);
+  for (let k = 0; k < 4; k++) {
+    const a_km = satrec.a * WGS72_A_KM;
+    if (Math.abs(a_km - o.semiMajorAxis_km) < 1e-6) break;
+    n *= (a_km / o.semiMajorAxis_km) ** 1.5;
+    satrec = build(n);
+  }
+  return satrec;
+}
+
+/**
+ * Resolve an OrbitSpec at an epoch. `epoch` undefined means: the element set's own epoch, or now
+ * for elements (recorded as an assumption). Throws PhysicallyImpossible for orbits that are not orbits.
+ */
+export function resolveOrbit(spec: OrbitSpec, epochIso: string | undefined, p: Provenance, pointer = '/orbit'): ResolvedOrbit {
+  if (spec.tle !== undefined || spec.omm !== undefined) return resolveElementSet(spec, epochIso, p, pointer);
+
+  const altitude_km = spec.altitude_km as number;
+  const e = spec.eccentricity ?? 0;
+  const a = WGS84_A_KM + altitude_km;
+  const perigee_km = a * (1 - e) - WGS84_A_KM;
+  if (perigee_km < MIN_ORBIT_ALTITUDE_KM) {
+    throw new PhysicallyImpossible(
+      `a ${e > 0 ? `perigee altitude of ${perigee_km.toFixed(1)} km` : `circular orbit at ${altitude_km} km`} is inside the atmosphere: below ${MIN_ORBIT_ALTITUDE_KM} km drag brings an orbit down within hours`,
+      `${pointer}/altitude_km`,
+      { perigee_altitude_km: round(perigee_km, 3), min_altitude_km: MIN_ORBIT_ALTITUDE_KM },
+    );
+  }
+  const epoch = epochIso ? new Date(epochIso) : new Date();
+  if (!epochIso) p.assume('epoch', epoch.toISOString(), 'ISO-8601 UTC', 'orbital-dc-convention');
+
+  let inclination_deg: number;
+  if (spec.sun_synchronous) {
+    const i = sunSynchronousInclinationDeg(a, e);
+    if (i === null)
+      throw new PhysicallyImpossible(
+        `no inclination makes an orbit at ${altitude_km} km sun-synchronous: J2 regression is too weak above ~5,970 km`,
+        `${pointer}/altitude_km`,
+      );
+    inclination_deg = i;
+  } else {
+    inclination_deg = p.orDefault('orbit.inclination_deg', spec.inclination_deg);
+  }
+  const inclination_rad = inclination_deg * DEG;
+
+  let raan_deg: number;
+  if (spec.raan_deg !== undefined) raan_deg = spec.raan_deg;
+  else if (spec.ltan_h !== undefined || spec.sun_synchronous) {
+    const ltan = spec.ltan_h ?? p.orDefault('orbit.ltan_h', undefined);
+    // LTAN: the ascending node's hour angle from the sun, Ω = α☉ + (LTAN − 12 h)·15°/h.
+    raan_deg = sunRightAscensionDeg(epoch) + (ltan - 12) * 15;
+  } else raan_deg = p.orDefault('orbit.raan_deg', undefined);
+
+  const base = {
+    epoch,
+    semiMajorAxis_km: a,
+    altitude_km,
+    eccentricity: e,
+    inclination_rad,
+    raan_rad: wrap360(raan_deg) * DEG,
+    argPerigee_rad: (spec.arg_perigee_deg ?? 0) * DEG,
+    meanAnomaly_rad: (spec.mean_anomaly_deg ?? 0) * DEG,
+    raanRate_rad_s: nodalRateRadS(a, e, inclination_rad),
+    period_min: periodMin(a),
+  };
+  return { kind: 'elements', ...base, satrec: satrecFromElements(base) };
+}
+
+function resolveElementSet(spec: OrbitSpec, epochIso: string | undefined, p: Provenance, pointer: string): ResolvedOrbit {
+  const kind = spec.tle !== undefined ? 'tle' : 'omm';
+  const satrec = spec.tle !== undefined ? satrecFromTle(spec.tle) : satrecFromOmm(spec.omm as z.output<typeof OmmSchema>);
+  const at = `${pointer}/${kind}`;
+  if (satrec.error !== 0 || !Number.isFinite(satrec.no) || satrec.no <= 0) {
+    throw new PhysicallyImpossible(`the element set cannot be initialised by SGP4 (error ${satrec.error})`, at);
+  }
+  const setEpoch = jdToDate(satrec.jdsatepoch);
+  const epoch = epochIso ? new Date(epochIso) : setEpoch;
+  if (!epochIso) p.assume('epoch', setEpoch.toISOString(), 'ISO-8601 UTC (the element set epoch)', 'vallado-sgp4-2006');
+
+  const ageDays = Math.abs(minutesSinceEpoch(satrec, epoch)) / MINUTES_PER_DAY;
+  const warnDays = Provenance.value('orbit.tle_warn_days');
+  const maxDays = Provenance.value('orbit.tle_max_days');
+  if (ageDays > maxDays) {
+    throw new PhysicallyImpossible(
+      `the element set's epoch (${setEpoch.toISOString()}) is ${ageDays.toFixed(1)} days from the requested epoch; SGP4 predictions past ${maxDays} days are not usable (errors grow by kilometres a day)`,
+      at,
+      { element_set_age_days: round(ageDays, 3), limit_days: maxDays },
+    );
+  }
+  if (ageDays > warnDays) {
+    p.warn(
+      `the element set is ${ageDays.toFixed(1)} days from the requested epoch (more than ${warnDays}): position errors of several km per day of age are expected`,
+    );
+  }
+
+  const tsince = minutesSinceEpoch(satrec, epoch);
+  const state = propagateMinutes(satrec, tsince);
+  if ('error' in state) {
+    throw new PhysicallyImpossible(`SGP4 cannot propagate this element set to ${epoch.toISOString()}: ${state.reason}`, at, {
+      sgp4_error: state.error,
+    });
+  }
+  // Mean elements at the requested epoch: epoch mean elements advanced by their secular rates.
+  const a = satrec.a * WGS72_A_KM; // SGP4 carries a in WGS72 Earth radii
+  const perigee_km = a * (1 - satrec.ecco) - WGS84_A_KM;
+  if (perigee_km < MIN_ORBIT_ALTITUDE_KM || norm(state.position) < WGS84_A_KM + MIN_ORBIT_ALTITUDE_KM * 0.5) {
+    throw new PhysicallyImpossible(
+      `the element set's perigee is ${perigee_km.toFixed(1)} km, inside the atmosphere: the object has decayed or is about to`,
+      at,
+      { perigee_altitude_km: round(perigee_km, 3) },
+    );
+  }
+  const minutes = tsince;
+  return {
+    kind,
+    epoch,
+    semiMajorAxis_km: a,
+    altitude_km: a - WGS84_A_KM,
+    eccentricity: satrec.ecco,
+    inclination_rad: satrec.inclo,
+    raan_rad: wrap360((satrec.nodeo + satrec.nodedot * minutes) / DEG) * DEG,
+    argPerigee_rad: satrec.argpo + satrec.argpdot * minutes,
+    meanAnomaly_rad: satrec.mo + satrec.mdot * minutes,
+    raanRate_rad_s: satrec.nodedot / 60,
+    period_min: (2 * Math.PI) / satrec.no,
+    satrec,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Geometry at an instant, over a revolution, over a year
+// ---------------------------------------------------------------------------------------------
+
+/** Beta angle of a resolved orbit at `date`, with the node advanced by its secular rate. */
+export function betaAt(o: ResolvedOrbit, date: Date): number {
+  const raan = o.raan_rad + o.raanRate_rad_s * ((date.getTime() - o.epoch.getTime()) / 1000);
+  return betaDeg(o.inclination_rad, raan, sunUnit(date));
+}
+
+export interface PropagatedEclipse {
+  /** Share of the revolution with ≥ 50 % of the sun's disc hidden: the cylindrical model's counterpart. */
+  eclipse_fraction: number;
+  umbra_fraction: number;
+  penumbra_min: number;
+  /** Longest continuous ≥ 50 % shadow in the revolution, min. */
+  eclipse_duration_min: number;
+  beta_deg: number;
+  step_s: number;
+}
+
+/**
+ * Numerical eclipse over one revolution from `start`: SGP4 positions, satellite.js conical shadow
+ * (penumbra included), crossings interpolated linearly between samples.
+ */
+export function propagatedEclipse(satrec: SatRec, start: Date, period_min: number, step_s = 10): PropagatedEclipse | null {
+  const t0 = minutesSinceEpoch(satrec, start);
+  const steps = Math.ceil((period_min * 60) / step_s);
+  const dt_min = period_min / steps;
+  const startJd = dateToJd(start);
+  const shadow: number[] = [];
+  for (let k = 0; k <= steps; k++) {
+    const state = propagateMinutes(satrec, t0 + k * dt_min);
+    if ('error' in state) return null;
+    const sun = sunPos(startJd + (k * dt_min) / MINUTES_PER_DAY).rsun;
+    shadow.push(shadowFraction(sun, state.position));
+  }
+  // Time (in samples) during which s ≥ level, with linear interpolation at the crossings.
+  const timeAbove = (level: number) => {
+    let total = 0;
+    let run = 0;
+    let longest = 0;
+    let leadingRun = -1;
+    for (let k = 0; k < steps; k++) {
+      const a = shadow[k] as number;
+      const b = shadow[k + 1] as number;
+      let part: number;
+      if (a >= level && b >= level) part = 1;
+      else if (a < level && b < level) part = 0;
+      else part = a >= level ? (a - level) / (a - b) : (b - level) / (b - a);
+      total += part;
+      if (a >= level) run += part;
+      if (b < level && a >= level) {
+        if (leadingRun < 0 && run === k + part) leadingRun = run;
+        else longest = Math.max(longest, run);
+        run = 0;
+      } else if (a < level && b >= level) run = part;
+    }
+    // A shadow that spans the start and end of the revolution is one eclipse.
+    longest = Math.max(longest, run + Math.max(0, leadingRun));
+    return { total, longest };
+  };
+  const half = timeAbove(0.5);
+  const umbra = timeAbove(1 - 1e-12);
+  const any = timeAbove(1e-12);
+  return {
+    eclipse_fraction: half.total / steps,
+    umbra_fraction: umbra.total / steps,
+    penumbra_min: (any.total - umbra.total) * dt_min,
+    eclipse_duration_min: half.longest * dt_min,
+    beta_deg: 0,
+    step_s: dt_min * 60,
+  };
+}
+
+export interface AnnualPicture {
+  beta_min_deg: number;
+  beta_max_deg: number;
+  sunlit_fraction: number;
+  eclipse_days: number;
+  max_eclipse_min: number;
+  max_eclipse_at: string;
+  beta_at_max_eclipse_deg: number;
+  eclipse_free_days: number;
+  seasons: { start: string; end: string }[];
+  step_h: number;
+}
+
+/**
+ * 365 days from the epoch: beta from the sun of date and the node advanced by its secular J2 rate,
+ * eclipse from the cylindrical shadow. A dawn-dusk orbit's eclipse season comes out of this geometry.
+ */
+export function annualPicture(o: ResolvedOrbit, step_h: number): AnnualPicture {
+  const samples = Math.round((365 * 24) / step_h);
+  let betaMin = Infinity;
+  let betaMax = -Infinity;
+  let eclipseSum = 0;
+  let maxF = -1;
+  let maxAt = o.epoch;
+  let betaAtMax = 0;
+  const eclipseDays = new Set<number>();
+  const seasons: { start: string; end: string }[] = [];
+  let seasonStart: Date | null = null;
+  let last: Date = o.epoch;
+  for (let k = 0; k < samples; k++) {
+    const t = new Date(o.epoch.getTime() + k * step_h * 3_600_000);
+    const beta = betaAt(o, t);
+    const f = eclipseFraction(o.altitude_km, beta);
+    betaMin = Math.min(betaMin, beta);
+    betaMax = Math.max(betaMax, beta);
+    eclipseSum += f;
+    if (f > maxF) {
+      maxF = f;
+      maxAt = t;
+      betaAtMax = beta;
+    }
+    if (f > 0) {
+      eclipseDays.add(Math.floor((k * step_h) / 24));
+      if (seasonStart === null) seasonStart = t;
+    } else if (seasonStart !== null) {
+      seasons.push({ start: seasonStart.toISOString(), end: last.toISOString() });
+      seasonStart = null;
+    }
+    last = t;
+  }
+  if (seasonStart !== null) seasons.push({ start: seasonStart.toISOString(), end: last.toISOString() });
+  return {
+    beta_min_deg: betaMin,
+    beta_max_deg: betaMax,
+    sunlit_fraction: 1 - eclipseSum / samples,
+    eclipse_days: eclipseDays.size,
+    eclipse_free_days: 365 - eclipseDays.size,
+    max_eclipse_min: maxF * o.period_min,
+    max_eclipse_at: maxAt.toISOString(),
+    beta_at_max_eclipse_deg: betaAtMax,
+    seasons,
+    step_h,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The estimator
+// ---------------------------------------------------------------------------------------------
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+const IsoEpoch = z.iso
+  .datetime({ offset: true })
+  .describe('Evaluation epoch, ISO-8601 (UTC, e.g. "2026-06-21T12:00:00Z"); default: the element set epoch, or now');
+
+export const OrbitInput = z
+  .object({
+    orbit: OrbitSpecSchema,
+    epoch: IsoEpoch.optional(),
+    beta_deg: quantity('deg', {
+      min: -90,
+      max: 90,
+      description: "Evaluate the eclipse at this beta angle instead of the epoch's sun",
+    }).optional(),
+    annual: z.boolean().optional().describe('Add the 365-day picture from the epoch'),
+    propagated_check: z
+      .boolean()
+      .optional()
+      .describe('Propagate one revolution with SGP4 and measure the conical shadow (default true)'),
+  })
+  .strict();
+
+const AnnualOutput = z.object({
+  beta_min_deg: z.number(),
+  beta_max_deg: z.number(),
+  sunlit_fraction: z.number().describe('Time-mean share of the orbit in sunlight over 365 days'),
+  eclipse_days: z.number().int().describe('Days (of 365) with at least one eclipse'),
+  eclipse_free_days: z.number().int(),
+  max_eclipse_min: z.number().describe('Longest eclipse of the year, min'),
+  max_eclipse_at: z.string(),
+  beta_at_max_eclipse_deg: z.number(),
+  seasons: z.array(z.object({ start: z.string(), end: z.string() })).describe('Intervals with eclipses'),
+  step_h: z.number(),
+  method: z.string(),
+});
+
+export const OrbitOutput = z.object({
+  orbit_kind: z.enum(['elements', 'tle', 'omm']),
+  epoch: z.string(),
+  altitude_km: z.number().describe('Mean altitude above the WGS84 equatorial radius'),
+  perigee_altitude_km: z.number(),
+  apogee_altitude_km: z.number(),
+  semi_major_axis_km: z.number(),
+  eccentricity: z.number(),
+  period_min: z.number(),
+  inclination_deg: z.number(),
+  raan_deg: z.number().describe('Right ascension of the ascending node at the epoch'),
+  raan_rate_deg_per_day: z.number().describe('Secular J2 nodal regression'),
+  ltan_h: z.number().describe('Local time of the ascending node at the epoch (apparent sun)'),
+  sun_synchronous: z.boolean().describe('Nodal rate within 1 % of the sun’s mean motion'),
+  beta_deg: z.number(),
+  beta_from: z.enum(['epoch', 'given']),
+  beta_star_deg: z.number().describe('Eclipse-free threshold: |beta| above it means no eclipse'),
+  eclipse_fraction: z.number().describe('Cylindrical shadow, share of the revolution'),
+  eclipse_duration_min: z.number(),
+  sunlit_duration_min: z.number(),
+  propagated: z
+    .object({
+      method: z.string(),
+      eclipse_fraction: z.number(),
+      umbra_fraction: z.number(),
+      penumbra_min: z.number(),
+      eclipse_duration_min: z.number(),
+      beta_deg: z.number(),
+      step_s: z.number(),
+      difference_from_analytic: z.number(),
+    })
+    .nullable()
+    .describe('One revolution propagated with SGP4, shadow from satellite.js shadowFraction (≥ 50 % of the disc hidden)'),
+  annual: AnnualOutput.optional(),
+});
+
+export type OrbitResult = z.infer<typeof OrbitOutput>;
+
+export function runOrbit(input: z.output<typeof OrbitInput>, p: Provenance): OrbitResult {
+  const o = resolveOrbit(input.orbit, input.epoch, p);
+  const sun = sunUnit(o.epoch);
+  const epochBeta = betaDeg(o.inclination_rad, o.raan_rad, sun);
+  const beta = input.beta_deg ?? epochBeta;
+  const f = eclipseFraction(o.altitude_km, beta);
+  if (o.eccentricity > 0.01)
+    p.warn(
+      `eccentricity ${o.eccentricity.toFixed(4)}: the analytic eclipse treats the orbit as circular at its mean altitude; read the propagated figures`,
+    );
+
+  let propagated: OrbitResult['propagated'] = null;
+  if (input.propagated_check !== false) {
+    // At a given beta, turn the node so that the epoch's sun sits at that beta (when the inclination allows it).
+    let satrec = o.satrec;
+    let start = o.epoch;
+    if (input.beta_deg !== undefined) {
+      const raan = raanForBetaDeg(input.beta_deg, o.inclination_rad, sun);
+      if (raan === null || o.kind !== 'elements') {
+        satrec = null as unknown as SatRec;
+        if (o.kind === 'elements')
+          p.warn(
+            `beta ${input.beta_deg}° cannot occur at inclination ${(o.inclination_rad / DEG).toFixed(2)}° with the epoch's sun; the propagated check is omitted`,
+          );
+      } else {
+        satrec = satrecFromElements({ ...o, raan_rad: raan * DEG });
+        start = o.epoch;
+      }
+    }
+    if (satrec) {
+      const num = propagatedEclipse(satrec, start, o.period_min);
+      if (num) {
+        const numBeta = input.beta_deg ?? epochBeta;
+        propagated = {
+          method: 'SGP4 (satellite.js) + shadowFraction, conical shadow with penumbra',
+          ...num,
+          beta_deg: numBeta,
+          difference_from_analytic: num.eclipse_fraction - f,
+        };
+      } else p.warn('the propagated check failed: SGP4 could not propagate one revolution from the epoch');
+    }
+  }
+
+  let annual: OrbitResult['annual'];
+  if (input.annual) {
+    const step = Provenance.value('orbit.annual_step_h');
+    p.assume('annual.step_h', step, 'h', 'orbital-dc-convention');
+    annual = {
+      ...annualPicture(o, step),
+      method:
+        o.kind === 'elements'
+          ? 'sun of date (satellite.js sunPos) and secular J2 node drift; cylindrical shadow'
+          : "sun of date and the element set's secular node drift (SGP4 nodedot, drag ignored); cylindrical shadow",
+    };
+  }
+
+  const apogee = o.semiMajorAxis_km * (1 + o.eccentricity) - WGS84_A_KM;
+  const perigee = o.semiMajorAxis_km * (1 - o.eccentricity) - WGS84_A_KM;
+  const sunRa = Math.atan2(sun.y, sun.x) / DEG;
+  const ltan = (((wrap360(o.raan_rad / DEG - sunRa) / 15 + 12) % 24) + 24) % 24;
+  return {
+    orbit_kind: o.kind,
+    epoch: o.epoch.toISOString(),
+    altitude_km: o.altitude_km,
+    perigee_altitude_km: perigee,
+    apogee_altitude_km: apogee,
+    semi_major_axis_km: o.semiMajorAxis_km,
+    eccentricity: o.eccentricity,
+    period_min: o.period_min,
+    inclination_deg: o.inclination_rad / DEG,
+    raan_deg: wrap360(o.raan_rad / DEG),
+    raan_rate_deg_per_day: (o.raanRate_rad_s / DEG) * 86400,
+    ltan_h: ltan,
+    sun_synchronous: Math.abs(o.raanRate_rad_s - SUN_MEAN_MOTION_RAD_S) < 0.01 * SUN_MEAN_MOTION_RAD_S,
+    beta_deg: beta,
+    beta_from: input.beta_deg === undefined ? 'epoch' : 'given',
+    beta_star_deg: betaStarDeg(o.altitude_km),
+    eclipse_fraction: f,
+    eclipse_duration_min: f * o.period_min,
+    sunlit_duration_min: (1 - f) * o.period_min,
+    propagated,
+    ...(annual && { annual }),
+  };
+}
+
+export const orbitEstimator = defineEstimator({
+  name: 'orbit',
+  summary: 'Orbit & sunlight: period, SSO inclination, beta angle, eclipse fraction and the longest eclipse',
+  description:
+    'From circular elements or a real TLE/OMM (SGP4 via satellite.js): period, inclination (J2 sun-synchronous when asked), beta angle at the epoch (sun of date), the eclipse-free threshold, the cylindrical-shadow eclipse fraction and duration, a numerical check over one propagated revolution with the conical shadow, and with `annual: true` the 365-day picture (beta range, sunlit fraction, eclipse days, longest eclipse). Altitudes inside the atmosphere and decayed or stale element sets answer 422 with the reason.',
+  input: OrbitInput,
+  output: OrbitOutput,
+  examples: {
+    starlink_beta0: {
+      summary: 'Starlink-like shell at 550 km, worst-case beta 0',
+      value: { orbit: { altitude_km: 550, inclination_deg: 53 }, beta_deg: 0, epoch: '2026-03-20T12:00:00Z' },
+    },
+    dawn_dusk_650: {
+      summary: 'Dawn-dusk sun-synchronous orbit at 650 km over a year',
+      value: { orbit: { altitude_km: '650 km', sun_synchronous: true, ltan_h: 18 }, epoch: '2026-01-01T00:00:00Z', annual: true },
+    },
+    iss_tle: {
+      summary: 'ISS from a TLE at its epoch (the worked example of the TLE format, Wikipedia "Two-line element set")',
+      value: {
+        orbit: {
+          tle: {
+            name: 'ISS (ZARYA)',
+            line1: '1 25544U 98067A   08264.51782528 -.00002182  00000-0 -11606-4 0  2927',
+            line2: '2 25544  51.6416 247.4627 0006703 130.5360 325.0288 15.72125391563537',
+          },
+        },
+      },
+    },
+  },
+  run: runOrbit,
+});

@@ -1,0 +1,12 @@
+/**
+ * The registry: the one list of estimators. Routes, OpenAPI, batch, sweep and the CLI are derived
+ * from it; adding an estimator is one file in models/ and one line here.
+ */
+import type { Estimator } from './estimator.js';
+import { orbitEstimator } from './orbit.js';
+
+export const ESTIMATORS: readonly Estimator[] = [orbitEstimator] as unknown as readonly Estimator[];
+
+export function findEstimator(name: string): Estimator | undefined {
+  return ESTIMATORS.find((e) => e.name === name);
+}

@@ -1,0 +1,125 @@
+/**
+ * Property tests (fast-check) for the orbit estimator: eclipse fraction falls with altitude and
+ * with |beta|; unit strings give the same answer as numbers; no input makes a 500 or a non-finite figure.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { betaStarDeg, eclipseFraction, periodMin, sunSynchronousInclinationDeg } from '../models/orbit.js';
+import { post, useApp } from './helpers.js';
+
+const altitude = fc.double({ min: 150, max: 40_000, noNaN: true });
+const beta = fc.double({ min: -90, max: 90, noNaN: true });
+
+describe('orbit closed forms: invariants', () => {
+  it('eclipse fraction falls (or stays) as altitude rises, at any beta', () => {
+    fc.assert(
+      fc.property(altitude, altitude, beta, (h1, h2, b) => {
+        const [lo, hi] = h1 < h2 ? [h1, h2] : [h2, h1];
+        expect(eclipseFraction(hi, b)).toBeLessThanOrEqual(eclipseFraction(lo, b) + 1e-12);
+      }),
+    );
+  });
+
+  it('eclipse fraction falls as |beta| rises, and is 0 beyond beta*', () => {
+    fc.assert(
+      fc.property(altitude, beta, beta, (h, b1, b2) => {
+        const [lo, hi] = Math.abs(b1) < Math.abs(b2) ? [b1, b2] : [b2, b1];
+        expect(eclipseFraction(h, hi)).toBeLessThanOrEqual(eclipseFraction(h, lo) + 1e-12);
+        if (Math.abs(hi) >= betaStarDeg(h)) expect(eclipseFraction(h, hi)).toBe(0);
+      }),
+    );
+  });
+
+  it('fractions lie in [0, 0.5) and periods rise with altitude', () => {
+    fc.assert(
+      fc.property(altitude, beta, (h, b) => {
+        const f = eclipseFraction(h, b);
+        expect(f).toBeGreaterThanOrEqual(0);
+        expect(f).toBeLessThan(0.5);
+        expect(periodMin(6378.137 + h + 1)).toBeGreaterThan(periodMin(6378.137 + h));
+      }),
+    );
+  });
+
+  it('sun-synchronous inclination is retrograde and rises with altitude up to the limit', () => {
+    let previous = 90;
+    for (let h = 200; h <= 5900; h += 100) {
+      const i = sunSynchronousInclinationDeg(6378.137 + h) as number;
+      expect(i).toBeGreaterThan(previous);
+      previous = i;
+    }
+    expect(sunSynchronousInclinationDeg(6378.137 + 6500)).toBeNull();
+  });
+});
+
+describe('orbit API: invariants', () => {
+  const app = useApp();
+
+  it('unit strings give the same answer as numbers', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.double({ min: 200, max: 2000, noNaN: true }),
+        fc.double({ min: -80, max: 80, noNaN: true }),
+        async (h, b) => {
+          const epoch = '2026-01-01T00:00:00Z';
+          const a = await post(app(), '/v1/orbit', { orbit: { altitude_km: h }, beta_deg: b, epoch, propagated_check: false });
+          const s = await post(app(), '/v1/orbit', {
+            orbit: { altitude_km: `${h * 1000} m` },
+            beta_deg: `${(b * Math.PI) / 180} rad`,
+            epoch,
+            propagated_check: false,
+          });
+          expect(s.status).toBe(200);
+          expect(s.body.eclipse_fraction).toBeCloseTo(a.body.eclipse_fraction, 9);
+          expect(s.body.period_min).toBeCloseTo(a.body.period_min, 9);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('no input makes a 500, and every success is finite', async () => {
+    const anyValue = fc.oneof(
+      fc.double(),
+      fc.integer(),
+      fc.string(),
+      fc.constantFrom('550 km', '5 kg', '20 degC', '-1 km', '1e400 km', 'NaN', '', '0x10 km', '1/0 km', 'pi km'),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    const body = fc.record(
+      {
+        orbit: fc.record(
+          {
+            altitude_km: anyValue,
+            inclination_deg: anyValue,
+            sun_synchronous: fc.oneof(fc.boolean(), anyValue),
+            ltan_h: anyValue,
+            raan_deg: anyValue,
+            eccentricity: anyValue,
+          },
+          { requiredKeys: [] },
+        ),
+        beta_deg: anyValue,
+        epoch: fc.oneof(fc.constant('2026-01-01T00:00:00Z'), fc.string()),
+        annual: fc.oneof(fc.boolean(), anyValue),
+        propagated_check: fc.constant(false),
+      },
+      { requiredKeys: ['orbit'] },
+    );
+    await fc.assert(
+      fc.asyncProperty(body, async (b) => {
+        const res = await app().inject({ method: 'POST', url: '/v1/orbit', payload: b });
+        expect(res.statusCode).not.toBe(500);
+        expect([200, 400, 422]).toContain(res.statusCode);
+        const json = res.json();
+        if (res.statusCode === 200) expect(JSON.stringify(json)).not.toMatch(/NaN|Infinity/);
+        else {
+          expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+          expect(json.status).toBe(res.statusCode);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
