@@ -135,6 +135,9 @@ export interface ResolvedVehicle {
   flights_per_year: number | null;
   as_of: string | null;
   source: string | null;
+  /** Payload and price taken from the catalogue (not overridden by the caller). */
+  catalogue_payload: boolean;
+  catalogue_price: boolean;
 }
 
 /** Resolve a vehicle reference against the catalogue; `path` locates it in the request for errors. */
@@ -168,7 +171,6 @@ export function resolveVehicle(
   }
   const price_usd_per_kg =
     pricing === 'per_kg' ? (entry?.price_usd_per_kg ?? null) : price_usd === null ? null : price_usd / (payload_kg as number);
-  const custom = entry === undefined || overrides.payload_kg !== undefined || overrides.price_usd !== undefined;
   return {
     id,
     name: overrides.name ?? entry?.name ?? 'custom vehicle',
@@ -180,8 +182,10 @@ export function resolveVehicle(
     price_usd_per_kg,
     min_price_usd: entry?.min_price_usd ?? 0,
     flights_per_year: overrides.flights_per_year ?? entry?.flights_per_year ?? null,
-    as_of: custom && overrides.price_usd !== undefined ? null : (entry?.as_of ?? null),
+    as_of: overrides.price_usd !== undefined ? null : (entry?.as_of ?? null),
     source: entry?.source ?? null,
+    catalogue_payload: entry !== undefined && overrides.payload_kg === undefined,
+    catalogue_price: entry !== undefined && overrides.price_usd === undefined,
   };
 }
 
@@ -549,7 +553,7 @@ export function priceCampaign(
   // A given price_usd_per_kg needs no catalogue price: the vehicle then only counts launches.
   const perKg = input.price_usd_per_kg !== undefined;
   const v = resolveVehicle(input.vehicle, orbit, p, ['vehicle'], !perKg);
-  if (v.status === 'projected')
+  if (v.status === 'projected' && (v.catalogue_payload || (v.catalogue_price && !perKg)))
     p.warn(
       `${v.name} is projected, not flown: its payload, price and flight rate are assumptions (source: ${v.source}), not market figures`,
     );

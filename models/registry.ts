@@ -2,11 +2,17 @@
  * The registry: the one list of estimators. Routes, OpenAPI, batch, sweep and the CLI are derived
  * from it; adding an estimator is one file in models/ and one line here.
  */
+
+import { economicsEstimator } from './economics.js';
 import type { Estimator } from './estimator.js';
 import { launchEstimator } from './launch.js';
 import { orbitEstimator } from './orbit.js';
 
-export const ESTIMATORS: readonly Estimator[] = [orbitEstimator, launchEstimator] as unknown as readonly Estimator[];
+export const ESTIMATORS: readonly Estimator[] = [
+  orbitEstimator,
+  launchEstimator,
+  economicsEstimator,
+] as unknown as readonly Estimator[];
 
 export function findEstimator(name: string): Estimator | undefined {
   return ESTIMATORS.find((e) => e.name === name);
