@@ -15,7 +15,7 @@
 import { z } from 'zod';
 import { quantity } from '../src/quantity.js';
 import { defineEstimator } from './estimator.js';
-import { inputError, launchBill, type ResolvedVehicle, resolveVehicle, VehicleRefSchema } from './launch.js';
+import { launchBill, type ResolvedVehicle, resolveVehicle, VehicleRefSchema } from './launch.js';
 import type { Provenance } from './provenance.js';
 
 /** Hours in a 365-day year: the year both reference sources use. */

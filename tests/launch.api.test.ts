@@ -1,0 +1,162 @@
+/**
+ * POST /v1/launch and /v1/economics through the API: provenance, unit strings, and the 400 / 422
+ * answers, each naming the field.
+ */
+import { describe, expect, it } from 'vitest';
+import { SOURCES, VEHICLES } from '../fixtures/index.js';
+import { post, useApp } from './helpers.js';
+
+const app = useApp();
+
+function expectProblem(res: { status: number; body: any }, status: number, pointer?: string, message?: RegExp) {
+  expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(status);
+  if (pointer !== undefined) {
+    const hit = res.body.errors?.find((e: { pointer: string }) => e.pointer === pointer);
+    expect(hit, `an error at ${pointer} in ${JSON.stringify(res.body.errors)}`).toBeDefined();
+    if (message) expect(hit.message).toMatch(message);
+  }
+}
+
+describe('vehicle catalogue', () => {
+  it('every entry has a status, an as_of date and a source that resolves', () => {
+    for (const v of VEHICLES) {
+      expect(['flown', 'projected']).toContain(v.status);
+      expect(SOURCES).toHaveProperty(v.source);
+      expect(SOURCES).toHaveProperty(v.flights_source);
+      expect(Date.parse(v.as_of)).toBeLessThanOrEqual(Date.now());
+    }
+    expect(VEHICLES.find((v) => v.id === 'starship')?.status).toBe('projected');
+  });
+});
+
+describe('POST /v1/launch', () => {
+  it('a breakdown sums to the total; defaults are declared with resolvable sources', async () => {
+    const res = await post(app(), '/v1/launch', { mass: { compute_kg: 10_000, array_kg: '12 t', radiator_kg: 800 } });
+    expect(res.status).toBe(200);
+    expect(res.body.total_mass_kg).toBe(22_800);
+    expect(res.body.launches).toBe(1);
+    const names = res.body.assumptions.map((a: { name: string }) => a.name);
+    expect(names).toEqual(expect.arrayContaining(['vehicle', 'build_years', 'mission_years', 'failure_per_year']));
+    for (const a of res.body.assumptions) expect(SOURCES).toHaveProperty(a.source);
+  });
+
+  it('unit strings give the numbers: "22.8 t" and "3059 USD/kg"', async () => {
+    const a = await post(app(), '/v1/launch', { mass_kg: '22.8 t', price_usd_per_kg: '3 USD/g' });
+    expect(a.status).toBe(200);
+    expect(a.body.total_mass_kg).toBe(22_800);
+    expect(a.body.price_usd_per_kg).toBe(3000);
+    expect(a.body.launch_cost_usd).toBeCloseTo(68.4e6, 3);
+  });
+
+  it('compute_only replacement launches only the compute part', async () => {
+    const res = await post(app(), '/v1/launch', {
+      mass: { compute_kg: 1000, array_kg: 9000 },
+      replacement_basis: 'compute_only',
+      failure_per_year: 0.1,
+      mission_years: 5,
+    });
+    expect(res.body.cadence.replacement_mass_kg_per_year).toBeCloseTo(100, 9);
+  });
+
+  it('a build faster than the fleet flies is warned about', async () => {
+    const res = await post(app(), '/v1/launch', { mass_kg: '29390 t', vehicle: 'falcon9', build_years: 1 });
+    expect(res.body.cadence.build_share_of_flight_rate).toBeGreaterThan(1);
+    expect(res.body.warnings.join(' ')).toMatch(/times Falcon 9/);
+  });
+
+  it('400: no mass, or two forms of it', async () => {
+    expectProblem(await post(app(), '/v1/launch', { vehicle: 'falcon9' }), 400, '', /mass_kg or mass/);
+    expectProblem(await post(app(), '/v1/launch', { mass_kg: 1, mass: { a_kg: 1 } }), 400, '', /not both/);
+  });
+
+  it('400: a part name without its unit, a wrong dimension, an unknown vehicle', async () => {
+    expectProblem(await post(app(), '/v1/launch', { mass: { compute: 1000 } }), 400, '/mass/compute');
+    expectProblem(await post(app(), '/v1/launch', { mass_kg: '5 km' }), 400, '/mass_kg', /mass/);
+    expectProblem(await post(app(), '/v1/launch', { mass_kg: 1000, vehicle: 'saturn_v' }), 400, '/vehicle', /catalogue id/);
+  });
+
+  it('400: a catalogue vehicle without a published price asks for one, and takes it', async () => {
+    expectProblem(await post(app(), '/v1/launch', { mass_kg: 1000, vehicle: 'new_glenn' }), 400, '/vehicle', /price_usd/);
+    const ok = await post(app(), '/v1/launch', { mass_kg: 90_000, vehicle: { id: 'new_glenn', price_usd: 110e6 } });
+    expect(ok.status).toBe(200);
+    expect(ok.body.launches).toBe(2);
+  });
+
+  it('400: no SSO figure published for Falcon 9', async () => {
+    expectProblem(
+      await post(app(), '/v1/launch', { mass_kg: 1000, vehicle: 'falcon9', target_orbit: 'sso' }),
+      400,
+      '/vehicle',
+      /SSO/,
+    );
+  });
+
+  it('400: a custom price has no as_of year: the trajectory needs a base_year', async () => {
+    const res = await post(app(), '/v1/launch', { mass_kg: 1000, price_usd_per_kg: 2000, year: 2030 });
+    expectProblem(res, 400, '/price_trajectory/base_year');
+  });
+
+  it('422: the learning curve does not run backwards', async () => {
+    const res = await post(app(), '/v1/launch', {
+      mass_kg: 1000,
+      vehicle: 'falcon9',
+      year: 2010,
+      price_trajectory: { model: 'learning_curve' },
+    });
+    expectProblem(res, 422, '/year');
+  });
+});
+
+describe('POST /v1/economics', () => {
+  it('400: two ways to price launch', async () => {
+    const res = await post(app(), '/v1/economics', { load_kw: 1000, launch_usd_per_kg: 500, vehicle: 'falcon9' });
+    expectProblem(res, 400, '/vehicle', /one way to price launch/);
+  });
+
+  it('400: an itemised orbital side with model fields, a grid site with fuel', async () => {
+    expectProblem(
+      await post(app(), '/v1/economics', { load_kw: 1000, space_costs_usd: { launch: 1e6 }, satellite_usd_per_w: 22 }),
+      400,
+      '/satellite_usd_per_w',
+    );
+    expectProblem(
+      await post(app(), '/v1/economics', { load_kw: 1000, grid_usd_per_kwh: 0.05, terrestrial: { gas_usd_per_mmbtu: 4 } }),
+      400,
+      '/terrestrial/gas_usd_per_mmbtu',
+    );
+  });
+
+  it('400: a utilisation beside the mccalip convention, a PUE below 1, a missing load', async () => {
+    expectProblem(
+      await post(app(), '/v1/economics', { load_kw: 1000, convention: 'mccalip', utilisation_fraction: 0.9 }),
+      400,
+      '/utilisation_fraction',
+    );
+    expectProblem(await post(app(), '/v1/economics', { load_kw: 1000, terrestrial: { pue: 0.9 } }), 400, '/terrestrial/pue');
+    expectProblem(await post(app(), '/v1/economics', { mission_years: 5 }), 400, '/load_kw');
+  });
+
+  it('unit strings: "1 GW", "0.5 USD/g", "4.3 USD/MMBTU" equal their numbers', async () => {
+    const a = await post(app(), '/v1/economics', {
+      load_kw: '1 GW',
+      launch_usd_per_kg: '0.5 USD/g',
+      terrestrial: { gas_usd_per_mmbtu: '4.3 USD/MMBTU' },
+    });
+    const b = await post(app(), '/v1/economics', {
+      load_kw: 1e6,
+      launch_usd_per_kg: 500,
+      terrestrial: { gas_usd_per_mmbtu: 4.3 },
+    });
+    expect(a.status).toBe(200);
+    expect(a.body.cost_ratio).toBe(b.body.cost_ratio);
+  });
+
+  it('the consistent convention launches the replacements; the mccalip one does not', async () => {
+    const input = { load_kw: '1 GW', mission_years: 5, launch_usd_per_kg: 500 };
+    const ours = await post(app(), '/v1/economics', input);
+    const theirs = await post(app(), '/v1/economics', { ...input, convention: 'mccalip' });
+    expect(ours.body.replacement_launch_usd).toBeGreaterThan(0);
+    expect(theirs.body.replacement_launch_usd).toBe(0);
+    expect(theirs.body.mccalip.omitted_replacement_launch_usd).toBeCloseTo(ours.body.replacement_launch_usd, 0);
+  });
+});

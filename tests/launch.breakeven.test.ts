@@ -1,0 +1,80 @@
+/**
+ * The break-even launch price is a root of the full economics model: fed back as the launch
+ * price, the cost ratio is 1. Same for the hardware $/W given when no launch price closes the gap.
+ */
+import { describe, expect, it } from 'vitest';
+import { post, useApp } from './helpers.js';
+
+const app = useApp();
+const oneInABillion = 1e-9;
+
+/** 1 GW for 5 years with hardware cheap enough for launch to matter. */
+const base = { load_kw: '1 GW', mission_years: 5, satellite_usd_per_w: 3, nre_usd: 0 };
+
+describe('break-even, fed back', () => {
+  it('per-kg launch price: the ratio at the break-even price is 1', async () => {
+    const first = await post(app(), '/v1/economics', { ...base, launch_usd_per_kg: 1000 });
+    expect(first.status).toBe(200);
+    const p = first.body.breakeven_launch_usd_per_kg;
+    expect(p).toBeGreaterThan(0);
+    const again = await post(app(), '/v1/economics', { ...base, launch_usd_per_kg: p });
+    expect(Math.abs(again.body.cost_ratio - 1)).toBeLessThan(oneInABillion);
+    expect(first.body.breakeven.cost_ratio_at_breakeven).toBeCloseTo(1, 9);
+  });
+
+  it('whole launches on a vehicle: the root holds for the price per launch it implies', async () => {
+    const first = await post(app(), '/v1/economics', { ...base, vehicle: 'starship' });
+    const p = first.body.breakeven_launch_usd_per_kg;
+    expect(p).toBeGreaterThan(0);
+    const again = await post(app(), '/v1/economics', { ...base, vehicle: { id: 'starship', price_usd: p * 100_000 } });
+    expect(again.status).toBe(200);
+    expect(Math.abs(again.body.cost_ratio - 1)).toBeLessThan(oneInABillion);
+  });
+
+  it('in the mccalip convention, on that model, and unlike the calculator’s own formula', async () => {
+    const input = { ...base, launch_usd_per_kg: 500, convention: 'mccalip', terrestrial: { capacity_factor: 0.85 } };
+    const first = await post(app(), '/v1/economics', input);
+    const p = first.body.breakeven_launch_usd_per_kg;
+    const again = await post(app(), '/v1/economics', { ...input, launch_usd_per_kg: p });
+    expect(Math.abs(again.body.cost_ratio - 1)).toBeLessThan(oneInABillion);
+    // The calculator's formula leaves out ops and replacement: it overstates the break-even.
+    expect(first.body.mccalip.calculator_breakeven_usd_per_kg).toBeGreaterThan(p);
+  });
+
+  it('no launch price closes the gap: null, the reason, and a hardware $/W that does (fed back)', async () => {
+    const input = { load_kw: '1 GW', mission_years: 5, launch_usd_per_kg: 200 };
+    const first = await post(app(), '/v1/economics', input);
+    expect(first.body.breakeven_launch_usd_per_kg).toBeNull();
+    expect(first.body.breakeven.reason).toMatch(/even a free launch/);
+    const h = first.body.breakeven.hardware_usd_per_w;
+    expect(h).toBeGreaterThan(0);
+    expect(h).toBeLessThan(22);
+    const again = await post(app(), '/v1/economics', { ...input, satellite_usd_per_w: h });
+    expect(Math.abs(again.body.cost_ratio - 1)).toBeLessThan(oneInABillion);
+  });
+
+  it('neither closes it: both null, each with its reason', async () => {
+    const res = await post(app(), '/v1/economics', { load_kw: '1 GW', mission_years: 5, vehicle: 'falcon9' });
+    expect(res.body.breakeven).toMatchObject({ launch_usd_per_kg: null, hardware_usd_per_w: null });
+    expect(res.body.breakeven.hardware_reason).toMatch(/even free hardware/);
+  });
+
+  it('itemised orbital side: the launch item and price give the mass, and the root holds', async () => {
+    const input = {
+      load_kw: 40_000,
+      mission_years: 10,
+      grid_usd_per_kwh: 0.04,
+      space_costs_usd: { launch: 5e6, solar: 2e6, compute: 600e6 },
+      launch_usd_per_kg: 50,
+    };
+    const first = await post(app(), '/v1/economics', input);
+    const p = first.body.breakeven_launch_usd_per_kg;
+    expect(p).toBeGreaterThan(0);
+    const mass = 5e6 / 50;
+    const again = await post(app(), '/v1/economics', {
+      ...input,
+      space_costs_usd: { ...input.space_costs_usd, launch: mass * p },
+    });
+    expect(Math.abs(again.body.cost_ratio - 1)).toBeLessThan(oneInABillion);
+  });
+});

@@ -1,0 +1,214 @@
+/**
+ * Invariants of the launch and economics models (fast-check), and the closed forms checked
+ * against a second way of computing them.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EconomicsInput, meanRetention, runEconomics } from '../models/economics.js';
+import {
+  annualDeclineFactor,
+  cumulativeMassKg,
+  LaunchInput,
+  massRollUp,
+  runLaunch,
+  STANDARD_GRAVITY_M_S2,
+  wrightExponent,
+} from '../models/launch.js';
+import { Provenance } from '../models/provenance.js';
+
+const economics = (input: unknown) => runEconomics(EconomicsInput.parse(input), new Provenance());
+const launch = (input: unknown) => runLaunch(LaunchInput.parse(input), new Provenance());
+
+const scenario = fc.record({
+  load_kw: fc.double({ min: 1e3, max: 5e6, noNaN: true }),
+  mission_years: fc.integer({ min: 1, max: 15 }),
+  launch_usd_per_kg: fc.double({ min: 10, max: 20_000, noNaN: true }),
+  satellite_usd_per_w: fc.double({ min: 0.5, max: 50, noNaN: true }),
+  gpu_failure_per_year: fc.double({ min: 0, max: 0.2, noNaN: true }),
+  cell_degradation_per_year: fc.double({ min: 0, max: 0.05, noNaN: true }),
+  nre_usd: fc.double({ min: 0, max: 5e9, noNaN: true }),
+  convention: fc.constantFrom('consistent', 'mccalip'),
+});
+
+describe('economics: invariants', () => {
+  it('a cheaper launch gives a lower orbital total (and never a higher ratio)', () => {
+    fc.assert(
+      fc.property(scenario, fc.double({ min: 0.01, max: 0.99, noNaN: true }), (s, cut) => {
+        const dear = economics(s);
+        const cheap = economics({ ...s, launch_usd_per_kg: s.launch_usd_per_kg * cut });
+        expect(cheap.orbital_total_usd).toBeLessThan(dear.orbital_total_usd);
+        expect(cheap.cost_ratio).toBeLessThan(dear.cost_ratio);
+      }),
+    );
+  });
+
+  it('the same holds in whole launches on a vehicle', () => {
+    fc.assert(
+      fc.property(
+        scenario,
+        fc.double({ min: 1e6, max: 2e8, noNaN: true }),
+        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        (s, price, cut) => {
+          const { launch_usd_per_kg: _, ...rest } = s;
+          const dear = economics({ ...rest, vehicle: { id: 'starship', price_usd: price } });
+          const cheap = economics({ ...rest, vehicle: { id: 'starship', price_usd: price * cut } });
+          expect(cheap.orbital_total_usd).toBeLessThan(dear.orbital_total_usd);
+        },
+      ),
+    );
+  });
+
+  it('a higher failure rate gives a higher orbital total', () => {
+    fc.assert(
+      fc.property(scenario, fc.double({ min: 0.001, max: 0.2, noNaN: true }), (s, more) => {
+        const low = economics(s);
+        const high = economics({ ...s, gpu_failure_per_year: Math.min(1, s.gpu_failure_per_year + more) });
+        expect(high.orbital_total_usd).toBeGreaterThan(low.orbital_total_usd);
+      }),
+    );
+  });
+
+  it('the ratio does not depend on the currency: every money input scaled by k leaves it unchanged', () => {
+    fc.assert(
+      fc.property(scenario, fc.double({ min: 1e-3, max: 1e3, noNaN: true }), fc.boolean(), (s, k, grid) => {
+        const terrestrial = (f: number) => ({
+          gas_turbine_usd_per_kw: grid ? undefined : 1800 * f,
+          electrical_usd_per_w: 5.25 * f,
+          mechanical_usd_per_w: 3 * f,
+          civil_usd_per_w: 2.5 * f,
+          network_usd_per_w: 1.75 * f,
+          gas_usd_per_mmbtu: grid ? undefined : 4.3 * f,
+        });
+        const inCurrency = (f: number) => ({
+          ...s,
+          launch_usd_per_kg: s.launch_usd_per_kg * f,
+          satellite_usd_per_w: s.satellite_usd_per_w * f,
+          nre_usd: s.nre_usd * f,
+          ...(grid && { grid_usd_per_kwh: 0.05 * f }),
+          terrestrial: terrestrial(f),
+        });
+        const a = economics(inCurrency(1));
+        const b = economics(inCurrency(k));
+        expect(b.cost_ratio).toBeCloseTo(a.cost_ratio, 9);
+        expect(b.orbital_total_usd).toBeCloseTo(a.orbital_total_usd * k, -Math.log10(a.orbital_total_usd * k * 1e-12));
+        if (a.breakeven_launch_usd_per_kg !== null)
+          expect((b.breakeven_launch_usd_per_kg as number) / a.breakeven_launch_usd_per_kg).toBeCloseTo(k, 9);
+      }),
+    );
+  });
+
+  it('every figure is finite, and the parts add up to the totals', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const r = economics(s);
+        const parts = [
+          r.hardware_usd,
+          r.launch_usd,
+          r.ops_usd,
+          r.gpu_replacement_usd,
+          r.replacement_launch_usd,
+          r.nre_usd,
+        ] as number[];
+        expect(parts.reduce((x, y) => x + y, 0)).toBeCloseTo(r.orbital_total_usd, -Math.log10(r.orbital_total_usd * 1e-12));
+        const t = r.terrestrial;
+        expect(t.capex_usd + t.it_energy_usd + t.overhead_energy_usd + t.ops_usd).toBeCloseTo(
+          r.terrestrial_total_usd,
+          -Math.log10(r.terrestrial_total_usd * 1e-12),
+        );
+        for (const v of [r.cost_ratio, r.orbital_usd_per_kwh, r.terrestrial_usd_per_kwh, r.energy_kwh])
+          expect(Number.isFinite(v)).toBe(true);
+        if (r.convention === 'consistent') expect(r.orbital_usd_per_kwh / r.terrestrial_usd_per_kwh).toBeCloseTo(r.cost_ratio, 9);
+      }),
+    );
+  });
+
+  it('mean array retention: the annual sum against the closed geometric series', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.001, max: 0.2, noNaN: true }), fc.integer({ min: 1, max: 40 }), (d, n) => {
+        const r = 1 - d;
+        expect(meanRetention(d, n)).toBeCloseTo((1 - r ** n) / (d * n), 12);
+      }),
+    );
+    expect(meanRetention(0, 7.5)).toBe(1);
+  });
+});
+
+describe('launch: invariants and closed forms', () => {
+  const mass = fc.double({ min: 1, max: 5e7, noNaN: true });
+
+  it('whole launches cover the mass, and one fewer would not', () => {
+    fc.assert(
+      fc.property(mass, fc.constantFrom('falcon9', 'falcon9_reusable', 'falcon_heavy', 'starship'), (m, vehicle) => {
+        const r = launch({ mass_kg: m, vehicle });
+        const payload = r.vehicle.payload_kg as number;
+        expect(r.launches * payload).toBeGreaterThanOrEqual(m * (1 - 1e-9));
+        expect((r.launches - 1) * payload).toBeLessThan(m);
+        expect(r.launch_cost_usd).toBeCloseTo(r.launches * (r.vehicle.price_usd as number), 0);
+        expect(r.effective_usd_per_kg).toBeGreaterThanOrEqual(r.price_usd_per_kg * (1 - 1e-12));
+      }),
+    );
+  });
+
+  it('annual decline: the year-by-year table compounds by one constant factor, the closed form’s', () => {
+    const r = launch({ mass_kg: 1000, vehicle: 'falcon9', year: 2040, price_trajectory: { model: 'annual_decline' } });
+    const rows = r.price_trajectory?.by_year ?? [];
+    const step = annualDeclineFactor(1, 0.36, 9);
+    for (let k = 1; k < rows.length; k++)
+      expect((rows[k]?.price_usd_per_kg as number) / (rows[k - 1]?.price_usd_per_kg as number)).toBeCloseTo(step, 12);
+    expect(annualDeclineFactor(9, 0.36, 9)).toBeCloseTo(0.64, 14);
+  });
+
+  it("Wright's law: doubling the cumulative mass cuts the price by the learning rate", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.01, max: 0.5, noNaN: true }), fc.double({ min: 1, max: 1e9, noNaN: true }), (lr, m0) => {
+        // No growth and a year's mass equal to all past mass: the cumulative mass doubles in one year.
+        expect(cumulativeMassKg(m0, m0, 0, 1)).toBeCloseTo(2 * m0, 6);
+        const r = launch({
+          mass_kg: 1000,
+          vehicle: 'falcon9',
+          year: 2025,
+          price_trajectory: {
+            model: 'learning_curve',
+            base_year: 2024,
+            learning_rate: lr,
+            cumulative_mass_kg_base: m0,
+            annual_mass_kg: m0,
+            annual_mass_growth_fraction: 0,
+          },
+        });
+        expect(r.price_usd_per_kg / (r.price_trajectory?.base_price_usd_per_kg as number)).toBeCloseTo(1 - lr, 12);
+        expect(2 ** -wrightExponent(lr)).toBeCloseTo(1 - lr, 14);
+      }),
+    );
+  });
+
+  it('mass roll-up: structure is its share of dry mass, propellant follows Tsiolkovsky', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 1e6, noNaN: true }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        fc.double({ min: 0, max: 200, noNaN: true }),
+        (load, f, dv) => {
+          const r = massRollUp({
+            load_kw: load,
+            array_mass_kg: 30 * load,
+            battery_mass_kg: 5 * load,
+            radiator_mass_kg: 10 * load,
+            compute_kg_per_kw: 11.3,
+            shielding_areal_density_kg_per_m2: 5.4,
+            shielded_area_m2_per_kw: 0.074,
+            structure_fraction: f,
+            delta_v_m_per_s_per_year: dv,
+            isp_s: 1500,
+            mission_years: 5,
+          });
+          expect((r.parts.structure_kg as number) / r.dry_mass_kg).toBeCloseTo(f, 12);
+          // Rocket equation the other way round: Δv = g₀ Isp ln(m_wet / m_dry).
+          expect(STANDARD_GRAVITY_M_S2 * 1500 * Math.log(r.total_mass_kg / r.dry_mass_kg)).toBeCloseTo(dv * 5, 6);
+          const sum = Object.values(r.parts).reduce((a, b) => a + b, 0);
+          expect(sum).toBeCloseTo(r.total_mass_kg, -Math.log10(r.total_mass_kg * 1e-12));
+        },
+      ),
+    );
+  });
+});
