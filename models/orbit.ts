@@ -705,6 +705,31 @@ export const orbitEstimator = defineEstimator({
         },
       },
     },
+    iss_omm: {
+      summary: 'The same ISS element set as CCSDS OMM JSON (as CelesTrak publishes it)',
+      value: {
+        orbit: {
+          omm: {
+            OBJECT_NAME: 'ISS (ZARYA)',
+            OBJECT_ID: '1998-067A',
+            EPOCH: '2008-09-20T12:25:40.104192',
+            MEAN_MOTION: 15.72125391,
+            ECCENTRICITY: 0.0006703,
+            INCLINATION: 51.6416,
+            RA_OF_ASC_NODE: 247.4627,
+            ARG_OF_PERICENTER: 130.536,
+            MEAN_ANOMALY: 325.0288,
+            EPHEMERIS_TYPE: 0,
+            NORAD_CAT_ID: 25544,
+            ELEMENT_SET_NO: 292,
+            REV_AT_EPOCH: 56353,
+            BSTAR: -1.1606e-5,
+            MEAN_MOTION_DOT: -2.182e-5,
+            MEAN_MOTION_DDOT: 0,
+          },
+        },
+      },
+    },
   },
   run: runOrbit,
 });
