@@ -77,20 +77,30 @@ export function batteryEnergyKwh(
 
 /**
  * Annual extraterrestrial irradiation on a horizontal plane at latitude φ, kWh/m² per 365.25-day
- * year: Duffie & Beckman eq. 1.10.3, H0 = (24·3600·G_sc/π)(1 + 0.033 cos(360n/365))
- * (cos φ cos δ sin ω_s + ω_s sin φ sin δ), Cooper declination δ = 23.45° sin(360(284 + n)/365),
- * sunset hour angle cos ω_s = −tan φ tan δ (clipped for polar day and night), summed over the days.
+ * year: Duffie & Beckman eq. 1.10.3, H0 = (24·3600/π)·G_on·(cos φ cos δ sin ω_s + ω_s sin φ sin δ),
+ * with Spencer's series for the sun-distance factor G_on/G_sc (eq. 1.4.1b) and the declination δ
+ * (eq. 1.6.1b), and the sunset hour angle cos ω_s = −tan φ tan δ (eq. 1.6.10, clipped for polar day
+ * and night), summed over the days of the year.
  */
 export function extraterrestrialHorizontalKwhPerM2Year(latitude_deg: number, solarConstant_w_m2: number): number {
   const phi = latitude_deg * DEG;
   let sum_J = 0;
   for (let n = 1; n <= 365; n++) {
-    const delta = 23.45 * DEG * Math.sin((2 * Math.PI * (284 + n)) / 365);
+    const B = (2 * Math.PI * (n - 1)) / 365;
+    const distance =
+      1.00011 + 0.034221 * Math.cos(B) + 0.00128 * Math.sin(B) + 0.000719 * Math.cos(2 * B) + 0.000077 * Math.sin(2 * B);
+    const delta =
+      0.006918 -
+      0.399912 * Math.cos(B) +
+      0.070257 * Math.sin(B) -
+      0.006758 * Math.cos(2 * B) +
+      0.000907 * Math.sin(2 * B) -
+      0.002697 * Math.cos(3 * B) +
+      0.00148 * Math.sin(3 * B);
     const cosWs = Math.max(-1, Math.min(1, -Math.tan(phi) * Math.tan(delta)));
     const ws = Math.acos(cosWs);
     const h0 =
-      ((24 * 3600 * solarConstant_w_m2) / Math.PI) *
-      (1 + 0.033 * Math.cos((2 * Math.PI * n) / 365)) *
+      ((24 * 3600 * solarConstant_w_m2 * distance) / Math.PI) *
       (Math.cos(phi) * Math.cos(delta) * Math.sin(ws) + ws * Math.sin(phi) * Math.sin(delta));
     sum_J += Math.max(0, h0);
   }
