@@ -34,7 +34,9 @@ export async function estimatorRoutes(app: FastifyInstance) {
         tags: ['estimators'],
         body: estimator.input.meta({ 'x-examples': estimator.examples }),
         response: {
-          200: withProvenance(estimator.output),
+          200: withProvenance(estimator.output).describe(
+            'The figures (units in the field names), the assumptions used and the warnings',
+          ),
           ...ERROR_RESPONSES,
         },
       },

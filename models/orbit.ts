@@ -387,8 +387,36 @@ export interface PropagatedEclipse {
   penumbra_min: number;
   /** Longest continuous ≥ 50 % shadow in the revolution, min. */
   eclipse_duration_min: number;
-  beta_deg: number;
   step_s: number;
+}
+
+/**
+ * Intervals (in sample units) during which a periodic sampled signal is ≥ `level`, crossings
+ * interpolated linearly; an interval that runs through the end of the period into its start is one.
+ */
+export function intervalsAbove(samples: readonly number[], level: number): { total: number; longest: number } {
+  const n = samples.length - 1;
+  const intervals: [number, number][] = [];
+  let open: number | null = (samples[0] as number) >= level ? 0 : null;
+  for (let k = 0; k < n; k++) {
+    const a = samples[k] as number;
+    const b = samples[k + 1] as number;
+    if (a < level && b >= level) open = k + (level - a) / (b - a);
+    else if (a >= level && b < level && open !== null) {
+      intervals.push([open, k + (a - level) / (a - b)]);
+      open = null;
+    }
+  }
+  if (open !== null) intervals.push([open, n]);
+  const lengths = intervals.map(([a, b]) => b - a);
+  const total = lengths.reduce((x, y) => x + y, 0);
+  let longest = Math.max(0, ...lengths);
+  const first = intervals[0];
+  const last = intervals.at(-1);
+  if (intervals.length >= 2 && first && last && first[0] === 0 && last[1] === n) {
+    longest = Math.max(longest, first[1] - first[0] + (last[1] - last[0]));
+  }
+  return { total, longest };
 }
 
 /**
@@ -407,40 +435,14 @@ export function propagatedEclipse(satrec: SatRec, start: Date, period_min: numbe
     const sun = sunPos(startJd + (k * dt_min) / MINUTES_PER_DAY).rsun;
     shadow.push(shadowFraction(sun, state.position));
   }
-  // Time (in samples) during which s ≥ level, with linear interpolation at the crossings.
-  const timeAbove = (level: number) => {
-    let total = 0;
-    let run = 0;
-    let longest = 0;
-    let leadingRun = -1;
-    for (let k = 0; k < steps; k++) {
-      const a = shadow[k] as number;
-      const b = shadow[k + 1] as number;
-      let part: number;
-      if (a >= level && b >= level) part = 1;
-      else if (a < level && b < level) part = 0;
-      else part = a >= level ? (a - level) / (a - b) : (b - level) / (b - a);
-      total += part;
-      if (a >= level) run += part;
-      if (b < level && a >= level) {
-        if (leadingRun < 0 && run === k + part) leadingRun = run;
-        else longest = Math.max(longest, run);
-        run = 0;
-      } else if (a < level && b >= level) run = part;
-    }
-    // A shadow that spans the start and end of the revolution is one eclipse.
-    longest = Math.max(longest, run + Math.max(0, leadingRun));
-    return { total, longest };
-  };
-  const half = timeAbove(0.5);
-  const umbra = timeAbove(1 - 1e-12);
-  const any = timeAbove(1e-12);
+  const half = intervalsAbove(shadow, 0.5);
+  const umbra = intervalsAbove(shadow, 1 - 1e-12);
+  const any = intervalsAbove(shadow, 1e-12);
   return {
     eclipse_fraction: half.total / steps,
     umbra_fraction: umbra.total / steps,
     penumbra_min: (any.total - umbra.total) * dt_min,
     eclipse_duration_min: half.longest * dt_min,
-    beta_deg: 0,
     step_s: dt_min * 60,
   };
 }
@@ -592,6 +594,47 @@ export const OrbitOutput = z.object({
 
 export type OrbitResult = z.infer<typeof OrbitOutput>;
 
+/**
+ * The numerical counterpart of the analytic eclipse: one SGP4 revolution from the epoch. At a given
+ * beta, the node is turned so that the epoch's sun sits at that beta (elements only, and only where
+ * the inclination allows it).
+ */
+function propagatedCheck(
+  o: ResolvedOrbit,
+  givenBeta: number | undefined,
+  sun: Vec3,
+  epochBeta: number,
+  analyticFraction: number,
+  p: Provenance,
+): OrbitResult['propagated'] {
+  let satrec = o.satrec;
+  if (givenBeta !== undefined) {
+    if (o.kind !== 'elements') {
+      p.warn("with beta_deg given, an element set's own geometry no longer applies: the propagated check is omitted");
+      return null;
+    }
+    const raan = raanForBetaDeg(givenBeta, o.inclination_rad, sun);
+    if (raan === null) {
+      p.warn(
+        `beta ${givenBeta}° cannot occur at inclination ${(o.inclination_rad / DEG).toFixed(2)}° with the epoch's sun; the propagated check is omitted`,
+      );
+      return null;
+    }
+    satrec = satrecFromElements({ ...o, raan_rad: raan * DEG });
+  }
+  const num = propagatedEclipse(satrec, o.epoch, o.period_min);
+  if (!num) {
+    p.warn('the propagated check failed: SGP4 could not propagate one revolution from the epoch');
+    return null;
+  }
+  return {
+    method: 'SGP4 (satellite.js) + shadowFraction, conical shadow with penumbra',
+    ...num,
+    beta_deg: givenBeta ?? epochBeta,
+    difference_from_analytic: num.eclipse_fraction - analyticFraction,
+  };
+}
+
 export function runOrbit(input: z.output<typeof OrbitInput>, p: Provenance): OrbitResult {
   const o = resolveOrbit(input.orbit, input.epoch, p);
   const sun = sunUnit(o.epoch);
@@ -603,37 +646,7 @@ export function runOrbit(input: z.output<typeof OrbitInput>, p: Provenance): Orb
       `eccentricity ${o.eccentricity.toFixed(4)}: the analytic eclipse treats the orbit as circular at its mean altitude; read the propagated figures`,
     );
 
-  let propagated: OrbitResult['propagated'] = null;
-  if (input.propagated_check !== false) {
-    // At a given beta, turn the node so that the epoch's sun sits at that beta (when the inclination allows it).
-    let satrec = o.satrec;
-    let start = o.epoch;
-    if (input.beta_deg !== undefined) {
-      const raan = raanForBetaDeg(input.beta_deg, o.inclination_rad, sun);
-      if (raan === null || o.kind !== 'elements') {
-        satrec = null as unknown as SatRec;
-        if (o.kind === 'elements')
-          p.warn(
-            `beta ${input.beta_deg}° cannot occur at inclination ${(o.inclination_rad / DEG).toFixed(2)}° with the epoch's sun; the propagated check is omitted`,
-          );
-      } else {
-        satrec = satrecFromElements({ ...o, raan_rad: raan * DEG });
-        start = o.epoch;
-      }
-    }
-    if (satrec) {
-      const num = propagatedEclipse(satrec, start, o.period_min);
-      if (num) {
-        const numBeta = input.beta_deg ?? epochBeta;
-        propagated = {
-          method: 'SGP4 (satellite.js) + shadowFraction, conical shadow with penumbra',
-          ...num,
-          beta_deg: numBeta,
-          difference_from_analytic: num.eclipse_fraction - f,
-        };
-      } else p.warn('the propagated check failed: SGP4 could not propagate one revolution from the epoch');
-    }
-  }
+  const propagated = input.propagated_check === false ? null : propagatedCheck(o, input.beta_deg, sun, epochBeta, f, p);
 
   let annual: OrbitResult['annual'];
   if (input.annual) {
@@ -701,6 +714,31 @@ export const orbitEstimator = defineEstimator({
             name: 'ISS (ZARYA)',
             line1: '1 25544U 98067A   08264.51782528 -.00002182  00000-0 -11606-4 0  2927',
             line2: '2 25544  51.6416 247.4627 0006703 130.5360 325.0288 15.72125391563537',
+          },
+        },
+      },
+    },
+    iss_omm: {
+      summary: 'The same ISS element set as CCSDS OMM JSON (as CelesTrak publishes it)',
+      value: {
+        orbit: {
+          omm: {
+            OBJECT_NAME: 'ISS (ZARYA)',
+            OBJECT_ID: '1998-067A',
+            EPOCH: '2008-09-20T12:25:40.104192',
+            MEAN_MOTION: 15.72125391,
+            ECCENTRICITY: 0.0006703,
+            INCLINATION: 51.6416,
+            RA_OF_ASC_NODE: 247.4627,
+            ARG_OF_PERICENTER: 130.536,
+            MEAN_ANOMALY: 325.0288,
+            EPHEMERIS_TYPE: 0,
+            NORAD_CAT_ID: 25544,
+            ELEMENT_SET_NO: 292,
+            REV_AT_EPOCH: 56353,
+            BSTAR: -1.1606e-5,
+            MEAN_MOTION_DOT: -2.182e-5,
+            MEAN_MOTION_DDOT: 0,
           },
         },
       },

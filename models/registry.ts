@@ -2,14 +2,15 @@
  * The registry: the one list of estimators. Routes, OpenAPI, batch, sweep and the CLI are derived
  * from it; adding an estimator is one file in models/ and one line here.
  */
-
 import { economicsEstimator } from './economics.js';
 import type { Estimator } from './estimator.js';
 import { launchEstimator } from './launch.js';
 import { orbitEstimator } from './orbit.js';
+import { powerEstimator } from './power.js';
 
 export const ESTIMATORS: readonly Estimator[] = [
   orbitEstimator,
+  powerEstimator,
   launchEstimator,
   economicsEstimator,
 ] as unknown as readonly Estimator[];

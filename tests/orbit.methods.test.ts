@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEG } from '../models/constants.js';
 import { runEstimator } from '../models/estimator.js';
-import { betaDeg, eclipseFraction, orbitEstimator, raanForBetaDeg, sunUnit } from '../models/orbit.js';
+import { betaDeg, eclipseFraction, intervalsAbove, orbitEstimator, raanForBetaDeg, sunUnit } from '../models/orbit.js';
 
 const run = (body: unknown) => runEstimator(orbitEstimator, orbitEstimator.input.parse(body));
 const withinFractionOfOrbit = 0.002;
@@ -86,5 +86,16 @@ describe('annual picture against closed forms', () => {
       annual: true,
     });
     expect((r.annual as NonNullable<typeof r.annual>).eclipse_days).toBe(365);
+  });
+});
+
+describe('intervalsAbove (the propagated eclipse timing)', () => {
+  it('interpolates crossings and joins a shadow that wraps around the revolution', () => {
+    // Above 0.5 on [0, 1.5] and [3.5, 5]: one eclipse of 3 samples across the period boundary.
+    expect(intervalsAbove([1, 1, 0, 0, 1, 1], 0.5)).toEqual({ total: 3, longest: 3 });
+    // One interior interval: crossings at 1 + 0.5/0.8 = 1.625 and 3 + 0.3/0.8 = 3.375.
+    expect(intervalsAbove([0, 0, 0.8, 0.8, 0, 0], 0.5)).toEqual({ total: 1.75, longest: 1.75 });
+    expect(intervalsAbove([0, 0, 0], 0.5)).toEqual({ total: 0, longest: 0 });
+    expect(intervalsAbove([1, 1, 1], 0.5)).toEqual({ total: 2, longest: 2 });
   });
 });

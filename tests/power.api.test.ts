@@ -1,0 +1,221 @@
+/**
+ * POST /v1/power through app.inject(): what it says about its sizing, its assumptions and their
+ * sources, the dawn-dusk eclipse season, element sets, and every 400 and 422 it answers.
+ */
+import { describe, expect, it } from 'vitest';
+import { CELLS, SOURCES } from '../fixtures/index.js';
+import { orbitEstimator } from '../models/orbit.js';
+import { powerEstimator } from '../models/power.js';
+import { post, useApp } from './helpers.js';
+
+const app = useApp();
+const EPOCH = '2026-01-01T00:00:00Z';
+const DAWN_DUSK = { altitude_km: 650, sun_synchronous: true, ltan_h: 18 };
+
+function expectProblem(res: { status: number; body: any }, status: number, pointer?: string) {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  expect(res.body.status).toBe(status);
+  if (pointer !== undefined) expect(res.body.errors.map((e: { pointer: string }) => e.pointer)).toContain(pointer);
+}
+
+describe('success', () => {
+  it('has the examples the issue names', () => {
+    expect(Object.keys(powerEstimator.examples)).toEqual(expect.arrayContaining(['iss_like', 'starlink_shell', 'dawn_dusk_650']));
+  });
+
+  it('declares every default it used, each with a source that resolves, and says which eclipse sized it', async () => {
+    const res = await post(app(), '/v1/power', { load_kw: 1000, orbit: { altitude_km: 550, inclination_deg: 53 }, epoch: EPOCH });
+    expect(res.status).toBe(200);
+    const names = res.body.assumptions.map((a: { name: string }) => a.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'cell.technology',
+        'cell.efficiency',
+        'cell.inherent_degradation',
+        'regulation',
+        'mission_years',
+        'battery.depth_of_discharge',
+        'array.specific_power_w_per_kg',
+        'ground.capacity_factor_ac',
+      ]),
+    );
+    for (const a of res.body.assumptions) expect(SOURCES, a.name).toHaveProperty(a.source);
+    expect(res.body.sizing_eclipse).toMatchObject({ basis: 'worst case over the year', beta_deg: 0, window_days: 365 });
+    expect(res.body.energy_basis).toBe('annual mean over 365 days from the epoch');
+    // The annual mean sunlit fraction is more than the worst revolution's.
+    expect(res.body.energy_sunlit_fraction).toBeGreaterThan(1 - res.body.sizing_eclipse.eclipse_fraction);
+    expect(res.body.ground_comparison.method).toBe('capacity_factor');
+  });
+
+  it('a caller-given figure is not reported as an assumption', async () => {
+    const res = await post(app(), '/v1/power', {
+      load_kw: 1000,
+      eclipse_fraction: 0.35,
+      period_min: 95,
+      mission_years: 10,
+      cell: { efficiency: 0.3, degradation_per_year: 0.01 },
+      regulation: 'det',
+    });
+    const names = res.body.assumptions.map((a: { name: string }) => a.name);
+    expect(names).not.toContain('cell.efficiency');
+    expect(names).not.toContain('cell.technology');
+    expect(names).not.toContain('mission_years');
+    expect(names).not.toContain('regulation');
+    expect(res.body.path_efficiency).toEqual({ regulation: 'det', daylight: 0.85, eclipse: 0.65 });
+    expect(res.body.sizing_eclipse.basis).toBe('given');
+  });
+
+  it('every catalogue cell sizes an array, each citing its own sources', async () => {
+    for (const [id, cell] of Object.entries(CELLS)) {
+      const res = await post(app(), '/v1/power', { load_kw: 1000, eclipse_fraction: 0.35, period_min: 95, cell: id });
+      expect(res.status).toBe(200);
+      expect(res.body.cell).toMatchObject({ technology: id, efficiency: cell.efficiency });
+      const eff = res.body.assumptions.find((a: { name: string }) => a.name === 'cell.efficiency');
+      expect(eff.source).toBe(cell.sources.efficiency);
+    }
+  });
+
+  it('a dawn-dusk orbit sized outside its eclipse season sizes no battery and warns about the season', async () => {
+    const res = await post(app(), '/v1/power', { load_kw: 1000, orbit: DAWN_DUSK, epoch: EPOCH, sizing_window_days: 90 });
+    expect(res.status).toBe(200);
+    expect(res.body.eclipse_duration_min).toBe(0);
+    expect(res.body.battery_energy_kwh).toBe(0);
+    expect(res.body.battery_mass_kg).toBe(0);
+    expect(res.body.sizing_eclipse.reason).toMatch(/no eclipse and no battery/);
+    expect(res.body.warnings.join(' ')).toMatch(/eclipsed on \d+ days .*unpowered/);
+    // No battery default is claimed for a battery that was not sized.
+    expect(res.body.assumptions.map((a: { name: string }) => a.name)).not.toContain('battery.depth_of_discharge');
+    // Sized over the year, the same orbit gets its eclipse-season battery.
+    const year = await post(app(), '/v1/power', { load_kw: 1000, orbit: DAWN_DUSK, epoch: EPOCH });
+    expect(year.body.battery_energy_kwh).toBeGreaterThan(0);
+    expect(year.body.warnings).toEqual([]);
+    expect(year.body.orbit.annual.eclipse_days).toBeGreaterThan(60);
+  });
+
+  it('sizing at the epoch alone (window 0) uses the epoch’s beta', async () => {
+    const res = await post(app(), '/v1/power', {
+      load_kw: 1000,
+      orbit: { altitude_km: 550, inclination_deg: 53 },
+      epoch: EPOCH,
+      sizing_window_days: 0,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.sizing_eclipse.basis).toBe('at the epoch');
+    const orbit = await post(app(), '/v1/orbit', {
+      orbit: { altitude_km: 550, inclination_deg: 53 },
+      epoch: EPOCH,
+      propagated_check: false,
+    });
+    expect(res.body.sizing_eclipse.beta_deg).toBeCloseTo(orbit.body.beta_deg, 9);
+    expect(res.body.eclipse_duration_min).toBeCloseTo(orbit.body.eclipse_duration_min, 9);
+  });
+
+  it('an element set (TLE) goes through the orbit model', async () => {
+    const tle = (orbitEstimator.examples.iss_tle as { value: { orbit: unknown } }).value.orbit;
+    const res = await post(app(), '/v1/power', { load_kw: 1000, orbit: tle });
+    expect(res.status).toBe(200);
+    expect(res.body.orbit.orbit_kind).toBe('tle');
+    expect(res.body.eclipse_duration_min).toBeGreaterThan(30);
+  });
+
+  it('array.w_per_m2 replaces the cell model and reports the implied efficiency', async () => {
+    const res = await post(app(), '/v1/power', {
+      load_kw: 1000,
+      eclipse_fraction: 0,
+      period_min: 95,
+      array: { w_per_m2: '0.25 kW/m^2' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.eol_w_per_m2).toBeCloseTo(250, 9);
+    expect(res.body.implied_efficiency).toBeCloseTo(250 / 1361, 12);
+    expect(res.body.ideal_w_per_m2).toBeNull();
+    expect(res.body.warnings.join(' ')).toMatch(/replaces the cell model/);
+  });
+
+  it('the latitude comparison: an equatorial panel gets more than a polar one, and both less than orbit', async () => {
+    const at = async (latitude_deg: number) =>
+      (await post(app(), '/v1/power', { load_kw: 1000, eclipse_fraction: 0, period_min: 95, ground: { latitude_deg } })).body;
+    const equator = await at(0);
+    const north = await at(60);
+    expect(equator.ground_comparison.ground_kwh_per_m2_year).toBeGreaterThan(north.ground_comparison.ground_kwh_per_m2_year);
+    expect(equator.orbit_to_ground_energy_ratio).toBeGreaterThan(1);
+    expect(equator.assumptions.map((a: { name: string }) => a.name)).toContain('ground.clearness_index');
+  });
+});
+
+describe('problems', () => {
+  const base = { load_kw: 1000, eclipse_fraction: 0.35, period_min: 95 };
+
+  it('400: a cell efficiency outside (0, 1) names the field', async () => {
+    for (const efficiency of [0, 1, 1.2, -0.1]) {
+      const res = await post(app(), '/v1/power', { ...base, cell: { efficiency } });
+      expectProblem(res, 400, '/cell/efficiency');
+      expect(res.body.errors[0].message).toMatch(/cell efficiency/);
+    }
+  });
+
+  it('400: a depth of discharge of 0 names the field', async () => {
+    const res = await post(app(), '/v1/power', { ...base, battery: { depth_of_discharge: 0 } });
+    expectProblem(res, 400, '/battery/depth_of_discharge');
+  });
+
+  it('400: a negative or zero load names the field, whatever its unit', async () => {
+    for (const load_kw of [-5, 0, '-1 MW']) expectProblem(await post(app(), '/v1/power', { ...base, load_kw }), 400, '/load_kw');
+    expectProblem(await post(app(), '/v1/power', { ...base, load_kw: '5 kg' }), 400, '/load_kw');
+  });
+
+  it('400: an unknown cell, conflicting or missing orbit inputs, conflicting array inputs', async () => {
+    expectProblem(await post(app(), '/v1/power', { ...base, cell: 'perovskite' }), 400, '/cell');
+    expectProblem(await post(app(), '/v1/power', { ...base, orbit: { altitude_km: 550 } }), 400, '/period_min');
+    expectProblem(await post(app(), '/v1/power', { load_kw: 1000 }), 400, '/orbit');
+    expectProblem(await post(app(), '/v1/power', { load_kw: 1000, eclipse_fraction: 0.3 }), 400, '/period_min');
+    expectProblem(await post(app(), '/v1/power', { ...base, cell: 'silicon', array: { w_per_m2: 300 } }), 400, '/cell');
+    expectProblem(
+      await post(app(), '/v1/power', { ...base, array: { specific_power_w_per_kg: 100, areal_density_kg_per_m2: 2 } }),
+      400,
+      '/array/areal_density_kg_per_m2',
+    );
+    expectProblem(
+      await post(app(), '/v1/power', { ...base, ground: { latitude_deg: 40, capacity_factor: 0.2 } }),
+      400,
+      '/ground',
+    );
+    expectProblem(await post(app(), '/v1/power', { ...base, regulation: 'mppt' }), 400, '/regulation');
+    expectProblem(await post(app(), '/v1/power', { ...base, battery: { dod: 0.3 } }), 400, '/battery');
+  });
+
+  it('422: an eclipse as long as the period leaves no daylight to recharge', async () => {
+    const res = await post(app(), '/v1/power', { load_kw: 1000, eclipse_duration_min: 100, period_min: 95 });
+    expectProblem(res, 422, '/eclipse_duration_min');
+    expect(res.body.detail).toMatch(/no daylight/);
+    expect(res.body.figures).toMatchObject({ eclipse_duration_min: 100, period_min: 95 });
+    expectProblem(
+      await post(app(), '/v1/power', { load_kw: 1000, eclipse_fraction: 1, period_min: 95 }),
+      422,
+      '/eclipse_fraction',
+    );
+  });
+
+  it('422: an array cap the load cannot fit under, with the figures', async () => {
+    const res = await post(app(), '/v1/power', { ...base, array: { max_area_m2: 1000 } });
+    expectProblem(res, 422, '/array/max_area_m2');
+    expect(res.body.detail).toMatch(/cannot close within 1000 m²/);
+    expect(res.body.figures.array_area_m2).toBeGreaterThan(1000);
+    const mass = await post(app(), '/v1/power', { ...base, array: { max_mass_kg: 100 } });
+    expectProblem(mass, 422, '/array/max_mass_kg');
+  });
+
+  it('422: an array that degrades to nothing over the mission', async () => {
+    const res = await post(app(), '/v1/power', {
+      ...base,
+      mission_years: 100,
+      cell: { efficiency: 0.3, degradation_per_year: 0.9999999 },
+    });
+    expectProblem(res, 422, '/mission_years');
+    expect(res.body.detail).toMatch(/degrades to nothing/);
+  });
+
+  it('422: the orbit model’s refusals pass through with their pointer', async () => {
+    expectProblem(await post(app(), '/v1/power', { load_kw: 1000, orbit: { altitude_km: 90 } }), 422, '/orbit/altitude_km');
+  });
+});

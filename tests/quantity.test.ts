@@ -1,0 +1,82 @@
+/**
+ * The quantity helper: numbers in the field unit, or strings with any compatible unit, parsed as a
+ * number and a unit only — never evaluated.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { parseQuantity, quantity } from '../src/quantity.js';
+
+describe('parseQuantity', () => {
+  it.each([
+    ['550 km', 'km', 550],
+    ['0.4 Mm', 'km', 400],
+    ['550000 m', 'km', 550],
+    ['20 degC', 'K', 293.15],
+    ['68 degF', 'K', 293.15],
+    ['1.2 MW', 'kW', 1200],
+    ['500 USD/kg', 'USD/kg', 500],
+    ['0.5 USD/g', 'USD/kg', 500],
+    ['90 min', 'min', 90],
+    ['1.5 h', 'min', 90],
+    ['0.5 rad', 'deg', 28.6478897565412],
+    ['30 deg', 'deg', 30],
+    ['1e3 km', 'km', 1000],
+    ['  550   km ', 'km', 550],
+    ['550', 'km', 550],
+    ['1000 m^2', 'm2', 1000],
+  ])('%s → %s', (text, unit, expected) => {
+    const r = parseQuantity(text, unit);
+    expect(r).toEqual({ value: expect.closeTo(expected, 9) });
+  });
+
+  it.each([
+    ['5 kg', 'km', /length/],
+    ['1.2 MWh', 'kW', /power/],
+    ['20 degC', 'km', /length/],
+    ['500 kg', 'USD/kg', /USD\/kg/],
+  ])('%s for a %s field is refused for its dimension', (text, unit, message) => {
+    const r = parseQuantity(text, unit);
+    expect('error' in r && r.error).toMatch(message);
+  });
+
+  it.each([
+    '2+3 km',
+    'sqrt(4) km',
+    '2 km + 3 km',
+    'import("fs")',
+    'x = 5',
+    '1/0 km',
+    'NaN km',
+    'Infinity km',
+    'km',
+    'evaluate("1") km',
+  ])('never evaluates %j', (text) => {
+    expect('error' in parseQuantity(text, 'km')).toBe(true);
+  });
+});
+
+describe('quantity schema', () => {
+  const schema = z.object({ altitude_km: quantity('km', { min: 120, lt: 1e6 }) });
+
+  it('checks bounds after conversion and says what it got', () => {
+    const r = schema.safeParse({ altitude_km: '50000 m' });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toBe('expected ≥ 120 km and < 1000000 km, got "50000 m" (= 50 km)');
+  });
+
+  it('a number and the same quantity in another unit parse to the same value', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 120, max: 9e5, noNaN: true }), (km) => {
+        const a = schema.parse({ altitude_km: km }).altitude_km;
+        const b = schema.parse({ altitude_km: `${km * 1000} m` }).altitude_km;
+        expect(b).toBeCloseTo(a, 6);
+      }),
+    );
+  });
+
+  it('rejects non-finite numbers, booleans and null', () => {
+    for (const v of [Number.NaN, Number.POSITIVE_INFINITY, true, null, {}])
+      expect(schema.safeParse({ altitude_km: v }).success).toBe(false);
+  });
+});
