@@ -4,8 +4,9 @@
  */
 import type { Estimator } from './estimator.js';
 import { orbitEstimator } from './orbit.js';
+import { thermalEstimator } from './thermal.js';
 
-export const ESTIMATORS: readonly Estimator[] = [orbitEstimator] as unknown as readonly Estimator[];
+export const ESTIMATORS: readonly Estimator[] = [orbitEstimator, thermalEstimator] as unknown as readonly Estimator[];
 
 export function findEstimator(name: string): Estimator | undefined {
   return ESTIMATORS.find((e) => e.name === name);
