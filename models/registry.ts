@@ -5,8 +5,13 @@
 import type { Estimator } from './estimator.js';
 import { orbitEstimator } from './orbit.js';
 import { powerEstimator } from './power.js';
+import { thermalEstimator } from './thermal.js';
 
-export const ESTIMATORS: readonly Estimator[] = [orbitEstimator, powerEstimator] as unknown as readonly Estimator[];
+export const ESTIMATORS: readonly Estimator[] = [
+  orbitEstimator,
+  powerEstimator,
+  thermalEstimator,
+] as unknown as readonly Estimator[];
 
 export function findEstimator(name: string): Estimator | undefined {
   return ESTIMATORS.find((e) => e.name === name);
