@@ -7,10 +7,12 @@ import type { Estimator } from './estimator.js';
 import { launchEstimator } from './launch.js';
 import { orbitEstimator } from './orbit.js';
 import { powerEstimator } from './power.js';
+import { thermalEstimator } from './thermal.js';
 
 export const ESTIMATORS: readonly Estimator[] = [
   orbitEstimator,
   powerEstimator,
+  thermalEstimator,
   launchEstimator,
   economicsEstimator,
 ] as unknown as readonly Estimator[];

@@ -1,0 +1,812 @@
+/**
+ * Thermal: the radiators that reject a data center's heat. In vacuum every watt leaves by
+ * radiation, so "space is cold" becomes a radiator area and mass, set by the radiator's
+ * temperature, its surface, and what it sees: the sun, sunlight reflected by the Earth (albedo) and
+ * the Earth's own infrared.
+ *
+ * Grey diffuse surfaces; per m² of radiator planform (all radiating faces counted)
+ * q = n·ε·σ·T⁴ − (α·S·f☉ + α·S·a·F·c + α_IR·q_IR·F), with F the view factor of the radiating faces
+ * to a spherical Earth (Howell's catalogue: differential planar element to sphere). Also the
+ * inverse (equilibrium temperature of a given area), a radiator whose coolant cools along it, the
+ * chip-to-radiator temperature chain, a heat pump, and the terrestrial comparison at a stated PUE.
+ */
+import { z } from 'zod';
+import { FINISHES } from '../fixtures/index.js';
+import { quantity } from '../src/quantity.js';
+import { CODATA_2018_SIGMA_W_M2_K4, DEG, WGS84_A_KM } from './constants.js';
+import { PhysicallyImpossible } from './errors.js';
+import { defineEstimator } from './estimator.js';
+import { OrbitSpecSchema, resolveOrbit } from './orbit.js';
+import { Provenance } from './provenance.js';
+
+const HOURS_PER_YEAR = 8760;
+const W_PER_MW = 1e6;
+
+// ---------------------------------------------------------------------------------------------
+// View factor of a flat plate to a spherical Earth
+// ---------------------------------------------------------------------------------------------
+
+/** Distance from the Earth's centre in Earth radii, H = (Re + h) / Re (WGS84 equatorial radius). */
+export function earthDistanceRatio(altitude_km: number): number {
+  return (WGS84_A_KM + altitude_km) / WGS84_A_KM;
+}
+
+/** Nadir-facing plate: the whole Earth is above its plane, F = (Re / (Re + h))² = 1/H². */
+export function nadirViewFactor(altitude_km: number): number {
+  return 1 / earthDistanceRatio(altitude_km) ** 2;
+}
+
+/** Edge-on plate (normal horizontal): F = (1/π)[atan(1/√(H²−1)) − √(H²−1)/H²]. */
+export function edgeOnViewFactor(altitude_km: number): number {
+  const H = earthDistanceRatio(altitude_km);
+  const s = Math.sqrt(H * H - 1);
+  return (Math.atan(1 / s) - s / (H * H)) / Math.PI;
+}
+
+/**
+ * View factor from one face of a plate to a spherical Earth, the face's normal at `tilt_deg` from
+ * nadir (0 = facing the Earth, 90 = edge-on, 180 = facing zenith). Howell's catalogue, differential
+ * planar element to sphere, with λ the tilt and H = (Re + h)/Re:
+ * - λ ≤ acos(1/H) (the whole visible cap above the plane): F = cos λ / H²;
+ * - λ ≥ π − acos(1/H) (the Earth entirely behind the plane): F = 0;
+ * - otherwise (the plane cuts the Earth's disc): F = ½ − (1/π) asin(√(H²−1)/(H sin λ))
+ *   + (1/(π H²)) [cos λ · acos(−√(H²−1) cot λ) − √(H²−1) √(1 − H² cos² λ)].
+ */
+export function plateEarthViewFactor(altitude_km: number, tilt_deg: number): number {
+  const H = earthDistanceRatio(altitude_km);
+  const lambda = tilt_deg * DEG;
+  const limb = Math.acos(1 / H);
+  if (lambda <= limb) return Math.cos(lambda) / (H * H);
+  if (lambda >= Math.PI - limb) return 0;
+  const s = Math.sqrt(H * H - 1);
+  const c = Math.cos(lambda);
+  const sn = Math.sin(lambda);
+  const clamp = (x: number) => Math.max(-1, Math.min(1, x));
+  const f =
+    0.5 -
+    Math.asin(clamp(s / (H * sn))) / Math.PI +
+    (c * Math.acos(clamp((-s * c) / sn)) - s * Math.sqrt(Math.max(0, 1 - H * H * c * c))) / (Math.PI * H * H);
+  return Math.max(0, f);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Radiator closed forms
+// ---------------------------------------------------------------------------------------------
+
+/** Sink temperature: where emission equals absorption, T_sink = (a / k)^¼, k = n·ε·σ. */
+export function sinkTempK(absorbed_w_per_m2: number, k_w_per_m2_k4: number): number {
+  return (absorbed_w_per_m2 / k_w_per_m2_k4) ** 0.25;
+}
+
+/**
+ * ∫ dT / (k T⁴ − a) from T_out to T_in, (m² K)/W: the area per watt per kelvin of coolant drop of a
+ * radiator whose coolant cools from T_in to T_out (A = Q/ΔT · ∫). With b = (a/k)^¼ the sink
+ * temperature, 1/(T⁴ − b⁴) integrates to ln((T − b)/(T + b))/(4b³) − atan(T/b)/(2b³); for b ≪ T the
+ * series Σ b⁴ⁿ T^−(4n+3) / (−(4n+3)) avoids the cancellation of those large terms.
+ */
+export function inverseNetIntegral(k: number, a: number, tOut_k: number, tIn_k: number): number {
+  const b = sinkTempK(a, k);
+  const F =
+    b > 0.05 * tOut_k
+      ? (T: number) => Math.log((T - b) / (T + b)) / (4 * b ** 3) - Math.atan(T / b) / (2 * b ** 3)
+      : (T: number) => {
+          let sum = 0;
+          for (let n = 0; n < 8; n++) sum -= b ** (4 * n) / ((4 * n + 3) * T ** (4 * n + 3));
+          return sum;
+        };
+  return (F(tIn_k) - F(tOut_k)) / k;
+}
+
+/** Radiator area per watt rejected, m²/W: 1/(kT⁴ − a) isothermal, or (1/ΔT)∫dT/(kT⁴ − a) with a coolant drop ΔT. */
+export function areaPerWatt(k: number, a: number, tIn_k: number, coolantDeltaT_k: number): number {
+  if (coolantDeltaT_k <= 0) return 1 / (k * tIn_k ** 4 - a);
+  return inverseNetIntegral(k, a, tIn_k - coolantDeltaT_k, tIn_k) / coolantDeltaT_k;
+}
+
+/**
+ * Equilibrium inlet temperature of a radiator of `area_m2` rejecting `heat_w`: closed form
+ * T = ((Q/A + a)/k)^¼ when isothermal, else the root of A(T_in) = A by bisection (A falls with T_in).
+ */
+export function equilibriumTempK(k: number, a: number, heat_w: number, area_m2: number, coolantDeltaT_k: number): number {
+  const isothermal = ((heat_w / area_m2 + a) / k) ** 0.25;
+  if (coolantDeltaT_k <= 0) return isothermal;
+  const sink = sinkTempK(a, k);
+  const areaAt = (tIn: number) => heat_w * areaPerWatt(k, a, tIn, coolantDeltaT_k);
+  let lo = sink + coolantDeltaT_k; // outlet at the sink: infinite area
+  let hi = Math.max(isothermal + coolantDeltaT_k, lo + 1);
+  while (areaAt(hi) > area_m2) hi = lo + 2 * (hi - lo);
+  for (let i = 0; i < 200 && hi - lo > 1e-10 * hi; i++) {
+    const mid = 0.5 * (lo + hi);
+    if (areaAt(mid) > area_m2) lo = mid;
+    else hi = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
+/** Heat-pump cooling COP as a share of Carnot: COP = f · T_source / (T_radiator − T_source). */
+export function heatPumpCop(carnotFraction: number, source_k: number, radiator_k: number): number {
+  return (carnotFraction * source_k) / (radiator_k - source_k);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schemas
+// ---------------------------------------------------------------------------------------------
+
+const FINISH_IDS = Object.keys(FINISHES) as [string, ...string[]];
+const ORIENTATIONS = ['edge_on', 'nadir', 'zenith', 'sun_facing', 'tilted'] as const;
+type Orientation = (typeof ORIENTATIONS)[number];
+
+const fraction = (description: string) => z.number().min(0).max(1).describe(description);
+
+export const ThermalInput = z
+  .object({
+    heat_kw: quantity('kW', {
+      gt: 0,
+      max: 1e9,
+      example: '40 MW',
+      description: 'Heat to reject (IT load plus conversion losses). Omit it for the per-m² and per-MW figures only',
+    }).optional(),
+    load_kw: quantity('kW', {
+      gt: 0,
+      max: 1e9,
+      example: '1 MW',
+      description: 'IT load instead of heat_kw: the heat is then load_kw / conversion_efficiency',
+    }).optional(),
+    conversion_efficiency: z
+      .number()
+      .gt(0)
+      .max(1)
+      .optional()
+      .describe('Share of the bus power that reaches the IT load (with load_kw); the rest is heat too'),
+    radiator_temp_k: quantity('K', {
+      gt: 0,
+      max: 3000,
+      description:
+        "Radiator temperature (its coolant's inlet temperature when coolant_delta_t_k is given; the heat pump's hot side with heat_pump)",
+    }).optional(),
+    area_m2: quantity('m2', {
+      gt: 0,
+      max: 1e12,
+      description:
+        'Radiator planform area. With heat_kw (or load_kw): the equilibrium temperature is solved; with radiator_temp_k: the heat it rejects',
+    }).optional(),
+    finish: z
+      .enum(FINISH_IDS)
+      .optional()
+      .describe(
+        'A surface finish from the catalogue (absorptivity and emissivity with their source); explicit values override it',
+      ),
+    emissivity: z.number().gt(0).max(1).optional().describe('Infrared hemispherical emittance ε of the radiating faces'),
+    absorptivity: z.number().min(0).max(1).optional().describe('Solar absorptance α of the radiating faces'),
+    ir_absorptance: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe(
+        "Absorptance for the Earth's infrared; default the emissivity (Kirchhoff, grey surface). Set it to reproduce sources that use another convention",
+      ),
+    sides: z
+      .union([z.literal(1), z.literal(2)], { error: 'expected 1 (one radiating face, back insulated) or 2 (both faces radiate)' })
+      .optional()
+      .describe('Radiating faces: 2 for a deployed panel, 1 for a body-mounted radiator with an insulated back'),
+    orientation: z
+      .enum(ORIENTATIONS)
+      .optional()
+      .describe(
+        'edge_on: normal horizontal, sun in the plane (the usual data-center attitude); nadir: the (front) face looks at the Earth; zenith: it looks away; sun_facing: normal to the sun; tilted: give tilt_deg and solar_incidence_fraction',
+      ),
+    tilt_deg: quantity('deg', {
+      min: 0,
+      max: 180,
+      description:
+        "Angle between the front face's normal and nadir (0 facing the Earth, 90 edge-on, 180 facing zenith); for tilted, and for sun_facing (the sun–nadir angle)",
+    }).optional(),
+    altitude_km: quantity('km', { gt: 0, lt: 1_000_000, description: 'Altitude for the Earth view factor' }).optional(),
+    orbit: OrbitSpecSchema.optional(),
+    earth_view_factor: z
+      .number()
+      .min(0)
+      .max(2)
+      .optional()
+      .describe(
+        'Override: view factor to the Earth summed over the radiating faces (per m² of planform), as in sources that state one',
+      ),
+    solar_incidence_fraction: fraction(
+      'Cosine of the sun’s incidence on the sunlit radiating face (0 edge-on to the sun, 1 normal); default by orientation, hot case',
+    ).optional(),
+    albedo: fraction("Earth's albedo (share of sunlight reflected)").optional(),
+    albedo_illumination_fraction: fraction(
+      "Cosine of the sun's zenith angle at the sub-satellite point: 1 at the sub-solar point (hot case), near 0 along the terminator",
+    ).optional(),
+    earth_ir_w_per_m2: quantity('W/m2', {
+      min: 0,
+      max: 1000,
+      example: '237 W/m^2',
+      description: "Earth's outgoing infrared at the top of the atmosphere",
+    }).optional(),
+    earth_temp_k: quantity('K', {
+      min: 0,
+      max: 400,
+      example: '-20 degC',
+      description: "Earth's effective radiating temperature instead of earth_ir_w_per_m2: q_IR = σ T⁴",
+    }).optional(),
+    solar_constant_w_per_m2: quantity('W/m2', {
+      min: 0,
+      max: 100_000,
+      example: '1361 W/m^2',
+      description: 'Solar irradiance at the spacecraft',
+    }).optional(),
+    sigma_w_per_m2_k4: z
+      .number()
+      .min(5.6e-8)
+      .max(5.7e-8)
+      .optional()
+      .describe(
+        'Stefan–Boltzmann constant override, W m⁻² K⁻⁴ (default CODATA 2018 5.670374419e-8): only to reproduce sources that round it',
+      ),
+    areal_density_kg_per_m2: quantity('kg/m2', {
+      gt: 0,
+      max: 1000,
+      example: '5 kg/m^2',
+      description: 'Radiator mass per m² of planform',
+    }).optional(),
+    environment: z
+      .enum(['orbit', 'none'])
+      .optional()
+      .describe('"none": the ideal radiator, no sun, no Earth, a 0 K sink (default "orbit")'),
+    coolant_delta_t_k: quantity('K', {
+      min: 0,
+      max: 200,
+      example: '20 K',
+      description:
+        'Temperature drop of the coolant along the radiator (a difference: give K); the radiator then spans radiator_temp_k down to radiator_temp_k − this. Default 0, isothermal',
+    }).optional(),
+    chip: z
+      .object({
+        die_limit_k: quantity('K', {
+          gt: 0,
+          max: 700,
+          example: '85 degC',
+          description: 'Highest allowed die (junction) temperature',
+        }),
+        die_to_coolant_k: quantity('K', {
+          min: 0,
+          max: 200,
+          example: '25 K',
+          description: 'Temperature drop from the die to the hottest coolant (cold plate and interfaces; a difference: give K)',
+        }),
+      })
+      .strict()
+      .optional()
+      .describe(
+        'Derive the radiator inlet temperature from the chips: die limit − die-to-coolant drop (or the heat pump source temperature)',
+      ),
+    heat_pump: z
+      .object({
+        source_temp_k: quantity('K', {
+          gt: 0,
+          max: 3000,
+          example: '30 degC',
+          description: 'Temperature the heat is taken from (the coolant leaving the chips); default from chip',
+        }).optional(),
+        carnot_fraction: z.number().gt(0).max(1).optional().describe('COP as a share of the Carnot COP'),
+      })
+      .strict()
+      .optional()
+      .describe(
+        'Lift the heat to radiator_temp_k with an electrically driven heat pump: the radiator rejects heat + work, and the work is extra power',
+      ),
+    pue: z
+      .number()
+      .min(1)
+      .max(5)
+      .optional()
+      .describe('Power usage effectiveness of the terrestrial data center compared with (facility energy / IT energy)'),
+  })
+  .strict()
+  .superRefine((o, ctx) => {
+    const issue = (path: string[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    if (o.heat_kw !== undefined && o.load_kw !== undefined)
+      issue(['load_kw'], 'expected either heat_kw or load_kw (heat = load / conversion_efficiency), not both');
+    if (o.conversion_efficiency !== undefined && o.load_kw === undefined)
+      issue(['conversion_efficiency'], 'expected conversion_efficiency only with load_kw');
+    if (o.altitude_km !== undefined && o.orbit !== undefined) issue(['orbit'], 'expected either altitude_km or orbit, not both');
+    if (o.earth_ir_w_per_m2 !== undefined && o.earth_temp_k !== undefined)
+      issue(['earth_temp_k'], 'expected either earth_ir_w_per_m2 or earth_temp_k, not both');
+    if (o.earth_view_factor !== undefined && o.earth_view_factor > (o.sides ?? 2))
+      issue(['earth_view_factor'], `expected at most ${o.sides ?? 2} (1 per radiating face), got ${o.earth_view_factor}`);
+
+    // Orientation and tilt.
+    if (o.orientation === 'tilted') {
+      if (o.tilt_deg === undefined) issue(['tilt_deg'], 'expected tilt_deg with orientation "tilted"');
+      if (o.solar_incidence_fraction === undefined)
+        issue(['solar_incidence_fraction'], 'expected solar_incidence_fraction with orientation "tilted"');
+    } else if (o.tilt_deg !== undefined && o.orientation !== 'sun_facing')
+      issue(
+        ['tilt_deg'],
+        `expected tilt_deg only with orientation "tilted" or "sun_facing"; ${o.orientation ?? 'edge_on'} fixes it`,
+      );
+
+    // Temperatures: the chip chain, the heat pump.
+    if (o.chip && o.chip.die_to_coolant_k >= o.chip.die_limit_k)
+      issue(['chip', 'die_to_coolant_k'], 'expected a die-to-coolant drop smaller than the die limit');
+    if (o.heat_pump) {
+      if (o.radiator_temp_k === undefined)
+        issue(['radiator_temp_k'], "expected radiator_temp_k with heat_pump: the pump's hot side");
+      if (o.heat_pump.source_temp_k === undefined && !o.chip)
+        issue(['heat_pump', 'source_temp_k'], 'expected heat_pump.source_temp_k, or chip to derive it');
+      if (o.heat_pump.source_temp_k !== undefined && o.chip)
+        issue(['heat_pump', 'source_temp_k'], 'expected either heat_pump.source_temp_k or chip, not both');
+      if (o.area_m2 !== undefined) issue(['area_m2'], 'expected no area_m2 with heat_pump: give heat and radiator_temp_k');
+    } else if (o.chip && o.radiator_temp_k !== undefined)
+      issue(['radiator_temp_k'], 'expected either radiator_temp_k or chip (which derives it), not both');
+
+    // Modes: two of heat, temperature and area.
+    const heat = o.heat_kw !== undefined || o.load_kw !== undefined;
+    const temp = o.radiator_temp_k !== undefined || o.chip !== undefined;
+    const area = o.area_m2 !== undefined;
+    if (heat && temp && area)
+      issue(['area_m2'], 'expected two of heat (heat_kw or load_kw), radiator temperature and area_m2: the third is solved for');
+    else if (!temp && !(heat && area))
+      issue(
+        ['radiator_temp_k'],
+        'expected radiator_temp_k (or chip), or heat_kw with area_m2 to solve the equilibrium temperature',
+      );
+  })
+  .describe('A radiator: heat, temperature or area (two of them), surface, orientation, altitude and environment');
+
+export type ThermalInputType = z.output<typeof ThermalInput>;
+
+export const ThermalOutput = z.object({
+  mode: z
+    .enum(['area', 'temperature', 'capacity', 'flux'])
+    .describe(
+      'area: heat + temperature → area; temperature: heat + area → equilibrium temperature; capacity: area + temperature → heat; flux: temperature only → per m² and per MW',
+    ),
+  heat_kw: z.number().nullable().describe('Heat from the IT load and conversion (before any heat-pump work)'),
+  rejected_kw: z.number().nullable().describe('Heat the radiator rejects: heat_kw plus heat-pump work'),
+  radiator_temp_k: z.number().describe('Radiator (coolant inlet) temperature'),
+  radiator_outlet_temp_k: z.number().describe('Coolant outlet temperature: radiator_temp_k − coolant_delta_t_k'),
+  effective_radiator_temp_k: z.number().describe('Isothermal temperature that rejects the same heat from the same area'),
+  finish: z.string().nullable(),
+  emissivity: z.number(),
+  absorptivity: z.number().nullable().describe('null with environment "none" when not given: no sunlight to absorb'),
+  ir_absorptance: z.number(),
+  sides: z.number().int(),
+  environment: z.enum(['orbit', 'none']),
+  orientation: z.enum(ORIENTATIONS).nullable(),
+  tilt_deg: z.number().nullable().describe("Angle between the front face's normal and nadir"),
+  altitude_km: z.number().nullable(),
+  earth_view_factor: z.number().describe('View factor to the Earth summed over the radiating faces (per m² of planform)'),
+  face_earth_view_factors: z
+    .array(z.number())
+    .nullable()
+    .describe('Per radiating face (front, then back), from the geometry; null when earth_view_factor was given'),
+  solar_incidence_fraction: z.number(),
+  emitted_w_per_m2: z.number().describe('n·ε·σ·T⁴ at the effective temperature, per m² of planform'),
+  absorbed_w_per_m2: z.number().describe('Sum of the three absorbed loads below'),
+  absorbed_solar_w_per_m2: z.number().describe('α · S · solar_incidence_fraction'),
+  absorbed_albedo_w_per_m2: z.number().describe('α · S · albedo · F · albedo_illumination_fraction'),
+  absorbed_earth_ir_w_per_m2: z.number().describe('ir_absorptance · q_IR · F'),
+  net_w_per_m2: z.number().describe('Rejected per m² of planform, all faces counted: emitted − absorbed'),
+  sink_temp_k: z.number().describe('Temperature at which the radiator rejects nothing: a radiator must be hotter'),
+  area_m2: z.number().nullable(),
+  areal_density_kg_per_m2: z.number(),
+  mass_kg: z.number().nullable(),
+  per_mw: z
+    .object({
+      area_m2: z.number(),
+      mass_kg: z.number(),
+      ideal_area_m2: z
+        .number()
+        .describe('Same temperature and emissivity, no environment: what "space is cold" alone would give'),
+    })
+    .describe('Per MW of heat (of chip heat with a heat pump)'),
+  chip: z
+    .object({ die_limit_k: z.number(), die_to_coolant_k: z.number(), coolant_temp_k: z.number() })
+    .nullable()
+    .describe('The chip-to-radiator chain: die limit − die-to-coolant drop = hottest coolant temperature'),
+  heat_pump: z
+    .object({
+      source_temp_k: z.number(),
+      carnot_fraction: z.number(),
+      cop: z.number().describe('Heat taken per unit of work, f · T_source / (T_radiator − T_source)'),
+      work_kw: z.number().nullable().describe('Electrical power the pump needs: heat / COP'),
+      work_kw_per_mw: z.number(),
+      area_m2_per_mw_without_pump: z
+        .number()
+        .nullable()
+        .describe('Radiating directly at the source temperature; null when the source is not above the sink'),
+      area_ratio: z.number().nullable().describe('Area with the pump / area without'),
+    })
+    .nullable(),
+  terrestrial: z
+    .object({
+      pue: z.number(),
+      it_load_kw: z.number().nullable(),
+      overhead_kw: z.number().nullable().describe('(PUE − 1) · IT load: cooling, power distribution and lighting'),
+      overhead_mwh_per_year: z.number().nullable().describe('At full load all year (8,760 h)'),
+      per_mw: z.object({ overhead_kw: z.number(), overhead_mwh_per_year: z.number() }),
+      note: z.string(),
+    })
+    .describe('The same heat on the ground: the facility energy a data center spends beside its IT load'),
+});
+export type ThermalResult = z.infer<typeof ThermalOutput>;
+
+// ---------------------------------------------------------------------------------------------
+// The estimator
+// ---------------------------------------------------------------------------------------------
+
+const round = (x: number, digits = 3) => Number(x.toFixed(digits));
+const ENVIRONMENT_FIELDS = [
+  'orientation',
+  'tilt_deg',
+  'altitude_km',
+  'orbit',
+  'earth_view_factor',
+  'solar_incidence_fraction',
+  'albedo',
+  'albedo_illumination_fraction',
+  'earth_ir_w_per_m2',
+  'earth_temp_k',
+  'solar_constant_w_per_m2',
+  'absorptivity',
+  'ir_absorptance',
+] as const;
+
+const SOLAR_DEFAULT: Record<Exclude<Orientation, 'tilted'>, (sides: 1 | 2) => Parameters<Provenance['orDefault']>[0]> = {
+  edge_on: () => 'thermal.solar_incidence.edge_on',
+  sun_facing: () => 'thermal.solar_incidence.sun_facing',
+  zenith: () => 'thermal.solar_incidence.zenith',
+  nadir: (sides) => (sides === 2 ? 'thermal.solar_incidence.nadir_two_sided' : 'thermal.solar_incidence.nadir_one_sided'),
+};
+
+interface Geometry {
+  orientation: Orientation | null;
+  tilt_deg: number | null;
+  altitude_km: number | null;
+  earth_view_factor: number;
+  face_earth_view_factors: number[] | null;
+  solar_incidence_fraction: number;
+}
+
+function resolveGeometry(input: ThermalInputType, sides: 1 | 2, p: Provenance): Geometry {
+  // Mean altitude, from altitude_km or the orbit (whose own defaults are not this estimator's assumptions).
+  let altitude_km: number | null = input.altitude_km ?? null;
+  if (input.orbit) {
+    const scratch = new Provenance();
+    const o = resolveOrbit(input.orbit, undefined, scratch, '/orbit');
+    for (const w of scratch.warnings) p.warn(w);
+    if (o.eccentricity > 0.01)
+      p.warn(
+        `eccentricity ${o.eccentricity.toFixed(4)}: the Earth view factor uses the mean altitude ${o.altitude_km.toFixed(0)} km; at perigee the Earth looms larger`,
+      );
+    altitude_km = o.altitude_km;
+  }
+
+  // With both the view factor and the sun given, the attitude is only descriptive.
+  const overridden = input.earth_view_factor !== undefined && input.solar_incidence_fraction !== undefined;
+  let orientation: Orientation | null = input.orientation ?? null;
+  if (orientation === null && !overridden) {
+    orientation = 'edge_on';
+    p.assume('orientation', orientation, '', 'orbital-dc-convention');
+  }
+  let tilt_deg: number | null = null;
+  if (orientation === 'nadir') tilt_deg = 0;
+  else if (orientation === 'zenith') tilt_deg = 180;
+  else if (orientation === 'edge_on') tilt_deg = 90;
+  else if (orientation === 'tilted') tilt_deg = input.tilt_deg as number;
+  else if (orientation === 'sun_facing') tilt_deg = p.orDefault('thermal.sun_facing_tilt_deg', input.tilt_deg, 'tilt_deg');
+
+  if (altitude_km === null && input.earth_view_factor === undefined)
+    altitude_km = p.orDefault('thermal.altitude_km', undefined, 'altitude_km');
+  let face_earth_view_factors: number[] | null = null;
+  if (altitude_km !== null && tilt_deg !== null) {
+    const front = plateEarthViewFactor(altitude_km, tilt_deg);
+    face_earth_view_factors = sides === 2 ? [front, plateEarthViewFactor(altitude_km, 180 - tilt_deg)] : [front];
+  }
+  const earth_view_factor = input.earth_view_factor ?? (face_earth_view_factors as number[]).reduce((x, y) => x + y, 0);
+
+  let solar_incidence_fraction: number;
+  if (input.solar_incidence_fraction !== undefined) solar_incidence_fraction = input.solar_incidence_fraction;
+  else {
+    const name = SOLAR_DEFAULT[orientation as Exclude<Orientation, 'tilted'>](sides);
+    solar_incidence_fraction = p.orDefault(name, undefined, 'solar_incidence_fraction');
+    if (orientation === 'nadir' && sides === 1 && altitude_km !== null) {
+      const grazing = Math.sqrt(1 - 1 / earthDistanceRatio(altitude_km) ** 2);
+      p.warn(
+        `a one-sided nadir radiator is sized here at orbit noon (no sun on it, full albedo); near the terminator it sees the sun at up to ${grazing.toFixed(2)} of normal incidence: set solar_incidence_fraction to check that case`,
+      );
+    }
+  }
+  return { orientation, tilt_deg, altitude_km, earth_view_factor, face_earth_view_factors, solar_incidence_fraction };
+}
+
+export function runThermal(input: ThermalInputType, p: Provenance): ThermalResult {
+  const envNone = input.environment === 'none';
+  const sigma = input.sigma_w_per_m2_k4 ?? CODATA_2018_SIGMA_W_M2_K4;
+  if (input.sigma_w_per_m2_k4 !== undefined && input.sigma_w_per_m2_k4 !== CODATA_2018_SIGMA_W_M2_K4)
+    p.warn(`σ = ${input.sigma_w_per_m2_k4} W m⁻² K⁻⁴ as given, not CODATA 2018's ${CODATA_2018_SIGMA_W_M2_K4}`);
+
+  // Surface.
+  const finish = input.finish ? FINISHES[input.finish] : undefined;
+  const fromFinish = (name: 'emissivity' | 'absorptivity', given: number | undefined): number => {
+    if (given !== undefined) return given;
+    if (finish && input.finish) {
+      p.assume(name, finish[name], '1', finish.source);
+      return finish[name];
+    }
+    return p.orDefault(`thermal.${name}`, undefined, name);
+  };
+  const emissivity = fromFinish('emissivity', input.emissivity);
+  const sides = p.orDefault('thermal.sides', input.sides, 'sides') as 1 | 2;
+  const k = sides * emissivity * sigma;
+
+  // Environment.
+  let absorptivity: number | null = input.absorptivity ?? finish?.absorptivity ?? null;
+  const ir_absorptance = input.ir_absorptance ?? emissivity;
+  let geometry: Geometry = {
+    orientation: null,
+    tilt_deg: null,
+    altitude_km: null,
+    earth_view_factor: 0,
+    face_earth_view_factors: null,
+    solar_incidence_fraction: 0,
+  };
+  let solar = 0;
+  let albedoLoad = 0;
+  let earthIr = 0;
+  if (envNone) {
+    const ignored = ENVIRONMENT_FIELDS.filter((f) => input[f] !== undefined);
+    if (ignored.length) p.warn(`environment "none": ignored ${ignored.join(', ')} (no sun, no Earth, a 0 K sink)`);
+  } else {
+    if (input.ir_absorptance === undefined) p.assume('ir_absorptance', emissivity, '1', 'kirchhoff-grey-surface');
+    else if (input.ir_absorptance !== emissivity)
+      p.warn(
+        `ir_absorptance ${input.ir_absorptance} differs from the emissivity ${emissivity}: a grey surface absorbs the Earth's infrared with its emissivity (Kirchhoff); this convention changes the Earth infrared load by a factor ${(input.ir_absorptance / emissivity).toFixed(3)}`,
+      );
+    geometry = resolveGeometry(input, sides, p);
+    const S = p.orDefault('thermal.solar_constant_w_per_m2', input.solar_constant_w_per_m2, 'solar_constant_w_per_m2');
+    const albedo = p.orDefault('thermal.albedo', input.albedo, 'albedo');
+    const illumination = p.orDefault(
+      'thermal.albedo_illumination_fraction',
+      input.albedo_illumination_fraction,
+      'albedo_illumination_fraction',
+    );
+    const qIr =
+      input.earth_temp_k !== undefined
+        ? sigma * input.earth_temp_k ** 4
+        : p.orDefault('thermal.earth_ir_w_per_m2', input.earth_ir_w_per_m2, 'earth_ir_w_per_m2');
+    const F = geometry.earth_view_factor;
+    const alpha = fromFinish('absorptivity', input.absorptivity);
+    absorptivity = alpha;
+    solar = alpha * S * geometry.solar_incidence_fraction;
+    albedoLoad = alpha * S * albedo * F * illumination;
+    earthIr = ir_absorptance * qIr * F;
+    if (geometry.orientation === 'edge_on' && input.albedo_illumination_fraction === undefined && F > 0)
+      p.warn(
+        'albedo is taken with the sub-satellite point at the sub-solar point (hot case); a panel in a dawn-dusk orbit sees the Earth lit only near the terminator: albedo_illumination_fraction near 0 describes it',
+      );
+  }
+  const absorbed = solar + albedoLoad + earthIr;
+  const sink = sinkTempK(absorbed, k);
+
+  // Temperatures.
+  const coolantDeltaT = p.orDefault('thermal.coolant_delta_t_k', input.coolant_delta_t_k, 'coolant_delta_t_k');
+  const chip = input.chip
+    ? {
+        die_limit_k: input.chip.die_limit_k,
+        die_to_coolant_k: input.chip.die_to_coolant_k,
+        coolant_temp_k: input.chip.die_limit_k - input.chip.die_to_coolant_k,
+      }
+    : null;
+  const heat_kw =
+    input.heat_kw ??
+    (input.load_kw !== undefined
+      ? input.load_kw / p.orDefault('thermal.conversion_efficiency', input.conversion_efficiency, 'conversion_efficiency')
+      : null);
+
+  const tooCold = (tIn: number, pointer: string, what: string): never => {
+    throw new PhysicallyImpossible(
+      `${what} (${round(tIn - coolantDeltaT, 2)} K${coolantDeltaT > 0 ? ' at the coolant outlet' : ''}) is not above the sink temperature ${round(sink, 2)} K: the radiator would absorb more from the sun and the Earth (${round(absorbed, 2)} W/m²) than it emits, and could reject no heat`,
+      pointer,
+      {
+        sink_temp_k: round(sink, 3),
+        radiator_temp_k: round(tIn, 3),
+        radiator_outlet_temp_k: round(tIn - coolantDeltaT, 3),
+        absorbed_w_per_m2: round(absorbed, 3),
+      },
+    );
+  };
+
+  let mode: ThermalResult['mode'];
+  let tIn: number;
+  let area_m2: number | null = null;
+  let rejected_kw: number | null = null;
+  let heatOut = heat_kw;
+  let heat_pump: ThermalResult['heat_pump'] = null;
+  let rejectPerHeat = 1; // radiator heat per unit of chip heat (1 + 1/COP with a heat pump)
+
+  if (input.area_m2 !== undefined && input.radiator_temp_k === undefined && chip === null) {
+    mode = 'temperature';
+    tIn = equilibriumTempK(k, absorbed, (heat_kw as number) * 1e3, input.area_m2, coolantDeltaT);
+    area_m2 = input.area_m2;
+    rejected_kw = heat_kw;
+  } else {
+    const tGiven = input.radiator_temp_k ?? (chip as { coolant_temp_k: number }).coolant_temp_k;
+    const pointer = input.radiator_temp_k !== undefined ? '/radiator_temp_k' : '/chip';
+    tIn = tGiven;
+    if (tIn - coolantDeltaT <= sink)
+      tooCold(
+        tIn,
+        coolantDeltaT > 0 ? '/coolant_delta_t_k' : pointer,
+        input.heat_pump ? "the heat pump's hot side" : 'the radiator',
+      );
+    if (input.heat_pump) {
+      const source_temp_k = input.heat_pump.source_temp_k ?? (chip as { coolant_temp_k: number }).coolant_temp_k;
+      if (tIn <= source_temp_k)
+        throw new PhysicallyImpossible(
+          `a heat pump lifts heat: radiator_temp_k (${tIn} K) must be above the source temperature (${round(source_temp_k, 2)} K)`,
+          '/radiator_temp_k',
+          { radiator_temp_k: tIn, source_temp_k: round(source_temp_k, 3) },
+        );
+      const carnot_fraction = p.orDefault(
+        'thermal.heat_pump_carnot_fraction',
+        input.heat_pump.carnot_fraction,
+        'heat_pump.carnot_fraction',
+      );
+      const cop = heatPumpCop(carnot_fraction, source_temp_k, tIn);
+      rejectPerHeat = 1 + 1 / cop;
+      const direct =
+        source_temp_k - coolantDeltaT > sink ? W_PER_MW * areaPerWatt(k, absorbed, source_temp_k, coolantDeltaT) : null;
+      const withPump = W_PER_MW * rejectPerHeat * areaPerWatt(k, absorbed, tIn, coolantDeltaT);
+      heat_pump = {
+        source_temp_k,
+        carnot_fraction,
+        cop,
+        work_kw: heat_kw === null ? null : heat_kw / cop,
+        work_kw_per_mw: 1000 / cop,
+        area_m2_per_mw_without_pump: direct,
+        area_ratio: direct === null ? null : withPump / direct,
+      };
+      if (direct === null)
+        p.warn(
+          `the source at ${round(source_temp_k, 2)} K is not above the sink (${round(sink, 2)} K): without the heat pump no radiator could reject this heat`,
+        );
+      else if (withPump > direct)
+        p.warn(
+          `this heat pump makes the radiator larger (×${(withPump / direct).toFixed(2)}): its work adds more heat than the higher temperature saves`,
+        );
+    }
+    const perWatt = areaPerWatt(k, absorbed, tIn, coolantDeltaT);
+    if (input.area_m2 !== undefined) {
+      mode = 'capacity';
+      area_m2 = input.area_m2;
+      rejected_kw = area_m2 / perWatt / 1e3;
+      heatOut = rejected_kw / rejectPerHeat;
+    } else if (heat_kw !== null) {
+      mode = 'area';
+      rejected_kw = heat_kw * rejectPerHeat;
+      area_m2 = rejected_kw * 1e3 * perWatt;
+    } else mode = 'flux';
+  }
+
+  const perWatt = areaPerWatt(k, absorbed, tIn, coolantDeltaT);
+  const net = 1 / perWatt;
+  const tEff = ((net + absorbed) / k) ** 0.25;
+  const emitted = k * tEff ** 4;
+  const areal = p.orDefault('thermal.areal_density_kg_per_m2', input.areal_density_kg_per_m2, 'areal_density_kg_per_m2');
+  const perMwArea = W_PER_MW * rejectPerHeat * perWatt;
+  const idealPerWatt = areaPerWatt(k, 0, tIn, coolantDeltaT);
+
+  if (!envNone && absorbed > 0.5 * emitted)
+    p.warn(
+      `the sun and the Earth give back ${((100 * absorbed) / emitted).toFixed(0)} % of what the radiator emits: at ${round(tEff, 1)} K it sits close to its ${round(sink, 1)} K sink`,
+    );
+  if (mode === 'temperature' && tIn > 450)
+    p.warn(
+      `the equilibrium temperature ${round(tIn, 1)} K is beyond water and ammonia loops and most electronics: the area is too small for this heat`,
+    );
+  if (finish && input.emissivity !== undefined && (envNone || input.absorptivity !== undefined))
+    p.warn(`finish "${input.finish}" is overridden by the given emissivity and absorptivity`);
+
+  const pue = p.orDefault('thermal.pue', input.pue, 'pue');
+  const terrestrial = {
+    pue,
+    it_load_kw: heatOut === null ? null : input.load_kw !== undefined ? input.load_kw : heatOut,
+    overhead_kw: heatOut === null ? null : (pue - 1) * (input.load_kw ?? heatOut),
+    overhead_mwh_per_year: heatOut === null ? null : ((pue - 1) * (input.load_kw ?? heatOut) * HOURS_PER_YEAR) / 1000,
+    per_mw: { overhead_kw: (pue - 1) * 1000, overhead_mwh_per_year: (pue - 1) * HOURS_PER_YEAR },
+    note: 'PUE − 1 counts all the facility energy beside the IT load: cooling, most of it, plus power distribution and lighting; it bounds the cooling energy from above. In orbit that energy is replaced by radiator area and mass (and pump power).',
+  };
+
+  return {
+    mode,
+    heat_kw: heatOut,
+    rejected_kw,
+    radiator_temp_k: tIn,
+    radiator_outlet_temp_k: tIn - coolantDeltaT,
+    effective_radiator_temp_k: tEff,
+    finish: input.finish ?? null,
+    emissivity,
+    absorptivity,
+    ir_absorptance,
+    sides,
+    environment: envNone ? 'none' : 'orbit',
+    orientation: geometry.orientation,
+    tilt_deg: geometry.tilt_deg,
+    altitude_km: geometry.altitude_km,
+    earth_view_factor: geometry.earth_view_factor,
+    face_earth_view_factors: geometry.face_earth_view_factors,
+    solar_incidence_fraction: geometry.solar_incidence_fraction,
+    emitted_w_per_m2: emitted,
+    absorbed_w_per_m2: absorbed,
+    absorbed_solar_w_per_m2: solar,
+    absorbed_albedo_w_per_m2: albedoLoad,
+    absorbed_earth_ir_w_per_m2: earthIr,
+    net_w_per_m2: net,
+    sink_temp_k: sink,
+    area_m2,
+    areal_density_kg_per_m2: areal,
+    mass_kg: area_m2 === null ? null : area_m2 * areal,
+    per_mw: { area_m2: perMwArea, mass_kg: perMwArea * areal, ideal_area_m2: W_PER_MW * rejectPerHeat * idealPerWatt },
+    chip,
+    heat_pump,
+    terrestrial,
+  };
+}
+
+export const thermalEstimator = defineEstimator({
+  name: 'thermal',
+  summary: 'Radiators: the area and mass that reject a heat load in orbit, or the temperature a given area settles at',
+  description:
+    'Grey diffuse radiator surfaces, q = n·ε·σ·T⁴ − (absorbed sun + albedo + Earth infrared) per m² of planform, with the view factor of a tilted plate to a spherical Earth (nadir (Re/(Re+h))², edge-on and tilted closed forms). Give two of heat (heat_kw or load_kw), temperature (radiator_temp_k or chip) and area_m2, and the third is solved. Options: a surface finish from the catalogue, a coolant temperature drop along the radiator, the chip-to-radiator temperature chain, a heat pump, `environment: "none"` for the ideal radiator, and overrides to reproduce published cases (earth_view_factor, ir_absorptance, earth_temp_k, sigma_w_per_m2_k4). Every answer carries area and mass per MW and the terrestrial facility energy for the same heat at a stated PUE. A radiator not hotter than its sink answers 422 with the sink temperature.',
+  input: ThermalInput,
+  output: ThermalOutput,
+  examples: {
+    edge_on_1mw_300k: {
+      summary: '1 MW at 300 K, white paint, two-sided edge-on panels in a dawn-dusk orbit at 550 km',
+      value: {
+        heat_kw: '1 MW',
+        radiator_temp_k: 300,
+        finish: 'white-paint-az93',
+        orientation: 'edge_on',
+        orbit: { altitude_km: 550, sun_synchronous: true, ltan_h: 18 },
+        albedo_illumination_fraction: 0.2,
+      },
+    },
+    starcloud_whitepaper: {
+      summary: "The Starcloud white paper's 40 MW radiator at 20 °C, with Kirchhoff's infrared absorptance",
+      value: {
+        heat_kw: '40 MW',
+        radiator_temp_k: '20 degC',
+        sides: 2,
+        finish: 'starcloud-whitepaper',
+        solar_constant_w_per_m2: 1366,
+        solar_incidence_fraction: 1,
+        earth_view_factor: 0.25,
+        albedo: 0.3,
+        earth_temp_k: 253.15,
+        sigma_w_per_m2_k4: 5.67e-8,
+      },
+    },
+    equilibrium_temperature: {
+      summary: 'What temperature does 3,000 m² of nadir-facing two-sided panel settle at with 1 MW?',
+      value: { heat_kw: 1000, area_m2: 3000, orientation: 'nadir', altitude_km: 550 },
+    },
+    chips_and_heat_pump: {
+      summary: 'Chips at 85 °C die limit, 25 K to the coolant, heat pumped to 360 K; the coolant drops 10 K along the radiator',
+      value: {
+        heat_kw: 1000,
+        chip: { die_limit_k: '85 degC', die_to_coolant_k: 25 },
+        heat_pump: {},
+        radiator_temp_k: 360,
+        coolant_delta_t_k: 10,
+        orientation: 'edge_on',
+        altitude_km: 550,
+      },
+    },
+  },
+  run: runThermal,
+});
