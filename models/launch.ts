@@ -13,7 +13,10 @@ import { DEFAULT_VEHICLE_ID, VEHICLES, type Vehicle } from '../fixtures/index.js
 import { quantity } from '../src/quantity.js';
 import { PhysicallyImpossible } from './errors.js';
 import { defineEstimator } from './estimator.js';
-import type { Provenance } from './provenance.js';
+import { OrbitSpecSchema } from './orbit.js';
+import { PowerInput, runPower } from './power.js';
+import { Provenance } from './provenance.js';
+import { runThermal, ThermalInput } from './thermal.js';
 
 /** Standard gravity g₀, m/s² (CGPM 1901, exact): converts specific impulse to exhaust velocity. */
 export const STANDARD_GRAVITY_M_S2 = 9.80665;
@@ -416,9 +419,35 @@ export const MassModelSchema = z
   .strict()
   .describe('Factors of the mass roll-up from load_kw; each defaults to a sourced value');
 
+const POWER_OWN = ['load_kw', 'mission_years'] as const;
+const THERMAL_OWN = ['heat_kw', 'load_kw', 'area_m2'] as const;
+
 export const LaunchInput = z
   .object({
     mass_kg: quantity('kg', { gt: 0, example: '22.8 t', description: 'Total mass to orbit' }).optional(),
+    load_kw: quantity('kW', {
+      gt: 0,
+      max: 1e9,
+      example: '1 MW',
+      description:
+        'IT load: the mass is rolled up from it (compute, shielding, structure, propellant) with the array and battery of POST /v1/power and the radiator of POST /v1/thermal',
+    }).optional(),
+    orbit: OrbitSpecSchema.optional().describe(
+      'With load_kw: the orbit given to the power and thermal estimators (unless `power` or `thermal` give their own)',
+    ),
+    power: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe(
+        'With load_kw: inputs of POST /v1/power other than load_kw and mission_years (cell, battery, array, regulation…)',
+      ),
+    thermal: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe(
+        'With load_kw: inputs of POST /v1/thermal other than heat_kw, load_kw and area_m2 (radiator_temp_k is required: it decides the area)',
+      ),
+    mass_model: MassModelSchema.optional(),
     mass: z
       .record(PartName, quantity('kg', { min: 0 }))
       .optional()
@@ -455,12 +484,29 @@ export const LaunchInput = z
   })
   .strict()
   .superRefine((o, ctx) => {
-    const forms = [o.mass_kg, o.mass].filter((x) => x !== undefined).length;
+    const forms = [o.mass_kg, o.mass, o.load_kw].filter((x) => x !== undefined).length;
     if (forms !== 1)
       ctx.addIssue({
         code: 'custom',
-        message: forms === 0 ? 'expected one of mass_kg or mass (a breakdown)' : 'expected one of mass_kg or mass, not both',
+        message:
+          forms === 0
+            ? 'expected one of mass_kg, mass (a breakdown) or load_kw (roll the mass up)'
+            : 'expected one of mass_kg, mass or load_kw, not more',
       });
+    if (o.load_kw === undefined)
+      for (const key of ['orbit', 'power', 'thermal', 'mass_model'] as const)
+        if (o[key] !== undefined)
+          ctx.addIssue({ code: 'custom', path: [key], message: `expected ${key} only with load_kw (the mass roll-up)` });
+    for (const key of POWER_OWN)
+      if (o.power?.[key] !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['power', key], message: `expected ${key} at the top level, not inside power` });
+    for (const key of THERMAL_OWN)
+      if (o.thermal?.[key] !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['thermal', key],
+          message: `expected no ${key} inside thermal: the heat is the load_kw given at the top level`,
+        });
     if (o.mass !== undefined && Object.keys(o.mass).length === 0)
       ctx.addIssue({ code: 'custom', path: ['mass'], message: 'expected at least one part, e.g. { "compute_kg": 1000 }' });
   });
@@ -471,6 +517,19 @@ export const LaunchOutput = z.object({
   total_mass_kg: z.number().describe('Mass to orbit'),
   mass_parts_kg: z.record(z.string(), z.number()).describe('The parts of total_mass_kg'),
   mass_from: z.enum(['mass_kg', 'mass', 'load_kw']),
+  subsystems: z
+    .object({
+      array_area_m2: z.number(),
+      array_bol_power_kw: z.number(),
+      battery_energy_kwh: z.number(),
+      bus_power_kw: z.number().describe('Power the array supplies, all of it heat to reject: load_kw / conversion efficiency'),
+      radiator_area_m2: z.number().nullable(),
+      radiator_temp_k: z.number(),
+      dry_mass_kg: z.number(),
+      propellant_fraction_of_dry: z.number().describe('exp(Δv/(g₀·Isp)) − 1'),
+    })
+    .nullable()
+    .describe('With load_kw: what the power and thermal estimators sized, and the roll-up'),
   vehicle: z.object({
     id: z.string().nullable(),
     name: z.string(),
@@ -528,6 +587,10 @@ export function runLaunch(input: z.output<typeof LaunchInput>, p: Provenance): L
   // Mass
   let parts: Record<string, number>;
   let mass_from: LaunchResult['mass_from'];
+  if (input.load_kw !== undefined) {
+    const roll = rollUpFromLoad(input, p);
+    return { ...priceCampaign(input, p, roll.total_mass_kg, roll.parts, 'load_kw'), subsystems: roll.subsystems };
+  }
   if (input.mass !== undefined) {
     parts = { ...input.mass };
     mass_from = 'mass';
@@ -537,7 +600,88 @@ export function runLaunch(input: z.output<typeof LaunchInput>, p: Provenance): L
   }
   const total = Object.values(parts).reduce((a, b) => a + b, 0);
   if (!(total > 0)) throw inputError(['mass'], 'expected the parts to sum to more than 0 kg');
-  return priceCampaign(input, p, total, parts, mass_from);
+  return { ...priceCampaign(input, p, total, parts, mass_from), subsystems: null };
+}
+
+/** Parse a sub-estimator's input, with errors pointing into the launch request (`/power/...`). */
+function parseWithin<T extends z.ZodType>(schema: T, value: unknown, at: string): z.output<T> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new z.ZodError(r.error.issues.map((i) => ({ ...i, path: [at, ...i.path] })));
+  return r.data;
+}
+
+/** Run a sub-estimator on its own provenance and carry its assumptions and warnings over, named by domain. */
+function carry<R>(domain: string, p: Provenance, run: (sub: Provenance) => R): R {
+  const sub = new Provenance();
+  const result = run(sub);
+  for (const a of sub.assumptions) p.assume(`${domain}.${a.name}`, a.value, a.unit, a.source);
+  for (const w of sub.warnings) p.warn(`${domain}: ${w}`);
+  return result;
+}
+
+/**
+ * Mass from the load: radiator from the thermal estimator (its heat is the IT load over the
+ * conversion efficiency), array and battery from the power estimator for that bus power, the rest
+ * from massRollUp.
+ */
+function rollUpFromLoad(input: z.output<typeof LaunchInput>, p: Provenance) {
+  const load_kw = input.load_kw as number;
+  const mission_years = p.orDefault('launch.mission_years', input.mission_years, 'mission_years');
+  const powerIn = { ...(input.power ?? {}) };
+  const hasEclipse = ['orbit', 'eclipse_fraction', 'eclipse_duration_min', 'period_min'].some((k) => powerIn[k] !== undefined);
+  if (!hasEclipse && input.orbit !== undefined) powerIn.orbit = input.orbit;
+  const thermalIn = { ...(input.thermal ?? {}) };
+  const hasView = ['orbit', 'altitude_km', 'earth_view_factor'].some((k) => thermalIn[k] !== undefined);
+  if (!hasView && input.orbit !== undefined) thermalIn.orbit = input.orbit;
+
+  const thermal = carry('thermal', p, (sub) => runThermal(parseWithin(ThermalInput, { ...thermalIn, load_kw }, 'thermal'), sub));
+  if (thermal.mass_kg === null || thermal.heat_kw === null)
+    throw inputError(['thermal'], 'expected a radiator temperature (radiator_temp_k or chip) to size the radiator');
+  // The bus power the array supplies is the heat: the IT load over the conversion efficiency.
+  const bus_kw = thermal.heat_kw;
+  const power = carry('power', p, (sub) =>
+    runPower(parseWithin(PowerInput, { ...powerIn, load_kw: bus_kw, mission_years }, 'power'), sub),
+  );
+
+  const m = input.mass_model ?? {};
+  const roll = massRollUp({
+    load_kw,
+    array_mass_kg: power.array_mass_kg,
+    battery_mass_kg: power.battery_mass_kg,
+    radiator_mass_kg: thermal.mass_kg,
+    compute_kg_per_kw: p.orDefault('launch.compute_kg_per_kw', m.compute_kg_per_kw, 'mass_model.compute_kg_per_kw'),
+    shielding_areal_density_kg_per_m2: p.orDefault(
+      'launch.shielding_areal_density_kg_per_m2',
+      m.shielding_areal_density_kg_per_m2,
+      'mass_model.shielding_areal_density_kg_per_m2',
+    ),
+    shielded_area_m2_per_kw: p.orDefault(
+      'launch.shielded_area_m2_per_kw',
+      m.shielded_area_m2_per_kw,
+      'mass_model.shielded_area_m2_per_kw',
+    ),
+    structure_fraction: p.orDefault('launch.structure_fraction', m.structure_fraction, 'mass_model.structure_fraction'),
+    delta_v_m_per_s_per_year: p.orDefault(
+      'launch.delta_v_m_per_s_per_year',
+      m.delta_v_m_per_s_per_year,
+      'mass_model.delta_v_m_per_s_per_year',
+    ),
+    isp_s: p.orDefault('launch.isp_s', m.isp_s, 'mass_model.isp_s'),
+    mission_years,
+  });
+  return {
+    ...roll,
+    subsystems: {
+      array_area_m2: power.array_area_m2,
+      array_bol_power_kw: power.array_bol_power_kw,
+      battery_energy_kwh: power.battery_energy_kwh,
+      bus_power_kw: bus_kw,
+      radiator_area_m2: thermal.area_m2,
+      radiator_temp_k: thermal.radiator_temp_k,
+      dry_mass_kg: roll.dry_mass_kg,
+      propellant_fraction_of_dry: roll.propellant_fraction_of_dry,
+    },
+  };
 }
 
 /** Vehicle, launches, cost, cadence and trajectory for a known mass (shared by every mass form). */
@@ -547,7 +691,7 @@ export function priceCampaign(
   total: number,
   parts: Record<string, number>,
   mass_from: LaunchResult['mass_from'],
-): LaunchResult {
+): Omit<LaunchResult, 'subsystems'> {
   const orbit = input.target_orbit ?? 'leo';
   if (input.target_orbit === undefined) p.assume('target_orbit', 'leo', '', 'orbital-dc-convention');
   // A given price_usd_per_kg needs no catalogue price: the vehicle then only counts launches.
@@ -687,7 +831,7 @@ export const launchEstimator = defineEstimator({
   name: 'launch',
   summary: 'Launch: mass to orbit, whole launches, launch cost and $/kg, cadence, and the launch price by year',
   description:
-    'Mass to orbit (given, as a breakdown, or rolled up from the load) → whole launches on a catalogue vehicle (Falcon 9, Falcon Heavy, Starship as projected, New Glenn, rideshare; each with payload, price, flight rate, status, as_of and source) or a custom { payload_kg, price_usd }, or a plain price_usd_per_kg. Gives the launch cost, the $/kg paid, the launches per year to build in build_years and to replace failed hardware over the mission against the vehicle’s flight rate, and a launch-price trajectory by year: an annual decline (NASA OTPS 2024: −36 % over 2013–2022) or a Wright’s-law learning curve on cumulative mass launched.',
+    'Mass to orbit (given, as a breakdown, or rolled up from load_kw through POST /v1/power and POST /v1/thermal plus compute, shielding, structure and propellant) → whole launches on a catalogue vehicle (Falcon 9, Falcon Heavy, Starship as projected, New Glenn, rideshare; each with payload, price, flight rate, status, as_of and source) or a custom { payload_kg, price_usd }, or a plain price_usd_per_kg. Gives the launch cost, the $/kg paid, the launches per year to build in build_years and to replace failed hardware over the mission against the vehicle’s flight rate, and a launch-price trajectory by year: an annual decline (NASA OTPS 2024: −36 % over 2013–2022) or a Wright’s-law learning curve on cumulative mass launched.',
   input: LaunchInput,
   output: LaunchOutput,
   examples: {
@@ -712,6 +856,18 @@ export const launchEstimator = defineEstimator({
         mass: { compute_kg: 45000, array_kg: 30000, radiator_kg: 15000, structure_kg: 10000 },
         vehicle: { id: 'starship', price_usd: 5_000_000 },
         replacement_basis: 'compute_only',
+      },
+    },
+    load_1mw: {
+      summary:
+        '1 MW rolled up: array and battery (POST /v1/power), radiator at 330 K (POST /v1/thermal), compute, shielding, structure, propellant',
+      value: {
+        load_kw: '1 MW',
+        orbit: { altitude_km: 550, sun_synchronous: true, ltan_h: 18 },
+        power: { epoch: '2026-03-20T12:00:00Z' },
+        thermal: { radiator_temp_k: 330 },
+        vehicle: 'falcon9',
+        mission_years: 5,
       },
     },
     learning_curve: {

@@ -65,8 +65,8 @@ describe('POST /v1/launch', () => {
   });
 
   it('400: no mass, or two forms of it', async () => {
-    expectProblem(await post(app(), '/v1/launch', { vehicle: 'falcon9' }), 400, '', /mass_kg or mass/);
-    expectProblem(await post(app(), '/v1/launch', { mass_kg: 1, mass: { a_kg: 1 } }), 400, '', /not both/);
+    expectProblem(await post(app(), '/v1/launch', { vehicle: 'falcon9' }), 400, '', /mass_kg, mass .* or load_kw/);
+    expectProblem(await post(app(), '/v1/launch', { mass_kg: 1, mass: { a_kg: 1 } }), 400, '', /not more/);
   });
 
   it('400: a part name without its unit, a wrong dimension, an unknown vehicle', async () => {
@@ -158,5 +158,47 @@ describe('POST /v1/economics', () => {
     expect(ours.body.replacement_launch_usd).toBeGreaterThan(0);
     expect(theirs.body.replacement_launch_usd).toBe(0);
     expect(theirs.body.mccalip.omitted_replacement_launch_usd).toBeCloseTo(ours.body.replacement_launch_usd, 0);
+  });
+});
+
+describe('POST /v1/launch from a load: the roll-up through the power and thermal estimators', () => {
+  const orbit = { altitude_km: 550, sun_synchronous: true, ltan_h: 18 };
+  const epoch = '2026-03-20T12:00:00Z';
+
+  it('array, battery and radiator are what /v1/power and /v1/thermal give for the same request', async () => {
+    const res = await post(app(), '/v1/launch', {
+      load_kw: '1 MW',
+      orbit,
+      power: { epoch },
+      thermal: { radiator_temp_k: 330 },
+      mission_years: 5,
+    });
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
+    const parts = res.body.mass_parts_kg;
+    const sum = Object.values(parts as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(sum).toBeCloseTo(res.body.total_mass_kg, 6);
+    const thermal = await post(app(), '/v1/thermal', { load_kw: 1000, orbit, radiator_temp_k: 330 });
+    expect(parts.radiator_kg).toBeCloseTo(thermal.body.mass_kg, 9);
+    const power = await post(app(), '/v1/power', { load_kw: thermal.body.heat_kw, orbit, epoch, mission_years: 5 });
+    expect(parts.array_kg).toBeCloseTo(power.body.array_mass_kg, 9);
+    expect(parts.battery_kg).toBeCloseTo(power.body.battery_mass_kg, 9);
+    expect(parts.compute_kg).toBeCloseTo(11.3 * 1000, 9);
+    const names = res.body.assumptions.map((a: { name: string }) => a.name);
+    expect(names).toEqual(expect.arrayContaining(['mass_model.structure_fraction', 'thermal.emissivity']));
+  });
+
+  it('400: the sub-estimators’ errors point into the launch request', async () => {
+    expectProblem(await post(app(), '/v1/launch', { load_kw: 1000, orbit }), 400, '/thermal/radiator_temp_k');
+    expectProblem(
+      await post(app(), '/v1/launch', { load_kw: 1000, orbit, thermal: { radiator_temp_k: 330, heat_kw: 5 } }),
+      400,
+      '/thermal/heat_kw',
+    );
+    expectProblem(
+      await post(app(), '/v1/launch', { mass_kg: 1000, thermal: { radiator_temp_k: 330 } }),
+      400,
+      '/thermal',
+      /only with load_kw/,
+    );
   });
 });
