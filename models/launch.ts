@@ -445,7 +445,7 @@ export const LaunchInput = z
       .record(z.string(), z.unknown())
       .optional()
       .describe(
-        'With load_kw: inputs of POST /v1/thermal other than heat_kw, load_kw and area_m2 (radiator_temp_k is required: it decides the area)',
+        'With load_kw: inputs of POST /v1/thermal other than heat_kw, load_kw and area_m2 (radiator_temp_k defaults to 318.15 K, the ASHRAE W45 liquid-cooling supply; it decides the area)',
       ),
     mass_model: MassModelSchema.optional(),
     mass: z
@@ -633,6 +633,8 @@ function rollUpFromLoad(input: z.output<typeof LaunchInput>, p: Provenance) {
   const thermalIn = { ...(input.thermal ?? {}) };
   const hasView = ['orbit', 'altitude_km', 'earth_view_factor'].some((k) => thermalIn[k] !== undefined);
   if (!hasView && input.orbit !== undefined) thermalIn.orbit = input.orbit;
+  if (['radiator_temp_k', 'chip', 'area_m2'].every((k) => thermalIn[k] === undefined))
+    thermalIn.radiator_temp_k = p.orDefault('launch.radiator_temp_k', undefined, 'thermal.radiator_temp_k');
 
   const thermal = carry('thermal', p, (sub) => runThermal(parseWithin(ThermalInput, { ...thermalIn, load_kw }, 'thermal'), sub));
   if (thermal.mass_kg === null || thermal.heat_kw === null)

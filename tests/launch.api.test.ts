@@ -187,8 +187,20 @@ describe('POST /v1/launch from a load: the roll-up through the power and thermal
     expect(names).toEqual(expect.arrayContaining(['mass_model.structure_fraction', 'thermal.emissivity']));
   });
 
+  it('without a radiator temperature, the W45 liquid-cooling supply temperature is assumed and said', async () => {
+    const res = await post(app(), '/v1/launch', { load_kw: 1000, orbit, power: { epoch } });
+    expect(res.status).toBe(200);
+    expect(res.body.subsystems.radiator_temp_k).toBe(318.15);
+    const assumed = res.body.assumptions.find((a: { name: string }) => a.name === 'thermal.radiator_temp_k');
+    expect(assumed).toMatchObject({ value: 318.15, unit: 'K', source: 'ashrae-tc99-liquid-2021' });
+  });
+
   it('400: the sub-estimators’ errors point into the launch request', async () => {
-    expectProblem(await post(app(), '/v1/launch', { load_kw: 1000, orbit }), 400, '/thermal/radiator_temp_k');
+    expectProblem(
+      await post(app(), '/v1/launch', { load_kw: 1000, orbit, thermal: { radiator_temp_k: '-5 K' } }),
+      400,
+      '/thermal/radiator_temp_k',
+    );
     expectProblem(
       await post(app(), '/v1/launch', { load_kw: 1000, orbit, thermal: { radiator_temp_k: 330, heat_kw: 5 } }),
       400,
