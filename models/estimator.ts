@@ -3,6 +3,7 @@
  * Routes, OpenAPI, batch, sweep and the CLI are all derived from the registry of these objects.
  */
 import { z } from 'zod';
+import { PhysicallyImpossible } from './errors.js';
 import { Provenance } from './provenance.js';
 
 export interface Example {
@@ -46,9 +47,35 @@ export function withProvenance<O extends z.ZodObject>(output: O) {
   });
 }
 
-/** Validate, run, and attach provenance. Throws the zod error or PhysicallyImpossible as they come. */
+/** Issues of an output check that mean "a number too large to represent", not a fault of the model. */
+function isUnrepresentable(issue: z.core.$ZodIssue): boolean {
+  if (issue.code === 'too_big' && issue.origin === 'int') return true;
+  return (
+    issue.code === 'invalid_type' &&
+    issue.expected === 'number' &&
+    ['NaN', 'Infinity', '-Infinity'].includes(String((issue as { received?: unknown }).received))
+  );
+}
+
+/**
+ * Run an estimator on parsed input and attach provenance. Throws the zod error or
+ * PhysicallyImpossible as they come. The result is checked against the output schema here: inputs
+ * so large that the arithmetic overflows (a non-finite figure, a count beyond 2^53) are refused as a
+ * 422 naming those figures; any other mismatch is a fault of the model and thrown as such.
+ */
 export function runEstimator<I extends z.ZodType, O extends z.ZodObject>(e: Estimator<I, O>, parsedInput: z.output<I>) {
   const provenance = new Provenance();
   const result = e.run(parsedInput, provenance);
+  const checked = e.output.safeParse(result);
+  if (!checked.success) {
+    const pointers = checked.error.issues.map((i) => `/${i.path.join('/')}`);
+    if (checked.error.issues.every(isUnrepresentable))
+      throw new PhysicallyImpossible(
+        `the inputs drive ${pointers.join(', ')} beyond any representable number: no physical system corresponds to them`,
+        undefined,
+        { fields: pointers.join(', ') },
+      );
+    throw new Error(`${e.name}: result does not match its output schema at ${pointers.join(', ')}`);
+  }
   return { ...result, assumptions: provenance.assumptions, warnings: provenance.warnings };
 }

@@ -652,22 +652,6 @@ function resolveCell(input: PowerInputT, p: Provenance) {
   return { technology: technology ?? null, efficiency, degradation, inherent };
 }
 
-function finiteOrRefuse(result: PowerResult): PowerResult {
-  const bad: string[] = [];
-  const walk = (node: unknown, path: string) => {
-    if (typeof node === 'number' && !Number.isFinite(node)) bad.push(path);
-    else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, `${path}/${k}`);
-  };
-  walk(result, '');
-  if (bad.length > 0)
-    throw new PhysicallyImpossible(
-      `the inputs drive ${bad.join(', ')} beyond any representable number: no physical array or battery corresponds to them`,
-      undefined,
-      { fields: bad.join(', ') },
-    );
-  return result;
-}
-
 export function runPower(input: PowerInputT, p: Provenance): PowerResult {
   const S0 = p.orDefault('power.solar_constant_w_per_m2', input.solar_constant_w_per_m2, 'solar_constant_w_per_m2');
   const years = p.orDefault('power.mission_years', input.mission_years, 'mission_years');
@@ -798,7 +782,7 @@ export function runPower(input: PowerInputT, p: Provenance): PowerResult {
   const orbitIncident = (S0 * cosIncidence * e.sunlitFraction * HOURS_PER_JULIAN_YEAR) / 1000;
   const ground = groundComparison(input, S0, p);
 
-  return finiteOrRefuse({
+  return {
     design_load_kw: load_kw,
     array_power_kw: Psa,
     array_bol_power_kw: bolPower,
@@ -831,7 +815,7 @@ export function runPower(input: PowerInputT, p: Provenance): PowerResult {
     orbit_to_ground_energy_ratio: orbitIncident / ground.kwh,
     ground_comparison: { ...ground.fields, orbit_kwh_per_m2_year: orbitIncident, ground_kwh_per_m2_year: ground.kwh },
     orbit: e.orbit,
-  });
+  };
 }
 
 /** Sunlight per m² of ground panel per year, from a latitude (model) or a capacity factor. */
