@@ -3,9 +3,10 @@
  * from it; adding an estimator is one file in models/ and one line here.
  */
 import type { Estimator } from './estimator.js';
+import { latencyEstimator } from './latency.js';
 import { orbitEstimator } from './orbit.js';
 
-export const ESTIMATORS: readonly Estimator[] = [orbitEstimator] as unknown as readonly Estimator[];
+export const ESTIMATORS: readonly Estimator[] = [orbitEstimator, latencyEstimator] as unknown as readonly Estimator[];
 
 export function findEstimator(name: string): Estimator | undefined {
   return ESTIMATORS.find((e) => e.name === name);
