@@ -77,6 +77,11 @@ export function gpuFailuresPerYear(interruptions: number, gpus: number, days: nu
   return (interruptions / gpus) * (365.25 / days);
 }
 
+/** Share of a duration that a delay is: delay / duration (both as given, ms and s). */
+export function delayShare(delay_ms: number, duration_s: number): number {
+  return delay_ms / 1000 / duration_s;
+}
+
 const MINUTES_PER_YEAR = 365.25 * MINUTES_PER_DAY;
 
 // ---------------------------------------------------------------------------------------------
@@ -96,7 +101,14 @@ const SiteCoordinates = z
 
 export const SiteSchema = z
   .union([z.enum(SITE_NAMES), SiteCoordinates], {
-    error: `expected a catalogue site name (${SITE_NAMES.join(', ')}) or coordinates { lat_deg, lon_deg, alt_km? }`,
+    // An object was meant as coordinates: say which coordinate is wrong; anything else, say what is accepted.
+    error: (issue) => {
+      const branches = (issue as { errors?: { path: PropertyKey[]; message: string }[][] }).errors;
+      const coordinates = branches?.[1];
+      if (issue.input !== null && typeof issue.input === 'object' && coordinates?.length)
+        return coordinates.map((i) => (i.path.length ? `${i.path.join('/')}: ${i.message}` : i.message)).join('; ');
+      return `expected a catalogue site name (${SITE_NAMES.join(', ')}) or coordinates { lat_deg, lon_deg, alt_km? }`;
+    },
   })
   .describe('A ground site: coordinates, or the name of a place in the catalogue (fixtures/sites.json, GeoNames)');
 
@@ -279,7 +291,11 @@ export const LatencyOutput = z.object({
     hops_median: z.number().nullable().describe('Satellites on the path (median); 1 for a bent pipe'),
     gateway: z.string(),
   }),
-  rtt_floor_ms: z.number().describe('Zenith bent pipe at the lowest altitude: 4 legs × altitude / c'),
+  rtt_floor_ms: z
+    .number()
+    .describe(
+      'Nominal zenith bent pipe at the lowest mean altitude: 4 legs × altitude / c. SGP4 radii swing a few km about the mean, so a real round trip may dip just below it; rtt_geometric_floor_ms is the strict bound',
+    ),
   zenith_slant_range_km: z.number(),
   rtt_geometric_floor_ms: z
     .number()
@@ -914,8 +930,8 @@ export function runLatency(input: LatencyInputT, p: Provenance): LatencyResult {
       tokens_per_s: rate,
       answer_tokens: tokens,
       answer_s: answer,
-      share_of_ttft: difference === null ? null : difference / 1000 / ttft,
-      share_of_answer: difference === null ? null : difference / 1000 / answer,
+      share_of_ttft: difference === null ? null : delayShare(difference, ttft),
+      share_of_answer: difference === null ? null : delayShare(difference, answer),
     },
     outage: {
       user_no_satellite_fraction: 1 - userStats.coverage_fraction,
