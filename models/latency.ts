@@ -738,6 +738,13 @@ export function runLatency(input: LatencyInputT, p: Provenance): LatencyResult {
   const fleet = buildFleet(input, start, end, geometry.length, p);
   const step_s = p.orDefault('latency.rtt_step_s', input.rtt_step_s, 'rtt_step_s');
   const rttSamples = Math.floor(duration_s / step_s) + 1;
+  const sampleLimit = Provenance.value('latency.budget_rtt_samples');
+  if (rttSamples > sampleLimit)
+    throw new TooLarge(
+      `${rttSamples} round-trip samples (${(duration_s / 3600).toFixed(1)} h every ${step_s} s), more than the budget of ${sampleLimit}: raise rtt_step_s or shorten the interval`,
+      { requested_samples: rttSamples, limit_samples: sampleLimit },
+      '/rtt_step_s',
+    );
   if (links) {
     const asked = fleet.tracks.length * rttSamples;
     const limit = Provenance.value('latency.budget_isl_satellite_samples');

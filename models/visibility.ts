@@ -358,10 +358,10 @@ export function searchWindows(
     });
     if (t >= duration_s) break;
     const step = Math.min(hFar, Math.max(hNear, clearance));
-    const next = Math.min(duration_s, t + step);
-    stepMin = Math.min(stepMin, next - t);
-    stepMax = Math.max(stepMax, next - t);
-    t = next;
+    // The last step is cut at the end of the interval; the statistics report the steps chosen.
+    stepMin = Math.min(stepMin, step);
+    stepMax = Math.max(stepMax, step);
+    t = Math.min(duration_s, t + step);
   }
 
   let refinements = 0;

@@ -181,10 +181,20 @@ describe('POST /v1/latency: problems', () => {
     expect(res.body.errors[0].pointer).toBe('/satellites');
   });
 
+  it('413: too many round-trip samples names rtt_step_s', async () => {
+    const res = await post(app(), '/v1/latency', { ...small, end: '2014-01-22T22:23:04Z', rtt_step_s: 1 });
+    expectProblem(res, 413);
+    expect(res.body.errors[0].pointer).toBe('/rtt_step_s');
+    expect(res.body.figures).toEqual({
+      requested_samples: 172_801,
+      limit_samples: Provenance.value('latency.budget_rtt_samples'),
+    });
+  });
+
   it('413: laser-link routing over too many samples names rtt_step_s', async () => {
     const res = await post(app(), '/v1/latency', {
       ...example('starlink_nyc_london'),
-      rtt_step_s: 1,
+      rtt_step_s: 5,
     });
     expectProblem(res, 413);
     expect(res.body.errors[0].pointer).toBe('/rtt_step_s');
