@@ -16,7 +16,7 @@ const problemResponse = (description: string) => ({
 
 export const ERROR_RESPONSES = {
   400: problemResponse('Invalid input: `errors[]` names each field by JSON pointer, with the value and what was expected'),
-  413: problemResponse('Body larger than the limit'),
+  413: problemResponse('Body, or the computation it asks for, larger than the limit (the limit is in `figures`)'),
   422: problemResponse('Well-formed but physically impossible: the reason, the field and the figures'),
   500: problemResponse('Unexpected fault (logged with the request id)'),
 };

@@ -16,3 +16,22 @@ export class PhysicallyImpossible extends Error {
     this.figures = figures;
   }
 }
+
+/**
+ * A well-formed request whose size exceeds a stated computing budget (e.g. satellites × sites ×
+ * hours). The API answers 413 with the limit and the requested figure, instead of working for
+ * minutes.
+ */
+export class TooLarge extends Error {
+  /** JSON pointer of the input that drives the size, when one does. */
+  readonly pointer: string | undefined;
+  /** The requested size and the limit, with their units in the names. */
+  readonly figures: Record<string, number | string>;
+
+  constructor(detail: string, figures: Record<string, number | string>, pointer?: string) {
+    super(detail);
+    this.name = 'TooLarge';
+    this.pointer = pointer;
+    this.figures = figures;
+  }
+}

@@ -4,6 +4,7 @@
  */
 import { economicsEstimator } from './economics.js';
 import type { Estimator } from './estimator.js';
+import { latencyEstimator } from './latency.js';
 import { launchEstimator } from './launch.js';
 import { orbitEstimator } from './orbit.js';
 import { powerEstimator } from './power.js';
@@ -15,6 +16,7 @@ export const ESTIMATORS: readonly Estimator[] = [
   thermalEstimator,
   launchEstimator,
   economicsEstimator,
+  latencyEstimator,
 ] as unknown as readonly Estimator[];
 
 export function findEstimator(name: string): Estimator | undefined {

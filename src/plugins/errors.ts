@@ -1,13 +1,13 @@
 /**
  * Every non-success answer is RFC 9457 problem+json: schema errors (400 with a pointer per field),
- * malformed JSON (400), unknown routes (404), oversized bodies (413), physically impossible
+ * malformed JSON (400), unknown routes (404), oversized bodies or computations (413), physically impossible
  * requests (422), and unexpected faults (500, logged with the request id, no internals in the body).
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
-import { PhysicallyImpossible } from '../../models/errors.js';
+import { PhysicallyImpossible, TooLarge } from '../../models/errors.js';
 import { issuesToErrors, PROBLEM_CONTENT_TYPE, type Problem, pointerOf, problem, valueAt, withReceived } from '../problem.js';
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, p: Problem): FastifyReply {
@@ -29,6 +29,12 @@ export function toProblem(error: unknown, body: unknown, context: ProblemContext
     return problem(422, error.message, {
       ...(error.pointer && { errors: [{ pointer: error.pointer, message: error.message }] }),
       ...(error.figures && { figures: error.figures }),
+    });
+  }
+  if (error instanceof TooLarge) {
+    return problem(413, error.message, {
+      ...(error.pointer && { errors: [{ pointer: error.pointer, message: error.message }] }),
+      figures: error.figures,
     });
   }
   if (error instanceof ZodError) {

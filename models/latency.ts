@@ -1,0 +1,1017 @@
+/**
+ * Latency from real orbits: who sees the satellites and when (event search over SGP4 positions),
+ * how long the round trip through them is (slant ranges, optional laser links), how that compares
+ * with terrestrial fibre to a data center, what share of an LLM answer the difference is, and how
+ * often the path is not there at all, against data-center availability tiers.
+ *
+ * Propagation delay only: queuing, processing, serialisation and scheduling delays (which make up
+ * most of a measured Starlink round trip) are not modelled and are the same or larger in orbit.
+ */
+import type { SatRec } from 'satellite.js';
+import { z } from 'zod';
+import { ELEMENT_SETS, SITES } from '../fixtures/index.js';
+import { quantity } from '../src/quantity.js';
+import {
+  C_KM_S,
+  DEG,
+  IUGG_MEAN_EARTH_RADIUS_KM,
+  MIN_ORBIT_ALTITUDE_KM,
+  MINUTES_PER_DAY,
+  WGS72_A_KM,
+  WGS84_A_KM,
+} from './constants.js';
+import { PhysicallyImpossible, TooLarge } from './errors.js';
+import { defineEstimator } from './estimator.js';
+import { resolveOrbit } from './orbit.js';
+import { Provenance } from './provenance.js';
+import { dateToJd, jdToDate, minutesSinceEpoch, satrecFromTle, TleSchema } from './sgp4.js';
+import {
+  complementIntervals,
+  countHandovers,
+  distanceKm,
+  ecfAt,
+  mergeIntervals,
+  quantileSorted,
+  type SearchStats,
+  type Site,
+  type SiteGeometry,
+  searchWindows,
+  siteGeometry,
+  slantRangeKm,
+  type Track,
+  type Vec3,
+  type Window,
+} from './visibility.js';
+
+// ---------------------------------------------------------------------------------------------
+// Closed forms
+// ---------------------------------------------------------------------------------------------
+
+/** Great-circle distance by the haversine formula on a sphere of radius R, km. */
+export function greatCircleKm(lat1_deg: number, lon1_deg: number, lat2_deg: number, lon2_deg: number, R_km: number): number {
+  const p1 = lat1_deg * DEG;
+  const p2 = lat2_deg * DEG;
+  const dp = p2 - p1;
+  const dl = (lon2_deg - lon1_deg) * DEG;
+  const h = Math.sin(dp / 2) ** 2 + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) ** 2;
+  return 2 * R_km * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Round trip over a path of one-way length L at speed c/n: 2 L n / c, ms. */
+export function roundTripMs(oneWay_km: number, index = 1): number {
+  return ((2 * oneWay_km * index) / C_KM_S) * 1000;
+}
+
+/** Zenith bent-pipe floor: `legs` legs of the altitude at the speed of light, ms (4 legs: up, down, up, down). */
+export function zenithFloorMs(altitude_km: number, legs = 4): number {
+  return ((legs * altitude_km) / C_KM_S) * 1000;
+}
+
+/** Time to a full LLM answer: time to first token plus the remaining tokens at the generation rate, s. */
+export function llmAnswerS(ttft_s: number, tokens_per_s: number, answer_tokens: number): number {
+  return ttft_s + answer_tokens / tokens_per_s;
+}
+
+/** GPU failures per GPU-year from interruptions observed on a fleet: (interruptions / GPUs) × 365.25 / days. */
+export function gpuFailuresPerYear(interruptions: number, gpus: number, days: number): number {
+  return (interruptions / gpus) * (365.25 / days);
+}
+
+/** Share of a duration that a delay is: delay / duration (both as given, ms and s). */
+export function delayShare(delay_ms: number, duration_s: number): number {
+  return delay_ms / 1000 / duration_s;
+}
+
+const MINUTES_PER_YEAR = 365.25 * MINUTES_PER_DAY;
+
+// ---------------------------------------------------------------------------------------------
+// Input
+// ---------------------------------------------------------------------------------------------
+
+const SITE_NAMES = SITES.map((s) => s.name) as [string, ...string[]];
+
+const SiteCoordinates = z
+  .object({
+    name: z.string().min(1).max(64).optional(),
+    lat_deg: quantity('deg', { min: -90, max: 90, description: 'Geodetic latitude (WGS84)' }),
+    lon_deg: quantity('deg', { min: -180, max: 180, description: 'Longitude, east positive' }),
+    alt_km: quantity('km', { min: -0.5, max: 10, description: 'Height above the WGS84 ellipsoid (default 0)' }).optional(),
+  })
+  .strict();
+
+export const SiteSchema = z
+  .union([z.enum(SITE_NAMES), SiteCoordinates], {
+    // An object was meant as coordinates: say which coordinate is wrong; anything else, say what is accepted.
+    error: (issue) => {
+      const branches = (issue as { errors?: { path: PropertyKey[]; message: string }[][] }).errors;
+      const coordinates = branches?.[1];
+      if (issue.input !== null && typeof issue.input === 'object' && coordinates?.length)
+        return coordinates.map((i) => (i.path.length ? `${i.path.join('/')}: ${i.message}` : i.message)).join('; ');
+      return `expected a catalogue site name (${SITE_NAMES.join(', ')}) or coordinates { lat_deg, lon_deg, alt_km? }`;
+    },
+  })
+  .describe('A ground site: coordinates, or the name of a place in the catalogue (fixtures/sites.json, GeoNames)');
+
+const WalkerSchema = z
+  .object({
+    altitude_km: quantity('km', { gt: 0, lt: 50_000, description: 'Circular-orbit altitude above the WGS84 equator' }),
+    inclination_deg: quantity('deg', { min: 0, max: 180 }),
+    planes: z.number().int().min(1).max(200).describe('Number of orbit planes P'),
+    sats_per_plane: z.number().int().min(1).max(200).describe('Satellites per plane S'),
+    phasing: z.number().int().min(0).describe('Walker phasing factor F, 0 ≤ F < P'),
+    raan0_deg: quantity('deg', { min: -360, max: 360, description: 'RAAN of plane 0 (default 0)' }).optional(),
+    epoch: z.iso.datetime({ offset: true }).optional().describe('Epoch of the elements (default: the interval start)'),
+  })
+  .strict()
+  .superRefine((w, ctx) => {
+    if (w.phasing >= w.planes)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['phasing'],
+        message: `expected 0 ≤ phasing < planes (${w.planes}), got ${w.phasing}`,
+      });
+  })
+  .describe(
+    'Walker-delta shell T/P/F (Walker 1984): P planes with RAAN Ω_p = raan0 + p·360/P, S satellites per plane with mean anomaly (argument of latitude) M_ps = s·360/S + p·F·360/T, T = P·S, circular, all at one epoch. Satellites are named "P<p>-S<s>" and numbered p·S + s.',
+  );
+
+const SatellitesSchema = z
+  .object({
+    tles: z.array(TleSchema).min(1).max(5000).optional().describe('Element sets (TLE) propagated with SGP4'),
+    element_set: z
+      .enum(Object.keys(ELEMENT_SETS) as [string, ...string[]])
+      .optional()
+      .describe('A real element set from the catalogue (fixtures/element-sets.json), used near its epoch'),
+    walker: WalkerSchema.optional(),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    const forms = [s.tles, s.element_set, s.walker].filter((x) => x !== undefined).length;
+    if (forms !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected exactly one of tles, element_set or walker, got ${forms === 0 ? 'none' : 'more than one'}`,
+      });
+  });
+
+const IsoTime = z.iso.datetime({ offset: true });
+
+export const LatencyInput = z
+  .object({
+    satellites: SatellitesSchema,
+    sites: z
+      .array(SiteSchema)
+      .min(1)
+      .max(20)
+      .describe('Ground sites; the first is the user (coverage, gaps and round trip are for it)'),
+    gateway: SiteSchema.optional().describe(
+      'Where the satellite path lands (bent pipe down-link, or the laser mesh exit); default: the data_center, else the second site',
+    ),
+    data_center: SiteSchema.optional().describe(
+      'Terrestrial data center the user would otherwise reach over fibre; default: the gateway',
+    ),
+    start: IsoTime.describe('Start of the interval, ISO-8601 UTC'),
+    end: IsoTime.describe('End of the interval, ISO-8601 UTC'),
+    min_elevation_deg: quantity('deg', { min: 0, lt: 90, description: 'Elevation mask of every site' }).optional(),
+    inter_satellite_links: z
+      .boolean()
+      .optional()
+      .describe('Route over +grid laser links (walker shells only); default false: bent pipe, one satellite seen by both ends'),
+    route_factor: z.number().min(1).max(10).optional().describe('Fibre route length over the great-circle distance'),
+    fibre_group_index: z.number().min(1).max(2).optional().describe('Group index of the fibre (speed c / n)'),
+    rtt_step_s: quantity('s', { min: 1, max: 3600, description: 'Sampling step of the round trip' }).optional(),
+    llm: z
+      .object({
+        ttft_s: quantity('s', { gt: 0, max: 600, description: 'Time to first token' }).optional(),
+        tokens_per_s: z.number().gt(0).max(100_000).optional().describe('Generation rate, tokens per second'),
+        answer_tokens: z.number().int().min(1).max(1_000_000).optional().describe('Tokens in the answer'),
+      })
+      .strict()
+      .optional(),
+    orbital_data_center: z
+      .object({
+        satellite: z
+          .union([z.number().int().min(0), z.string().min(1)])
+          .describe('The satellite that hosts the data center: its index in the list or its name'),
+        gpus: z.number().int().min(1).max(10_000_000).optional().describe('GPUs on board (for the failure figures)'),
+      })
+      .strict()
+      .optional(),
+    reliability: z
+      .object({
+        gpu_interruptions: z.number().int().min(0).optional(),
+        hbm_interruptions: z.number().int().min(0).optional(),
+        gpus: z.number().int().min(1).optional(),
+        observed_days: quantity('d', { gt: 0, max: 36_525 }).optional(),
+      })
+      .strict()
+      .optional()
+      .describe('Observed GPU failures on a terrestrial fleet (default: Llama 3 pre-training)'),
+    include_windows: z.boolean().optional().describe('List every window (default true)'),
+  })
+  .strict()
+  .superRefine((x, ctx) => {
+    const t0 = Date.parse(x.start);
+    const t1 = Date.parse(x.end);
+    if (!(t1 > t0))
+      ctx.addIssue({ code: 'custom', path: ['end'], message: `expected an end after the start (${x.start}), got ${x.end}` });
+    if (x.gateway === undefined && x.data_center === undefined && x.sites.length < 2)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['gateway'],
+        message: 'expected a gateway, a data_center or a second site: the round trip needs a far end',
+      });
+  });
+export type LatencyInputT = z.output<typeof LatencyInput>;
+
+// ---------------------------------------------------------------------------------------------
+// Output
+// ---------------------------------------------------------------------------------------------
+
+const Stats = z.object({ min: z.number(), median: z.number(), p95: z.number() });
+
+const GapStats = z.object({
+  count: z.number().int(),
+  total_s: z.number(),
+  mean_s: z.number(),
+  median_s: z.number(),
+  max_s: z.number(),
+  longest_start: z.string().nullable(),
+});
+
+const SiteOutput = z.object({
+  name: z.string(),
+  role: z.enum(['user', 'site', 'gateway']),
+  lat_deg: z.number(),
+  lon_deg: z.number(),
+  alt_km: z.number(),
+  windows: z.number().int(),
+  coverage_fraction: z.number().describe('Share of the interval with at least one satellite above the mask'),
+  mean_satellites_in_view: z.number().describe('Time-mean number of satellites above the mask'),
+  gaps: GapStats,
+  handovers: z.number().int(),
+  handovers_per_hour: z.number(),
+});
+
+const WindowOutput = z.object({
+  site: z.string(),
+  satellite: z.string(),
+  start: z.string(),
+  end: z.string(),
+  duration_s: z.number(),
+  max_elevation_deg: z.number(),
+  max_elevation_at: z.string(),
+  clipped: z.boolean().describe('Open at the start or the end of the interval'),
+});
+
+export const LatencyOutput = z.object({
+  start: z.string(),
+  end: z.string(),
+  duration_h: z.number(),
+  min_elevation_deg: z.number(),
+  satellites: z.object({
+    count: z.number().int(),
+    kind: z.enum(['tles', 'element_set', 'walker']),
+    min_altitude_km: z.number().describe('Lowest mean altitude a − Re (WGS84) among the satellites'),
+    period_min: z.object({ min: z.number(), max: z.number() }),
+    epochs: z.object({ earliest: z.string(), latest: z.string() }),
+  }),
+  windows: z.array(WindowOutput).describe('Visibility windows sorted by start, all sites'),
+  coverage_fraction: z.number().describe('Share of the interval in which the user sees at least one satellite'),
+  gaps: GapStats.describe('Intervals in which the user sees no satellite'),
+  handovers_per_hour: z.number().describe('User handovers per hour (stay until set, then the longest-lasting satellite)'),
+  sites: z.array(SiteOutput),
+  rtt_ms: Stats.nullable().describe('Round trip user → satellite(s) → gateway and back over the samples with a path, ms'),
+  rtt: z.object({
+    path: z.enum(['bent_pipe', 'inter_satellite_links']),
+    step_s: z.number(),
+    samples: z.number().int().describe('Grid samples in the interval'),
+    samples_with_path: z.number().int(),
+    path_fraction: z.number().describe('Share of the samples at which a path exists'),
+    hops_median: z.number().nullable().describe('Satellites on the path (median); 1 for a bent pipe'),
+    gateway: z.string(),
+  }),
+  rtt_floor_ms: z
+    .number()
+    .describe(
+      'Nominal zenith bent pipe at the lowest mean altitude: 4 legs × altitude / c. SGP4 radii swing a few km about the mean, so a real round trip may dip just below it; rtt_geometric_floor_ms is the strict bound',
+    ),
+  zenith_slant_range_km: z.number(),
+  rtt_geometric_floor_ms: z
+    .number()
+    .nullable()
+    .describe(
+      'Floor for these two ends: 2·[(r_min − |s_user|) + (r_min − |s_gateway|)]/c with r_min the lowest geocentric radius of a satellite on the sampled paths',
+    ),
+  great_circle_km: z.number().describe('User to data center, haversine on the IUGG mean radius 6371.0088 km'),
+  vacuum_rtt_ms: z.number().describe('Round trip over the great circle at c'),
+  fibre_rtt_ms: z.number().describe('Round trip over fibre: great circle × route factor at c / group index'),
+  route_factor: z.number(),
+  fibre_group_index: z.number(),
+  data_center: z.string(),
+  propagation_difference_ms: z
+    .number()
+    .nullable()
+    .describe('Median orbital round trip minus the fibre round trip (negative: orbit is faster)'),
+  llm: z.object({
+    ttft_s: z.number(),
+    tokens_per_s: z.number(),
+    answer_tokens: z.number(),
+    answer_s: z.number().describe('Time to the full answer: TTFT + tokens / rate'),
+    share_of_ttft: z.number().nullable().describe('Propagation difference / time to first token'),
+    share_of_answer: z.number().nullable().describe('Propagation difference / time to the full answer'),
+  }),
+  outage: z.object({
+    user_no_satellite_fraction: z.number().describe('Share of the interval with no satellite above the user’s mask'),
+    user_no_path_fraction: z.number().describe('Share of round-trip samples with no path to the gateway'),
+    user_no_path_min_per_year: z.number().describe('The same, as minutes per year'),
+    orbital_data_center: z
+      .object({
+        satellite: z.string(),
+        reachable_fraction_direct: z.number().describe('Share of the interval the satellite is above the gateway’s mask'),
+        reachable_fraction_via_links: z
+          .number()
+          .nullable()
+          .describe('With laser links: share of the samples at which the gateway reaches it through the mesh'),
+        longest_unreachable_s: z.number().describe('Longest stretch without direct contact'),
+        gpus: z.number().nullable(),
+        gpu_failures_per_year: z.number().nullable().describe('Expected GPU failures per year on board, not repairable'),
+      })
+      .nullable(),
+    tier3_availability: z.number(),
+    tier4_availability: z.number(),
+    tier3_downtime_min_per_year: z.number(),
+    tier4_downtime_min_per_year: z.number(),
+    gpu_failure_per_year: z.number().describe('Failures per GPU-year (GPU and HBM faults) observed on a terrestrial fleet'),
+  }),
+  search: z.object({
+    method: z.string(),
+    samples: z.number().int().describe('Coarse samples (SGP4 calls) over all satellites'),
+    refinements: z.number().int().describe('SGP4 calls spent refining crossings and culminations'),
+    brute_force_1s_equivalent: z.number().int().describe('SGP4 calls a 1-second scan of the same interval would make'),
+    step_min_s: z.number(),
+    step_max_s: z.number(),
+    edge_tolerance_s: z.number(),
+  }),
+});
+export type LatencyResult = z.input<typeof LatencyOutput>;
+
+// ---------------------------------------------------------------------------------------------
+// Satellites and sites
+// ---------------------------------------------------------------------------------------------
+
+interface Fleet {
+  kind: 'tles' | 'element_set' | 'walker';
+  tracks: Track[];
+  walker?: { planes: number; perPlane: number; phasing: number };
+  minAltitude_km: number;
+}
+
+function buildFleet(input: LatencyInputT, start: Date, end: Date, siteCount: number, p: Provenance): Fleet {
+  const s = input.satellites;
+  const jd0 = dateToJd(start);
+  if (s.walker) {
+    const w = s.walker;
+    const T = w.planes * w.sats_per_plane;
+    checkBudget(T, siteCount, start, end);
+    const epochIso = w.epoch ?? start.toISOString();
+    const raan0 = w.raan0_deg ?? 0;
+    const tracks: Track[] = [];
+    for (let pl = 0; pl < w.planes; pl++) {
+      for (let k = 0; k < w.sats_per_plane; k++) {
+        const orbit = resolveOrbit(
+          {
+            altitude_km: w.altitude_km,
+            inclination_deg: w.inclination_deg,
+            raan_deg: wrap180(raan0 + (pl * 360) / w.planes),
+            mean_anomaly_deg: wrap180((k * 360) / w.sats_per_plane + (pl * w.phasing * 360) / T),
+          },
+          epochIso,
+          p,
+          '/satellites/walker',
+        );
+        tracks.push(track(`P${pl}-S${k}`, orbit.satrec, start, jd0, '/satellites/walker'));
+      }
+    }
+    return {
+      kind: 'walker',
+      tracks,
+      walker: { planes: w.planes, perPlane: w.sats_per_plane, phasing: w.phasing },
+      minAltitude_km: w.altitude_km,
+    };
+  }
+  const tles = s.tles ?? (ELEMENT_SETS[s.element_set as string]?.tles as { name: string; line1: string; line2: string }[]);
+  const base = s.tles ? '/satellites/tles' : '/satellites/element_set';
+  checkBudget(tles.length, siteCount, start, end);
+  const warnDays = Provenance.value('orbit.tle_warn_days');
+  const maxDays = Provenance.value('orbit.tle_max_days');
+  const tracks = tles.map((tle, i) => {
+    const pointer = s.tles ? `${base}/${i}` : base;
+    const satrec = satrecFromTle(tle);
+    const name = tle.name?.trim() || `#${satrec.satnum}`;
+    if (satrec.error !== 0 || !(satrec.no > 0))
+      throw new PhysicallyImpossible(`the element set of ${name} cannot be initialised by SGP4 (error ${satrec.error})`, pointer);
+    const age = Math.max(Math.abs(minutesSinceEpoch(satrec, start)), Math.abs(minutesSinceEpoch(satrec, end))) / MINUTES_PER_DAY;
+    const epoch = jdToDate(satrec.jdsatepoch).toISOString();
+    if (age > maxDays)
+      throw new PhysicallyImpossible(
+        `the element set of ${name} (epoch ${epoch}) is ${age.toFixed(1)} days from the interval; SGP4 predictions past ${maxDays} days are not usable`,
+        pointer,
+        { element_set_age_days: Math.round(age * 1000) / 1000, limit_days: maxDays },
+      );
+    if (age > warnDays)
+      p.warn(
+        `the element set of ${name} is up to ${age.toFixed(1)} days from the interval (more than ${warnDays}): position errors of several km per day of age, window edges off by seconds or more`,
+      );
+    const perigee = satrec.a * WGS72_A_KM * (1 - satrec.ecco) - WGS84_A_KM;
+    if (perigee < MIN_ORBIT_ALTITUDE_KM)
+      throw new PhysicallyImpossible(
+        `the element set of ${name} has a perigee of ${perigee.toFixed(1)} km: it has decayed or is about to`,
+        pointer,
+        {
+          perigee_altitude_km: Math.round(perigee * 1000) / 1000,
+        },
+      );
+    return track(name, satrec, start, jd0, pointer);
+  });
+  const minAltitude_km = Math.min(...tracks.map((t) => t.satrec.a * WGS72_A_KM - WGS84_A_KM));
+  return { kind: s.tles ? 'tles' : 'element_set', tracks, minAltitude_km };
+}
+
+function track(name: string, satrec: SatRec, start: Date, jd0: number, pointer: string): Track {
+  return { name, satrec, t0_min: minutesSinceEpoch(satrec, start), jd0, pointer };
+}
+
+const wrap180 = (deg: number) => ((((deg + 180) % 360) + 360) % 360) - 180;
+
+function checkBudget(satellites: number, sites: number, start: Date, end: Date): void {
+  const hours = (end.getTime() - start.getTime()) / 3_600_000;
+  const asked = satellites * sites * hours;
+  const limit = Provenance.value('latency.budget_satellite_site_hours');
+  if (asked > limit)
+    throw new TooLarge(
+      `${satellites} satellites × ${sites} sites (gateway included) × ${hours.toFixed(1)} h = ${Math.round(asked)} satellite·site·hours, more than the budget of ${limit} per request: shorten the interval or split the request`,
+      { requested_satellite_site_hours: Math.round(asked), limit_satellite_site_hours: limit },
+      '/satellites',
+    );
+}
+
+function resolveSite(site: z.output<typeof SiteSchema>): Site {
+  if (typeof site === 'string') {
+    const entry = SITES.find((s) => s.name === site);
+    if (!entry) throw new Error(`unknown site ${site}`); // unreachable: the schema only admits catalogue names
+    return { name: entry.name, lat_deg: entry.lat_deg, lon_deg: entry.lon_deg, alt_km: entry.alt_km ?? 0 };
+  }
+  return {
+    name: site.name ?? `${site.lat_deg.toFixed(4)},${site.lon_deg.toFixed(4)}`,
+    lat_deg: site.lat_deg,
+    lon_deg: site.lon_deg,
+    alt_km: site.alt_km ?? 0,
+  };
+}
+
+const sameSite = (a: Site, b: Site) => a.lat_deg === b.lat_deg && a.lon_deg === b.lon_deg && a.alt_km === b.alt_km;
+
+// ---------------------------------------------------------------------------------------------
+// Round trip
+// ---------------------------------------------------------------------------------------------
+
+interface RttResult {
+  samples: number;
+  rtts: number[];
+  hops: number[];
+  rMin_km: number;
+  /** For the orbital data center: samples at which the gateway reaches it through the mesh. */
+  dcReachable: number;
+}
+
+/** Satellites above the mask at each grid time, per site, from the windows (no new search). */
+function inViewOnGrid(windows: readonly Window[], site: number, step_s: number, samples: number): number[][] {
+  const grid: number[][] = Array.from({ length: samples }, () => []);
+  for (const w of windows) {
+    if (w.site !== site) continue;
+    const j0 = Math.ceil(w.start_s / step_s - 1e-9);
+    const j1 = Math.min(samples - 1, Math.floor(w.end_s / step_s + 1e-9));
+    for (let j = j0; j <= j1; j++) grid[j]?.push(w.satellite);
+  }
+  return grid;
+}
+
+/** +grid laser links of a Walker shell (Handley 2018): in-plane neighbours, and the same slot in the next plane. */
+function plusGridLinks(planes: number, perPlane: number, phasing: number): [number, number][] {
+  const links: [number, number][] = [];
+  const id = (pl: number, k: number) => pl * perPlane + (((k % perPlane) + perPlane) % perPlane);
+  for (let pl = 0; pl < planes; pl++) {
+    for (let k = 0; k < perPlane; k++) {
+      if (perPlane > 1 && (perPlane > 2 || k === 0)) links.push([id(pl, k), id(pl, k + 1)]);
+      if (planes > 1 && (planes > 2 || pl === 0)) {
+        // Across the seam (last plane to plane 0) the slots are offset by the phasing.
+        const shift = pl === planes - 1 ? Math.round((phasing * (planes - 1)) / planes) : 0;
+        links.push([id(pl, k), id((pl + 1) % planes, k + shift)]);
+      }
+    }
+  }
+  return links;
+}
+
+/** Lowest altitude above a sphere of radius R of the segment a–b, km. */
+function grazingAltitudeKm(a: Vec3, b: Vec3, R_km: number): number {
+  const d = { x: b.x - a.x, y: b.y - a.y, z: b.z - a.z };
+  const dd = d.x * d.x + d.y * d.y + d.z * d.z;
+  const t = Math.max(0, Math.min(1, -(a.x * d.x + a.y * d.y + a.z * d.z) / dd));
+  return Math.hypot(a.x + t * d.x, a.y + t * d.y, a.z + t * d.z) - R_km;
+}
+
+function roundTrips(
+  fleet: Fleet,
+  windows: readonly Window[],
+  user: SiteGeometry,
+  gateway: SiteGeometry,
+  userIdx: number,
+  gatewayIdx: number,
+  duration_s: number,
+  step_s: number,
+  links: boolean,
+  dcIndex: number | null,
+  grazing_km: number,
+): RttResult {
+  const samples = Math.floor(duration_s / step_s + 1e-9) + 1;
+  const userGrid = inViewOnGrid(windows, userIdx, step_s, samples);
+  const gwGrid = inViewOnGrid(windows, gatewayIdx, step_s, samples);
+  const rtts: number[] = [];
+  const hops: number[] = [];
+  let rMin = Infinity;
+  let dcReachable = 0;
+  const n = fleet.tracks.length;
+  const edges = links && fleet.walker ? plusGridLinks(fleet.walker.planes, fleet.walker.perPlane, fleet.walker.phasing) : [];
+  const adjacency: number[][] = Array.from({ length: links ? n : 0 }, () => []);
+  for (const [a, b] of edges) {
+    adjacency[a]?.push(b);
+    adjacency[b]?.push(a);
+  }
+  for (let j = 0; j < samples; j++) {
+    const t = j * step_s;
+    const ups = userGrid[j] as number[];
+    const downs = gwGrid[j] as number[];
+    if (!links) {
+      // Bent pipe: one satellite in view of both ends; the shortest such path.
+      let best = Infinity;
+      const downSet = new Set(downs);
+      for (const sat of ups) {
+        if (!downSet.has(sat)) continue;
+        const r = ecfAt(fleet.tracks[sat] as Track, t);
+        const len = distanceKm(r, user.ecf) + distanceKm(r, gateway.ecf);
+        if (len < best) {
+          best = len;
+          rMin = Math.min(rMin, Math.hypot(r.x, r.y, r.z));
+        }
+      }
+      if (best < Infinity) {
+        rtts.push(roundTripMs(best));
+        hops.push(1);
+      }
+      continue;
+    }
+    const needDc = dcIndex !== null && downs.length > 0;
+    if ((ups.length === 0 || downs.length === 0) && !needDc) continue;
+    // Laser mesh: every satellite's position at this instant, then Dijkstra from the user.
+    const pos = fleet.tracks.map((tr) => ecfAt(tr, t));
+    const dist = new Float64Array(n).fill(Infinity);
+    const hopCount = new Int32Array(n);
+    const heap = new MinHeap();
+    for (const sat of ups) {
+      const d = distanceKm(pos[sat] as Vec3, user.ecf);
+      if (d < (dist[sat] as number)) {
+        dist[sat] = d;
+        hopCount[sat] = 1;
+        heap.push(d, sat);
+      }
+    }
+    const settle = (source: Float64Array, counts: Int32Array, h: MinHeap) => {
+      while (h.size > 0) {
+        const [d, u] = h.pop();
+        if (d > (source[u] as number)) continue;
+        for (const v of adjacency[u] as number[]) {
+          const pu = pos[u] as Vec3;
+          const pv = pos[v] as Vec3;
+          if (grazingAltitudeKm(pu, pv, WGS84_A_KM) < grazing_km) continue;
+          const nd = d + distanceKm(pu, pv);
+          if (nd < (source[v] as number)) {
+            source[v] = nd;
+            counts[v] = (counts[u] as number) + 1;
+            h.push(nd, v);
+          }
+        }
+      }
+    };
+    settle(dist, hopCount, heap);
+    let best = Infinity;
+    let bestSat = -1;
+    for (const sat of downs) {
+      const d = (dist[sat] as number) + distanceKm(pos[sat] as Vec3, gateway.ecf);
+      if (d < best) {
+        best = d;
+        bestSat = sat;
+      }
+    }
+    if (best < Infinity && bestSat >= 0) {
+      rtts.push(roundTripMs(best));
+      hops.push(hopCount[bestSat] as number);
+      for (const r of pos) rMin = Math.min(rMin, Math.hypot(r.x, r.y, r.z));
+    }
+    if (needDc && dcIndex !== null) {
+      // Can the gateway reach the data-center satellite through the mesh?
+      const fromGw = new Float64Array(n).fill(Infinity);
+      const c2 = new Int32Array(n);
+      const h2 = new MinHeap();
+      for (const sat of downs) {
+        fromGw[sat] = 0;
+        h2.push(0, sat);
+      }
+      settle(fromGw, c2, h2);
+      if ((fromGw[dcIndex] as number) < Infinity) dcReachable++;
+    }
+  }
+  return { samples, rtts, hops, rMin_km: rMin, dcReachable };
+}
+
+class MinHeap {
+  private keys: number[] = [];
+  private vals: number[] = [];
+  get size() {
+    return this.keys.length;
+  }
+  push(key: number, val: number) {
+    const k = this.keys;
+    const v = this.vals;
+    let i = k.length;
+    k.push(key);
+    v.push(val);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if ((k[parent] as number) <= key) break;
+      k[i] = k[parent] as number;
+      v[i] = v[parent] as number;
+      i = parent;
+    }
+    k[i] = key;
+    v[i] = val;
+  }
+  pop(): [number, number] {
+    const k = this.keys;
+    const v = this.vals;
+    const top: [number, number] = [k[0] as number, v[0] as number];
+    const lastK = k.pop() as number;
+    const lastV = v.pop() as number;
+    if (k.length > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= k.length) break;
+        const r = l + 1;
+        const c = r < k.length && (k[r] as number) < (k[l] as number) ? r : l;
+        if ((k[c] as number) >= lastK) break;
+        k[i] = k[c] as number;
+        v[i] = v[c] as number;
+        i = c;
+      }
+      k[i] = lastK;
+      v[i] = lastV;
+    }
+    return top;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The estimator
+// ---------------------------------------------------------------------------------------------
+
+function gapStats(gaps: readonly [number, number][], start: Date) {
+  const lengths = gaps.map(([a, b]) => b - a);
+  const sorted = [...lengths].sort((a, b) => a - b);
+  const total = lengths.reduce((s, x) => s + x, 0);
+  let longest: [number, number] | null = null;
+  for (const g of gaps) if (!longest || g[1] - g[0] > longest[1] - longest[0]) longest = g;
+  return {
+    count: gaps.length,
+    total_s: total,
+    mean_s: gaps.length ? total / gaps.length : 0,
+    median_s: gaps.length ? quantileSorted(sorted, 0.5) : 0,
+    max_s: sorted.length ? (sorted[sorted.length - 1] as number) : 0,
+    longest_start: longest ? iso(start, longest[0]) : null,
+  };
+}
+
+const iso = (start: Date, t_s: number) => new Date(start.getTime() + Math.round(t_s * 1000)).toISOString();
+
+export const EDGE_TOLERANCE_S = 0.01;
+
+export function runLatency(input: LatencyInputT, p: Provenance): LatencyResult {
+  const start = new Date(input.start);
+  const end = new Date(input.end);
+  const duration_s = (end.getTime() - start.getTime()) / 1000;
+  const maskDeg = p.orDefault('latency.min_elevation_deg', input.min_elevation_deg, 'min_elevation_deg');
+  const mask = maskDeg * DEG;
+
+  // Sites: the user first, then the other sites, then the gateway when it is not one of them.
+  const listed = input.sites.map(resolveSite);
+  const dataCenterGiven = input.data_center !== undefined ? resolveSite(input.data_center) : undefined;
+  const gatewaySite = input.gateway !== undefined ? resolveSite(input.gateway) : (dataCenterGiven ?? (listed[1] as Site));
+  const dataCenter = dataCenterGiven ?? gatewaySite;
+  let gatewayIdx = listed.findIndex((s) => sameSite(s, gatewaySite));
+  const all = [...listed];
+  if (gatewayIdx < 0) {
+    all.push(gatewaySite);
+    gatewayIdx = all.length - 1;
+  }
+  const geometry = all.map(siteGeometry);
+  const user = geometry[0] as SiteGeometry;
+  const gateway = geometry[gatewayIdx] as SiteGeometry;
+
+  const links = input.inter_satellite_links ?? false;
+  if (links && !input.satellites.walker)
+    throw new PhysicallyImpossible(
+      'inter_satellite_links needs a walker shell: the +grid topology is defined by planes and slots, which a list of element sets does not give',
+      '/inter_satellite_links',
+    );
+
+  const fleet = buildFleet(input, start, end, geometry.length, p);
+  const step_s = p.orDefault('latency.rtt_step_s', input.rtt_step_s, 'rtt_step_s');
+  const rttSamples = Math.floor(duration_s / step_s) + 1;
+  const sampleLimit = Provenance.value('latency.budget_rtt_samples');
+  if (rttSamples > sampleLimit)
+    throw new TooLarge(
+      `${rttSamples} round-trip samples (${(duration_s / 3600).toFixed(1)} h every ${step_s} s), more than the budget of ${sampleLimit}: raise rtt_step_s or shorten the interval`,
+      { requested_samples: rttSamples, limit_samples: sampleLimit },
+      '/rtt_step_s',
+    );
+  if (links) {
+    const asked = fleet.tracks.length * rttSamples;
+    const limit = Provenance.value('latency.budget_isl_satellite_samples');
+    if (asked > limit)
+      throw new TooLarge(
+        `routing over laser links propagates every satellite at every round-trip sample: ${fleet.tracks.length} × ${rttSamples} = ${asked}, more than the budget of ${limit}: raise rtt_step_s or shorten the interval`,
+        { requested_satellite_samples: asked, limit_satellite_samples: limit },
+        '/rtt_step_s',
+      );
+  }
+
+  // Orbital data center (one satellite).
+  let dcIndex: number | null = null;
+  if (input.orbital_data_center) {
+    const which = input.orbital_data_center.satellite;
+    dcIndex = typeof which === 'number' ? which : fleet.tracks.findIndex((t) => t.name === which);
+    if (dcIndex < 0 || dcIndex >= fleet.tracks.length)
+      throw new PhysicallyImpossible(
+        `no satellite ${JSON.stringify(which)} in the list (${fleet.tracks.length} satellites, named ${fleet.tracks
+          .slice(0, 3)
+          .map((t) => t.name)
+          .join(', ')}${fleet.tracks.length > 3 ? ', …' : ''})`,
+        '/orbital_data_center/satellite',
+      );
+  }
+
+  // Windows by event search, satellite by satellite.
+  const windows: Window[] = [];
+  const totals: SearchStats = { samples: 0, refinements: 0, step_min_s: Infinity, step_max_s: 0 };
+  fleet.tracks.forEach((tr, i) => {
+    const r = searchWindows(tr, geometry, duration_s, mask, i, { edgeTolerance_s: EDGE_TOLERANCE_S });
+    windows.push(...r.windows);
+    totals.samples += r.stats.samples;
+    totals.refinements += r.stats.refinements;
+    totals.step_min_s = Math.min(totals.step_min_s, r.stats.step_min_s);
+    totals.step_max_s = Math.max(totals.step_max_s, r.stats.step_max_s);
+  });
+  windows.sort((a, b) => a.start_s - b.start_s || a.site - b.site || a.satellite - b.satellite);
+
+  // Per-site statistics.
+  const hours = duration_s / 3600;
+  const siteStats = geometry.map((g, k) => {
+    const spans = windows.filter((w) => w.site === k).map((w) => [w.start_s, w.end_s] as [number, number]);
+    const merged = mergeIntervals(spans);
+    const covered = merged.reduce((s, [a, b]) => s + (b - a), 0);
+    const handovers = countHandovers(spans);
+    return {
+      name: g.name,
+      role: k === 0 ? ('user' as const) : k === gatewayIdx ? ('gateway' as const) : ('site' as const),
+      lat_deg: g.lat_deg,
+      lon_deg: g.lon_deg,
+      alt_km: g.alt_km,
+      windows: spans.length,
+      coverage_fraction: covered / duration_s,
+      mean_satellites_in_view: spans.reduce((s, [a, b]) => s + (b - a), 0) / duration_s,
+      gaps: gapStats(complementIntervals(merged, duration_s), start),
+      handovers,
+      handovers_per_hour: handovers / hours,
+    };
+  });
+  const userStats = siteStats[0] as (typeof siteStats)[number];
+
+  // Round trip through the constellation.
+  const grazing = Provenance.value('latency.isl_grazing_altitude_km');
+  if (links) p.assume('isl_grazing_altitude_km', grazing, 'km', 'orbital-dc-convention');
+  const rt = roundTrips(fleet, windows, user, gateway, 0, gatewayIdx, duration_s, step_s, links, dcIndex, grazing);
+  const sortedRtt = [...rt.rtts].sort((a, b) => a - b);
+  const rtt_ms = sortedRtt.length
+    ? { min: sortedRtt[0] as number, median: quantileSorted(sortedRtt, 0.5), p95: quantileSorted(sortedRtt, 0.95) }
+    : null;
+  if (!rtt_ms)
+    p.warn(
+      links
+        ? `no path from ${user.name} to the gateway ${gateway.name} at any sample: one end never sees a satellite above ${maskDeg}°`
+        : `no satellite is in view of both ${user.name} and the gateway ${gateway.name} at any sample: a bent pipe cannot connect them${input.satellites.walker ? '; set inter_satellite_links: true to route over laser links' : ''}`,
+    );
+  if (links) p.assume('isl_topology', '+grid', 'topology', 'handley-hotnets-2018');
+  const floorMs = zenithFloorMs(fleet.minAltitude_km);
+  const geometricFloor =
+    rtt_ms && Number.isFinite(rt.rMin_km) ? roundTripMs(rt.rMin_km - user.radius_km + (rt.rMin_km - gateway.radius_km)) : null;
+
+  // Terrestrial fibre to the data center.
+  const routeFactor = p.orDefault('latency.route_factor', input.route_factor, 'route_factor');
+  const groupIndex = p.orDefault('latency.fibre_group_index', input.fibre_group_index, 'fibre_group_index');
+  const gc = greatCircleKm(user.lat_deg, user.lon_deg, dataCenter.lat_deg, dataCenter.lon_deg, IUGG_MEAN_EARTH_RADIUS_KM);
+  const fibreRtt = roundTripMs(gc * routeFactor, groupIndex);
+  const difference = rtt_ms ? rtt_ms.median - fibreRtt : null;
+  if (!sameSite(gatewaySite, dataCenter))
+    p.warn(
+      `the satellite path lands at ${gatewaySite.name}, not at the data center ${dataCenter.name}: the terrestrial leg from the gateway to the data center is not counted`,
+    );
+
+  // LLM answer.
+  const ttft = p.orDefault('latency.llm.ttft_s', input.llm?.ttft_s, 'llm.ttft_s');
+  const rate = p.orDefault('latency.llm.tokens_per_s', input.llm?.tokens_per_s, 'llm.tokens_per_s');
+  const tokens = p.orDefault('latency.llm.answer_tokens', input.llm?.answer_tokens, 'llm.answer_tokens');
+  const answer = llmAnswerS(ttft, rate, tokens);
+
+  // Outage view.
+  const rel = input.reliability ?? {};
+  const failures =
+    p.orDefault('latency.reliability.gpu_interruptions', rel.gpu_interruptions, 'reliability.gpu_interruptions') +
+    p.orDefault('latency.reliability.hbm_interruptions', rel.hbm_interruptions, 'reliability.hbm_interruptions');
+  const perGpuYear = gpuFailuresPerYear(
+    failures,
+    p.orDefault('latency.reliability.gpus', rel.gpus, 'reliability.gpus'),
+    p.orDefault('latency.reliability.observed_days', rel.observed_days, 'reliability.observed_days'),
+  );
+  const tier3 = p.orDefault('latency.tier3_availability', undefined, 'tier3_availability');
+  const tier4 = p.orDefault('latency.tier4_availability', undefined, 'tier4_availability');
+  const noPath = 1 - rt.rtts.length / rt.samples;
+  let orbitalDc: LatencyResult['outage']['orbital_data_center'] = null;
+  if (dcIndex !== null) {
+    const spans = windows
+      .filter((w) => w.site === gatewayIdx && w.satellite === dcIndex)
+      .map((w) => [w.start_s, w.end_s] as [number, number]);
+    const merged = mergeIntervals(spans);
+    const gaps = complementIntervals(merged, duration_s);
+    const gpus = input.orbital_data_center?.gpus ?? null;
+    orbitalDc = {
+      satellite: (fleet.tracks[dcIndex] as Track).name,
+      reachable_fraction_direct: merged.reduce((s, [a, b]) => s + (b - a), 0) / duration_s,
+      reachable_fraction_via_links: links ? rt.dcReachable / rt.samples : null,
+      longest_unreachable_s: gaps.reduce((m, [a, b]) => Math.max(m, b - a), 0),
+      gpus,
+      gpu_failures_per_year: gpus === null ? null : gpus * perGpuYear,
+    };
+  }
+
+  const epochs = fleet.tracks.map((t) => t.satrec.jdsatepoch);
+  const periods = fleet.tracks.map((t) => (2 * Math.PI) / t.satrec.no);
+  if (input.include_windows === false)
+    p.warn('the window list is omitted (include_windows: false); the statistics use every window');
+  return {
+    start: start.toISOString(),
+    end: end.toISOString(),
+    duration_h: hours,
+    min_elevation_deg: maskDeg,
+    satellites: {
+      count: fleet.tracks.length,
+      kind: fleet.kind,
+      min_altitude_km: fleet.minAltitude_km,
+      period_min: { min: Math.min(...periods), max: Math.max(...periods) },
+      epochs: { earliest: jdToDate(Math.min(...epochs)).toISOString(), latest: jdToDate(Math.max(...epochs)).toISOString() },
+    },
+    windows:
+      input.include_windows === false
+        ? []
+        : windows.map((w) => ({
+            site: (geometry[w.site] as SiteGeometry).name,
+            satellite: (fleet.tracks[w.satellite] as Track).name,
+            start: iso(start, w.start_s),
+            end: iso(start, w.end_s),
+            duration_s: w.end_s - w.start_s,
+            max_elevation_deg: w.max_elevation_deg,
+            max_elevation_at: iso(start, w.max_at_s),
+            clipped: w.clipped_start || w.clipped_end,
+          })),
+    coverage_fraction: userStats.coverage_fraction,
+    gaps: userStats.gaps,
+    handovers_per_hour: userStats.handovers_per_hour,
+    sites: siteStats,
+    rtt_ms,
+    rtt: {
+      path: links ? 'inter_satellite_links' : 'bent_pipe',
+      step_s,
+      samples: rt.samples,
+      samples_with_path: rt.rtts.length,
+      path_fraction: rt.rtts.length / rt.samples,
+      hops_median: rt.hops.length
+        ? quantileSorted(
+            [...rt.hops].sort((a, b) => a - b),
+            0.5,
+          )
+        : null,
+      gateway: gateway.name,
+    },
+    rtt_floor_ms: floorMs,
+    zenith_slant_range_km: slantRangeKm(fleet.minAltitude_km, 90, WGS84_A_KM),
+    rtt_geometric_floor_ms: geometricFloor,
+    great_circle_km: gc,
+    vacuum_rtt_ms: roundTripMs(gc),
+    fibre_rtt_ms: fibreRtt,
+    route_factor: routeFactor,
+    fibre_group_index: groupIndex,
+    data_center: dataCenter.name,
+    propagation_difference_ms: difference,
+    llm: {
+      ttft_s: ttft,
+      tokens_per_s: rate,
+      answer_tokens: tokens,
+      answer_s: answer,
+      share_of_ttft: difference === null ? null : delayShare(difference, ttft),
+      share_of_answer: difference === null ? null : delayShare(difference, answer),
+    },
+    outage: {
+      user_no_satellite_fraction: 1 - userStats.coverage_fraction,
+      user_no_path_fraction: noPath,
+      user_no_path_min_per_year: noPath * MINUTES_PER_YEAR,
+      orbital_data_center: orbitalDc,
+      tier3_availability: tier3,
+      tier4_availability: tier4,
+      tier3_downtime_min_per_year: (1 - tier3) * MINUTES_PER_YEAR,
+      tier4_downtime_min_per_year: (1 - tier4) * MINUTES_PER_YEAR,
+      gpu_failure_per_year: perGpuYear,
+    },
+    search: {
+      method:
+        'event search: coarse SGP4 samples (P/24 near a possible pass, up to P/6 where the central-angle bound excludes one), Brent roots of elevation − mask, golden-section search of maxima between samples, Brent culminations',
+      samples: totals.samples,
+      refinements: totals.refinements,
+      brute_force_1s_equivalent: fleet.tracks.length * (Math.floor(duration_s) + 1),
+      step_min_s: Number.isFinite(totals.step_min_s) ? totals.step_min_s : 0,
+      step_max_s: totals.step_max_s,
+      edge_tolerance_s: EDGE_TOLERANCE_S,
+    },
+  };
+}
+
+export const latencyEstimator = defineEstimator({
+  name: 'latency',
+  summary: 'Latency from real orbits: visibility windows, coverage, round trip vs fibre, LLM share, outages',
+  description:
+    'Satellites from element sets (TLE, or a catalogue set) or a Walker-delta shell, propagated with SGP4 (satellite.js). Visibility windows above the elevation mask are found by event search (coarse step sized from the orbit, Brent refinement of crossings and culminations to 0.01 s), with coverage, gaps and handovers per site. The round trip user → satellite (→ laser links) → gateway is sampled from the propagated slant ranges; the same user to the terrestrial data center over fibre (great circle × route factor, group index 1.4682) gives the comparison, and the share of an LLM answer the difference makes. The outage view sets the time without a satellite (and, for a single orbital data center, without contact from the gateway) against Tier III/IV availability. Propagation delay only. Requests above the satellite·site·hour budget answer 413.',
+  input: LatencyInput,
+  output: LatencyOutput,
+  examples: {
+    iss_over_cairo: {
+      summary: 'ISS (2014-01-20 element set) over Cairo for a day, 10° mask, landing in Cairo, data center in Frankfurt',
+      value: {
+        satellites: { element_set: 'iss-2014-01-20' },
+        sites: ['Cairo'],
+        gateway: 'Cairo',
+        data_center: 'Frankfurt',
+        start: '2014-01-20T22:23:04Z',
+        end: '2014-01-21T22:23:04Z',
+        min_elevation_deg: 10,
+        rtt_step_s: 5,
+      },
+    },
+    starlink_nyc_london: {
+      summary:
+        'Starlink-like shell (24 × 22 at 550 km, 53°) for 6 h: New York to a London data center over laser links, vs fibre',
+      value: {
+        satellites: { walker: { altitude_km: 550, inclination_deg: 53, planes: 24, sats_per_plane: 22, phasing: 1 } },
+        sites: ['New York'],
+        data_center: 'London',
+        start: '2026-03-20T00:00:00Z',
+        end: '2026-03-20T06:00:00Z',
+        min_elevation_deg: 25,
+        inter_satellite_links: true,
+        rtt_step_s: 60,
+        include_windows: false,
+      },
+    },
+    starlink_plane_bent_pipe: {
+      summary:
+        'Seven real Starlink satellites of one plane (2020-05-07) over London, bent pipe to Dublin, and one of them as an orbital data center',
+      value: {
+        satellites: { element_set: 'starlink-l1-plane-2020-05-07' },
+        sites: ['London'],
+        gateway: 'Dublin',
+        start: '2020-05-07T04:00:00Z',
+        end: '2020-05-08T04:00:00Z',
+        orbital_data_center: { satellite: 'STARLINK-1007', gpus: 10000 },
+      },
+    },
+  },
+  run: runLatency,
+});

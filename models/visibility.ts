@@ -1,0 +1,570 @@
+/**
+ * Who sees a satellite, and when: ground-site geometry, elevation from SGP4 positions, and an
+ * event search for the visibility windows (a coarse step sized from the orbit, then root
+ * refinement of the elevation crossings and of the culminations), with the statistics drawn from
+ * the windows (coverage, gaps, handovers).
+ *
+ * Frames: SGP4 gives TEME; satellite.js `eciToEcf` rotates it by the Greenwich mean sidereal time
+ * (`gstime`, taking UTC for UT1: < 0.9 s, i.e. < 0.004° of Earth rotation). Sites are WGS84
+ * geodetic (satellite.js `geodeticToEcf`); elevation is measured from the geodetic horizon, as
+ * satellite.js `ecfToLookAngles` does.
+ */
+import { eciToEcf, geodeticToEcf, gstime, type SatRec, sgp4 } from 'satellite.js';
+import { DEG, WGS72_A_KM } from './constants.js';
+import { PhysicallyImpossible } from './errors.js';
+import { SGP4_ERRORS } from './sgp4.js';
+
+export type Vec3 = { x: number; y: number; z: number };
+const dot = (a: Vec3, b: Vec3) => a.x * b.x + a.y * b.y + a.z * b.z;
+const norm = (a: Vec3) => Math.sqrt(dot(a, a));
+export const distanceKm = (a: Vec3, b: Vec3) => Math.hypot(a.x - b.x, a.y - b.y, a.z - b.z);
+
+/** Earth rotation rate, rad/s (IERS Conventions 2010, ω = 7.292115e-5). */
+export const EARTH_ROTATION_RAD_S = 7.292115e-5;
+
+// ---------------------------------------------------------------------------------------------
+// Sites
+// ---------------------------------------------------------------------------------------------
+
+export interface Site {
+  name: string;
+  lat_deg: number;
+  lon_deg: number;
+  alt_km: number;
+}
+
+export interface SiteGeometry extends Site {
+  /** Earth-fixed position, km. */
+  ecf: Vec3;
+  /** Unit vector of the geodetic vertical (normal to the ellipsoid). */
+  up: Vec3;
+  /** Geocentric radius, km. */
+  radius_km: number;
+  /** Angle between the geodetic vertical and the geocentric direction, rad (≤ 0.19°). */
+  verticalDeflection_rad: number;
+}
+
+export function siteGeometry(site: Site): SiteGeometry {
+  const lat = site.lat_deg * DEG;
+  const lon = site.lon_deg * DEG;
+  const ecf = geodeticToEcf({ latitude: lat, longitude: lon, height: site.alt_km });
+  const up = { x: Math.cos(lat) * Math.cos(lon), y: Math.cos(lat) * Math.sin(lon), z: Math.sin(lat) };
+  const radius_km = norm(ecf);
+  const cosDefl = Math.min(1, dot(up, ecf) / radius_km);
+  return { ...site, ecf, up, radius_km, verticalDeflection_rad: Math.acos(cosDefl) };
+}
+
+/** Elevation of an Earth-fixed point above the site's geodetic horizon, e = asin(û · (r − s) / |r − s|), rad. */
+export function elevationRad(site: SiteGeometry, r: Vec3): number {
+  const dx = r.x - site.ecf.x;
+  const dy = r.y - site.ecf.y;
+  const dz = r.z - site.ecf.z;
+  const range = Math.sqrt(dx * dx + dy * dy + dz * dz);
+  return Math.asin((site.up.x * dx + site.up.y * dy + site.up.z * dz) / range);
+}
+
+/** Earth-central angle between the site and the satellite's direction, rad. */
+export function centralAngleRad(site: SiteGeometry, r: Vec3): number {
+  const c = dot(site.ecf, r) / (site.radius_km * norm(r));
+  return Math.acos(Math.max(-1, Math.min(1, c)));
+}
+
+/**
+ * Largest Earth-central angle at which a satellite no farther than `rMax_km` from the Earth's
+ * centre can stand `elevation_rad` above a horizon at radius `siteRadius_km`:
+ * γ = acos(R cos ε / r) − ε (spherical geometry; Vallado, Fundamentals, sec. 11.2).
+ */
+export function maxCentralAngleRad(siteRadius_km: number, rMax_km: number, elevation_rad: number): number {
+  return Math.acos(Math.min(1, (siteRadius_km * Math.cos(elevation_rad)) / rMax_km)) - elevation_rad;
+}
+
+/** Slant range to a satellite at `altitude_km` seen at `elevation_deg`: ρ = √((R+h)² − R² cos² e) − R sin e, km. */
+export function slantRangeKm(altitude_km: number, elevation_deg: number, earthRadius_km: number): number {
+  const e = elevation_deg * DEG;
+  const R = earthRadius_km;
+  return Math.sqrt((R + altitude_km) ** 2 - (R * Math.cos(e)) ** 2) - R * Math.sin(e);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tracks: one satellite over the requested interval
+// ---------------------------------------------------------------------------------------------
+
+export interface Track {
+  name: string;
+  satrec: SatRec;
+  /** Minutes from the element set's epoch to the interval start. */
+  t0_min: number;
+  /** Julian date (UTC) of the interval start. */
+  jd0: number;
+  /** JSON pointer of the input that defines this satellite, for errors. */
+  pointer: string;
+}
+
+/** Earth-fixed position at `t_s` seconds after the start, km; throws when SGP4 fails. */
+export function ecfAt(track: Track, t_s: number): Vec3 {
+  const pv = sgp4(track.satrec, track.t0_min + t_s / 60);
+  if (pv === null) {
+    const reason = SGP4_ERRORS[track.satrec.error] ?? `SGP4 error ${track.satrec.error}`;
+    throw new PhysicallyImpossible(
+      `satellite ${track.name} cannot be propagated ${(t_s / 3600).toFixed(2)} h into the interval: ${reason}`,
+      track.pointer,
+      { sgp4_error: track.satrec.error, hours_into_interval: Math.round((t_s / 3600) * 1000) / 1000 },
+    );
+  }
+  return eciToEcf(pv.position, gstime(track.jd0 + t_s / 86400));
+}
+
+/** Orbital period from SGP4's (Brouwer) mean motion, s. */
+export function trackPeriodS(track: Track): number {
+  return ((2 * Math.PI) / track.satrec.no) * 60;
+}
+
+/**
+ * Bounds used to prove that a stretch of time holds no visibility: the largest geocentric radius
+ * the satellite can reach (apogee of the mean orbit, with a margin for SGP4's short-period terms
+ * and the lunisolar terms of deep-space orbits) and the fastest its direction can turn as seen
+ * from the rotating Earth (perigee angular rate, with a 5 % margin, plus the Earth's rotation).
+ */
+export function trackBounds(track: Track): { rMax_km: number; angularRateMax_rad_s: number } {
+  const s = track.satrec;
+  const e = Math.min(0.99, s.ecco);
+  const a_km = s.a * WGS72_A_KM;
+  const n_rad_s = s.no / 60;
+  return {
+    rMax_km: a_km * (1 + e) * 1.02 + 25,
+    angularRateMax_rad_s: 1.05 * n_rad_s * Math.sqrt((1 + e) / (1 - e) ** 3) + EARTH_ROTATION_RAD_S,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One-dimensional solvers
+// ---------------------------------------------------------------------------------------------
+
+/** Brent's root finder on [a, b] with f(a), f(b) of opposite signs (Brent 1973, ch. 4; "zeroin"). */
+export function brentRoot(f: (x: number) => number, a: number, b: number, fa: number, fb: number, xtol: number): number {
+  if (fa === 0) return a;
+  if (fb === 0) return b;
+  let c = a;
+  let fc = fa;
+  let d = b - a;
+  let e = d;
+  for (let iter = 0; iter < 100; iter++) {
+    if (fb * fc > 0) {
+      c = a;
+      fc = fa;
+      d = b - a;
+      e = d;
+    }
+    if (Math.abs(fc) < Math.abs(fb)) {
+      a = b;
+      b = c;
+      c = a;
+      fa = fb;
+      fb = fc;
+      fc = fa;
+    }
+    const tol = 2 * Number.EPSILON * Math.abs(b) + 0.5 * xtol;
+    const m = 0.5 * (c - b);
+    if (Math.abs(m) <= tol || fb === 0) return b;
+    if (Math.abs(e) >= tol && Math.abs(fa) > Math.abs(fb)) {
+      let p: number;
+      let q: number;
+      const s = fb / fa;
+      if (a === c) {
+        p = 2 * m * s;
+        q = 1 - s;
+      } else {
+        const qq = fa / fc;
+        const r = fb / fc;
+        p = s * (2 * m * qq * (qq - r) - (b - a) * (r - 1));
+        q = (qq - 1) * (r - 1) * (s - 1);
+      }
+      if (p > 0) q = -q;
+      else p = -p;
+      if (2 * p < Math.min(3 * m * q - Math.abs(tol * q), Math.abs(e * q))) {
+        e = d;
+        d = p / q;
+      } else {
+        d = m;
+        e = m;
+      }
+    } else {
+      d = m;
+      e = m;
+    }
+    a = b;
+    fa = fb;
+    b += Math.abs(d) > tol ? d : m > 0 ? tol : -tol;
+    fb = f(b);
+  }
+  return b;
+}
+
+const GOLDEN = (3 - Math.sqrt(5)) / 2;
+
+/** Brent's minimiser on [a, b]: golden section with parabolic steps (Brent 1973, ch. 5; "fminbound"). */
+export function brentMinimum(f: (x: number) => number, a: number, b: number, xtol: number): { x: number; fx: number } {
+  let x = a + GOLDEN * (b - a);
+  let w = x;
+  let v = x;
+  let fx = f(x);
+  let fw = fx;
+  let fv = fx;
+  let d = 0;
+  let e = 0;
+  for (let iter = 0; iter < 200; iter++) {
+    const mid = 0.5 * (a + b);
+    const tol1 = xtol / 3 + 1e-12 * Math.abs(x);
+    const tol2 = 2 * tol1;
+    if (Math.abs(x - mid) <= tol2 - 0.5 * (b - a)) break;
+    let useGolden = true;
+    if (Math.abs(e) > tol1) {
+      const r = (x - w) * (fx - fv);
+      let q = (x - v) * (fx - fw);
+      let p = (x - v) * q - (x - w) * r;
+      q = 2 * (q - r);
+      if (q > 0) p = -p;
+      else q = -q;
+      const eOld = e;
+      e = d;
+      if (Math.abs(p) < Math.abs(0.5 * q * eOld) && p > q * (a - x) && p < q * (b - x)) {
+        d = p / q;
+        const u = x + d;
+        if (u - a < tol2 || b - u < tol2) d = mid >= x ? tol1 : -tol1;
+        useGolden = false;
+      }
+    }
+    if (useGolden) {
+      e = x >= mid ? a - x : b - x;
+      d = GOLDEN * e;
+    }
+    const u = Math.abs(d) >= tol1 ? x + d : x + (d > 0 ? tol1 : -tol1);
+    const fu = f(u);
+    if (fu <= fx) {
+      if (u >= x) a = x;
+      else b = x;
+      v = w;
+      fv = fw;
+      w = x;
+      fw = fx;
+      x = u;
+      fx = fu;
+    } else {
+      if (u < x) a = u;
+      else b = u;
+      if (fu <= fw || w === x) {
+        v = w;
+        fv = fw;
+        w = u;
+        fw = fu;
+      } else if (fu <= fv || v === x || v === w) {
+        v = u;
+        fv = fu;
+      }
+    }
+  }
+  // The ends are candidates too (a culmination at the edge of a clipped window).
+  return { x, fx };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Event search
+// ---------------------------------------------------------------------------------------------
+
+export interface Window {
+  site: number;
+  satellite: number;
+  /** Seconds after the interval start. */
+  start_s: number;
+  end_s: number;
+  max_elevation_deg: number;
+  max_at_s: number;
+  /** The window was already open at the interval start / still open at its end. */
+  clipped_start: boolean;
+  clipped_end: boolean;
+}
+
+export interface SearchOptions {
+  /** Tolerance on window edges, s. */
+  edgeTolerance_s?: number;
+  /** Tolerance on the time of culmination, s. */
+  culminationTolerance_s?: number;
+}
+
+export interface SearchStats {
+  /** Coarse samples taken (one SGP4 call each, shared by all sites). */
+  samples: number;
+  /** SGP4 calls in the refinements. */
+  refinements: number;
+  /** Smallest and largest coarse step used, s. */
+  step_min_s: number;
+  step_max_s: number;
+}
+
+/** Coarse steps as fractions of the orbital period: near a possible pass, and far from any. */
+export const NEAR_STEP_PER_PERIOD = 1 / 24;
+export const FAR_STEP_PER_PERIOD = 1 / 6;
+
+/**
+ * Visibility windows of one satellite over several sites, by event search.
+ *
+ * 1. Coarse samples, one SGP4 call each for all sites. The step is sized from the orbit: P/24
+ *    near a possible pass, growing to P/6 where the satellite is provably far: the Earth-central
+ *    angle γ between site and satellite turns no faster than ω_max, so no pass can begin within
+ *    (γ − γ_max)/ω_max, with γ_max the largest central angle at which the satellite can be above
+ *    the mask (from its largest radius).
+ * 2. Each sign change of (elevation − mask) between samples is refined by Brent's root finder.
+ * 3. A pass may lie entirely between samples (a low, short pass): each discrete maximum of the
+ *    sampled elevation below the mask is refined (golden section) until it rises above the mask
+ *    (then both crossings are refined) or the central-angle bound proves that it cannot.
+ * 4. The culmination of each window is refined by Brent's minimiser.
+ *
+ * Elevation is unimodal over a pass and its neighbourhood (between culminations lies half an
+ * orbit), so steps ≤ P/6 cannot hide a maximum from step 3.
+ */
+export function searchWindows(
+  track: Track,
+  sites: readonly SiteGeometry[],
+  duration_s: number,
+  mask_rad: number,
+  satelliteIndex: number,
+  options: SearchOptions = {},
+): { windows: Window[]; stats: SearchStats } {
+  const edgeTol = options.edgeTolerance_s ?? 0.01;
+  const culminationTol = options.culminationTolerance_s ?? 0.05;
+  const period_s = trackPeriodS(track);
+  const hNear = period_s * NEAR_STEP_PER_PERIOD;
+  const hFar = period_s * FAR_STEP_PER_PERIOD;
+  const { rMax_km, angularRateMax_rad_s: omega } = trackBounds(track);
+  // Geodetic elevation ≥ mask implies geocentric elevation ≥ mask − deflection (minus a margin).
+  const gammaMax = sites.map((s) => maxCentralAngleRad(s.radius_km, rMax_km, mask_rad - s.verticalDeflection_rad - 0.1 * DEG));
+
+  // 1. Coarse samples.
+  const times: number[] = [];
+  const elev: number[][] = sites.map(() => []);
+  const gamma: number[][] = sites.map(() => []);
+  let stepMin = Infinity;
+  let stepMax = 0;
+  let t = 0;
+  for (;;) {
+    const r = ecfAt(track, t);
+    times.push(t);
+    let clearance = Infinity;
+    sites.forEach((s, k) => {
+      const g = centralAngleRad(s, r);
+      elev[k]?.push(elevationRad(s, r));
+      gamma[k]?.push(g);
+      clearance = Math.min(clearance, (g - (gammaMax[k] as number)) / omega);
+    });
+    if (t >= duration_s) break;
+    const step = Math.min(hFar, Math.max(hNear, clearance));
+    // The last step is cut at the end of the interval; the statistics report the steps chosen.
+    stepMin = Math.min(stepMin, step);
+    stepMax = Math.max(stepMax, step);
+    t = Math.min(duration_s, t + step);
+  }
+
+  let refinements = 0;
+  const windows: Window[] = [];
+  sites.forEach((site, k) => {
+    const E = elev[k] as number[];
+    const G = gamma[k] as number[];
+    const GM = gammaMax[k] as number;
+    const n = times.length;
+    const at = (i: number) => times[i] as number;
+    const f = (x: number) => {
+      refinements++;
+      return elevationRad(site, ecfAt(track, x)) - mask_rad;
+    };
+    const fg = (x: number) => {
+      refinements++;
+      const r = ecfAt(track, x);
+      return { f: elevationRad(site, r) - mask_rad, g: centralAngleRad(site, r) };
+    };
+    // Can [a, b] hold a moment above the mask? γ(t) ≥ max(γa − ω(t − a), γb − ω(b − t)).
+    const possible = (ta: number, ga: number, tb: number, gb: number) => (ga + gb - omega * (tb - ta)) / 2 <= GM;
+    const events: { t: number; rise: boolean }[] = [];
+
+    // 2. Sign changes.
+    for (let i = 0; i + 1 < n; i++) {
+      const fa = (E[i] as number) - mask_rad;
+      const fb = (E[i + 1] as number) - mask_rad;
+      if (fa >= 0 !== fb >= 0) events.push({ t: brentRoot(f, at(i), at(i + 1), fa, fb, edgeTol), rise: fa < 0 });
+    }
+
+    // 3. Passes between samples: discrete maxima below the mask.
+    const findAbove = (lo: number, glo: number, hi: number, ghi: number): number | null => {
+      // Golden-section search for the maximum, stopping at the first point above the mask or
+      // when the central-angle bound proves the bracket empty.
+      let a = lo;
+      let ga = glo;
+      let b = hi;
+      let gb = ghi;
+      let x1 = b - (1 - GOLDEN) * (b - a);
+      let x2 = a + (1 - GOLDEN) * (b - a);
+      let p1 = fg(x1);
+      let p2 = fg(x2);
+      for (let iter = 0; iter < 80; iter++) {
+        if (p1.f >= 0) return x1;
+        if (p2.f >= 0) return x2;
+        if (!possible(a, ga, b, gb) || b - a < edgeTol) return null;
+        if (p1.f > p2.f) {
+          b = x2;
+          gb = p2.g;
+          x2 = x1;
+          p2 = p1;
+          x1 = b - (1 - GOLDEN) * (b - a);
+          p1 = fg(x1);
+        } else {
+          a = x1;
+          ga = p1.g;
+          x1 = x2;
+          p1 = p2;
+          x2 = a + (1 - GOLDEN) * (b - a);
+          p2 = fg(x2);
+        }
+      }
+      return null;
+    };
+    for (let i = 0; i < n; i++) {
+      const e = E[i] as number;
+      if (e >= mask_rad) continue;
+      const left = i > 0 ? (E[i - 1] as number) : -Infinity;
+      const right = i + 1 < n ? (E[i + 1] as number) : -Infinity;
+      if (left >= mask_rad || right >= mask_rad) continue; // a sign change, handled above
+      if (!(e > left && e >= right) && !(i === 0 && n > 1 && e >= right)) continue;
+      const lo = Math.max(0, i - 1);
+      const hi = Math.min(n - 1, i + 1);
+      if (lo === hi) continue;
+      let candidate = false;
+      for (let j = lo; j < hi; j++) candidate ||= possible(at(j), G[j] as number, at(j + 1), G[j + 1] as number);
+      if (!candidate) continue;
+      const top = findAbove(at(lo), G[lo] as number, at(hi), G[hi] as number);
+      if (top === null) continue;
+      const fLo = (E[lo] as number) - mask_rad;
+      const fHi = (E[hi] as number) - mask_rad;
+      const fTop = f(top);
+      events.push({ t: brentRoot(f, at(lo), top, fLo, fTop, edgeTol), rise: true });
+      events.push({ t: brentRoot(f, top, at(hi), fTop, fHi, edgeTol), rise: false });
+    }
+
+    // Windows from the ordered events.
+    events.sort((p, q) => p.t - q.t);
+    let openAt: number | null = (E[0] as number) >= mask_rad ? 0 : null;
+    const spans: [number, number][] = [];
+    for (const ev of events) {
+      if (ev.rise && openAt === null) openAt = ev.t;
+      else if (!ev.rise && openAt !== null) {
+        spans.push([openAt, ev.t]);
+        openAt = null;
+      }
+    }
+    if (openAt !== null) spans.push([openAt, duration_s]);
+
+    // 4. Culminations.
+    for (const [start, end] of spans) {
+      const best = brentMinimum((x) => -f(x) - mask_rad, start, end, culminationTol);
+      let maxAt = best.x;
+      let maxE = -best.fx;
+      for (const edge of [start, end]) {
+        const ee = f(edge) + mask_rad;
+        if (ee > maxE) {
+          maxE = ee;
+          maxAt = edge;
+        }
+      }
+      windows.push({
+        site: k,
+        satellite: satelliteIndex,
+        start_s: start,
+        end_s: end,
+        max_elevation_deg: maxE / DEG,
+        max_at_s: maxAt,
+        clipped_start: start === 0,
+        clipped_end: end === duration_s,
+      });
+    }
+  });
+
+  return {
+    windows,
+    stats: {
+      samples: times.length,
+      refinements,
+      step_min_s: Number.isFinite(stepMin) ? stepMin : 0,
+      step_max_s: stepMax,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics from windows
+// ---------------------------------------------------------------------------------------------
+
+/** Union of intervals, sorted and merged. */
+export function mergeIntervals(intervals: readonly [number, number][]): [number, number][] {
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [s, e] of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  return merged;
+}
+
+/** Parts of [0, duration] outside the merged intervals. */
+export function complementIntervals(merged: readonly [number, number][], duration_s: number): [number, number][] {
+  const gaps: [number, number][] = [];
+  let cursor = 0;
+  for (const [s, e] of merged) {
+    if (s > cursor) gaps.push([cursor, s]);
+    cursor = Math.max(cursor, e);
+  }
+  if (cursor < duration_s) gaps.push([cursor, duration_s]);
+  return gaps;
+}
+
+/**
+ * Handovers under the policy "stay on the serving satellite until it sets, then take the one in
+ * view that stays longest" (the greedy interval cover: the fewest handovers any policy can make).
+ * A new acquisition after a gap is not a handover.
+ */
+export function countHandovers(intervals: readonly [number, number][]): number {
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
+  let handovers = 0;
+  let i = 0;
+  let servingEnd = -Infinity;
+  while (i < sorted.length) {
+    // Best continuation among the windows already open when the serving one sets.
+    let bestEnd = -Infinity;
+    while (i < sorted.length && (sorted[i] as [number, number])[0] <= servingEnd) {
+      bestEnd = Math.max(bestEnd, (sorted[i] as [number, number])[1]);
+      i++;
+    }
+    if (bestEnd > servingEnd) {
+      handovers++;
+      servingEnd = bestEnd;
+      continue;
+    }
+    if (i >= sorted.length) break;
+    // A gap (or the start): acquire the window that starts next and lasts longest among those starting then.
+    const start = (sorted[i] as [number, number])[0];
+    let end = -Infinity;
+    while (i < sorted.length && (sorted[i] as [number, number])[0] <= start) {
+      end = Math.max(end, (sorted[i] as [number, number])[1]);
+      i++;
+    }
+    servingEnd = end;
+  }
+  return handovers;
+}
+
+/** Linear-interpolated quantile of sorted values (Hyndman & Fan type 7). */
+export function quantileSorted(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.ceil(h);
+  return (sorted[lo] as number) + (h - lo) * ((sorted[hi] as number) - (sorted[lo] as number));
+}

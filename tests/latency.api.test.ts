@@ -1,0 +1,240 @@
+/**
+ * POST /v1/latency through app.inject(): the examples' figures, every refusal as problem+json
+ * (400 naming the field, 422 with the reason, 413 with the budget), and the fixtures it reads.
+ */
+import { describe, expect, it } from 'vitest';
+import { ELEMENT_SETS, SITES, SOURCES } from '../fixtures/index.js';
+import { latencyEstimator } from '../models/latency.js';
+import { Provenance } from '../models/provenance.js';
+import { jdToDate, satrecFromTle, tleLineProblems } from '../models/sgp4.js';
+import { post, useApp } from './helpers.js';
+
+const app = useApp();
+const example = (name: string) => (latencyEstimator.examples[name] as { value: Record<string, unknown> }).value;
+
+const small = {
+  satellites: { element_set: 'iss-2014-01-20' },
+  sites: ['Cairo'],
+  gateway: 'Cairo',
+  start: '2014-01-20T22:23:04Z',
+  end: '2014-01-21T04:23:04Z',
+};
+
+function expectProblem(res: { status: number; headers: Record<string, unknown>; body: any }, status: number) {
+  expect(res.status).toBe(status);
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(res.body.status).toBe(status);
+}
+
+describe('POST /v1/latency: the examples', () => {
+  it('ISS over Cairo: a handful of passes, minutes each, bent pipe through the ISS', async () => {
+    const res = await post(app(), '/v1/latency', example('iss_over_cairo'));
+    expect(res.status).toBe(200);
+    expect(res.body.windows.length).toBeGreaterThanOrEqual(3);
+    for (const w of res.body.windows) {
+      expect(w.duration_s).toBeGreaterThan(0);
+      expect(w.duration_s).toBeLessThan(12 * 60); // a LEO pass above 10° lasts minutes
+      expect(w.max_elevation_deg).toBeGreaterThanOrEqual(10);
+    }
+    expect(res.body.coverage_fraction).toBeLessThan(0.05);
+    expect(res.body.rtt.path).toBe('bent_pipe');
+    expect(res.body.rtt_ms.min).toBeGreaterThanOrEqual(res.body.rtt_geometric_floor_ms);
+    // The search is far cheaper than a 1-second scan.
+    expect(res.body.search.samples + res.body.search.refinements).toBeLessThan(res.body.search.brute_force_1s_equivalent / 50);
+  });
+
+  it('Starlink-like shell, New York to a London data center: continuous coverage, laser links beat fibre', async () => {
+    const res = await post(app(), '/v1/latency', example('starlink_nyc_london'));
+    expect(res.status).toBe(200);
+    expect(res.body.satellites.count).toBe(528);
+    expect(res.body.windows).toEqual([]);
+    expect(res.body.sites[0].windows).toBeGreaterThan(100);
+    expect(res.body.rtt.path).toBe('inter_satellite_links');
+    expect(res.body.rtt.hops_median).toBeGreaterThan(1);
+    // Bounded below by light along the great circle, and (Handley 2018) faster than fibre beyond ~3,000 km.
+    expect(res.body.rtt_ms.min).toBeGreaterThan(res.body.vacuum_rtt_ms);
+    expect(res.body.rtt_ms.median).toBeLessThan(res.body.fibre_rtt_ms);
+    expect(res.body.propagation_difference_ms).toBeLessThan(0);
+    expect(res.body.llm.share_of_ttft).toBeLessThan(0);
+  });
+
+  it('without laser links, New York and London never share a satellite: no path, and the warning says why', async () => {
+    const res = await post(app(), '/v1/latency', { ...example('starlink_nyc_london'), inter_satellite_links: false });
+    expect(res.status).toBe(200);
+    expect(res.body.rtt_ms).toBeNull();
+    expect(res.body.propagation_difference_ms).toBeNull();
+    expect(res.body.warnings.join(' ')).toMatch(/bent pipe cannot connect them.*inter_satellite_links/);
+  });
+
+  it('one orbital data center is out of the gateway’s sight most of the time, far below Tier III', async () => {
+    const res = await post(app(), '/v1/latency', example('starlink_plane_bent_pipe'));
+    expect(res.status).toBe(200);
+    const dc = res.body.outage.orbital_data_center;
+    expect(dc.satellite).toBe('STARLINK-1007');
+    expect(dc.reachable_fraction_direct).toBeGreaterThan(0);
+    expect(dc.reachable_fraction_direct).toBeLessThan(res.body.outage.tier3_availability);
+    expect(dc.gpu_failures_per_year).toBeCloseTo(10_000 * res.body.outage.gpu_failure_per_year, 9);
+    expect(res.body.outage.tier3_downtime_min_per_year).toBeCloseTo((1 - 0.99982) * 365.25 * 1440, 6);
+  });
+
+  it('unit strings are converted at the edge', async () => {
+    const a = await post(app(), '/v1/latency', { ...small, min_elevation_deg: 15, rtt_step_s: 60 });
+    const b = await post(app(), '/v1/latency', { ...small, min_elevation_deg: '15 deg', rtt_step_s: '1 min' });
+    expect(b.status).toBe(200);
+    expect(b.body.windows).toEqual(a.body.windows);
+    expect(b.body.rtt).toEqual(a.body.rtt);
+  });
+
+  it('defaults are declared as assumptions with sources that resolve', async () => {
+    const res = await post(app(), '/v1/latency', small);
+    const names = res.body.assumptions.map((x: { name: string }) => x.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['min_elevation_deg', 'route_factor', 'fibre_group_index', 'rtt_step_s', 'llm.ttft_s']),
+    );
+    for (const x of res.body.assumptions) expect(SOURCES).toHaveProperty(x.source);
+  });
+});
+
+describe('POST /v1/latency: problems', () => {
+  it('400: an unknown site name lists the catalogue', async () => {
+    const res = await post(app(), '/v1/latency', { ...small, sites: ['Atlantis'] });
+    expectProblem(res, 400);
+    expect(res.body.errors[0].pointer).toBe('/sites/0');
+    expect(res.body.errors[0].message).toMatch(/New York.*London.*Cairo/);
+  });
+
+  it('400: a latitude out of range names the field', async () => {
+    const res = await post(app(), '/v1/latency', { ...small, sites: [{ lat_deg: 95, lon_deg: 0 }] });
+    expectProblem(res, 400);
+    expect(res.body.errors[0]).toEqual({ pointer: '/sites/0', message: expect.stringMatching(/^lat_deg: .*≤ 90 deg, got 95/) });
+  });
+
+  it('400: end before start, phasing out of range, two forms of satellites, no far end', async () => {
+    const endFirst = await post(app(), '/v1/latency', { ...small, end: '2014-01-20T00:00:00Z' });
+    expectProblem(endFirst, 400);
+    expect(endFirst.body.errors[0].pointer).toBe('/end');
+
+    const walker = { altitude_km: 550, inclination_deg: 53, planes: 4, sats_per_plane: 4, phasing: 4 };
+    const phasing = await post(app(), '/v1/latency', { ...small, satellites: { walker } });
+    expectProblem(phasing, 400);
+    expect(phasing.body.errors[0].pointer).toBe('/satellites/walker/phasing');
+
+    const both = await post(app(), '/v1/latency', {
+      ...small,
+      satellites: { walker: { ...walker, phasing: 1 }, element_set: 'iss-2014-01-20' },
+    });
+    expectProblem(both, 400);
+    expect(both.body.errors[0].message).toMatch(/exactly one of tles, element_set or walker/);
+
+    const { gateway: _, ...noFarEnd } = small;
+    const lonely = await post(app(), '/v1/latency', noFarEnd);
+    expectProblem(lonely, 400);
+    expect(lonely.body.errors[0].pointer).toBe('/gateway');
+  });
+
+  it('400: a TLE with a bad checksum names the line', async () => {
+    const tle = (ELEMENT_SETS['iss-2014-01-20'] as (typeof ELEMENT_SETS)[string]).tles[0] as { line1: string; line2: string };
+    const res = await post(app(), '/v1/latency', {
+      ...small,
+      satellites: { tles: [{ line1: `${tle.line1.slice(0, 68)}0`, line2: tle.line2 }] },
+    });
+    expectProblem(res, 400);
+    expect(res.body.errors[0].pointer).toBe('/satellites/tles/0/line1');
+  });
+
+  it('422: an element set far from the interval, with its age and the limit', async () => {
+    const res = await post(app(), '/v1/latency', { ...small, start: '2015-01-01T00:00:00Z', end: '2015-01-01T06:00:00Z' });
+    expectProblem(res, 422);
+    expect(res.body.errors[0].pointer).toBe('/satellites/element_set');
+    expect(res.body.figures.limit_days).toBe(Provenance.value('orbit.tle_max_days'));
+  });
+
+  it('422: laser links over a list of element sets, an unknown data-center satellite, a shell inside the atmosphere', async () => {
+    const links = await post(app(), '/v1/latency', { ...small, inter_satellite_links: true });
+    expectProblem(links, 422);
+    expect(links.body.errors[0].pointer).toBe('/inter_satellite_links');
+
+    const dc = await post(app(), '/v1/latency', { ...small, orbital_data_center: { satellite: 'HUBBLE' } });
+    expectProblem(dc, 422);
+    expect(dc.body.errors[0].pointer).toBe('/orbital_data_center/satellite');
+
+    const low = await post(app(), '/v1/latency', {
+      ...small,
+      satellites: { walker: { altitude_km: 90, inclination_deg: 53, planes: 2, sats_per_plane: 2, phasing: 0 } },
+    });
+    expectProblem(low, 422);
+    expect(low.body.detail).toMatch(/atmosphere/);
+  });
+
+  it('413: a shell too large for the budget answers at once with the budget', async () => {
+    const t0 = performance.now();
+    const res = await post(app(), '/v1/latency', {
+      satellites: { walker: { altitude_km: 550, inclination_deg: 53, planes: 72, sats_per_plane: 22, phasing: 1 } },
+      sites: ['New York', 'London', 'Cairo'],
+      start: '2026-03-20T00:00:00Z',
+      end: '2026-03-27T00:00:00Z',
+    });
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expectProblem(res, 413);
+    expect(res.body.figures.limit_satellite_site_hours).toBe(Provenance.value('latency.budget_satellite_site_hours'));
+    expect(res.body.figures.requested_satellite_site_hours).toBe(72 * 22 * 3 * 168);
+    expect(res.body.errors[0].pointer).toBe('/satellites');
+  });
+
+  it('413: too many round-trip samples names rtt_step_s', async () => {
+    const res = await post(app(), '/v1/latency', { ...small, end: '2014-01-22T22:23:04Z', rtt_step_s: 1 });
+    expectProblem(res, 413);
+    expect(res.body.errors[0].pointer).toBe('/rtt_step_s');
+    expect(res.body.figures).toEqual({
+      requested_samples: 172_801,
+      limit_samples: Provenance.value('latency.budget_rtt_samples'),
+    });
+  });
+
+  it('413: laser-link routing over too many samples names rtt_step_s', async () => {
+    const res = await post(app(), '/v1/latency', {
+      ...example('starlink_nyc_london'),
+      rtt_step_s: 5,
+    });
+    expectProblem(res, 413);
+    expect(res.body.errors[0].pointer).toBe('/rtt_step_s');
+    expect(res.body.figures.limit_satellite_samples).toBe(Provenance.value('latency.budget_isl_satellite_samples'));
+  });
+});
+
+describe('latency fixtures', () => {
+  it('every element set is well formed, its stated epoch is the TLE epoch, and its source resolves', () => {
+    for (const [id, set] of Object.entries(ELEMENT_SETS)) {
+      expect(SOURCES, id).toHaveProperty(set.source);
+      for (const tle of set.tles) {
+        expect(tleLineProblems(tle.line1, 1), `${id} ${tle.name}`).toEqual([]);
+        expect(tleLineProblems(tle.line2, 2), `${id} ${tle.name}`).toEqual([]);
+        const satrec = satrecFromTle(tle);
+        expect(satrec.error).toBe(0);
+        expect(Math.abs(jdToDate(satrec.jdsatepoch).getTime() - Date.parse(set.epoch)), `${id} ${tle.name} epoch`).toBeLessThan(
+          1000,
+        );
+      }
+    }
+  });
+
+  it('the Starlink sample is one plane of the 550 km, 53° shell; NOAA 19 is sun-synchronous', () => {
+    const planes = (ELEMENT_SETS['starlink-l1-plane-2020-05-07'] as (typeof ELEMENT_SETS)[string]).tles.map((t) =>
+      satrecFromTle(t),
+    );
+    const raans = planes.map((s) => (s.nodeo * 180) / Math.PI);
+    expect(Math.max(...raans) - Math.min(...raans)).toBeLessThan(0.1);
+    for (const s of planes) expect(Math.abs((s.inclo * 180) / Math.PI - 53)).toBeLessThan(0.05);
+    const noaa = satrecFromTle(
+      (ELEMENT_SETS['noaa-19-2013-03-24'] as (typeof ELEMENT_SETS)[string]).tles[0] as { line1: string; line2: string },
+    );
+    // J2 node drift of a sun-synchronous orbit: +0.9856°/day.
+    expect(((noaa.nodedot * 1440 * 180) / Math.PI) * 1).toBeCloseTo(0.9856, 1);
+  });
+
+  it('the site catalogue has the named places, each with a source', () => {
+    const names = SITES.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(['New York', 'London', 'Cairo', 'Ashburn', 'Dublin', 'Frankfurt']));
+    for (const s of SITES) expect(SOURCES).toHaveProperty(s.source);
+  });
+});
