@@ -1,6 +1,6 @@
 /**
  * Property tests (fast-check) for the orbit estimator: eclipse fraction falls with altitude and
- * with |beta|; unit strings give the same answer as numbers; no input makes a 500 or a non-finite figure.
+ * with |beta|; unit strings give the same answer as numbers (hostile inputs: tests/registry.fuzz.test.ts).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -75,51 +75,6 @@ describe('orbit API: invariants', () => {
         },
       ),
       { numRuns: 40 },
-    );
-  });
-
-  it('no input makes a 500, and every success is finite', async () => {
-    const anyValue = fc.oneof(
-      fc.double(),
-      fc.integer(),
-      fc.string(),
-      fc.constantFrom('550 km', '5 kg', '20 degC', '-1 km', '1e400 km', 'NaN', '', '0x10 km', '1/0 km', 'pi km'),
-      fc.boolean(),
-      fc.constant(null),
-    );
-    const body = fc.record(
-      {
-        orbit: fc.record(
-          {
-            altitude_km: anyValue,
-            inclination_deg: anyValue,
-            sun_synchronous: fc.oneof(fc.boolean(), anyValue),
-            ltan_h: anyValue,
-            raan_deg: anyValue,
-            eccentricity: anyValue,
-          },
-          { requiredKeys: [] },
-        ),
-        beta_deg: anyValue,
-        epoch: fc.oneof(fc.constant('2026-01-01T00:00:00Z'), fc.string()),
-        annual: fc.oneof(fc.boolean(), anyValue),
-        propagated_check: fc.constant(false),
-      },
-      { requiredKeys: ['orbit'] },
-    );
-    await fc.assert(
-      fc.asyncProperty(body, async (b) => {
-        const res = await app().inject({ method: 'POST', url: '/v1/orbit', payload: b });
-        expect(res.statusCode).not.toBe(500);
-        expect([200, 400, 422]).toContain(res.statusCode);
-        const json = res.json();
-        if (res.statusCode === 200) expect(JSON.stringify(json)).not.toMatch(/NaN|Infinity/);
-        else {
-          expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-          expect(json.status).toBe(res.statusCode);
-        }
-      }),
-      { numRuns: 300 },
     );
   });
 });

@@ -1,10 +1,12 @@
 /**
- * For every estimator in the registry: its examples, with one or two leaves replaced by hostile
- * values (wrong types, wrong units, out of range, non-finite, huge), never produce a 500, and every
- * success is finite. New estimators are covered by adding them to the registry.
+ * For every estimator in the registry: its examples, with one to three fields set to hostile values
+ * (wrong types, wrong units, out of range, non-finite, huge, missing) — fields the example has, and
+ * any field its input schema declares — never produce a 500, and every success is finite. New
+ * estimators are covered by adding them to the registry.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { ESTIMATORS } from '../models/registry.js';
 import { useApp } from './helpers.js';
 
@@ -19,12 +21,25 @@ function leaves(value: Json, path: (string | number)[] = []): (string | number)[
   return entries.length === 0 ? [path] : entries.flatMap(([k, v]) => leaves(v, [...path, k]));
 }
 
+/** Paths of every property an input schema declares (through unions, arrays and nesting). */
+function schemaPaths(schema: any, path: (string | number)[] = [], depth = 0): (string | number)[][] {
+  if (!schema || typeof schema !== 'object' || depth > 5) return [];
+  const out: (string | number)[][] = [];
+  for (const [key, sub] of Object.entries((schema.properties ?? {}) as Record<string, unknown>)) {
+    out.push([...path, key], ...schemaPaths(sub, [...path, key], depth + 1));
+  }
+  for (const branch of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])])
+    out.push(...schemaPaths(branch, path, depth + 1));
+  if (schema.items) out.push(...schemaPaths(schema.items, [...path, 0], depth + 1));
+  return out;
+}
+
 function replaceAt(value: Json, path: (string | number)[], replacement: Json | undefined): Json {
   if (path.length === 0) return replacement === undefined ? null : replacement;
   const [head, ...rest] = path as [string | number, ...(string | number)[]];
   const copy: any = Array.isArray(value) ? [...value] : { ...(value as object) };
   if (rest.length === 0 && replacement === undefined) delete copy[head];
-  else copy[head] = replaceAt(copy[head], rest, replacement);
+  else copy[head] = replaceAt(copy[head] ?? (typeof rest[0] === 'number' ? [] : {}), rest, replacement);
   return copy;
 }
 
@@ -44,15 +59,16 @@ const hostile = fc.oneof(
 describe('every estimator: hostile variations of its examples', () => {
   for (const estimator of ESTIMATORS) {
     const examples = Object.values(estimator.examples).map((e) => e.value as Json);
+    const declared = schemaPaths(z.toJSONSchema(estimator.input, { io: 'input', unrepresentable: 'any' }));
     it(`${estimator.name}: no 500, problems are problem+json, successes are finite`, async () => {
       await fc.assert(
         fc.asyncProperty(
           fc.constantFrom(...examples),
-          fc.array(fc.tuple(fc.nat(), hostile), { minLength: 1, maxLength: 2 }),
+          fc.array(fc.tuple(fc.boolean(), fc.nat(), hostile), { minLength: 1, maxLength: 3 }),
           async (example, edits) => {
             let body = example;
-            for (const [pick, value] of edits) {
-              const paths = leaves(body);
+            for (const [fromSchema, pick, value] of edits) {
+              const paths = fromSchema && declared.length > 0 ? declared : leaves(body);
               body = replaceAt(body, paths[pick % paths.length] as (string | number)[], value);
             }
             const res = await app().inject({ method: 'POST', url: `/v1/${estimator.name}`, payload: body as object });
@@ -66,7 +82,7 @@ describe('every estimator: hostile variations of its examples', () => {
             }
           },
         ),
-        { numRuns: 60 },
+        { numRuns: 100 },
       );
     });
   }
