@@ -30,6 +30,8 @@ import { Provenance } from './provenance.js';
 export const HOURS_PER_JULIAN_YEAR = 8766;
 /** Irradiance at which ground modules are rated (IEC 60904-3 standard test conditions), W/m². */
 export const STC_IRRADIANCE_W_M2 = 1000;
+/** Largest wing of the UltraFlex paper behind the default specific power (400–6,000 W per wing), kW. */
+const ULTRAFLEX_MAX_WING_KW = 6;
 
 // ---------------------------------------------------------------------------------------------
 // Closed forms
@@ -738,6 +740,10 @@ export function runPower(input: PowerInputT, p: Provenance): PowerResult {
     );
     mass = (bolPower * 1000) / sp;
     massBasis = `beginning-of-life power / ${sp} W/kg`;
+    if (input.array?.specific_power_w_per_kg === undefined && bolPower > ULTRAFLEX_MAX_WING_KW)
+      p.warn(
+        `the array mass assumes ${sp} W/kg, the upper figure quoted for ${ULTRAFLEX_MAX_WING_KW}-kW-class flexible wings; this array is ${fmt(bolPower, 0)} kW, and the largest flown arrays reach 32 W/kg (ISS) to 80 W/kg (Dawn): give array.specific_power_w_per_kg or array.areal_density_kg_per_m2 to test a heavier array`,
+      );
   }
   const maxArea = input.array?.max_area_m2;
   if (maxArea !== undefined && area > maxArea)

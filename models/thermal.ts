@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import { FINISHES } from '../fixtures/index.js';
 import { quantity } from '../src/quantity.js';
-import { CODATA_2018_SIGMA_W_M2_K4, DEG, WGS84_A_KM } from './constants.js';
+import { CODATA_2018_SIGMA_W_M2_K4, DEG, MIN_ORBIT_ALTITUDE_KM, WGS84_A_KM } from './constants.js';
 import { PhysicallyImpossible } from './errors.js';
 import { defineEstimator } from './estimator.js';
 import { OrbitSpecSchema, resolveOrbit } from './orbit.js';
@@ -474,6 +474,13 @@ interface Geometry {
 function resolveGeometry(input: ThermalInputType, sides: 1 | 2, p: Provenance): Geometry {
   // Mean altitude, from altitude_km or the orbit (whose own defaults are not this estimator's assumptions).
   let altitude_km: number | null = input.altitude_km ?? null;
+  // The same floor as the orbit model: no radiator stays up inside the atmosphere.
+  if (altitude_km !== null && altitude_km < MIN_ORBIT_ALTITUDE_KM)
+    throw new PhysicallyImpossible(
+      `an altitude of ${altitude_km} km is inside the atmosphere: below ${MIN_ORBIT_ALTITUDE_KM} km drag brings an orbit down within hours`,
+      '/altitude_km',
+      { altitude_km, min_altitude_km: MIN_ORBIT_ALTITUDE_KM },
+    );
   if (input.orbit) {
     const scratch = new Provenance();
     const o = resolveOrbit(input.orbit, undefined, scratch, '/orbit');

@@ -88,7 +88,8 @@ describe('success', () => {
     // Sized over the year, the same orbit gets its eclipse-season battery.
     const year = await post(app(), '/v1/power', { load_kw: 1000, orbit: DAWN_DUSK, epoch: EPOCH });
     expect(year.body.battery_energy_kwh).toBeGreaterThan(0);
-    expect(year.body.warnings).toEqual([]);
+    // No season warning (the only one left is about the default array specific power).
+    expect(year.body.warnings.filter((w: string) => !/W\/kg \(ISS\)/.test(w))).toEqual([]);
     expect(year.body.orbit.annual.eclipse_days).toBeGreaterThan(60);
   });
 
@@ -130,6 +131,20 @@ describe('success', () => {
     expect(res.body.implied_efficiency).toBeCloseTo(250 / 1361, 12);
     expect(res.body.ideal_w_per_m2).toBeNull();
     expect(res.body.warnings.join(' ')).toMatch(/replaces the cell model/);
+  });
+
+  it('the default specific power is flagged for an array far beyond the wings it was quoted for', async () => {
+    const body = { load_kw: 1000, eclipse_fraction: 0.35, period_min: 95 };
+    const byDefault = await post(app(), '/v1/power', body);
+    expect(byDefault.status).toBe(200);
+    const used = byDefault.body.assumptions.find((a: { name: string }) => a.name === 'array.specific_power_w_per_kg');
+    expect(SOURCES).toHaveProperty(used.source);
+    expect(byDefault.body.warnings.join(' ')).toMatch(/W\/kg \(ISS\)/);
+    // A figure of the caller's own, or a small array within the quoted wing sizes, carries no such warning.
+    const given = await post(app(), '/v1/power', { ...body, array: { specific_power_w_per_kg: 40 } });
+    expect(given.body.warnings.join(' ')).not.toMatch(/W\/kg \(ISS\)/);
+    const small = await post(app(), '/v1/power', { ...body, load_kw: 1 });
+    expect(small.body.warnings.join(' ')).not.toMatch(/W\/kg \(ISS\)/);
   });
 
   it('the latitude comparison: an equatorial panel gets more than a polar one, and both less than orbit', async () => {

@@ -178,6 +178,11 @@ describe('thermal: problems', () => {
     const orbit = await post(app(), '/v1/thermal', { radiator_temp_k: 300, orbit: { altitude_km: 90 } });
     expectProblem(orbit, 422);
     expect(orbit.body.errors[0].pointer).toBe('/orbit/altitude_km');
+    // The same altitude given as altitude_km is refused the same way, not sized as an orbit.
+    const altitude = await post(app(), '/v1/thermal', { radiator_temp_k: 300, altitude_km: 90 });
+    expectProblem(altitude, 422);
+    expect(altitude.body.errors[0].pointer).toBe('/altitude_km');
+    expect(altitude.body.figures).toMatchObject({ altitude_km: 90, min_altitude_km: 120 });
   });
 
   it.each([
