@@ -176,7 +176,12 @@ export const ThermalInput = z
       .describe(
         'A surface finish from the catalogue (absorptivity and emissivity with their source); explicit values override it',
       ),
-    emissivity: z.number().gt(0).max(1).optional().describe('Infrared hemispherical emittance ε of the radiating faces'),
+    emissivity: z
+      .number()
+      .min(0.01, 'expected an emissivity ≥ 0.01: the lowest of real surfaces (polished gold, silver) is about 0.02')
+      .max(1)
+      .optional()
+      .describe('Infrared hemispherical emittance ε of the radiating faces (0.01–1)'),
     absorptivity: z.number().min(0).max(1).optional().describe('Solar absorptance α of the radiating faces'),
     ir_absorptance: z
       .number()

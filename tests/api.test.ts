@@ -198,3 +198,12 @@ describe('problems', () => {
     expect(() => serialize({ period_min: Number.NaN })).toThrow();
   });
 });
+
+describe('problem figures', () => {
+  it('a non-finite figure in a 422 is said in words, never sent as null', async () => {
+    const { toProblem } = await import('../src/plugins/errors.js');
+    const { PhysicallyImpossible } = await import('../models/errors.js');
+    const p = toProblem(new PhysicallyImpossible('no', '/x', { sink_temp_k: Number.POSITIVE_INFINITY, limit: 3 }), {});
+    expect(p.figures).toEqual({ sink_temp_k: 'unbounded (Infinity)', limit: 3 });
+  });
+});

@@ -211,3 +211,12 @@ describe('thermal: problems', () => {
     expect(hit.message).toMatch(message);
   });
 });
+
+describe('thermal: emissivity below any real surface', () => {
+  const app = useApp();
+  it('400 names the field and the bound', async () => {
+    const r = await post(app(), '/v1/thermal', { heat_kw: 1000, radiator_temp_k: 300, emissivity: 1e-300, altitude_km: 550 });
+    expect(r.status).toBe(400);
+    expect(r.body.errors[0]).toMatchObject({ pointer: '/emissivity', message: expect.stringMatching(/≥ 0.01/) });
+  });
+});

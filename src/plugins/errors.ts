@@ -16,6 +16,13 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, p: Pro
   return reply.code(p.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }
 
+/** Figures as JSON allows them: a non-finite number is said in words, never sent as null. */
+function finiteFigures(figures: Record<string, number | string>): Record<string, number | string> {
+  return Object.fromEntries(
+    Object.entries(figures).map(([k, v]) => [k, typeof v === 'number' && !Number.isFinite(v) ? `unbounded (${v})` : v]),
+  );
+}
+
 export interface ProblemContext {
   log?: FastifyRequest['log'];
   bodyLimit_bytes?: number;
@@ -28,7 +35,7 @@ export function toProblem(error: unknown, body: unknown, context: ProblemContext
   if (error instanceof PhysicallyImpossible) {
     return problem(422, error.message, {
       ...(error.pointer && { errors: [{ pointer: error.pointer, message: error.message }] }),
-      ...(error.figures && { figures: error.figures }),
+      ...(error.figures && { figures: finiteFigures(error.figures) }),
     });
   }
   if (error instanceof TooLarge) {
