@@ -522,7 +522,11 @@ export const LaunchOutput = z.object({
       array_area_m2: z.number(),
       array_bol_power_kw: z.number(),
       battery_energy_kwh: z.number(),
-      bus_power_kw: z.number().describe('Power the array supplies, all of it heat to reject: load_kw / conversion efficiency'),
+      bus_power_kw: z
+        .number()
+        .describe(
+          'Power the array delivers to the bus in daylight, all of it heat to reject: load_kw / the daylight path efficiency (thermal.conversion_efficiency)',
+        ),
       radiator_area_m2: z.number().nullable(),
       radiator_temp_k: z.number(),
       dry_mass_kg: z.number(),
@@ -620,9 +624,9 @@ function carry<R>(domain: string, p: Provenance, run: (sub: Provenance) => R): R
 }
 
 /**
- * Mass from the load: radiator from the thermal estimator (its heat is the IT load over the
- * conversion efficiency), array and battery from the power estimator for that bus power, the rest
- * from massRollUp.
+ * Mass from the load: array and battery from the power estimator for the IT load (its SMAD path
+ * efficiencies carry the conversion losses), radiator from the thermal estimator for the heat
+ * load / X_d (by default the same daylight path efficiency), the rest from massRollUp.
  */
 function rollUpFromLoad(input: z.output<typeof LaunchInput>, p: Provenance) {
   const load_kw = input.load_kw as number;
@@ -636,14 +640,22 @@ function rollUpFromLoad(input: z.output<typeof LaunchInput>, p: Provenance) {
   if (['radiator_temp_k', 'chip', 'area_m2'].every((k) => thermalIn[k] === undefined))
     thermalIn.radiator_temp_k = p.orDefault('launch.radiator_temp_k', undefined, 'thermal.radiator_temp_k');
 
+  // The power estimator's path efficiencies (SMAD X_d, X_e) already carry the losses between the
+  // array and the IT load, so it is sized for the IT load itself. Those losses end as heat too:
+  // the radiator rejects load / X_d, the daylight path efficiency the array was sized with.
+  const power = carry('power', p, (sub) =>
+    runPower(parseWithin(PowerInput, { ...powerIn, load_kw, mission_years }, 'power'), sub),
+  );
+  if (thermalIn.conversion_efficiency === undefined) {
+    thermalIn.conversion_efficiency = power.path_efficiency.daylight;
+    if (powerIn.daylight_path_efficiency === undefined)
+      p.assume('thermal.conversion_efficiency', power.path_efficiency.daylight, '1', 'smad-power-path-efficiency');
+  }
   const thermal = carry('thermal', p, (sub) => runThermal(parseWithin(ThermalInput, { ...thermalIn, load_kw }, 'thermal'), sub));
   if (thermal.mass_kg === null || thermal.heat_kw === null)
     throw inputError(['thermal'], 'expected a radiator temperature (radiator_temp_k or chip) to size the radiator');
-  // The bus power the array supplies is the heat: the IT load over the conversion efficiency.
+  // What the array delivers to the bus in daylight, all of it heat for the radiator.
   const bus_kw = thermal.heat_kw;
-  const power = carry('power', p, (sub) =>
-    runPower(parseWithin(PowerInput, { ...powerIn, load_kw: bus_kw, mission_years }, 'power'), sub),
-  );
 
   const m = input.mass_model ?? {};
   const roll = massRollUp({
