@@ -289,7 +289,8 @@ const LearningCurve = z
       .describe("Price drop per doubling of cumulative mass launched (Wright's law)"),
     cumulative_mass_kg_base: quantity('kg', {
       gt: 0,
-      description: 'Mass launched to orbit, all time, through the base year',
+      description:
+        "Mass launched to orbit, all time, through the base year (default: ESA's mass still in orbit, 11,500 t, a floor)",
     }).optional(),
     annual_mass_kg: quantity('kg', { gt: 0, description: 'Mass launched to orbit in the base year' }).optional(),
     annual_mass_growth_fraction: z.number().min(-0.5).max(5).optional().describe('Growth of the annual mass launched, per year'),
@@ -349,17 +350,11 @@ function resolveTrajectory(
     s.annual_mass_growth_fraction,
     'price_trajectory.annual_mass_growth_fraction',
   );
-  let base_kg = s.cumulative_mass_kg_base;
-  if (base_kg === undefined) {
-    if (growth <= 0)
-      throw inputError(
-        ['price_trajectory', 'cumulative_mass_kg_base'],
-        'expected cumulative_mass_kg_base when annual_mass_growth_fraction ≤ 0 (the default assumes past growth)',
-      );
-    // A history that grew at g per year sums to A·(1+g)/g through the base year.
-    base_kg = (annual * (1 + growth)) / growth;
-    p.assume('price_trajectory.cumulative_mass_kg_base', base_kg, 'kg', 'space-foundation-2025');
-  }
+  const base_kg = p.orDefault(
+    'launch.world_cumulative_mass_kg',
+    s.cumulative_mass_kg_base,
+    'price_trajectory.cumulative_mass_kg_base',
+  );
   const b = wrightExponent(lr);
   const m0 = base_kg;
   return {

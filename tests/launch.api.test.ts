@@ -96,6 +96,22 @@ describe('POST /v1/launch', () => {
     expectProblem(res, 400, '/price_trajectory/base_year');
   });
 
+  it('learning curve: the cumulative mass launched is a sourced figure, not one derived from the growth assumed', async () => {
+    const at = (growth: number) =>
+      post(app(), '/v1/launch', {
+        mass_kg: 1000,
+        vehicle: 'falcon9',
+        year: 2030,
+        price_trajectory: { model: 'learning_curve', annual_mass_growth_fraction: growth },
+      });
+    const [fast, none] = [await at(0.4), await at(0)];
+    expect(none.status).toBe(200);
+    const m0 = (r: typeof fast) => r.body.price_trajectory.parameters.cumulative_mass_kg_base;
+    expect(m0(none)).toBe(m0(fast));
+    const assumed = fast.body.assumptions.find((a: { name: string }) => a.name === 'price_trajectory.cumulative_mass_kg_base');
+    expect(assumed).toMatchObject({ value: m0(fast), unit: 'kg', source: 'esa-space-debris-numbers' });
+  });
+
   it('422: the learning curve does not run backwards', async () => {
     const res = await post(app(), '/v1/launch', {
       mass_kg: 1000,
