@@ -289,7 +289,8 @@ const LearningCurve = z
       .describe("Price drop per doubling of cumulative mass launched (Wright's law)"),
     cumulative_mass_kg_base: quantity('kg', {
       gt: 0,
-      description: 'Mass launched to orbit, all time, through the base year',
+      description:
+        "Mass launched to orbit, all time, through the base year (default: ESA's mass still in orbit, 11,500 t, a floor)",
     }).optional(),
     annual_mass_kg: quantity('kg', { gt: 0, description: 'Mass launched to orbit in the base year' }).optional(),
     annual_mass_growth_fraction: z.number().min(-0.5).max(5).optional().describe('Growth of the annual mass launched, per year'),
@@ -349,17 +350,11 @@ function resolveTrajectory(
     s.annual_mass_growth_fraction,
     'price_trajectory.annual_mass_growth_fraction',
   );
-  let base_kg = s.cumulative_mass_kg_base;
-  if (base_kg === undefined) {
-    if (growth <= 0)
-      throw inputError(
-        ['price_trajectory', 'cumulative_mass_kg_base'],
-        'expected cumulative_mass_kg_base when annual_mass_growth_fraction ≤ 0 (the default assumes past growth)',
-      );
-    // A history that grew at g per year sums to A·(1+g)/g through the base year.
-    base_kg = (annual * (1 + growth)) / growth;
-    p.assume('price_trajectory.cumulative_mass_kg_base', base_kg, 'kg', 'space-foundation-2025');
-  }
+  const base_kg = p.orDefault(
+    'launch.world_cumulative_mass_kg',
+    s.cumulative_mass_kg_base,
+    'price_trajectory.cumulative_mass_kg_base',
+  );
   const b = wrightExponent(lr);
   const m0 = base_kg;
   return {
@@ -522,7 +517,11 @@ export const LaunchOutput = z.object({
       array_area_m2: z.number(),
       array_bol_power_kw: z.number(),
       battery_energy_kwh: z.number(),
-      bus_power_kw: z.number().describe('Power the array supplies, all of it heat to reject: load_kw / conversion efficiency'),
+      bus_power_kw: z
+        .number()
+        .describe(
+          'Power the array delivers to the bus in daylight, all of it heat to reject: load_kw / the daylight path efficiency (thermal.conversion_efficiency)',
+        ),
       radiator_area_m2: z.number().nullable(),
       radiator_temp_k: z.number(),
       dry_mass_kg: z.number(),
@@ -620,9 +619,9 @@ function carry<R>(domain: string, p: Provenance, run: (sub: Provenance) => R): R
 }
 
 /**
- * Mass from the load: radiator from the thermal estimator (its heat is the IT load over the
- * conversion efficiency), array and battery from the power estimator for that bus power, the rest
- * from massRollUp.
+ * Mass from the load: array and battery from the power estimator for the IT load (its SMAD path
+ * efficiencies carry the conversion losses), radiator from the thermal estimator for the heat
+ * load / X_d (by default the same daylight path efficiency), the rest from massRollUp.
  */
 function rollUpFromLoad(input: z.output<typeof LaunchInput>, p: Provenance) {
   const load_kw = input.load_kw as number;
@@ -636,14 +635,22 @@ function rollUpFromLoad(input: z.output<typeof LaunchInput>, p: Provenance) {
   if (['radiator_temp_k', 'chip', 'area_m2'].every((k) => thermalIn[k] === undefined))
     thermalIn.radiator_temp_k = p.orDefault('launch.radiator_temp_k', undefined, 'thermal.radiator_temp_k');
 
+  // The power estimator's path efficiencies (SMAD X_d, X_e) already carry the losses between the
+  // array and the IT load, so it is sized for the IT load itself. Those losses end as heat too:
+  // the radiator rejects load / X_d, the daylight path efficiency the array was sized with.
+  const power = carry('power', p, (sub) =>
+    runPower(parseWithin(PowerInput, { ...powerIn, load_kw, mission_years }, 'power'), sub),
+  );
+  if (thermalIn.conversion_efficiency === undefined) {
+    thermalIn.conversion_efficiency = power.path_efficiency.daylight;
+    if (powerIn.daylight_path_efficiency === undefined)
+      p.assume('thermal.conversion_efficiency', power.path_efficiency.daylight, '1', 'smad-power-path-efficiency');
+  }
   const thermal = carry('thermal', p, (sub) => runThermal(parseWithin(ThermalInput, { ...thermalIn, load_kw }, 'thermal'), sub));
   if (thermal.mass_kg === null || thermal.heat_kw === null)
     throw inputError(['thermal'], 'expected a radiator temperature (radiator_temp_k or chip) to size the radiator');
-  // The bus power the array supplies is the heat: the IT load over the conversion efficiency.
+  // What the array delivers to the bus in daylight, all of it heat for the radiator.
   const bus_kw = thermal.heat_kw;
-  const power = carry('power', p, (sub) =>
-    runPower(parseWithin(PowerInput, { ...powerIn, load_kw: bus_kw, mission_years }, 'power'), sub),
-  );
 
   const m = input.mass_model ?? {};
   const roll = massRollUp({

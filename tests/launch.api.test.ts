@@ -96,6 +96,22 @@ describe('POST /v1/launch', () => {
     expectProblem(res, 400, '/price_trajectory/base_year');
   });
 
+  it('learning curve: the cumulative mass launched is a sourced figure, not one derived from the growth assumed', async () => {
+    const at = (growth: number) =>
+      post(app(), '/v1/launch', {
+        mass_kg: 1000,
+        vehicle: 'falcon9',
+        year: 2030,
+        price_trajectory: { model: 'learning_curve', annual_mass_growth_fraction: growth },
+      });
+    const [fast, none] = [await at(0.4), await at(0)];
+    expect(none.status).toBe(200);
+    const m0 = (r: typeof fast) => r.body.price_trajectory.parameters.cumulative_mass_kg_base;
+    expect(m0(none)).toBe(m0(fast));
+    const assumed = fast.body.assumptions.find((a: { name: string }) => a.name === 'price_trajectory.cumulative_mass_kg_base');
+    expect(assumed).toMatchObject({ value: m0(fast), unit: 'kg', source: 'esa-space-debris-numbers' });
+  });
+
   it('422: the learning curve does not run backwards', async () => {
     const res = await post(app(), '/v1/launch', {
       mass_kg: 1000,
@@ -179,12 +195,38 @@ describe('POST /v1/launch from a load: the roll-up through the power and thermal
     expect(sum).toBeCloseTo(res.body.total_mass_kg, 6);
     const thermal = await post(app(), '/v1/thermal', { load_kw: 1000, orbit, radiator_temp_k: 330 });
     expect(parts.radiator_kg).toBeCloseTo(thermal.body.mass_kg, 9);
-    const power = await post(app(), '/v1/power', { load_kw: thermal.body.heat_kw, orbit, epoch, mission_years: 5 });
+    // The power estimator's path efficiencies already carry the losses to the IT load: it sizes for the load.
+    const power = await post(app(), '/v1/power', { load_kw: 1000, orbit, epoch, mission_years: 5 });
     expect(parts.array_kg).toBeCloseTo(power.body.array_mass_kg, 9);
     expect(parts.battery_kg).toBeCloseTo(power.body.battery_mass_kg, 9);
+    expect(res.body.subsystems.array_bol_power_kw).toBeCloseTo(power.body.array_bol_power_kw, 9);
     expect(parts.compute_kg).toBeCloseTo(11.3 * 1000, 9);
     const names = res.body.assumptions.map((a: { name: string }) => a.name);
     expect(names).toEqual(expect.arrayContaining(['mass_model.structure_fraction', 'thermal.emissivity']));
+  });
+
+  it('the conversion losses are counted once: the radiator heat is load / X_d of the regulation the array is sized with', async () => {
+    for (const regulation of ['ppt', 'det'] as const) {
+      const res = await post(app(), '/v1/launch', {
+        load_kw: 1000,
+        orbit,
+        power: { epoch, regulation },
+        thermal: { radiator_temp_k: 330 },
+      });
+      expect(res.status).toBe(200);
+      const power = await post(app(), '/v1/power', { load_kw: 1000, orbit, epoch, regulation, mission_years: 5 });
+      const xd = power.body.path_efficiency.daylight;
+      expect(res.body.subsystems.bus_power_kw).toBeCloseTo(1000 / xd, 9);
+      expect(res.body.subsystems.array_bol_power_kw).toBeCloseTo(power.body.array_bol_power_kw, 9);
+    }
+    // A conversion efficiency given for the radiator is the caller's, and the array is still sized for the load.
+    const given = await post(app(), '/v1/launch', {
+      load_kw: 1000,
+      orbit,
+      power: { epoch },
+      thermal: { radiator_temp_k: 330, conversion_efficiency: 0.95 },
+    });
+    expect(given.body.subsystems.bus_power_kw).toBeCloseTo(1000 / 0.95, 9);
   });
 
   it('without a radiator temperature, the W45 liquid-cooling supply temperature is assumed and said', async () => {
