@@ -191,6 +191,31 @@ describe('POST /v1/latency: problems', () => {
     });
   });
 
+  it('413 and 422 from the request alone: the largest shell is refused before any satellite is built', async () => {
+    // 200 × 200 satellites × 2 sites × 1 h is inside the satellite·site·hour budget; the laser-link
+    // routing over 1-second samples is not, nor is a data-center index past the end of the shell.
+    // Building the 40,000 satellites first took over a second; these answers need none of them.
+    const largest = {
+      satellites: { walker: { altitude_km: 550, inclination_deg: 53, planes: 200, sats_per_plane: 200, phasing: 1 } },
+      sites: ['New York'],
+      data_center: 'London',
+      start: '2026-03-20T00:00:00Z',
+      end: '2026-03-20T01:00:00Z',
+      rtt_step_s: 1,
+    };
+    let t0 = performance.now();
+    const links = await post(app(), '/v1/latency', { ...largest, inter_satellite_links: true });
+    expect(performance.now() - t0).toBeLessThan(250);
+    expectProblem(links, 413);
+    expect(links.body.figures.requested_satellite_samples).toBe(40_000 * 3601);
+    t0 = performance.now();
+    const index = await post(app(), '/v1/latency', { ...largest, orbital_data_center: { satellite: 40_000 } });
+    expect(performance.now() - t0).toBeLessThan(250);
+    expectProblem(index, 422);
+    expect(index.body.errors[0].pointer).toBe('/orbital_data_center/satellite');
+    expect(index.body.detail).toMatch(/40000 satellites, numbered 0 to 39999/);
+  });
+
   it('413: laser-link routing over too many samples names rtt_step_s', async () => {
     const res = await post(app(), '/v1/latency', {
       ...example('starlink_nyc_london'),
