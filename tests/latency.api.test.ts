@@ -3,7 +3,7 @@
  * (400 naming the field, 422 with the reason, 413 with the budget), and the fixtures it reads.
  */
 import { describe, expect, it } from 'vitest';
-import { ELEMENT_SETS, SITES, SOURCES } from '../fixtures/index.js';
+import { DEFAULTS, ELEMENT_SETS, SITES, SOURCES } from '../fixtures/index.js';
 import { latencyEstimator } from '../models/latency.js';
 import { Provenance } from '../models/provenance.js';
 import { jdToDate, satrecFromTle, tleLineProblems } from '../models/sgp4.js';
@@ -255,6 +255,21 @@ describe('latency fixtures', () => {
     );
     // J2 node drift of a sun-synchronous orbit: +0.9856°/day.
     expect(((noaa.nodedot * 1440 * 180) / Math.PI) * 1).toBeCloseTo(0.9856, 1);
+  });
+
+  it('sources say what they are: the page that holds the figure, copies named as copies, unverified figures flagged', () => {
+    const source = (key: string) => SOURCES[key] as (typeof SOURCES)[string];
+    // The TTFT and rate are those of GPT-4o of May 2024 through OpenAI; the undated gpt-4o page shows a later model.
+    expect(source('artificial-analysis-gpt4o-2024').url).toMatch(/\/models\/gpt-4o-2024-05-13\/providers$/);
+    // Uptime's Tier Standard page does not give availability percentages; the figures are only as quoted.
+    expect(source('uptime-institute-tiers').citation).toMatch(/does not state availability percentages/);
+    for (const key of ['latency.tier3_availability', 'latency.tier4_availability'] as const)
+      expect(DEFAULTS[key].note, key).toMatch(/primary source not verified/);
+    // The Starlink copy is what its repository's app fetched: CelesTrak's regular starlink.txt, not the supplemental sets.
+    expect(source('celestrak-starlink-2020-05-07').citation).toMatch(/NORAD\/elements\/starlink\.txt/);
+    expect(source('celestrak-starlink-2020-05-07').citation).not.toMatch(/supplemental/);
+    // The NOAA copy's repository does not say where the file came from.
+    expect(source('celestrak-noaa-2013-03-24').citation).toMatch(/inferred from the format/);
   });
 
   it('the site catalogue has the named places, each with a source', () => {
