@@ -367,13 +367,12 @@ interface Fleet {
   minAltitude_km: number;
 }
 
-function buildFleet(input: LatencyInputT, start: Date, end: Date, siteCount: number, p: Provenance): Fleet {
+function buildFleet(input: LatencyInputT, start: Date, end: Date, p: Provenance): Fleet {
   const s = input.satellites;
   const jd0 = dateToJd(start);
   if (s.walker) {
     const w = s.walker;
     const T = w.planes * w.sats_per_plane;
-    checkBudget(T, siteCount, start, end);
     const epochIso = w.epoch ?? start.toISOString();
     const raan0 = w.raan0_deg ?? 0;
     const tracks: Track[] = [];
@@ -402,7 +401,6 @@ function buildFleet(input: LatencyInputT, start: Date, end: Date, siteCount: num
   }
   const tles = s.tles ?? (ELEMENT_SETS[s.element_set as string]?.tles as { name: string; line1: string; line2: string }[]);
   const base = s.tles ? '/satellites/tles' : '/satellites/element_set';
-  checkBudget(tles.length, siteCount, start, end);
   const warnDays = Provenance.value('orbit.tle_warn_days');
   const maxDays = Provenance.value('orbit.tle_max_days');
   const tracks = tles.map((tle, i) => {
@@ -443,6 +441,13 @@ function track(name: string, satrec: SatRec, start: Date, jd0: number, pointer: 
 }
 
 const wrap180 = (deg: number) => ((((deg + 180) % 360) + 360) % 360) - 180;
+
+/** Satellites a request asks for, read from the input alone (before any element set is initialised). */
+function satelliteCount(s: LatencyInputT['satellites']): number {
+  if (s.walker) return s.walker.planes * s.walker.sats_per_plane;
+  if (s.tles) return s.tles.length;
+  return ELEMENT_SETS[s.element_set as string]?.tles.length ?? 0;
+}
 
 function checkBudget(satellites: number, sites: number, start: Date, end: Date): void {
   const hours = (end.getTime() - start.getTime()) / 3_600_000;
@@ -735,9 +740,11 @@ export function runLatency(input: LatencyInputT, p: Provenance): LatencyResult {
       '/inter_satellite_links',
     );
 
-  const fleet = buildFleet(input, start, end, geometry.length, p);
+  // Every budget is checked from the request alone, before any satellite is initialised or propagated.
+  const satellites = satelliteCount(input.satellites);
+  checkBudget(satellites, geometry.length, start, end);
   const step_s = p.orDefault('latency.rtt_step_s', input.rtt_step_s, 'rtt_step_s');
-  const rttSamples = Math.floor(duration_s / step_s) + 1;
+  const rttSamples = Math.floor(duration_s / step_s + 1e-9) + 1;
   const sampleLimit = Provenance.value('latency.budget_rtt_samples');
   if (rttSamples > sampleLimit)
     throw new TooLarge(
@@ -746,15 +753,23 @@ export function runLatency(input: LatencyInputT, p: Provenance): LatencyResult {
       '/rtt_step_s',
     );
   if (links) {
-    const asked = fleet.tracks.length * rttSamples;
+    const asked = satellites * rttSamples;
     const limit = Provenance.value('latency.budget_isl_satellite_samples');
     if (asked > limit)
       throw new TooLarge(
-        `routing over laser links propagates every satellite at every round-trip sample: ${fleet.tracks.length} × ${rttSamples} = ${asked}, more than the budget of ${limit}: raise rtt_step_s or shorten the interval`,
+        `routing over laser links propagates every satellite at every round-trip sample: ${satellites} × ${rttSamples} = ${asked}, more than the budget of ${limit}: raise rtt_step_s or shorten the interval`,
         { requested_satellite_samples: asked, limit_satellite_samples: limit },
         '/rtt_step_s',
       );
   }
+  const which = input.orbital_data_center?.satellite;
+  if (typeof which === 'number' && which >= satellites)
+    throw new PhysicallyImpossible(
+      `no satellite ${which} in the list: ${satellites} satellites, numbered 0 to ${satellites - 1}`,
+      '/orbital_data_center/satellite',
+    );
+
+  const fleet = buildFleet(input, start, end, p);
 
   // Orbital data center (one satellite).
   let dcIndex: number | null = null;

@@ -3,7 +3,7 @@
  * (400 naming the field, 422 with the reason, 413 with the budget), and the fixtures it reads.
  */
 import { describe, expect, it } from 'vitest';
-import { ELEMENT_SETS, SITES, SOURCES } from '../fixtures/index.js';
+import { DEFAULTS, ELEMENT_SETS, SITES, SOURCES } from '../fixtures/index.js';
 import { latencyEstimator } from '../models/latency.js';
 import { Provenance } from '../models/provenance.js';
 import { jdToDate, satrecFromTle, tleLineProblems } from '../models/sgp4.js';
@@ -191,6 +191,31 @@ describe('POST /v1/latency: problems', () => {
     });
   });
 
+  it('413 and 422 from the request alone: the largest shell is refused before any satellite is built', async () => {
+    // 200 × 200 satellites × 2 sites × 1 h is inside the satellite·site·hour budget; the laser-link
+    // routing over 1-second samples is not, nor is a data-center index past the end of the shell.
+    // Building the 40,000 satellites first took over a second; these answers need none of them.
+    const largest = {
+      satellites: { walker: { altitude_km: 550, inclination_deg: 53, planes: 200, sats_per_plane: 200, phasing: 1 } },
+      sites: ['New York'],
+      data_center: 'London',
+      start: '2026-03-20T00:00:00Z',
+      end: '2026-03-20T01:00:00Z',
+      rtt_step_s: 1,
+    };
+    let t0 = performance.now();
+    const links = await post(app(), '/v1/latency', { ...largest, inter_satellite_links: true });
+    expect(performance.now() - t0).toBeLessThan(250);
+    expectProblem(links, 413);
+    expect(links.body.figures.requested_satellite_samples).toBe(40_000 * 3601);
+    t0 = performance.now();
+    const index = await post(app(), '/v1/latency', { ...largest, orbital_data_center: { satellite: 40_000 } });
+    expect(performance.now() - t0).toBeLessThan(250);
+    expectProblem(index, 422);
+    expect(index.body.errors[0].pointer).toBe('/orbital_data_center/satellite');
+    expect(index.body.detail).toMatch(/40000 satellites, numbered 0 to 39999/);
+  });
+
   it('413: laser-link routing over too many samples names rtt_step_s', async () => {
     const res = await post(app(), '/v1/latency', {
       ...example('starlink_nyc_london'),
@@ -230,6 +255,21 @@ describe('latency fixtures', () => {
     );
     // J2 node drift of a sun-synchronous orbit: +0.9856°/day.
     expect(((noaa.nodedot * 1440 * 180) / Math.PI) * 1).toBeCloseTo(0.9856, 1);
+  });
+
+  it('sources say what they are: the page that holds the figure, copies named as copies, unverified figures flagged', () => {
+    const source = (key: string) => SOURCES[key] as (typeof SOURCES)[string];
+    // The TTFT and rate are those of GPT-4o of May 2024 through OpenAI; the undated gpt-4o page shows a later model.
+    expect(source('artificial-analysis-gpt4o-2024').url).toMatch(/\/models\/gpt-4o-2024-05-13\/providers$/);
+    // Uptime's Tier Standard page does not give availability percentages; the figures are only as quoted.
+    expect(source('uptime-institute-tiers').citation).toMatch(/does not state availability percentages/);
+    for (const key of ['latency.tier3_availability', 'latency.tier4_availability'] as const)
+      expect(DEFAULTS[key].note, key).toMatch(/primary source not verified/);
+    // The Starlink copy is what its repository's app fetched: CelesTrak's regular starlink.txt, not the supplemental sets.
+    expect(source('celestrak-starlink-2020-05-07').citation).toMatch(/NORAD\/elements\/starlink\.txt/);
+    expect(source('celestrak-starlink-2020-05-07').citation).not.toMatch(/supplemental/);
+    // The NOAA copy's repository does not say where the file came from.
+    expect(source('celestrak-noaa-2013-03-24').citation).toMatch(/inferred from the format/);
   });
 
   it('the site catalogue has the named places, each with a source', () => {
