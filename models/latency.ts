@@ -221,6 +221,13 @@ export const LatencyInput = z
         path: ['gateway'],
         message: 'expected a gateway, a data_center or a second site: the round trip needs a far end',
       });
+    if (x.inter_satellite_links && !x.satellites.walker)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['inter_satellite_links'],
+        message:
+          'expected a walker shell with inter_satellite_links: the +grid topology is defined by planes and slots, which a list of element sets does not give',
+      });
   });
 export type LatencyInputT = z.output<typeof LatencyInput>;
 
@@ -734,11 +741,6 @@ export function runLatency(input: LatencyInputT, p: Provenance): LatencyResult {
   const gateway = geometry[gatewayIdx] as SiteGeometry;
 
   const links = input.inter_satellite_links ?? false;
-  if (links && !input.satellites.walker)
-    throw new PhysicallyImpossible(
-      'inter_satellite_links needs a walker shell: the +grid topology is defined by planes and slots, which a list of element sets does not give',
-      '/inter_satellite_links',
-    );
 
   // Every budget is checked from the request alone, before any satellite is initialised or propagated.
   const satellites = satelliteCount(input.satellites);
