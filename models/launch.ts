@@ -703,6 +703,13 @@ export function priceCampaign(
 ): Omit<LaunchResult, 'subsystems'> {
   const orbit = input.target_orbit ?? 'leo';
   if (input.target_orbit === undefined) p.assume('target_orbit', 'leo', '', 'orbital-dc-convention');
+  const design = input.orbit;
+  // Catalogue LEO payloads are quoted for launches due east from Cape Canaveral (28.5°); a few degrees
+  // more cost little, a much steeper plane costs the launch vehicle Δv and so payload.
+  if (orbit === 'leo' && design && (design.sun_synchronous || (design.inclination_deg ?? 0) > 35))
+    p.warn(
+      `the design orbit is ${design.sun_synchronous ? 'sun-synchronous' : `inclined ${design.inclination_deg}°`} but payloads are quoted to low-inclination LEO (about 28.5°): a steeper plane costs launch Δv, so each launch carries less than assumed here`,
+    );
   // A given price_usd_per_kg needs no catalogue price: the vehicle then only counts launches.
   const perKg = input.price_usd_per_kg !== undefined;
   const v = resolveVehicle(input.vehicle, orbit, p, ['vehicle'], !perKg);

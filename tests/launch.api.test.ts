@@ -256,3 +256,24 @@ describe('POST /v1/launch from a load: the roll-up through the power and thermal
     );
   });
 });
+
+describe('launch: payload quoted to LEO against a high-inclination design orbit', () => {
+  const app = useApp();
+  it('warns when the roll-up orbit is sun-synchronous and the payload figure is LEO', async () => {
+    const sso = await post(app(), '/v1/launch', {
+      load_kw: 1000,
+      orbit: { altitude_km: 550, sun_synchronous: true, ltan_h: 18 },
+      power: { epoch: '2026-03-20T12:00:00Z' },
+      vehicle: 'starship',
+    });
+    expect(sso.status).toBe(200);
+    expect(sso.body.warnings.join(' ')).toMatch(/payloads are quoted to low-inclination LEO/);
+    const low = await post(app(), '/v1/launch', {
+      load_kw: 1000,
+      orbit: { altitude_km: 550, inclination_deg: 30 },
+      power: { epoch: '2026-03-20T12:00:00Z' },
+      vehicle: 'starship',
+    });
+    expect(low.body.warnings.join(' ')).not.toMatch(/payloads are quoted to low-inclination LEO/);
+  });
+});
