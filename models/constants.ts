@@ -30,6 +30,11 @@ export const SUN_MEAN_MOTION_RAD_S = (2 * Math.PI) / (TROPICAL_YEAR_DAYS * 86400
 export const KOPP_LEAN_2011_SOLAR_CONSTANT_W_M2 = 1361;
 /** Stefan–Boltzmann constant, W m⁻² K⁻⁴ (CODATA 2018). */
 export const CODATA_2018_SIGMA_W_M2_K4 = 5.670374419e-8;
+/** Earth rotation rate, rad/s (IERS Conventions 2010, ω = 7.292115e-5). */
+export const IERS_EARTH_ROTATION_RAD_S = 7.292115e-5;
+/** Standard gravity g₀, m/s² (CGPM 1901, exact): converts specific impulse to exhaust velocity. */
+export const STANDARD_GRAVITY_M_S2 = 9.80665;
+
 /** Speed of light in vacuum, km/s (SI definition). */
 export const C_KM_S = 299792.458;
 

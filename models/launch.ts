@@ -8,18 +8,17 @@
  * Vehicles come from fixtures/vehicles.json, each with payload, price, flight rate, status,
  * as_of and source; or a custom `{ payload_kg, price_usd }`; or a plain `price_usd_per_kg`.
  */
+
 import { z } from 'zod';
 import { DEFAULT_VEHICLE_ID, VEHICLES, type Vehicle } from '../fixtures/index.js';
 import { quantity } from '../src/quantity.js';
+import { STANDARD_GRAVITY_M_S2 } from './constants.js';
 import { PhysicallyImpossible } from './errors.js';
 import { defineEstimator } from './estimator.js';
 import { OrbitSpecSchema } from './orbit.js';
 import { PowerInput, runPower } from './power.js';
 import { Provenance } from './provenance.js';
 import { runThermal, ThermalInput } from './thermal.js';
-
-/** Standard gravity g₀, m/s² (CGPM 1901, exact): converts specific impulse to exhaust velocity. */
-export const STANDARD_GRAVITY_M_S2 = 9.80665;
 
 /** A request error found while running (a catalogue entry without a price, say): answered as a 400 naming the field. */
 export function inputError(path: (string | number)[], message: string): z.ZodError {

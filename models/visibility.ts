@@ -10,7 +10,7 @@
  * satellite.js `ecfToLookAngles` does.
  */
 import { eciToEcf, geodeticToEcf, gstime, type SatRec, sgp4 } from 'satellite.js';
-import { DEG, WGS72_A_KM } from './constants.js';
+import { DEG, IERS_EARTH_ROTATION_RAD_S, WGS72_A_KM } from './constants.js';
 import { PhysicallyImpossible } from './errors.js';
 import { SGP4_ERRORS } from './sgp4.js';
 
@@ -18,9 +18,6 @@ export type Vec3 = { x: number; y: number; z: number };
 const dot = (a: Vec3, b: Vec3) => a.x * b.x + a.y * b.y + a.z * b.z;
 const norm = (a: Vec3) => Math.sqrt(dot(a, a));
 export const distanceKm = (a: Vec3, b: Vec3) => Math.hypot(a.x - b.x, a.y - b.y, a.z - b.z);
-
-/** Earth rotation rate, rad/s (IERS Conventions 2010, ω = 7.292115e-5). */
-export const EARTH_ROTATION_RAD_S = 7.292115e-5;
 
 // ---------------------------------------------------------------------------------------------
 // Sites
@@ -132,7 +129,7 @@ export function trackBounds(track: Track): { rMax_km: number; angularRateMax_rad
   const n_rad_s = s.no / 60;
   return {
     rMax_km: a_km * (1 + e) * 1.02 + 25,
-    angularRateMax_rad_s: 1.05 * n_rad_s * Math.sqrt((1 + e) / (1 - e) ** 3) + EARTH_ROTATION_RAD_S,
+    angularRateMax_rad_s: 1.05 * n_rad_s * Math.sqrt((1 + e) / (1 - e) ** 3) + IERS_EARTH_ROTATION_RAD_S,
   };
 }
 

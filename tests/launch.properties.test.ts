@@ -4,16 +4,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { STANDARD_GRAVITY_M_S2 } from '../models/constants.js';
 import { EconomicsInput, meanRetention, runEconomics } from '../models/economics.js';
-import {
-  annualDeclineFactor,
-  cumulativeMassKg,
-  LaunchInput,
-  massRollUp,
-  runLaunch,
-  STANDARD_GRAVITY_M_S2,
-  wrightExponent,
-} from '../models/launch.js';
+import { annualDeclineFactor, cumulativeMassKg, LaunchInput, massRollUp, runLaunch, wrightExponent } from '../models/launch.js';
 import { Provenance } from '../models/provenance.js';
 
 const economics = (input: unknown) => runEconomics(EconomicsInput.parse(input), new Provenance());
