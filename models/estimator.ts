@@ -1,6 +1,6 @@
 /**
  * The estimator contract: one object per estimator, `{ name, summary, input, output, examples, run }`.
- * Routes, OpenAPI, batch, sweep and the CLI are all derived from the registry of these objects.
+ * Routes and OpenAPI are derived from the registry of these objects (batch, sweep and a CLI to come).
  */
 import { z } from 'zod';
 import { PhysicallyImpossible } from './errors.js';

@@ -1,6 +1,6 @@
 /**
- * The registry: the one list of estimators. Routes, OpenAPI, batch, sweep and the CLI are derived
- * from it; adding an estimator is one file in models/ and one line here.
+ * The registry: the one list of estimators. Routes, OpenAPI and the hostile-input tests are derived
+ * from it (batch, sweep and a CLI are to be built on it too); adding an estimator is one file in models/ and one line here.
  */
 import { economicsEstimator } from './economics.js';
 import type { Estimator } from './estimator.js';
