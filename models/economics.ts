@@ -13,7 +13,7 @@
  * energy at its capacity factor; the same-denominator figures are reported beside it.
  */
 import { z } from 'zod';
-import { quantity } from '../src/quantity.js';
+import { fraction, quantity } from '../src/quantity.js';
 import { defineEstimator } from './estimator.js';
 import { launchBill, type ResolvedVehicle, resolveVehicle, VehicleRefSchema } from './launch.js';
 import type { Provenance } from './provenance.js';
@@ -59,15 +59,14 @@ const Terrestrial = z
       example: '6200 BTU/kWh',
       description: 'Fuel heat per kWh generated',
     }).optional(),
-    capacity_factor: z
-      .number()
-      .gt(0)
-      .max(1)
+    capacity_factor: fraction('a capacity factor', { gt: 0, max: 1 })
       .optional()
       .describe(
         'Share of mission hours the ground site runs at full IT load. The consistent convention applies the same share to the orbital side (it sets utilisation_fraction); the mccalip convention applies it to the ground only',
       ),
-    ops_fraction_per_year: z.number().min(0).max(1).optional().describe('Facility operations, share of capex per year'),
+    ops_fraction_per_year: fraction('an operations share per year')
+      .optional()
+      .describe('Facility operations, share of capex per year'),
   })
   .strict();
 
@@ -97,10 +96,7 @@ export const EconomicsInput = z
       .describe(
         '"consistent" (default): both sides deliver the same energy to the IT load, and replacement hardware is launched. "mccalip": the McCalip calculator as published (orbital energy at 100 %, terrestrial at its capacity factor, replacements not launched), with the consistent figures beside it',
       ),
-    utilisation_fraction: z
-      .number()
-      .gt(0)
-      .max(1)
+    utilisation_fraction: fraction('a utilisation share', { gt: 0, max: 1 })
       .optional()
       .describe('Share of mission hours the IT load runs at full power, the same on both sides'),
     launch_usd_per_kg: quantity('USD/kg', { min: 0, description: 'Launch price per kg, billed per kg launched' }).optional(),
@@ -115,15 +111,16 @@ export const EconomicsInput = z
     satellite_usd_per_kg: money('USD/kg', 'Satellite hardware per kg, instead of per W'),
     specific_power_w_per_kg: quantity('W/kg', { gt: 0, description: 'Installed array power per kg of satellite' }).optional(),
     satellite_power_kw: quantity('kW', { gt: 0, description: 'Installed array power of one satellite' }).optional(),
-    sun_fraction: z.number().gt(0).max(1).optional().describe('Share of the orbit in sunlight'),
-    cell_degradation_per_year: z.number().min(0).lt(1).optional().describe('Array power lost per year'),
-    gpu_failure_per_year: z
-      .number()
-      .min(0)
-      .max(1)
+    sun_fraction: fraction('a sunlit share', { gt: 0, max: 1 }).optional().describe('Share of the orbit in sunlight'),
+    cell_degradation_per_year: fraction('a degradation per year', { min: 0, lt: 1 })
+      .optional()
+      .describe('Array power lost per year'),
+    gpu_failure_per_year: fraction('a failure rate per year')
       .optional()
       .describe('Share of the hardware that fails and is replaced per year'),
-    ops_fraction_per_year: z.number().min(0).max(1).optional().describe('Operations, share of hardware cost per year'),
+    ops_fraction_per_year: fraction('an operations share per year')
+      .optional()
+      .describe('Operations, share of hardware cost per year'),
     nre_usd: money('USD', 'Non-recurring engineering', '1e9 USD'),
     space_costs_usd: z
       .record(

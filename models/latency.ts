@@ -25,10 +25,10 @@ import { defineEstimator } from './estimator.js';
 import { resolveOrbit } from './orbit.js';
 import { Provenance } from './provenance.js';
 import { dateToJd, jdToDate, minutesSinceEpoch, satrecFromTle, TleSchema } from './sgp4.js';
+import { distanceKm, type Vec3 } from './vec3.js';
 import {
   complementIntervals,
   countHandovers,
-  distanceKm,
   ecfAt,
   mergeIntervals,
   quantileSorted,
@@ -39,7 +39,6 @@ import {
   siteGeometry,
   slantRangeKm,
   type Track,
-  type Vec3,
   type Window,
 } from './visibility.js';
 

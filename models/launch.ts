@@ -11,7 +11,7 @@
 
 import { z } from 'zod';
 import { DEFAULT_VEHICLE_ID, VEHICLES, type Vehicle } from '../fixtures/index.js';
-import { quantity } from '../src/quantity.js';
+import { fraction, quantity } from '../src/quantity.js';
 import { STANDARD_GRAVITY_M_S2 } from './constants.js';
 import { PhysicallyImpossible } from './errors.js';
 import { defineEstimator } from './estimator.js';
@@ -402,7 +402,9 @@ export const MassModelSchema = z
       min: 0,
       description: 'Enclosure surface to shield per kW of IT load',
     }).optional(),
-    structure_fraction: z.number().min(0).lt(1).optional().describe('Structure and mechanisms as a share of dry mass'),
+    structure_fraction: fraction('a structure share', { min: 0, lt: 1 })
+      .optional()
+      .describe('Structure and mechanisms as a share of dry mass'),
     delta_v_m_per_s_per_year: quantity('m/s/year', {
       min: 0,
       example: '50 m/s/year',
@@ -452,14 +454,18 @@ export const LaunchInput = z
       gt: 0,
       description: "Price per kg launched, replacing the vehicle's price: billed per kg, without whole-launch rounding",
     }).optional(),
-    usable_payload_fraction: z.number().gt(0).max(1).optional().describe("Share of the vehicle's payload the hardware can use"),
+    usable_payload_fraction: fraction('a usable payload share', { gt: 0, max: 1 })
+      .optional()
+      .describe("Share of the vehicle's payload the hardware can use"),
     build_years: quantity('year', { gt: 0, max: 100, description: 'Time to launch the initial mass' }).optional(),
     mission_years: quantity('year', {
       gt: 0,
       max: 100,
       description: 'Mission over which failed hardware is replaced',
     }).optional(),
-    failure_per_year: z.number().min(0).max(1).optional().describe('Share of the replaceable hardware that fails per year'),
+    failure_per_year: fraction('a failure rate per year')
+      .optional()
+      .describe('Share of the replaceable hardware that fails per year'),
     replacement_basis: z
       .enum(['whole_satellite', 'compute_only'])
       .optional()

@@ -6,6 +6,7 @@
  * numerical check that propagates one revolution with SGP4 and measures satellite.js's conical
  * shadowFraction (with penumbra).
  */
+import { round } from 'mathjs';
 import { type SatRec, shadowFraction, sunPos } from 'satellite.js';
 import { z } from 'zod';
 import { quantity } from '../src/quantity.js';
@@ -32,18 +33,12 @@ import {
   satrecFromTle,
   TleSchema,
 } from './sgp4.js';
+import { dot, norm, unit, type Vec3 } from './vec3.js';
 
 // ---------------------------------------------------------------------------------------------
 // Closed forms
 // ---------------------------------------------------------------------------------------------
 
-type Vec3 = { x: number; y: number; z: number };
-const dot = (a: Vec3, b: Vec3) => a.x * b.x + a.y * b.y + a.z * b.z;
-const norm = (a: Vec3) => Math.sqrt(dot(a, a));
-const unit = (a: Vec3): Vec3 => {
-  const n = norm(a);
-  return { x: a.x / n, y: a.y / n, z: a.z / n };
-};
 const wrap360 = (deg: number) => ((deg % 360) + 360) % 360;
 
 /** Orbital period T = 2π √(a³/μ), minutes (Kepler's third law). */
@@ -515,11 +510,6 @@ export function annualPicture(o: ResolvedOrbit, step_h: number): AnnualPicture {
 // ---------------------------------------------------------------------------------------------
 // The estimator
 // ---------------------------------------------------------------------------------------------
-
-function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-}
 
 const IsoEpoch = z.iso
   .datetime({ offset: true })

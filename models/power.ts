@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { CELLS, type Cell, POWER_CHOICES } from '../fixtures/index.js';
-import { quantity } from '../src/quantity.js';
+import { fraction, quantity } from '../src/quantity.js';
 import { DEG, MINUTES_PER_DAY } from './constants.js';
 import { PhysicallyImpossible } from './errors.js';
 import { defineEstimator } from './estimator.js';
@@ -115,18 +115,6 @@ export function extraterrestrialHorizontalKwhPerM2Year(latitude_deg: number, sol
 
 const CELL_IDS = Object.keys(CELLS) as [string, ...string[]];
 const cellIdList = CELL_IDS.map((c) => `"${c}"`).join(', ');
-
-const fraction = (what: string, bounds: { gt?: number; min?: number; lt?: number; max?: number }) => {
-  let s = z.number({ error: `expected ${what} as a number` });
-  const lo = bounds.gt !== undefined ? `> ${bounds.gt}` : `≥ ${bounds.min}`;
-  const hi = bounds.lt !== undefined ? `< ${bounds.lt}` : `≤ ${bounds.max}`;
-  const msg = `expected ${what} ${lo} and ${hi} (a fraction: 0.3 means 30 %)`;
-  if (bounds.gt !== undefined) s = s.gt(bounds.gt, msg);
-  if (bounds.min !== undefined) s = s.min(bounds.min, msg);
-  if (bounds.lt !== undefined) s = s.lt(bounds.lt, msg);
-  if (bounds.max !== undefined) s = s.max(bounds.max, msg);
-  return s;
-};
 
 const CellObject = z
   .object({

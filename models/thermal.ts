@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { FINISHES } from '../fixtures/index.js';
-import { quantity } from '../src/quantity.js';
+import { fraction, quantity } from '../src/quantity.js';
 import { CODATA_2018_SIGMA_W_M2_K4, DEG, MIN_ORBIT_ALTITUDE_KM, WGS84_A_KM } from './constants.js';
 import { PhysicallyImpossible } from './errors.js';
 import { defineEstimator } from './estimator.js';
@@ -136,8 +136,6 @@ const FINISH_IDS = Object.keys(FINISHES) as [string, ...string[]];
 const ORIENTATIONS = ['edge_on', 'nadir', 'zenith', 'sun_facing', 'tilted'] as const;
 type Orientation = (typeof ORIENTATIONS)[number];
 
-const fraction = (description: string) => z.number().min(0).max(1).describe(description);
-
 export const ThermalInput = z
   .object({
     heat_kw: quantity('kW', {
@@ -176,17 +174,12 @@ export const ThermalInput = z
       .describe(
         'A surface finish from the catalogue (absorptivity and emissivity with their source); explicit values override it',
       ),
-    emissivity: z
-      .number()
-      .min(0.01, 'expected an emissivity ≥ 0.01: the lowest of real surfaces (polished gold, silver) is about 0.02')
-      .max(1)
+    // 0.01 is below any real surface: polished gold and silver are about 0.02.
+    emissivity: fraction('an emissivity', { min: 0.01, max: 1 })
       .optional()
       .describe('Infrared hemispherical emittance ε of the radiating faces (0.01–1)'),
-    absorptivity: z.number().min(0).max(1).optional().describe('Solar absorptance α of the radiating faces'),
-    ir_absorptance: z
-      .number()
-      .min(0)
-      .max(1)
+    absorptivity: fraction('an absorptivity').optional().describe('Solar absorptance α of the radiating faces'),
+    ir_absorptance: fraction('an infrared absorptance')
       .optional()
       .describe(
         "Absorptance for the Earth's infrared; default the emissivity (Kirchhoff, grey surface). Set it to reproduce sources that use another convention",
@@ -217,13 +210,17 @@ export const ThermalInput = z
       .describe(
         'Override: view factor to the Earth summed over the radiating faces (per m² of planform), as in sources that state one',
       ),
-    solar_incidence_fraction: fraction(
-      'Cosine of the sun’s incidence on the sunlit radiating face (0 edge-on to the sun, 1 normal); default by orientation, hot case',
-    ).optional(),
-    albedo: fraction("Earth's albedo (share of sunlight reflected)").optional(),
-    albedo_illumination_fraction: fraction(
-      "Cosine of the sun's zenith angle at the sub-satellite point: 1 at the sub-solar point (hot case), near 0 along the terminator",
-    ).optional(),
+    solar_incidence_fraction: fraction('a solar incidence fraction')
+      .optional()
+      .describe(
+        'Cosine of the sun’s incidence on the sunlit radiating face (0 edge-on to the sun, 1 normal); default by orientation, hot case',
+      ),
+    albedo: fraction('an albedo').optional().describe("Earth's albedo (share of sunlight reflected)"),
+    albedo_illumination_fraction: fraction('an albedo illumination fraction')
+      .optional()
+      .describe(
+        "Cosine of the sun's zenith angle at the sub-satellite point: 1 at the sub-solar point (hot case), near 0 along the terminator",
+      ),
     earth_ir_w_per_m2: quantity('W/m2', {
       min: 0,
       max: 1000,
@@ -295,7 +292,9 @@ export const ThermalInput = z
           example: '30 degC',
           description: 'Temperature the heat is taken from (the coolant leaving the chips); default from chip',
         }).optional(),
-        carnot_fraction: z.number().gt(0).max(1).optional().describe('COP as a share of the Carnot COP'),
+        carnot_fraction: fraction('a share of the Carnot COP', { gt: 0, max: 1 })
+          .optional()
+          .describe('COP as a share of the Carnot COP'),
       })
       .strict()
       .optional()

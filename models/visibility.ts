@@ -13,11 +13,7 @@ import { eciToEcf, geodeticToEcf, gstime, type SatRec, sgp4 } from 'satellite.js
 import { DEG, IERS_EARTH_ROTATION_RAD_S, WGS72_A_KM } from './constants.js';
 import { PhysicallyImpossible } from './errors.js';
 import { SGP4_ERRORS } from './sgp4.js';
-
-export type Vec3 = { x: number; y: number; z: number };
-const dot = (a: Vec3, b: Vec3) => a.x * b.x + a.y * b.y + a.z * b.z;
-const norm = (a: Vec3) => Math.sqrt(dot(a, a));
-export const distanceKm = (a: Vec3, b: Vec3) => Math.hypot(a.x - b.x, a.y - b.y, a.z - b.z);
+import { dot, norm, type Vec3 } from './vec3.js';
 
 // ---------------------------------------------------------------------------------------------
 // Sites

@@ -145,3 +145,22 @@ export function quantity(unit: string, options: QuantityOptions = {}) {
     })
     .meta({ description, 'x-unit': unit });
 }
+
+/** Bounds of a dimensionless field, as for `quantity()`. */
+export type FractionBounds = { gt?: number; min?: number; lt?: number; max?: number };
+
+/**
+ * A zod schema for a dimensionless number (a fraction, an efficiency, an emissivity): a finite
+ * number within the bounds, refused with a message that names what was expected.
+ */
+export function fraction(what: string, bounds: FractionBounds = { min: 0, max: 1 }) {
+  let s = z.number({ error: `expected ${what} as a number` });
+  const lo = bounds.gt !== undefined ? `> ${bounds.gt}` : `≥ ${bounds.min}`;
+  const hi = bounds.lt !== undefined ? `< ${bounds.lt}` : `≤ ${bounds.max}`;
+  const msg = `expected ${what} ${lo} and ${hi} (a fraction: 0.3 means 30 %)`;
+  if (bounds.gt !== undefined) s = s.gt(bounds.gt, msg);
+  if (bounds.min !== undefined) s = s.min(bounds.min, msg);
+  if (bounds.lt !== undefined) s = s.lt(bounds.lt, msg);
+  if (bounds.max !== undefined) s = s.max(bounds.max, msg);
+  return s;
+}
