@@ -26,8 +26,6 @@ export const TROPICAL_YEAR_DAYS = 365.242189;
 /** Sun's mean motion in right ascension: 2π per tropical year, rad/s (the SSO nodal rate). */
 export const SUN_MEAN_MOTION_RAD_S = (2 * Math.PI) / (TROPICAL_YEAR_DAYS * 86400);
 
-/** Total solar irradiance at 1 AU, W/m² (Kopp & Lean 2011, GRL 38 L01706). */
-export const KOPP_LEAN_2011_SOLAR_CONSTANT_W_M2 = 1361;
 /** Stefan–Boltzmann constant, W m⁻² K⁻⁴ (CODATA 2018). */
 export const CODATA_2018_SIGMA_W_M2_K4 = 5.670374419e-8;
 /** Earth rotation rate, rad/s (IERS Conventions 2010, ω = 7.292115e-5). */
@@ -40,6 +38,13 @@ export const C_KM_S = 299792.458;
 
 /** Lowest altitude at which a circular orbit is treated as an orbit, km: below ~120 km drag decays an orbit within hours (Vallado, Fundamentals of Astrodynamics, ch. 9 atmospheric drag; the Kármán line is 100 km). */
 export const MIN_ORBIT_ALTITUDE_KM = 120;
+
+/** Julian year, days (IAU): the year of rates per year (failures, downtime, energy per year in orbit). */
+export const JULIAN_YEAR_DAYS = 365.25;
+/** Hours in a Julian year, 365.25 × 24. */
+export const HOURS_PER_JULIAN_YEAR = JULIAN_YEAR_DAYS * 24;
+/** Hours in a 365-day year: the convention of annual energy statistics (EIA) and of the published cost calculators (Starcloud, McCalip) this service reproduces. */
+export const HOURS_PER_COMMON_YEAR = 365 * 24;
 
 export const DEG = Math.PI / 180;
 export const MINUTES_PER_DAY = 1440;

@@ -14,12 +14,12 @@
  */
 import { z } from 'zod';
 import { fraction, quantity } from '../src/quantity.js';
+import { HOURS_PER_COMMON_YEAR } from './constants.js';
 import { defineEstimator } from './estimator.js';
 import { launchBill, type ResolvedVehicle, resolveVehicle, VehicleRefSchema } from './launch.js';
 import type { Provenance } from './provenance.js';
 
 /** Hours in a 365-day year: the year both reference sources use. */
-export const HOURS_PER_YEAR = 8760;
 /** BTU per MMBTU. */
 const BTU_PER_MMBTU = 1e6;
 /** The payload McCalip's calculator counts Starship launches with, kg. */
@@ -398,7 +398,7 @@ export function runEconomics(input: EconomicsIn, p: Provenance): EconomicsResult
   const convention = input.convention ?? 'consistent';
   if (input.convention === undefined) p.assume('convention', 'consistent', '', 'orbital-dc-convention');
   const years = p.orDefault('economics.mission_years', input.mission_years, 'mission_years');
-  const hours = years * HOURS_PER_YEAR;
+  const hours = years * HOURS_PER_COMMON_YEAR;
   const t = input.terrestrial ?? {};
 
   // The denominator

@@ -15,6 +15,7 @@ import {
   C_KM_S,
   DEG,
   IUGG_MEAN_EARTH_RADIUS_KM,
+  JULIAN_YEAR_DAYS,
   MIN_ORBIT_ALTITUDE_KM,
   MINUTES_PER_DAY,
   WGS72_A_KM,
@@ -73,7 +74,7 @@ export function llmAnswerS(ttft_s: number, tokens_per_s: number, answer_tokens: 
 
 /** GPU failures per GPU-year from interruptions observed on a fleet: (interruptions / GPUs) × 365.25 / days. */
 export function gpuFailuresPerYear(interruptions: number, gpus: number, days: number): number {
-  return (interruptions / gpus) * (365.25 / days);
+  return (interruptions / gpus) * (JULIAN_YEAR_DAYS / days);
 }
 
 /** Share of a duration that a delay is: delay / duration (both as given, ms and s). */
@@ -81,7 +82,7 @@ export function delayShare(delay_ms: number, duration_s: number): number {
   return delay_ms / 1000 / duration_s;
 }
 
-const MINUTES_PER_YEAR = 365.25 * MINUTES_PER_DAY;
+const MINUTES_PER_YEAR = JULIAN_YEAR_DAYS * MINUTES_PER_DAY;
 
 // ---------------------------------------------------------------------------------------------
 // Input

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { CELLS, type Cell, POWER_CHOICES } from '../fixtures/index.js';
 import { fraction, quantity } from '../src/quantity.js';
-import { DEG, MINUTES_PER_DAY } from './constants.js';
+import { DEG, HOURS_PER_JULIAN_YEAR, JULIAN_YEAR_DAYS, MINUTES_PER_DAY } from './constants.js';
 import { PhysicallyImpossible } from './errors.js';
 import { defineEstimator } from './estimator.js';
 import {
@@ -26,8 +26,6 @@ import {
 } from './orbit.js';
 import { Provenance } from './provenance.js';
 
-/** Hours in a Julian year (365.25 d): the energy figures' year. */
-export const HOURS_PER_JULIAN_YEAR = 8766;
 /** Irradiance at which ground modules are rated (IEC 60904-3 standard test conditions), W/m². */
 export const STC_IRRADIANCE_W_M2 = 1000;
 /** Largest wing of the UltraFlex paper behind the default specific power (400–6,000 W per wing), kW. */
@@ -106,7 +104,7 @@ export function extraterrestrialHorizontalKwhPerM2Year(latitude_deg: number, sol
       (Math.cos(phi) * Math.cos(delta) * Math.sin(ws) + ws * Math.sin(phi) * Math.sin(delta));
     sum_J += Math.max(0, h0);
   }
-  return (sum_J * 365.25) / 365 / 3.6e6;
+  return (sum_J * JULIAN_YEAR_DAYS) / 365 / 3.6e6;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -643,7 +641,7 @@ function resolveCell(input: PowerInputT, p: Provenance) {
 }
 
 export function runPower(input: PowerInputT, p: Provenance): PowerResult {
-  const S0 = p.orDefault('power.solar_constant_w_per_m2', input.solar_constant_w_per_m2, 'solar_constant_w_per_m2');
+  const S0 = p.orDefault('sun.solar_constant_w_per_m2', input.solar_constant_w_per_m2, 'solar_constant_w_per_m2');
   const years = p.orDefault('power.mission_years', input.mission_years, 'mission_years');
   const extraLoss = p.orDefault('power.extra_loss_fraction', input.extra_loss_fraction, 'extra_loss_fraction');
   const load_kw = input.load_kw / (1 - extraLoss);

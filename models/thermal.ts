@@ -13,13 +13,12 @@
 import { z } from 'zod';
 import { FINISHES } from '../fixtures/index.js';
 import { fraction, quantity } from '../src/quantity.js';
-import { CODATA_2018_SIGMA_W_M2_K4, DEG, MIN_ORBIT_ALTITUDE_KM, WGS84_A_KM } from './constants.js';
+import { CODATA_2018_SIGMA_W_M2_K4, DEG, HOURS_PER_COMMON_YEAR, MIN_ORBIT_ALTITUDE_KM, WGS84_A_KM } from './constants.js';
 import { PhysicallyImpossible } from './errors.js';
 import { defineEstimator } from './estimator.js';
 import { OrbitSpecSchema, resolveOrbit } from './orbit.js';
 import { Provenance } from './provenance.js';
 
-const HOURS_PER_YEAR = 8760;
 const W_PER_MW = 1e6;
 
 // ---------------------------------------------------------------------------------------------
@@ -578,7 +577,7 @@ export function runThermal(input: ThermalInputType, p: Provenance): ThermalResul
         `ir_absorptance ${input.ir_absorptance} differs from the emissivity ${emissivity}: a grey surface absorbs the Earth's infrared with its emissivity (Kirchhoff); this convention changes the Earth infrared load by a factor ${(input.ir_absorptance / emissivity).toFixed(3)}`,
       );
     geometry = resolveGeometry(input, sides, p);
-    const S = p.orDefault('thermal.solar_constant_w_per_m2', input.solar_constant_w_per_m2, 'solar_constant_w_per_m2');
+    const S = p.orDefault('sun.solar_constant_w_per_m2', input.solar_constant_w_per_m2, 'solar_constant_w_per_m2');
     const albedo = p.orDefault('thermal.albedo', input.albedo, 'albedo');
     const illumination = p.orDefault(
       'thermal.albedo_illumination_fraction',
@@ -727,8 +726,8 @@ export function runThermal(input: ThermalInputType, p: Provenance): ThermalResul
     pue,
     it_load_kw: heatOut === null ? null : input.load_kw !== undefined ? input.load_kw : heatOut,
     overhead_kw: heatOut === null ? null : (pue - 1) * (input.load_kw ?? heatOut),
-    overhead_mwh_per_year: heatOut === null ? null : ((pue - 1) * (input.load_kw ?? heatOut) * HOURS_PER_YEAR) / 1000,
-    per_mw: { overhead_kw: (pue - 1) * 1000, overhead_mwh_per_year: (pue - 1) * HOURS_PER_YEAR },
+    overhead_mwh_per_year: heatOut === null ? null : ((pue - 1) * (input.load_kw ?? heatOut) * HOURS_PER_COMMON_YEAR) / 1000,
+    per_mw: { overhead_kw: (pue - 1) * 1000, overhead_mwh_per_year: (pue - 1) * HOURS_PER_COMMON_YEAR },
     note: 'PUE − 1 counts all the facility energy beside the IT load: cooling, most of it, plus power distribution and lighting; it bounds the cooling energy from above. In orbit that energy is replaced by radiator area and mass (and pump power).',
   };
 

@@ -27,7 +27,7 @@ describe('thermal: answers', () => {
       expect(res.status).toBe(200);
       const b = res.body;
       expect(b.earth_view_factor).toBeCloseTo(F, 12);
-      const S = DEFAULTS['thermal.solar_constant_w_per_m2'].value;
+      const S = DEFAULTS['sun.solar_constant_w_per_m2'].value;
       const a = DEFAULTS['thermal.albedo'].value;
       const ir = DEFAULTS['thermal.earth_ir_w_per_m2'].value;
       const alpha = DEFAULTS['thermal.absorptivity'].value;
