@@ -7,6 +7,7 @@
  * Propagation delay only: queuing, processing, serialisation and scheduling delays (which make up
  * most of a measured Starlink round trip) are not modelled and are the same or larger in orbit.
  */
+import { round } from 'mathjs';
 import type { SatRec } from 'satellite.js';
 import { z } from 'zod';
 import { ELEMENT_SETS, SITES } from '../fixtures/index.js';
@@ -16,14 +17,13 @@ import {
   DEG,
   IUGG_MEAN_EARTH_RADIUS_KM,
   JULIAN_YEAR_DAYS,
-  MIN_ORBIT_ALTITUDE_KM,
   MINUTES_PER_DAY,
   WGS72_A_KM,
   WGS84_A_KM,
 } from './constants.js';
 import { PhysicallyImpossible, TooLarge } from './errors.js';
 import { defineEstimator } from './estimator.js';
-import { resolveOrbit } from './orbit.js';
+import { refuseInsideAtmosphere, resolveOrbit } from './orbit.js';
 import { Provenance } from './provenance.js';
 import { dateToJd, jdToDate, minutesSinceEpoch, satrecFromTle, TleSchema } from './sgp4.js';
 import { distanceKm, type Vec3 } from './vec3.js';
@@ -422,21 +422,21 @@ function buildFleet(input: LatencyInputT, start: Date, end: Date, p: Provenance)
       throw new PhysicallyImpossible(
         `the element set of ${name} (epoch ${epoch}) is ${age.toFixed(1)} days from the interval; SGP4 predictions past ${maxDays} days are not usable`,
         pointer,
-        { element_set_age_days: Math.round(age * 1000) / 1000, limit_days: maxDays },
+        { element_set_age_days: round(age, 3), limit_days: maxDays },
       );
     if (age > warnDays)
       p.warn(
         `the element set of ${name} is up to ${age.toFixed(1)} days from the interval (more than ${warnDays}): position errors of several km per day of age, window edges off by seconds or more`,
       );
     const perigee = satrec.a * WGS72_A_KM * (1 - satrec.ecco) - WGS84_A_KM;
-    if (perigee < MIN_ORBIT_ALTITUDE_KM)
-      throw new PhysicallyImpossible(
-        `the element set of ${name} has a perigee of ${perigee.toFixed(1)} km: it has decayed or is about to`,
-        pointer,
-        {
-          perigee_altitude_km: Math.round(perigee * 1000) / 1000,
-        },
-      );
+    refuseInsideAtmosphere(
+      perigee,
+      pointer,
+      `the element set of ${name} (perigee ${perigee.toFixed(1)} km)`,
+      { perigee_altitude_km: round(perigee, 3) },
+      true,
+    );
+
     return track(name, satrec, start, jd0, pointer);
   });
   const minAltitude_km = Math.min(...tracks.map((t) => t.satrec.a * WGS72_A_KM - WGS84_A_KM));

@@ -33,7 +33,7 @@ import {
   satrecFromTle,
   TleSchema,
 } from './sgp4.js';
-import { dot, norm, unit, type Vec3 } from './vec3.js';
+import { dot, unit, type Vec3 } from './vec3.js';
 
 // ---------------------------------------------------------------------------------------------
 // Closed forms
@@ -118,6 +118,26 @@ export function raanForBetaDeg(beta_deg: number, inclination_rad: number, sun: V
   if (s < -1 || s > 1) return null;
   const psi = Math.atan2(sun.y, sun.x);
   return wrap360((Math.asin(s) + psi) / DEG);
+}
+
+/**
+ * Refuse (422) an orbit whose lowest altitude is below MIN_ORBIT_ALTITUDE_KM: drag brings it down
+ * within hours, and an element set there has decayed. `subject` names what was given, for the reason.
+ */
+export function refuseInsideAtmosphere(
+  lowest_km: number,
+  pointer: string,
+  subject: string,
+  figures: Record<string, number>,
+  elementSet = false,
+): void {
+  if (lowest_km >= MIN_ORBIT_ALTITUDE_KM) return;
+  const consequence = elementSet ? 'the object has decayed or is about to' : 'drag brings an orbit down within hours';
+  throw new PhysicallyImpossible(
+    `${subject} is inside the atmosphere: below ${MIN_ORBIT_ALTITUDE_KM} km ${consequence}`,
+    pointer,
+    { ...figures, min_altitude_km: MIN_ORBIT_ALTITUDE_KM },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -257,13 +277,12 @@ export function resolveOrbit(spec: OrbitSpec, epochIso: string | undefined, p: P
   const e = spec.eccentricity ?? 0;
   const a = WGS84_A_KM + altitude_km;
   const perigee_km = a * (1 - e) - WGS84_A_KM;
-  if (perigee_km < MIN_ORBIT_ALTITUDE_KM) {
-    throw new PhysicallyImpossible(
-      `a ${e > 0 ? `perigee altitude of ${perigee_km.toFixed(1)} km` : `circular orbit at ${altitude_km} km`} is inside the atmosphere: below ${MIN_ORBIT_ALTITUDE_KM} km drag brings an orbit down within hours`,
-      `${pointer}/altitude_km`,
-      { perigee_altitude_km: round(perigee_km, 3), min_altitude_km: MIN_ORBIT_ALTITUDE_KM },
-    );
-  }
+  refuseInsideAtmosphere(
+    perigee_km,
+    `${pointer}/altitude_km`,
+    e > 0 ? `a perigee altitude of ${perigee_km.toFixed(1)} km` : `a circular orbit at ${altitude_km} km`,
+    { perigee_altitude_km: round(perigee_km, 3) },
+  );
   const epoch = epochIso ? new Date(epochIso) : new Date();
   if (!epochIso) p.assume('epoch', epoch.toISOString(), 'ISO-8601 UTC', 'orbital-dc-convention');
 
@@ -341,13 +360,13 @@ function resolveElementSet(spec: OrbitSpec, epochIso: string | undefined, p: Pro
   // Mean elements at the requested epoch: epoch mean elements advanced by their secular rates.
   const a = satrec.a * WGS72_A_KM; // SGP4 carries a in WGS72 Earth radii
   const perigee_km = a * (1 - satrec.ecco) - WGS84_A_KM;
-  if (perigee_km < MIN_ORBIT_ALTITUDE_KM || norm(state.position) < WGS84_A_KM + MIN_ORBIT_ALTITUDE_KM * 0.5) {
-    throw new PhysicallyImpossible(
-      `the element set's perigee is ${perigee_km.toFixed(1)} km, inside the atmosphere: the object has decayed or is about to`,
-      at,
-      { perigee_altitude_km: round(perigee_km, 3) },
-    );
-  }
+  refuseInsideAtmosphere(
+    perigee_km,
+    at,
+    `the element set's perigee (${perigee_km.toFixed(1)} km)`,
+    { perigee_altitude_km: round(perigee_km, 3) },
+    true,
+  );
   const minutes = tsince;
   return {
     kind,

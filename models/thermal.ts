@@ -13,10 +13,10 @@
 import { z } from 'zod';
 import { FINISHES } from '../fixtures/index.js';
 import { fraction, quantity } from '../src/quantity.js';
-import { CODATA_2018_SIGMA_W_M2_K4, DEG, HOURS_PER_COMMON_YEAR, MIN_ORBIT_ALTITUDE_KM, WGS84_A_KM } from './constants.js';
+import { CODATA_2018_SIGMA_W_M2_K4, DEG, HOURS_PER_COMMON_YEAR, WGS84_A_KM } from './constants.js';
 import { PhysicallyImpossible } from './errors.js';
 import { defineEstimator } from './estimator.js';
-import { OrbitSpecSchema, resolveOrbit } from './orbit.js';
+import { OrbitSpecSchema, refuseInsideAtmosphere, resolveOrbit } from './orbit.js';
 import { Provenance } from './provenance.js';
 
 const W_PER_MW = 1e6;
@@ -478,12 +478,8 @@ function resolveGeometry(input: ThermalInputType, sides: 1 | 2, p: Provenance): 
   // Mean altitude, from altitude_km or the orbit (whose own defaults are not this estimator's assumptions).
   let altitude_km: number | null = input.altitude_km ?? null;
   // The same floor as the orbit model: no radiator stays up inside the atmosphere.
-  if (altitude_km !== null && altitude_km < MIN_ORBIT_ALTITUDE_KM)
-    throw new PhysicallyImpossible(
-      `an altitude of ${altitude_km} km is inside the atmosphere: below ${MIN_ORBIT_ALTITUDE_KM} km drag brings an orbit down within hours`,
-      '/altitude_km',
-      { altitude_km, min_altitude_km: MIN_ORBIT_ALTITUDE_KM },
-    );
+  if (altitude_km !== null)
+    refuseInsideAtmosphere(altitude_km, '/altitude_km', `an altitude of ${altitude_km} km`, { altitude_km });
   if (input.orbit) {
     const scratch = new Provenance();
     const o = resolveOrbit(input.orbit, undefined, scratch, '/orbit');
