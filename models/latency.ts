@@ -1,13 +1,3 @@
-/**
- * Latency from real orbits: who sees the satellites and when (event search over SGP4 positions),
- * how long the round trip through them is (slant ranges, optional laser links), how that compares
- * with terrestrial fibre to a data center, what share of an LLM answer the difference is, and how
- * often the path is not there at all, against data-center availability tiers.
- *
- * Propagation delay only: queuing, processing, serialisation and scheduling delays (which make up
- * most of a measured Starlink round trip) are not modelled and are the same or larger in orbit.
- */
-import { round } from 'mathjs';
 import type { SatRec } from 'satellite.js';
 import { z } from 'zod';
 import { ELEMENT_SETS, SITES } from '../fixtures/index.js';
@@ -23,7 +13,7 @@ import {
 } from './constants.js';
 import { PhysicallyImpossible, TooLarge } from './errors.js';
 import { defineEstimator } from './estimator.js';
-import { refuseInsideAtmosphere, resolveOrbit } from './orbit.js';
+import { checkElementSet, resolveOrbit } from './orbit.js';
 import { Provenance } from './provenance.js';
 import { dateToJd, jdToDate, minutesSinceEpoch, satrecFromTle, TleSchema } from './sgp4.js';
 import { distanceKm, type Vec3 } from './vec3.js';
@@ -408,35 +398,11 @@ function buildFleet(input: LatencyInputT, start: Date, end: Date, p: Provenance)
   }
   const tles = s.tles ?? (ELEMENT_SETS[s.element_set as string]?.tles as { name: string; line1: string; line2: string }[]);
   const base = s.tles ? '/satellites/tles' : '/satellites/element_set';
-  const warnDays = Provenance.value('orbit.tle_warn_days');
-  const maxDays = Provenance.value('orbit.tle_max_days');
   const tracks = tles.map((tle, i) => {
     const pointer = s.tles ? `${base}/${i}` : base;
     const satrec = satrecFromTle(tle);
     const name = tle.name?.trim() || `#${satrec.satnum}`;
-    if (satrec.error !== 0 || !(satrec.no > 0))
-      throw new PhysicallyImpossible(`the element set of ${name} cannot be initialised by SGP4 (error ${satrec.error})`, pointer);
-    const age = Math.max(Math.abs(minutesSinceEpoch(satrec, start)), Math.abs(minutesSinceEpoch(satrec, end))) / MINUTES_PER_DAY;
-    const epoch = jdToDate(satrec.jdsatepoch).toISOString();
-    if (age > maxDays)
-      throw new PhysicallyImpossible(
-        `the element set of ${name} (epoch ${epoch}) is ${age.toFixed(1)} days from the interval; SGP4 predictions past ${maxDays} days are not usable`,
-        pointer,
-        { element_set_age_days: round(age, 3), limit_days: maxDays },
-      );
-    if (age > warnDays)
-      p.warn(
-        `the element set of ${name} is up to ${age.toFixed(1)} days from the interval (more than ${warnDays}): position errors of several km per day of age, window edges off by seconds or more`,
-      );
-    const perigee = satrec.a * WGS72_A_KM * (1 - satrec.ecco) - WGS84_A_KM;
-    refuseInsideAtmosphere(
-      perigee,
-      pointer,
-      `the element set of ${name} (perigee ${perigee.toFixed(1)} km)`,
-      { perigee_altitude_km: round(perigee, 3) },
-      true,
-    );
-
+    checkElementSet(satrec, [start, end], p, pointer, `the element set of ${name}`, 'the interval');
     return track(name, satrec, start, jd0, pointer);
   });
   const minAltitude_km = Math.min(...tracks.map((t) => t.satrec.a * WGS72_A_KM - WGS84_A_KM));

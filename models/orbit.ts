@@ -323,32 +323,53 @@ export function resolveOrbit(spec: OrbitSpec, epochIso: string | undefined, p: P
   return { kind: 'elements', ...base, satrec: satrecFromElements(base) };
 }
 
+/**
+ * The checks every element set passes before use: SGP4 could initialise it; the times it is asked
+ * for are within orbit.tle_max_days of its epoch (422 beyond, a warning past orbit.tle_warn_days:
+ * SGP4 errors grow by kilometres a day); its mean perigee is above the atmosphere.
+ */
+export function checkElementSet(
+  satrec: SatRec,
+  times: readonly Date[],
+  p: Provenance,
+  pointer: string,
+  subject: string,
+  relativeTo: string,
+): void {
+  if (satrec.error !== 0 || !Number.isFinite(satrec.no) || satrec.no <= 0)
+    throw new PhysicallyImpossible(`${subject} cannot be initialised by SGP4 (error ${satrec.error})`, pointer);
+  const ageDays = Math.max(...times.map((t) => Math.abs(minutesSinceEpoch(satrec, t)))) / MINUTES_PER_DAY;
+  const warnDays = Provenance.value('orbit.tle_warn_days');
+  const maxDays = Provenance.value('orbit.tle_max_days');
+  if (ageDays > maxDays)
+    throw new PhysicallyImpossible(
+      `${subject} (epoch ${jdToDate(satrec.jdsatepoch).toISOString()}) is ${ageDays.toFixed(1)} days from ${relativeTo}; SGP4 predictions past ${maxDays} days are not usable (errors grow by kilometres a day)`,
+      pointer,
+      { element_set_age_days: round(ageDays, 3), limit_days: maxDays },
+    );
+  if (ageDays > warnDays)
+    p.warn(
+      `${subject} is ${ageDays.toFixed(1)} days from ${relativeTo} (more than ${warnDays}): position errors of several km per day of age are expected`,
+    );
+  const perigee_km = satrec.a * WGS72_A_KM * (1 - satrec.ecco) - WGS84_A_KM; // SGP4 carries a in WGS72 Earth radii
+  refuseInsideAtmosphere(
+    perigee_km,
+    pointer,
+    `${subject} (perigee ${perigee_km.toFixed(1)} km)`,
+    { perigee_altitude_km: round(perigee_km, 3) },
+    true,
+  );
+}
+
 function resolveElementSet(spec: OrbitSpec, epochIso: string | undefined, p: Provenance, pointer: string): ResolvedOrbit {
   const kind = spec.tle !== undefined ? 'tle' : 'omm';
   const satrec = spec.tle !== undefined ? satrecFromTle(spec.tle) : satrecFromOmm(spec.omm as z.output<typeof OmmSchema>);
   const at = `${pointer}/${kind}`;
-  if (satrec.error !== 0 || !Number.isFinite(satrec.no) || satrec.no <= 0) {
-    throw new PhysicallyImpossible(`the element set cannot be initialised by SGP4 (error ${satrec.error})`, at);
-  }
   const setEpoch = jdToDate(satrec.jdsatepoch);
   const epoch = epochIso ? new Date(epochIso) : setEpoch;
   if (!epochIso) p.assume('epoch', setEpoch.toISOString(), 'ISO-8601 UTC (the element set epoch)', 'vallado-sgp4-2006');
 
-  const ageDays = Math.abs(minutesSinceEpoch(satrec, epoch)) / MINUTES_PER_DAY;
-  const warnDays = Provenance.value('orbit.tle_warn_days');
-  const maxDays = Provenance.value('orbit.tle_max_days');
-  if (ageDays > maxDays) {
-    throw new PhysicallyImpossible(
-      `the element set's epoch (${setEpoch.toISOString()}) is ${ageDays.toFixed(1)} days from the requested epoch; SGP4 predictions past ${maxDays} days are not usable (errors grow by kilometres a day)`,
-      at,
-      { element_set_age_days: round(ageDays, 3), limit_days: maxDays },
-    );
-  }
-  if (ageDays > warnDays) {
-    p.warn(
-      `the element set is ${ageDays.toFixed(1)} days from the requested epoch (more than ${warnDays}): position errors of several km per day of age are expected`,
-    );
-  }
+  checkElementSet(satrec, [epoch], p, at, 'the element set', 'the requested epoch');
 
   const tsince = minutesSinceEpoch(satrec, epoch);
   const state = propagateMinutes(satrec, tsince);
@@ -359,14 +380,6 @@ function resolveElementSet(spec: OrbitSpec, epochIso: string | undefined, p: Pro
   }
   // Mean elements at the requested epoch: epoch mean elements advanced by their secular rates.
   const a = satrec.a * WGS72_A_KM; // SGP4 carries a in WGS72 Earth radii
-  const perigee_km = a * (1 - satrec.ecco) - WGS84_A_KM;
-  refuseInsideAtmosphere(
-    perigee_km,
-    at,
-    `the element set's perigee (${perigee_km.toFixed(1)} km)`,
-    { perigee_altitude_km: round(perigee_km, 3) },
-    true,
-  );
   const minutes = tsince;
   return {
     kind,
