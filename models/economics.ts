@@ -395,8 +395,7 @@ export function solveLinearRoot(f: (x: number) => number, target: number, x1: nu
 }
 
 export function runEconomics(input: EconomicsIn, p: Provenance): EconomicsResult {
-  const convention = input.convention ?? 'consistent';
-  if (input.convention === undefined) p.assume('convention', 'consistent', '', 'orbital-dc-convention');
+  const convention = p.orChoice('economics.convention', input.convention, 'convention');
   const years = p.orDefault('economics.mission_years', input.mission_years, 'mission_years');
   const hours = years * HOURS_PER_COMMON_YEAR;
   const t = input.terrestrial ?? {};

@@ -318,8 +318,11 @@ function resolveTrajectory(
   baseYear: number,
   p: Provenance,
 ): Trajectory {
-  const s = spec ?? ({ model: 'annual_decline' } as z.output<typeof AnnualDecline>);
-  if (spec === undefined) p.assume('price_trajectory.model', 'annual_decline', '', 'nasa-otps-sbsp-2024');
+  const s =
+    spec ??
+    ({ model: p.orChoice('launch.price_trajectory.model', undefined, 'price_trajectory.model') } as z.output<
+      typeof AnnualDecline
+    >);
   const base_year = s.base_year ?? baseYear;
   const base_price_usd_per_kg = s.base_price_usd_per_kg ?? basePrice;
   if (s.model === 'annual_decline') {
@@ -706,8 +709,7 @@ export function priceCampaign(
   parts: Record<string, number>,
   mass_from: LaunchResult['mass_from'],
 ): Omit<LaunchResult, 'subsystems'> {
-  const orbit = input.target_orbit ?? 'leo';
-  if (input.target_orbit === undefined) p.assume('target_orbit', 'leo', '', 'orbital-dc-convention');
+  const orbit = p.orChoice('launch.target_orbit', input.target_orbit, 'target_orbit');
   const design = input.orbit;
   // Catalogue LEO payloads are quoted for launches due east from Cape Canaveral (28.5°); a few degrees
   // more cost little, a much steeper plane costs the launch vehicle Δv and so payload.
@@ -762,8 +764,7 @@ export function priceCampaign(
   const build_years = p.orDefault('launch.build_years', input.build_years, 'build_years');
   const mission_years = p.orDefault('launch.mission_years', input.mission_years, 'mission_years');
   const failure = p.orDefault('launch.failure_per_year', input.failure_per_year, 'failure_per_year');
-  const basis = input.replacement_basis ?? 'whole_satellite';
-  if (input.replacement_basis === undefined) p.assume('replacement_basis', basis, '', 'orbital-dc-convention');
+  const basis = p.orChoice('launch.replacement_basis', input.replacement_basis, 'replacement_basis');
   let replaceable: number;
   if (basis === 'compute_only') {
     const compute = parts.compute_kg;

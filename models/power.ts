@@ -9,7 +9,7 @@
  * annual mean sunlit fraction sizes the energy figures.
  */
 import { z } from 'zod';
-import { CELLS, type Cell, POWER_CHOICES } from '../fixtures/index.js';
+import { CELLS, type Cell, CHOICES } from '../fixtures/index.js';
 import { fraction, quantity } from '../src/quantity.js';
 import { DEG, HOURS_PER_JULIAN_YEAR, JULIAN_YEAR_DAYS, MINUTES_PER_DAY } from './constants.js';
 import { PhysicallyImpossible } from './errors.js';
@@ -626,9 +626,7 @@ function resolveCell(input: PowerInputT, p: Provenance) {
   const given = typeof input.cell === 'string' ? { technology: input.cell } : (input.cell ?? {});
   let technology = given.technology;
   if (technology === undefined && (given.efficiency === undefined || given.degradation_per_year === undefined)) {
-    const choice = POWER_CHOICES['power.cell'];
-    technology = choice.value;
-    p.assume('cell.technology', choice.value, 'catalogue id', choice.source);
+    technology = p.orChoice('power.cell', undefined, 'cell.technology');
   }
   const cat: Cell | undefined = technology !== undefined ? CELLS[technology] : undefined;
   const efficiency = given.efficiency ?? (cat as Cell).efficiency;
@@ -647,13 +645,13 @@ export function runPower(input: PowerInputT, p: Provenance): PowerResult {
   const load_kw = input.load_kw / (1 - extraLoss);
 
   // Regulation and path efficiencies (SMAD).
-  let regulation = input.regulation;
-  if (regulation === undefined) {
-    const choice = POWER_CHOICES['power.regulation'];
-    regulation = choice.value as 'ppt' | 'det';
-    if (input.daylight_path_efficiency === undefined || input.eclipse_path_efficiency === undefined)
-      p.assume('regulation', choice.value, '"ppt" | "det"', choice.source);
-  }
+  // The regulation is an assumption only where it sets a path efficiency the caller did not give.
+  const bothPathsGiven = input.daylight_path_efficiency !== undefined && input.eclipse_path_efficiency !== undefined;
+  const regulation =
+    input.regulation ??
+    (bothPathsGiven
+      ? (CHOICES['power.regulation'].value as 'ppt' | 'det')
+      : p.orChoice<'ppt' | 'det'>('power.regulation', undefined, 'regulation'));
   const Xd = p.orDefault(
     regulation === 'ppt' ? 'power.path.ppt.daylight' : 'power.path.det.daylight',
     input.daylight_path_efficiency,

@@ -3,7 +3,7 @@
  * everything the caller should know (`warnings`). Estimators receive a Provenance, take their
  * defaults through it, and the registry attaches both lists to the output.
  */
-import { DEFAULTS, type DefaultName } from '../fixtures/index.js';
+import { CHOICES, type ChoiceName, DEFAULTS, type DefaultName } from '../fixtures/index.js';
 
 export interface Assumption {
   name: string;
@@ -27,6 +27,14 @@ export class Provenance {
     const d = DEFAULTS[name];
     this.assume(recordAs, d.value, d.unit, d.source);
     return d.value;
+  }
+
+  /** The caller's choice if given, else the catalogued one (recorded as an assumption). */
+  orChoice<T extends string>(name: ChoiceName, given: T | undefined, recordAs: string = name): T {
+    if (given !== undefined) return given;
+    const d = CHOICES[name];
+    this.assume(recordAs, d.value, d.unit, d.source);
+    return d.value as T;
   }
 
   /** The catalogued default without recording it (for limits that are not results' inputs). */

@@ -495,8 +495,7 @@ function resolveGeometry(input: ThermalInputType, sides: 1 | 2, p: Provenance): 
   const overridden = input.earth_view_factor !== undefined && input.solar_incidence_fraction !== undefined;
   let orientation: Orientation | null = input.orientation ?? null;
   if (orientation === null && !overridden) {
-    orientation = 'edge_on';
-    p.assume('orientation', orientation, '', 'orbital-dc-convention');
+    orientation = p.orChoice<Orientation>('thermal.orientation', undefined, 'orientation');
   }
   let tilt_deg: number | null = null;
   if (orientation === 'nadir') tilt_deg = 0;
