@@ -8,8 +8,6 @@
 
 /** WGS84 equatorial radius, km (NIMA TR8350.2). */
 export const WGS84_A_KM = 6378.137;
-/** WGS84 flattening (NIMA TR8350.2). */
-export const WGS84_F = 1 / 298.257223563;
 /** Earth gravitational parameter, km³/s² (EGM96 / WGS84 G1150). */
 export const EGM96_MU_KM3_S2 = 398600.4418;
 /** Second zonal harmonic, unnormalised (EGM96; Vallado, Fundamentals of Astrodynamics, 4th ed., Table D-1). */

@@ -18,7 +18,3 @@ export const ESTIMATORS: readonly Estimator[] = [
   economicsEstimator,
   latencyEstimator,
 ] as unknown as readonly Estimator[];
-
-export function findEstimator(name: string): Estimator | undefined {
-  return ESTIMATORS.find((e) => e.name === name);
-}

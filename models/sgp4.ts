@@ -118,11 +118,6 @@ export function satrecFromOmm(omm: Omm): SatRec {
   return json2satrec(full);
 }
 
-/** Julian date of a satrec's epoch (UTC). */
-export function epochJd(satrec: SatRec): number {
-  return satrec.jdsatepoch;
-}
-
 /** Minutes from the element set's epoch to `date`. */
 export function minutesSinceEpoch(satrec: SatRec, date: Date): number {
   return (dateToJd(date) - satrec.jdsatepoch) * MINUTES_PER_DAY;

@@ -8,7 +8,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { PhysicallyImpossible, TooLarge } from '../../models/errors.js';
-import { issuesToErrors, PROBLEM_CONTENT_TYPE, type Problem, pointerOf, problem, valueAt, withReceived } from '../problem.js';
+import { issuesToErrors, PROBLEM_CONTENT_TYPE, type Problem, problem, valueAt, withReceived } from '../problem.js';
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, p: Problem): FastifyReply {
   const body: Problem = { ...p, instance: request.url.split('?')[0], request_id: String(request.id) };
@@ -91,8 +91,6 @@ function summarise(errors: { pointer: string; message: string }[]): string {
     ? `${where}: ${first.message}`
     : `${errors.length} fields are invalid; first ${where}: ${first.message}`;
 }
-
-export { pointerOf };
 
 export default fp(
   async function errors(app: FastifyInstance) {
