@@ -12,6 +12,7 @@
 import { eciToEcf, geodeticToEcf, gstime, type SatRec, sgp4 } from 'satellite.js';
 import { DEG, IERS_EARTH_ROTATION_RAD_S, WGS72_A_KM } from './constants.js';
 import { PhysicallyImpossible } from './errors.js';
+import { brentMinimum, brentRoot, GOLDEN } from './numerics.js';
 import { SGP4_ERRORS } from './sgp4.js';
 import { dot, norm, type Vec3 } from './vec3.js';
 
@@ -127,137 +128,6 @@ export function trackBounds(track: Track): { rMax_km: number; angularRateMax_rad
     rMax_km: a_km * (1 + e) * 1.02 + 25,
     angularRateMax_rad_s: 1.05 * n_rad_s * Math.sqrt((1 + e) / (1 - e) ** 3) + IERS_EARTH_ROTATION_RAD_S,
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// One-dimensional solvers
-// ---------------------------------------------------------------------------------------------
-
-/** Brent's root finder on [a, b] with f(a), f(b) of opposite signs (Brent 1973, ch. 4; "zeroin"). */
-export function brentRoot(f: (x: number) => number, a: number, b: number, fa: number, fb: number, xtol: number): number {
-  if (fa === 0) return a;
-  if (fb === 0) return b;
-  let c = a;
-  let fc = fa;
-  let d = b - a;
-  let e = d;
-  for (let iter = 0; iter < 100; iter++) {
-    if (fb * fc > 0) {
-      c = a;
-      fc = fa;
-      d = b - a;
-      e = d;
-    }
-    if (Math.abs(fc) < Math.abs(fb)) {
-      a = b;
-      b = c;
-      c = a;
-      fa = fb;
-      fb = fc;
-      fc = fa;
-    }
-    const tol = 2 * Number.EPSILON * Math.abs(b) + 0.5 * xtol;
-    const m = 0.5 * (c - b);
-    if (Math.abs(m) <= tol || fb === 0) return b;
-    if (Math.abs(e) >= tol && Math.abs(fa) > Math.abs(fb)) {
-      let p: number;
-      let q: number;
-      const s = fb / fa;
-      if (a === c) {
-        p = 2 * m * s;
-        q = 1 - s;
-      } else {
-        const qq = fa / fc;
-        const r = fb / fc;
-        p = s * (2 * m * qq * (qq - r) - (b - a) * (r - 1));
-        q = (qq - 1) * (r - 1) * (s - 1);
-      }
-      if (p > 0) q = -q;
-      else p = -p;
-      if (2 * p < Math.min(3 * m * q - Math.abs(tol * q), Math.abs(e * q))) {
-        e = d;
-        d = p / q;
-      } else {
-        d = m;
-        e = m;
-      }
-    } else {
-      d = m;
-      e = m;
-    }
-    a = b;
-    fa = fb;
-    b += Math.abs(d) > tol ? d : m > 0 ? tol : -tol;
-    fb = f(b);
-  }
-  return b;
-}
-
-const GOLDEN = (3 - Math.sqrt(5)) / 2;
-
-/** Brent's minimiser on [a, b]: golden section with parabolic steps (Brent 1973, ch. 5; "fminbound"). */
-export function brentMinimum(f: (x: number) => number, a: number, b: number, xtol: number): { x: number; fx: number } {
-  let x = a + GOLDEN * (b - a);
-  let w = x;
-  let v = x;
-  let fx = f(x);
-  let fw = fx;
-  let fv = fx;
-  let d = 0;
-  let e = 0;
-  for (let iter = 0; iter < 200; iter++) {
-    const mid = 0.5 * (a + b);
-    const tol1 = xtol / 3 + 1e-12 * Math.abs(x);
-    const tol2 = 2 * tol1;
-    if (Math.abs(x - mid) <= tol2 - 0.5 * (b - a)) break;
-    let useGolden = true;
-    if (Math.abs(e) > tol1) {
-      const r = (x - w) * (fx - fv);
-      let q = (x - v) * (fx - fw);
-      let p = (x - v) * q - (x - w) * r;
-      q = 2 * (q - r);
-      if (q > 0) p = -p;
-      else q = -q;
-      const eOld = e;
-      e = d;
-      if (Math.abs(p) < Math.abs(0.5 * q * eOld) && p > q * (a - x) && p < q * (b - x)) {
-        d = p / q;
-        const u = x + d;
-        if (u - a < tol2 || b - u < tol2) d = mid >= x ? tol1 : -tol1;
-        useGolden = false;
-      }
-    }
-    if (useGolden) {
-      e = x >= mid ? a - x : b - x;
-      d = GOLDEN * e;
-    }
-    const u = Math.abs(d) >= tol1 ? x + d : x + (d > 0 ? tol1 : -tol1);
-    const fu = f(u);
-    if (fu <= fx) {
-      if (u >= x) a = x;
-      else b = x;
-      v = w;
-      fv = fw;
-      w = x;
-      fw = fx;
-      x = u;
-      fx = fu;
-    } else {
-      if (u < x) a = u;
-      else b = u;
-      if (fu <= fw || w === x) {
-        v = w;
-        fv = fw;
-        w = u;
-        fw = fu;
-      } else if (fu <= fv || v === x || v === w) {
-        v = u;
-        fv = fu;
-      }
-    }
-  }
-  // The ends are candidates too (a culmination at the edge of a clipped window).
-  return { x, fx };
 }
 
 // ---------------------------------------------------------------------------------------------
