@@ -2,28 +2,48 @@
  * Economics: total cost of ownership of an orbital data center over its mission against one on the
  * ground, on one denominator: the energy delivered to the IT load over the mission.
  *
- * Orbital side (modelled): satellites sized so that the mean power over the mission, after array
- * degradation and eclipses, equals the IT load; hardware $/W (or $/kg), launch, operations,
- * replacement of failed hardware (and the launch of the replacement mass), NRE. Or itemised
- * (`space_costs_usd`), as white papers give it. Terrestrial side: capex by bucket (or a total
- * $/W), gas turbines or grid power, PUE, fuel or electricity, operations.
+ * One physics chain: by default the orbital side is the facility POST /v1/launch rolls up from the
+ * load in the orbit (array and battery of POST /v1/power, radiator of POST /v1/thermal for the power
+ * model's energy balance, compute, shielding, structure, propellant), priced per W of its
+ * start-of-life array (or per kg), launched, operated, its failed hardware replaced and launched,
+ * plus NRE. A fixed W/kg is a named shortcut (`sizing: "specific_power"`). Or the orbital side is
+ * itemised (`space_costs_usd`), as white papers give it, and the ground side may be too.
+ * Terrestrial side: capex by bucket (or a total $/W) charged for the share of its asset life the
+ * mission uses, gas turbines or grid power, PUE, fuel or electricity, operations.
  *
  * `convention: "mccalip"` reproduces the public calculator of A. McCalip (static/js/math.js,
- * e59571e): no launch of replacement hardware, orbital energy at 100 % availability, terrestrial
- * energy at its capacity factor; the same-denominator figures are reported beside it.
+ * e59571e): W/kg sizing, no launch of replacement hardware, orbital energy at 100 % availability,
+ * terrestrial energy at its capacity factor, the whole capex charged; the consistent figures are
+ * reported beside it, as they are beside an itemised comparison.
  */
 import { z } from 'zod';
-import { fraction, quantity } from '../src/quantity.js';
 import { HOURS_PER_COMMON_YEAR } from './constants.js';
+import { type EconomicsIn, EconomicsInput, sizingOf } from './economics-input.js';
+import { PhysicallyImpossible } from './errors.js';
 import { defineEstimator } from './estimator.js';
-import { launchBill, type ResolvedVehicle, resolveVehicle, VehicleRefSchema } from './launch.js';
-import type { Provenance } from './provenance.js';
+import {
+  cadenceAgainstFlightRates,
+  launchBill,
+  type ResolvedVehicle,
+  resolveVehicle,
+  rollUpFromLoad,
+  warnPayloadOrbit,
+} from './launch.js';
+import { solveBracketed } from './numerics.js';
+import { type OrbitSpec, poweredFraction, resolveOrbit } from './orbit.js';
+import { Provenance } from './provenance.js';
+import { gpuFailurePerYear, missionYears, referenceOrbit, scenarioEpoch } from './scenario.js';
 
-/** Hours in a 365-day year: the year both reference sources use. */
+export { EconomicsInput } from './economics-input.js';
+
 /** BTU per MMBTU. */
 const BTU_PER_MMBTU = 1e6;
 /** The payload McCalip's calculator counts Starship launches with, kg. */
 const STARSHIP_100T_KG = 100_000;
+/** Highest launch price ($/kg) or hardware price ($/W) the break-even searches: far beyond any market figure. */
+const BREAKEVEN_SEARCH_MAX = 1e9;
+/** Share of the orbital total above which a defaulted NRE is said to dominate it. */
+const NRE_DOMINANT_SHARE = 0.25;
 
 /**
  * Mean of (1 − d)^t over a mission of n years with the power stepping down once a year:
@@ -38,176 +58,21 @@ export function meanRetention(degradation_per_year: number, years: number): numb
   return sum / years;
 }
 
-const money = (unit: string, description: string, example?: string) =>
-  quantity(unit, { min: 0, description, ...(example && { example }) }).optional();
+/** A count of whole things covering `x`, a hair below the quotient so that exact multiples do not round up on a float residue. */
+function wholeCount(x: number): number {
+  return Math.ceil(x * (1 - 1e-12));
+}
 
-const Terrestrial = z
-  .object({
-    capex_usd_per_w: money(
-      'USD/W',
-      'Total facility capex per W of IT load, replacing the four buckets (the turbines are added when generating on site)',
-    ),
-    gas_turbine_usd_per_kw: money('USD/kW', 'On-site gas turbines, per kW of generation (IT load × PUE)', '1800 USD/kW'),
-    electrical_usd_per_w: money('USD/W', 'Electrical distribution per W of IT load', '5.25 USD/W'),
-    mechanical_usd_per_w: money('USD/W', 'Mechanical and cooling per W of IT load', '3 USD/W'),
-    civil_usd_per_w: money('USD/W', 'Civil works and shell per W of IT load', '2.5 USD/W'),
-    network_usd_per_w: money('USD/W', 'Network and fit-out per W of IT load', '1.75 USD/W'),
-    pue: z.number().min(1).max(5).optional().describe('Power usage effectiveness: facility energy / IT energy'),
-    gas_usd_per_mmbtu: money('USD/MMBTU', 'Natural gas price', '4.3 USD/MMBTU'),
-    heat_rate_btu_per_kwh: quantity('BTU/kWh', {
-      gt: 0,
-      example: '6200 BTU/kWh',
-      description: 'Fuel heat per kWh generated',
-    }).optional(),
-    capacity_factor: fraction('a capacity factor', { gt: 0, max: 1 })
-      .optional()
-      .describe(
-        'Share of mission hours the ground site runs at full IT load. The consistent convention applies the same share to the orbital side (it sets utilisation_fraction); the mccalip convention applies it to the ground only',
-      ),
-    ops_fraction_per_year: fraction('an operations share per year')
-      .optional()
-      .describe('Facility operations, share of capex per year'),
-  })
-  .strict();
-
-const ORBITAL_MODEL_FIELDS = [
-  'satellite_usd_per_w',
-  'satellite_usd_per_kg',
-  'specific_power_w_per_kg',
-  'satellite_power_kw',
-  'sun_fraction',
-  'cell_degradation_per_year',
-  'gpu_failure_per_year',
-  'ops_fraction_per_year',
-  'nre_usd',
-] as const;
-
-export const EconomicsInput = z
-  .object({
-    load_kw: quantity('kW', { gt: 0, example: '1 GW', description: 'IT load (mean power delivered to the compute)' }),
-    mission_years: quantity('year', {
-      gt: 0,
-      max: 100,
-      description: 'Mission over which costs and energy are summed',
-    }).optional(),
-    convention: z
-      .enum(['consistent', 'mccalip'])
-      .optional()
-      .describe(
-        '"consistent" (default): both sides deliver the same energy to the IT load, and replacement hardware is launched. "mccalip": the McCalip calculator as published (orbital energy at 100 %, terrestrial at its capacity factor, replacements not launched), with the consistent figures beside it',
-      ),
-    utilisation_fraction: fraction('a utilisation share', { gt: 0, max: 1 })
-      .optional()
-      .describe('Share of mission hours the IT load runs at full power, the same on both sides'),
-    launch_usd_per_kg: quantity('USD/kg', { min: 0, description: 'Launch price per kg, billed per kg launched' }).optional(),
-    vehicle: VehicleRefSchema.optional(),
-    starship_price_usd: quantity('USD', {
-      gt: 0,
-      example: '5e6 USD',
-      description: 'Price of one Starship launch (whole launches)',
-    }).optional(),
-    starship_payload_kg: quantity('kg', { gt: 0, example: '100 t', description: 'Payload of one Starship launch' }).optional(),
-    satellite_usd_per_w: money('USD/W', 'Satellite hardware per W of installed (beginning-of-life) array power', '22 USD/W'),
-    satellite_usd_per_kg: money('USD/kg', 'Satellite hardware per kg, instead of per W'),
-    specific_power_w_per_kg: quantity('W/kg', { gt: 0, description: 'Installed array power per kg of satellite' }).optional(),
-    satellite_power_kw: quantity('kW', { gt: 0, description: 'Installed array power of one satellite' }).optional(),
-    sun_fraction: fraction('a sunlit share', { gt: 0, max: 1 }).optional().describe('Share of the orbit in sunlight'),
-    cell_degradation_per_year: fraction('a degradation per year', { min: 0, lt: 1 })
-      .optional()
-      .describe('Array power lost per year'),
-    gpu_failure_per_year: fraction('a failure rate per year')
-      .optional()
-      .describe('Share of the hardware that fails and is replaced per year'),
-    ops_fraction_per_year: fraction('an operations share per year')
-      .optional()
-      .describe('Operations, share of hardware cost per year'),
-    nre_usd: money('USD', 'Non-recurring engineering', '1e9 USD'),
-    space_costs_usd: z
-      .record(
-        z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'expected snake_case item names, e.g. "launch"' }),
-        quantity('USD', { min: 0 }),
-      )
-      .optional()
-      .describe('The orbital side itemised instead of modelled, e.g. { "launch": 5e6, "solar": 2e6, "shielding": 1.2e6 }'),
-    grid_usd_per_kwh: quantity('USD/kWh', {
-      min: 0,
-      example: '0.04 USD/kWh',
-      description: 'Ground site on grid power at this price (no turbines, no fuel)',
-    }).optional(),
-    terrestrial: Terrestrial.optional(),
-  })
-  .strict()
-  .superRefine((o, ctx) => {
-    const launchForms = [
-      o.launch_usd_per_kg !== undefined && 'launch_usd_per_kg',
-      o.vehicle !== undefined && 'vehicle',
-      (o.starship_price_usd !== undefined || o.starship_payload_kg !== undefined) && 'starship_price_usd',
-    ].filter(Boolean);
-    if (launchForms.length > 1)
-      ctx.addIssue({
-        code: 'custom',
-        path: [launchForms[1] as string],
-        message: `expected one way to price launch, got ${launchForms.join(' and ')}`,
-      });
-    if (o.satellite_usd_per_w !== undefined && o.satellite_usd_per_kg !== undefined)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['satellite_usd_per_kg'],
-        message: 'expected satellite_usd_per_w or satellite_usd_per_kg, not both',
-      });
-    if (o.space_costs_usd !== undefined) {
-      for (const key of ORBITAL_MODEL_FIELDS)
-        if (o[key] !== undefined)
-          ctx.addIssue({
-            code: 'custom',
-            path: [key],
-            message: `expected no ${key} beside space_costs_usd: an itemised orbital side is not modelled`,
-          });
-    }
-    const t = o.terrestrial ?? {};
-    if (o.grid_usd_per_kwh !== undefined)
-      for (const key of ['gas_turbine_usd_per_kw', 'gas_usd_per_mmbtu', 'heat_rate_btu_per_kwh'] as const)
-        if (t[key] !== undefined)
-          ctx.addIssue({
-            code: 'custom',
-            path: ['terrestrial', key],
-            message: `expected no ${key} with grid_usd_per_kwh: a grid-powered site has no turbines or fuel`,
-          });
-    if (t.capex_usd_per_w !== undefined)
-      for (const key of ['electrical_usd_per_w', 'mechanical_usd_per_w', 'civil_usd_per_w', 'network_usd_per_w'] as const)
-        if (t[key] !== undefined)
-          ctx.addIssue({
-            code: 'custom',
-            path: ['terrestrial', key],
-            message: `expected either capex_usd_per_w or the buckets, not both`,
-          });
-    if (o.utilisation_fraction !== undefined && o.convention === 'mccalip')
-      ctx.addIssue({
-        code: 'custom',
-        path: ['utilisation_fraction'],
-        message:
-          'expected no utilisation_fraction with the mccalip convention: it runs the orbital side at 100 % and the ground at terrestrial.capacity_factor',
-      });
-    if (
-      o.utilisation_fraction !== undefined &&
-      t.capacity_factor !== undefined &&
-      (o.convention ?? 'consistent') === 'consistent'
-    )
-      ctx.addIssue({
-        code: 'custom',
-        path: ['utilisation_fraction'],
-        message:
-          'expected utilisation_fraction or terrestrial.capacity_factor, not both: the consistent convention uses one share for both sides',
-      });
-  });
-type EconomicsIn = z.output<typeof EconomicsInput>;
+// ---------------------------------------------------------------------------------------------
+// Output
+// ---------------------------------------------------------------------------------------------
 
 const Breakeven = z.object({
   launch_usd_per_kg: z
     .number()
     .nullable()
-    .describe('Launch price at which cost_ratio = 1, every cost term included; null when none closes the gap'),
-  reason: z.string().nullable(),
+    .describe('Launch price, USD/kg, at which cost_ratio = 1, every cost term included; null when none closes the gap'),
+  reason: z.string().nullable().describe('Why launch_usd_per_kg is null'),
   cost_ratio_at_breakeven: z
     .number()
     .nullable()
@@ -215,152 +80,365 @@ const Breakeven = z.object({
   hardware_usd_per_w: z
     .number()
     .nullable()
-    .describe('Hardware $/W at which cost_ratio = 1 at the launch price used (given when no launch price closes the gap)'),
-  hardware_reason: z.string().nullable(),
+    .describe('Hardware price, USD/W of start-of-life array, at which cost_ratio = 1 at the launch price used'),
+  hardware_reason: z.string().nullable().describe('Why hardware_usd_per_w is null'),
 });
 
+const Subsystems = z
+  .object({
+    array_power_kw: z.number().describe('SMAD P_sa: daylight power the array delivers at end of life, kW'),
+    array_bol_power_kw: z.number().describe('Start-of-life array power installed (priced per W), kW'),
+    array_area_m2: z.number().describe('Array area, m²'),
+    battery_energy_kwh: z.number().describe('Battery nameplate energy, kWh'),
+    radiator_heat_kw: z.number().describe('Orbit-average heat the radiator rejects, P_sa·T_d/T, kW'),
+    radiator_area_m2: z.number().nullable().describe('Radiator planform area, m²'),
+    radiator_temp_k: z.number().describe('Radiator temperature, K'),
+    eclipse_min: z.number().describe('The eclipse the battery is sized for, min'),
+  })
+  .describe('What POST /v1/power and POST /v1/thermal sized inside the roll-up (the same figures POST /v1/launch gives)');
+
+const Cadence = z
+  .object({
+    build_years: z.number().describe('Years to launch the initial mass'),
+    launches_per_year_to_build: z.number().describe('Launches a year to build in build_years, 1/year'),
+    vehicle_flights_per_year: z.number().nullable().describe("The vehicle's flight rate, 1/year"),
+    build_share_of_flight_rate: z.number().nullable().describe("launches_per_year_to_build / the vehicle's flight rate"),
+    world_launches_per_year: z.number().describe("The world's orbital launches a year, every vehicle, 1/year"),
+    build_share_of_world_launches: z.number().describe("launches_per_year_to_build / the world's orbital launches a year"),
+  })
+  .describe('The build campaign against the flight rates (null when launch is priced per kg without a vehicle)');
+
+const TerrestrialOut = z.object({
+  power_source: z.enum(['gas_turbine', 'grid']),
+  capex_usd: z.number().describe('Capex charged to the mission, USD: capex_full_usd × capex_share_charged'),
+  capex_full_usd: z.number().describe('The whole facility capex, USD'),
+  capex_share_charged: z.number().describe('Share of the capex charged to the mission'),
+  capex_rule: z.string().describe('How that share follows from the mission and the asset life'),
+  asset_life_years: z.number().nullable().describe('Life of the facility, years (null in the mccalip convention)'),
+  capex_parts_usd: z.record(z.string(), z.number()).describe('The whole capex by bucket, USD'),
+  items_usd: z
+    .record(z.string(), z.number())
+    .nullable()
+    .describe('With terrestrial_costs_usd: the items of the ground side, USD (energy excluded)'),
+  energy_price_usd_per_kwh: z.number().describe('Electricity price, or fuel cost per kWh generated, USD/kWh'),
+  it_energy_usd: z.number().describe('Energy bought for the IT load, USD'),
+  overhead_energy_usd: z.number().describe('The (PUE − 1) share of the energy, USD'),
+  ops_usd: z.number().describe('Facility operations over the mission, USD'),
+  energy_kwh: z.number().describe('IT energy the terrestrial costs are computed for, kWh'),
+  pue: z.number().describe('Power usage effectiveness applied'),
+});
+
+const Itemisation = z
+  .object({
+    orbital_items: z.array(z.string()).describe('Cost items the orbital side holds'),
+    terrestrial_items: z.array(z.string()).describe('Cost items the terrestrial side holds'),
+    orbital_missing: z.array(z.string()).describe('Cost categories of a whole orbital data center the orbital side leaves out'),
+    terrestrial_missing: z
+      .array(z.string())
+      .describe('Cost categories of a whole ground data center the terrestrial side leaves out'),
+    complete: z.boolean().describe('Both sides hold every category: only then is a break-even computed'),
+  })
+  .describe('With space_costs_usd: what each side of the comparison holds');
+
+const McCalipView = z.object({
+  orbital_energy_kwh: z.number().describe('Load × hours, 100 % available, kWh'),
+  terrestrial_energy_kwh: z.number().describe('Load × hours × capacity factor, kWh'),
+  orbital_usd_per_kwh: z.number().describe('Orbital total over the orbital energy, USD/kWh'),
+  terrestrial_usd_per_kwh: z.number().describe('Terrestrial total over the terrestrial energy, USD/kWh'),
+  usd_per_kwh_ratio: z.number().describe('The ratio of the two $/kWh as that calculator shows them'),
+  consistent_usd_per_kwh_ratio: z.number().describe('The same totals over the same energy: cost_ratio'),
+  orbital_usd_per_kwh_consistent: z.number().describe('Orbital total over the terrestrial energy, USD/kWh'),
+  denominator_effect: z
+    .number()
+    .describe('usd_per_kwh_ratio / consistent_usd_per_kwh_ratio: how much the mixed denominators flatter the orbital side'),
+  omitted_replacement_launch_usd: z
+    .number()
+    .describe('Launching the replacement hardware, which that calculator leaves out, USD'),
+  calculator_breakeven_usd_per_kg: z
+    .number()
+    .nullable()
+    .describe(
+      "That calculator's own break-even, (terrestrial − hardware) / mass, without ops, replacement or NRE, USD/kg; null when it is negative",
+    ),
+  calculator_breakeven_reason: z.string().nullable().describe('Why calculator_breakeven_usd_per_kg is null'),
+});
+
+const ConsistentBeside = z
+  .object({
+    orbital_total_usd: z.number().nullable().describe('Orbital total, USD'),
+    terrestrial_total_usd: z.number().nullable().describe('Terrestrial total, USD'),
+    cost_ratio: z.number().nullable().describe('Orbital over terrestrial $/kWh'),
+    orbital_usd_per_kwh: z.number().nullable().describe('USD/kWh'),
+    terrestrial_usd_per_kwh: z.number().nullable().describe('USD/kWh'),
+    mass_kg: z.number().nullable().describe('Mass rolled up, kg'),
+    installed_power_kw: z.number().nullable().describe('Start-of-life array, kW'),
+    reason: z.string().nullable().describe('Why the figures are null, when the consistent model refuses the request'),
+  })
+  .describe(
+    'The same load, mission and prices in the consistent convention, sized by the roll-up in the reference orbit (every other default of that convention): the figures to set beside a reproduction',
+  );
+
 export const EconomicsOutput = z.object({
-  convention: z.enum(['consistent', 'mccalip']),
+  convention: z.enum(['consistent', 'mccalip']).describe('The convention applied'),
+  sizing: z
+    .enum(['roll_up', 'specific_power', 'itemised'])
+    .describe('How the orbital side was sized: the physics roll-up, the named W/kg shortcut, or itemised by the caller'),
   energy_kwh: z
     .number()
-    .describe('Energy delivered to the IT load over the mission: the denominator of both sides (load × hours × utilisation)'),
-  utilisation_fraction: z.number(),
-  orbital_total_usd: z.number(),
-  terrestrial_total_usd: z.number(),
-  cost_ratio: z.number().describe('orbital_total_usd / terrestrial_total_usd'),
-  orbital_usd_per_kwh: z.number(),
-  terrestrial_usd_per_kwh: z.number(),
-  breakeven_launch_usd_per_kg: z.number().nullable().describe('= breakeven.launch_usd_per_kg'),
+    .describe(
+      'Energy the orbital side delivers to the IT load over the mission, kWh: load × hours × utilisation × served_fraction',
+    ),
+  utilisation_fraction: z.number().describe('Share of mission hours the IT load runs at full power, both sides'),
+  served_fraction: z
+    .number()
+    .describe('Share of the hours the orbital design powers the load: 1 when its battery covers every eclipse of the year'),
+  orbital_total_usd: z.number().describe('Orbital total over the mission, USD'),
+  terrestrial_total_usd: z.number().describe('Terrestrial total over the mission, USD'),
+  cost_ratio: z
+    .number()
+    .describe(
+      'Orbital over terrestrial cost per kWh delivered (orbital_total_usd / terrestrial_total_usd when both deliver the same energy; the mccalip convention divides the totals)',
+    ),
+  orbital_usd_per_kwh: z.number().describe('Orbital total over its delivered energy, USD/kWh'),
+  terrestrial_usd_per_kwh: z.number().describe('Terrestrial total over its IT energy, USD/kWh'),
+  breakeven_launch_usd_per_kg: z.number().nullable().describe('= breakeven.launch_usd_per_kg, USD/kg'),
   breakeven: Breakeven,
-  orbital_mode: z.enum(['modelled', 'itemised']),
-  launch_usd_per_kg: z.number().describe('Launch price used, per kg of payload'),
-  launch_pricing: z.enum(['per_launch', 'per_kg']),
+  orbital_mode: z.enum(['modelled', 'itemised']).describe('Orbital side modelled, or itemised by the caller'),
+  launch_usd_per_kg: z.number().describe('Launch price used, USD per kg of payload'),
+  launch_pricing: z.enum(['per_launch', 'per_kg']).describe('Whole launches paid, or the mass paid per kg'),
   vehicle: z
     .object({
       id: z.string().nullable(),
       name: z.string(),
       status: z.enum(['flown', 'projected', 'custom']),
-      payload_kg: z.number().nullable(),
+      payload_kg: z.number().nullable().describe('Payload per launch, kg'),
     })
-    .nullable(),
-  installed_power_kw: z.number().nullable().describe('Beginning-of-life array power installed'),
-  mean_retention: z.number().nullable().describe('Mean array power over the mission / beginning-of-life power'),
-  satellites: z.number().int().nullable(),
-  mass_kg: z.number().nullable(),
+    .nullable()
+    .describe('The launch vehicle (null when launch is priced per kg without one)'),
+  installed_power_kw: z.number().nullable().describe('Start-of-life array power installed, kW'),
+  mean_retention: z
+    .number()
+    .nullable()
+    .describe('Sizing "specific_power": mean array power over the mission / start-of-life power'),
+  satellites: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Satellites of satellite_power_kw of array each that carry the installed array'),
+  mass_kg: z.number().nullable().describe('Mass to orbit, kg'),
+  mass_parts_kg: z.record(z.string(), z.number()).nullable().describe('Sizing "roll_up": the parts of mass_kg, kg'),
+  subsystems: Subsystems.nullable(),
   launches: z.number().int().nullable().describe('Whole launches of the initial mass on the vehicle'),
   starship_launches_100t: z.number().int().nullable().describe('Launches of a 100 t Starship (the McCalip calculator’s figure)'),
-  hardware_usd: z.number().nullable(),
-  launch_usd: z.number().nullable(),
-  ops_usd: z.number().nullable(),
-  gpu_replacement_usd: z.number().nullable().describe('Replacement hardware: failure rate × years × hardware'),
-  replacement_mass_kg: z.number().nullable(),
+  cadence: Cadence.nullable(),
+  hardware_usd: z.number().nullable().describe('Satellite hardware, USD'),
+  launch_usd: z.number().nullable().describe('Launching the initial mass, USD'),
+  ops_usd: z.number().nullable().describe('Operations over the mission, USD'),
+  gpu_replacement_usd: z.number().nullable().describe('Replacement hardware: failure rate × years × hardware, USD'),
+  replacement_mass_kg: z.number().nullable().describe('Mass of the replacements over the mission, kg'),
   replacement_launch_usd: z
     .number()
     .nullable()
-    .describe('Launching the replacement mass (0 in the mccalip convention, which leaves it out)'),
-  nre_usd: z.number().nullable(),
-  space_costs_usd: z.record(z.string(), z.number()).nullable(),
-  space_total_usd: z.number().describe('= orbital_total_usd (the Starcloud table’s name)'),
-  space_usd_per_kwh: z.number().describe('= orbital_usd_per_kwh'),
-  terrestrial: z.object({
-    power_source: z.enum(['gas_turbine', 'grid']),
-    capex_usd: z.number(),
-    capex_parts_usd: z.record(z.string(), z.number()),
-    energy_price_usd_per_kwh: z.number().describe('Electricity price, or fuel cost per kWh generated'),
-    it_energy_usd: z.number(),
-    overhead_energy_usd: z.number().describe('The (PUE − 1) share'),
-    ops_usd: z.number(),
-    energy_kwh: z.number().describe('IT energy the terrestrial costs are computed for'),
-    pue: z.number(),
-  }),
-  terrestrial_energy_usd: z.number().describe('Energy bought for the IT load (before PUE): terrestrial.it_energy_usd'),
-  mccalip: z
-    .object({
-      orbital_energy_kwh: z.number().describe('Load × hours, 100 % available'),
-      terrestrial_energy_kwh: z.number().describe('Load × hours × capacity factor'),
-      orbital_usd_per_kwh: z.number(),
-      terrestrial_usd_per_kwh: z.number(),
-      usd_per_kwh_ratio: z.number().describe('The ratio of the two $/kWh as that calculator shows them'),
-      consistent_usd_per_kwh_ratio: z.number().describe('The same totals over the same energy: cost_ratio'),
-      orbital_usd_per_kwh_consistent: z.number(),
-      denominator_effect: z
-        .number()
-        .describe('usd_per_kwh_ratio / consistent_usd_per_kwh_ratio: how much the mixed denominators flatter the orbital side'),
-      omitted_replacement_launch_usd: z.number().describe('Launching the replacement hardware, which that calculator leaves out'),
-      calculator_breakeven_usd_per_kg: z
-        .number()
-        .nullable()
-        .describe("That calculator's own break-even: (terrestrial − hardware) / mass, without ops, replacement or NRE"),
-    })
-    .nullable(),
+    .describe('Launching the replacement mass, USD (0 in the mccalip convention, which leaves it out)'),
+  nre_usd: z.number().nullable().describe('Non-recurring engineering, USD'),
+  space_costs_usd: z.record(z.string(), z.number()).nullable().describe('The itemised orbital side, USD'),
+  space_total_usd: z.number().describe('= orbital_total_usd (the Starcloud table’s name), USD'),
+  space_usd_per_kwh: z.number().describe('= orbital_usd_per_kwh, USD/kWh'),
+  terrestrial: TerrestrialOut,
+  terrestrial_energy_usd: z.number().describe('Energy bought for the IT load (before PUE): terrestrial.it_energy_usd, USD'),
+  itemisation: Itemisation.nullable(),
+  mccalip: McCalipView.nullable().describe('The McCalip calculator’s own figures (convention "mccalip")'),
+  consistent: ConsistentBeside.nullable(),
 });
 export type EconomicsResult = z.infer<typeof EconomicsOutput>;
+
+// ---------------------------------------------------------------------------------------------
+// Launch pricing
+// ---------------------------------------------------------------------------------------------
 
 interface LaunchPricing {
   vehicle: ResolvedVehicle | null;
   price_usd_per_kg: number;
   perKg: boolean;
+  usable: number;
 }
 
+/** The launch price: per kg as given, or a vehicle's (a Starship at a given price, a catalogue entry, a custom one). */
 function resolveLaunchPricing(input: EconomicsIn, p: Provenance): LaunchPricing {
-  if (input.launch_usd_per_kg !== undefined) return { vehicle: null, price_usd_per_kg: input.launch_usd_per_kg, perKg: true };
-  if (input.starship_price_usd !== undefined || input.starship_payload_kg !== undefined) {
-    const v = resolveVehicle(
-      { id: 'starship', price_usd: input.starship_price_usd, payload_kg: input.starship_payload_kg },
-      'leo',
-      p,
-      ['starship_price_usd'],
-    );
-    return { vehicle: v, price_usd_per_kg: v.price_usd_per_kg as number, perKg: v.pricing === 'per_kg' };
-  }
-  const v = resolveVehicle(input.vehicle, 'leo', p);
-  return { vehicle: v, price_usd_per_kg: v.price_usd_per_kg as number, perKg: v.pricing === 'per_kg' };
+  const target = p.orChoice('launch.target_orbit', input.target_orbit, 'target_orbit');
+  const usable = p.orDefault('launch.usable_payload_fraction', input.usable_payload_fraction, 'usable_payload_fraction');
+  if (input.launch_usd_per_kg !== undefined)
+    return { vehicle: null, price_usd_per_kg: input.launch_usd_per_kg, perKg: true, usable };
+  const starship = input.starship_price_usd !== undefined || input.starship_payload_kg !== undefined;
+  const v = starship
+    ? resolveVehicle({ id: 'starship', price_usd: input.starship_price_usd, payload_kg: input.starship_payload_kg }, target, p, [
+        'starship_price_usd',
+      ])
+    : resolveVehicle(input.vehicle, target, p);
+  if (v.status === 'projected' && (v.catalogue_payload || v.catalogue_price))
+    p.warn(`${v.name}: its payload and price are projections (source: ${v.source}), not market figures`);
+  if (v.pairing_note !== null) p.warn(v.pairing_note);
+  return { vehicle: v, price_usd_per_kg: v.price_usd_per_kg as number, perKg: v.pricing === 'per_kg', usable };
 }
 
 /** Launch cost of a mass at a price per kg, whole launches when the vehicle is priced per launch. */
 function launchCost(pricing: LaunchPricing, mass_kg: number, price_usd_per_kg: number) {
   if (pricing.vehicle === null) return { launches: null, cost: mass_kg * price_usd_per_kg };
-  const bill = launchBill(pricing.vehicle, mass_kg, 1, price_usd_per_kg, pricing.perKg);
+  const bill = launchBill(pricing.vehicle, mass_kg, pricing.usable, price_usd_per_kg, pricing.perKg);
   return { launches: bill.launches, cost: bill.cost_usd };
 }
 
-interface OrbitalParams {
-  load_w: number;
+// ---------------------------------------------------------------------------------------------
+// The orbital fleet: what is launched and installed, whatever it costs
+// ---------------------------------------------------------------------------------------------
+
+interface Fleet {
+  installed_w: number;
+  mass_kg: number;
+  satellites: number;
+  retention: number | null;
+  /** The shortcut's array before rounding to whole satellites (McCalip's break-even uses it). */
+  required_w: number;
+  parts: Record<string, number> | null;
+  subsystems: EconomicsResult['subsystems'];
+  served_fraction: number;
+  orbit: OrbitSpec | null;
+}
+
+/** The W/kg shortcut: installed power = load / (mean retention × sun fraction), whole satellites, mass = power / specific power. */
+function specificPowerFleet(input: EconomicsIn, years: number, p: Provenance): Fleet {
+  const specificPower = p.orDefault(
+    'economics.specific_power_w_per_kg',
+    input.specific_power_w_per_kg,
+    'specific_power_w_per_kg',
+  );
+  const satPowerW = p.orDefault('economics.satellite_power_kw', input.satellite_power_kw, 'satellite_power_kw') * 1000;
+  const sunFraction = p.orDefault('economics.sun_fraction', input.sun_fraction, 'sun_fraction');
+  const degradation = p.orDefault(
+    'economics.cell_degradation_per_year',
+    input.cell_degradation_per_year,
+    'cell_degradation_per_year',
+  );
+  const retention = meanRetention(degradation, years);
+  const required_w = (input.load_kw * 1000) / (retention * sunFraction);
+  const satellites = wholeCount(required_w / satPowerW);
+  const installed_w = satellites * satPowerW;
+  return {
+    installed_w,
+    mass_kg: installed_w / specificPower,
+    satellites,
+    retention,
+    required_w,
+    parts: null,
+    subsystems: null,
+    served_fraction: 1,
+    orbit: null,
+  };
+}
+
+/** The power request of the roll-up: the caller's, with the reference epoch when it sizes in the top-level element orbit. */
+function powerRequest(input: EconomicsIn, orbit: OrbitSpec, p: Provenance): Record<string, unknown> | undefined {
+  const own = input.power ?? {};
+  const ownEclipse = ['orbit', 'eclipse_fraction', 'eclipse_duration_min', 'period_min'].some((k) => own[k] !== undefined);
+  const elements = orbit.tle === undefined && orbit.omm === undefined;
+  if (ownEclipse || own.epoch !== undefined || !elements) return input.power;
+  return { ...own, epoch: scenarioEpoch(input.epoch, p) };
+}
+
+/** Share of the year the rolled-up design powers its load: 1 unless its battery is sized for a shorter eclipse than the year's longest. */
+function servedFraction(orbitSpec: unknown, epochIso: string, covered_min: number): number {
+  const scratch = new Provenance();
+  const o = resolveOrbit(orbitSpec as OrbitSpec, epochIso, scratch);
+  return poweredFraction(o, Provenance.value('orbit.annual_step_h'), covered_min);
+}
+
+/** The physics roll-up of POST /v1/launch from the load, in the given orbit (default: the reference orbit). */
+function rollUpFleet(input: EconomicsIn, years: number, p: Provenance): Fleet {
+  const orbit = input.orbit ?? referenceOrbit(p);
+  const roll = rollUpFromLoad(
+    {
+      load_kw: input.load_kw,
+      orbit,
+      power: powerRequest(input, orbit, p),
+      thermal: input.thermal,
+      mass_model: input.mass_model,
+      mission_years: years,
+    },
+    p,
+  );
+  const installed_w = roll.power.array_bol_power_kw * 1000;
+  const satPowerW = p.orDefault('economics.satellite_power_kw', input.satellite_power_kw, 'satellite_power_kw') * 1000;
+  const sizedOrbit = roll.power.orbit;
+  const served =
+    sizedOrbit === null ? 1 : servedFraction(input.power?.orbit ?? orbit, sizedOrbit.epoch, roll.power.eclipse_duration_min);
+  if (served < 1)
+    p.warn(
+      `the battery is sized for a ${roll.power.eclipse_duration_min.toFixed(1)}-min eclipse, shorter than the year's longest (${sizedOrbit?.annual.max_eclipse_min.toFixed(1)} min): the load is unpowered ${((1 - served) * 100).toFixed(2)} % of the year, and the energy delivered counts only the hours it is served`,
+    );
+  return {
+    installed_w,
+    mass_kg: roll.total_mass_kg,
+    satellites: wholeCount(installed_w / satPowerW),
+    retention: null,
+    required_w: installed_w,
+    parts: roll.parts,
+    subsystems: { ...roll.subsystems, eclipse_min: roll.power.eclipse_duration_min },
+    served_fraction: served,
+    orbit,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The orbital costs
+// ---------------------------------------------------------------------------------------------
+
+interface CostParams {
   years: number;
   hardwareUsdPerW: number | null;
   hardwareUsdPerKg: number | null;
-  specificPower: number;
-  satPowerW: number;
-  sunFraction: number;
-  degradation: number;
   failure: number;
   ops: number;
   nre: number;
   launchReplacements: boolean;
 }
 
-/** The modelled orbital side at a given launch price and hardware $/W (the break-even solvers vary these). */
-function orbitalModel(o: OrbitalParams, pricing: LaunchPricing, launchUsdPerKg: number, hardwareUsdPerW = o.hardwareUsdPerW) {
-  const retention = meanRetention(o.degradation, o.years);
-  const required_w = o.load_w / (retention * o.sunFraction);
-  const satellites = Math.ceil((required_w / o.satPowerW) * (1 - 1e-12));
-  const installed_w = satellites * o.satPowerW;
-  const mass_kg = installed_w / o.specificPower;
-  const hardware = hardwareUsdPerW !== null ? hardwareUsdPerW * installed_w : (o.hardwareUsdPerKg as number) * mass_kg;
-  const initial = launchCost(pricing, mass_kg, launchUsdPerKg);
-  const ops = o.ops * hardware * o.years;
-  const replacementFraction = o.failure * o.years;
-  const gpu_replacement = replacementFraction * hardware;
-  const replacement_mass_kg = replacementFraction * mass_kg;
-  const replacementLaunch = launchCost(pricing, replacement_mass_kg, launchUsdPerKg).cost;
-  const replacement_launch = o.launchReplacements ? replacementLaunch : 0;
-  const total = hardware + initial.cost + ops + gpu_replacement + replacement_launch + o.nre;
+function costParams(input: EconomicsIn, years: number, convention: 'consistent' | 'mccalip', p: Provenance): CostParams {
+  const perKg = input.satellite_usd_per_kg !== undefined;
   return {
-    retention,
-    required_w,
-    satellites,
-    installed_w,
-    mass_kg,
+    years,
+    hardwareUsdPerW: perKg
+      ? null
+      : p.orDefault('economics.satellite_usd_per_w', input.satellite_usd_per_w, 'satellite_usd_per_w'),
+    hardwareUsdPerKg: input.satellite_usd_per_kg ?? null,
+    failure: input.gpu_failure_per_year ?? gpuFailurePerYear(p),
+    ops: p.orDefault('economics.ops_fraction_per_year', input.ops_fraction_per_year, 'ops_fraction_per_year'),
+    nre: p.orDefault('economics.nre_usd', input.nre_usd, 'nre_usd'),
+    launchReplacements: convention === 'consistent',
+  };
+}
+
+/**
+ * The modelled orbital side at a launch price and a hardware $/W (the break-even solvers vary them):
+ * hardware + launch + ops (share of hardware a year) + replacement (failure × years × hardware)
+ * + the replacement's launch (consistent convention) + NRE.
+ */
+function orbitalCosts(
+  fleet: Fleet,
+  c: CostParams,
+  pricing: LaunchPricing,
+  launchUsdPerKg: number,
+  hardwareUsdPerW = c.hardwareUsdPerW,
+) {
+  const hardware =
+    hardwareUsdPerW !== null ? hardwareUsdPerW * fleet.installed_w : (c.hardwareUsdPerKg as number) * fleet.mass_kg;
+  const initial = launchCost(pricing, fleet.mass_kg, launchUsdPerKg);
+  const ops = c.ops * hardware * c.years;
+  const replacementFraction = c.failure * c.years;
+  const gpu_replacement = replacementFraction * hardware;
+  const replacement_mass_kg = replacementFraction * fleet.mass_kg;
+  const replacementLaunch = launchCost(pricing, replacement_mass_kg, launchUsdPerKg).cost;
+  const replacement_launch = c.launchReplacements ? replacementLaunch : 0;
+  return {
     hardware,
     launch: initial.cost,
     launches: initial.launches,
@@ -368,290 +446,508 @@ function orbitalModel(o: OrbitalParams, pricing: LaunchPricing, launchUsdPerKg: 
     gpu_replacement,
     replacement_mass_kg,
     replacement_launch,
-    omitted_replacement_launch: o.launchReplacements ? 0 : replacementLaunch,
-    nre: o.nre,
-    total,
+    omitted_replacement_launch: c.launchReplacements ? 0 : replacementLaunch,
+    nre: c.nre,
+    total: hardware + initial.cost + ops + gpu_replacement + replacement_launch + c.nre,
   };
 }
+type OrbitalCosts = ReturnType<typeof orbitalCosts>;
 
-/**
- * Root of f(x) = target for f increasing and piecewise linear in x (launch or hardware price):
- * secant from two evaluations of the full model, refined until f(x*) = target to 1e-12.
- */
-export function solveLinearRoot(f: (x: number) => number, target: number, x1: number): number | null {
-  let a = 0;
-  let fa = f(a);
-  let b = x1 > 0 ? x1 : 1;
-  let fb = f(b);
-  for (let k = 0; k < 60; k++) {
-    if (fb === fa) return null;
-    const x = a + ((target - fa) * (b - a)) / (fb - fa);
-    if (!Number.isFinite(x)) return null;
-    const fx = f(x);
-    if (Math.abs(fx - target) <= 1e-12 * Math.abs(target)) return x;
-    [a, fa, b, fb] = [b, fb, x, fx];
-  }
-  return null;
-}
+// ---------------------------------------------------------------------------------------------
+// The terrestrial side
+// ---------------------------------------------------------------------------------------------
 
-export function runEconomics(input: EconomicsIn, p: Provenance): EconomicsResult {
-  const convention = p.orChoice('economics.convention', input.convention, 'convention');
-  const years = p.orDefault('economics.mission_years', input.mission_years, 'mission_years');
-  const hours = years * HOURS_PER_COMMON_YEAR;
+/** Energy price, USD/kWh: the grid's, or the fuel of on-site gas turbines (heat rate × gas price), with the turbines' capex. */
+function groundEnergy(input: EconomicsIn, pue: number, capexParts: Record<string, number>, p: Provenance) {
+  if (input.grid_usd_per_kwh !== undefined) return { price: input.grid_usd_per_kwh, grid: true };
   const t = input.terrestrial ?? {};
-
-  // The denominator
-  const capacityFactor =
-    convention === 'mccalip'
-      ? p.orDefault('economics.terrestrial.capacity_factor', t.capacity_factor, 'terrestrial.capacity_factor')
-      : t.capacity_factor;
-  // One share of hours for both sides; in the mccalip convention, the one its terrestrial costs are for.
-  const utilisation =
-    convention === 'mccalip'
-      ? (capacityFactor as number)
-      : (input.utilisation_fraction ??
-        t.capacity_factor ??
-        p.orDefault('economics.utilisation_fraction', undefined, 'utilisation_fraction'));
-  const energy_kwh = input.load_kw * hours * utilisation;
-  const terrestrialEnergy_kwh = convention === 'mccalip' ? input.load_kw * hours * (capacityFactor as number) : energy_kwh;
-
-  // Terrestrial side
-  const pue = p.orDefault('economics.terrestrial.pue', t.pue, 'terrestrial.pue');
-  const load_w = input.load_kw * 1000;
-  const grid = input.grid_usd_per_kwh !== undefined;
-  const capexParts: Record<string, number> = {};
-  let energyPrice: number;
-  if (grid) {
-    energyPrice = input.grid_usd_per_kwh as number;
-  } else {
+  if (input.terrestrial_costs_usd === undefined) {
     const turbine = p.orDefault(
       'economics.terrestrial.gas_turbine_usd_per_kw',
       t.gas_turbine_usd_per_kw,
       'terrestrial.gas_turbine_usd_per_kw',
     );
     capexParts.gas_turbine_usd = turbine * pue * input.load_kw;
-    const gas = p.orDefault('economics.terrestrial.gas_usd_per_mmbtu', t.gas_usd_per_mmbtu, 'terrestrial.gas_usd_per_mmbtu');
-    const heatRate = p.orDefault(
-      'economics.terrestrial.heat_rate_btu_per_kwh',
-      t.heat_rate_btu_per_kwh,
-      'terrestrial.heat_rate_btu_per_kwh',
-    );
-    energyPrice = (heatRate * gas) / BTU_PER_MMBTU;
   }
-  if (t.capex_usd_per_w !== undefined) capexParts.facility_usd = t.capex_usd_per_w * load_w;
-  else {
-    const bucket = (name: 'electrical' | 'mechanical' | 'civil' | 'network') =>
+  const gas = p.orDefault('economics.terrestrial.gas_usd_per_mmbtu', t.gas_usd_per_mmbtu, 'terrestrial.gas_usd_per_mmbtu');
+  const heatRate = p.orDefault(
+    'economics.terrestrial.heat_rate_btu_per_kwh',
+    t.heat_rate_btu_per_kwh,
+    'terrestrial.heat_rate_btu_per_kwh',
+  );
+  return { price: (heatRate * gas) / BTU_PER_MMBTU, grid: false };
+}
+
+/** The facility capex by bucket (or one $/W), USD. */
+function capexBuckets(input: EconomicsIn, parts: Record<string, number>, p: Provenance): void {
+  const t = input.terrestrial ?? {};
+  const load_w = input.load_kw * 1000;
+  if (t.capex_usd_per_w !== undefined) {
+    parts.facility_usd = t.capex_usd_per_w * load_w;
+    return;
+  }
+  for (const name of ['electrical', 'mechanical', 'civil', 'network'] as const)
+    parts[`${name}_usd`] =
       p.orDefault(`economics.terrestrial.${name}_usd_per_w`, t[`${name}_usd_per_w`], `terrestrial.${name}_usd_per_w`) * load_w;
-    capexParts.electrical_usd = bucket('electrical');
-    capexParts.mechanical_usd = bucket('mechanical');
-    capexParts.civil_usd = bucket('civil');
-    capexParts.network_usd = bucket('network');
-  }
-  const capex = Object.values(capexParts).reduce((a, b) => a + b, 0);
-  const it_energy_usd = terrestrialEnergy_kwh * energyPrice;
-  const overhead_energy_usd = terrestrialEnergy_kwh * (pue - 1) * energyPrice;
-  const terrOps =
-    p.orDefault('economics.terrestrial.ops_fraction_per_year', t.ops_fraction_per_year, 'terrestrial.ops_fraction_per_year') *
-    capex *
-    years;
-  const terrestrial_total = capex + it_energy_usd + overhead_energy_usd + terrOps;
+}
 
-  // Orbital side
-  const pricing = resolveLaunchPricing(input, p);
-  const launchPrice = pricing.price_usd_per_kg;
-  const v = pricing.vehicle;
-  if (v?.status === 'projected' && (v.catalogue_payload || v.catalogue_price))
-    p.warn(`${v.name}: its payload and price are projections (source: ${v.source}), not market figures`);
-
-  let orbital_total: number;
-  let breakeven: EconomicsResult['breakeven'];
-  let modelled: ReturnType<typeof orbitalModel> | null = null;
-  let params: OrbitalParams | null = null;
-  let items: Record<string, number> | null = null;
-
-  if (input.space_costs_usd !== undefined) {
-    items = { ...input.space_costs_usd };
-    orbital_total = Object.values(items).reduce((a, b) => a + b, 0);
-    p.warn(
-      `space_costs_usd itemises only ${Object.keys(items).join(', ') || 'nothing'}: no compute hardware, replacement, operations or NRE are counted on the orbital side, while the terrestrial side counts its facility capex and energy`,
-    );
-    // The launch item and the launch price give the mass launched, hence the launch term's slope.
-    const launchItem = items.launch;
-    if (launchItem !== undefined && launchPrice > 0) {
-      const mass = launchItem / launchPrice;
-      const others = orbital_total - launchItem;
-      const x = (terrestrial_total - others) / mass;
-      breakeven = {
-        launch_usd_per_kg: x >= 0 ? x : null,
-        reason: x >= 0 ? null : 'the itemised costs other than launch already exceed the terrestrial total',
-        cost_ratio_at_breakeven: x >= 0 ? (others + mass * x) / terrestrial_total : null,
-        hardware_usd_per_w: null,
-        hardware_reason: 'an itemised orbital side has no hardware $/W term',
-      };
-    } else
-      breakeven = {
-        launch_usd_per_kg: null,
-        reason: 'an itemised orbital side without a launch item (and a launch price) gives no launch mass to price',
-        cost_ratio_at_breakeven: null,
-        hardware_usd_per_w: null,
-        hardware_reason: 'an itemised orbital side has no hardware $/W term',
-      };
-  } else {
-    const perKgHardware = input.satellite_usd_per_kg !== undefined;
-    params = {
-      load_w,
-      years,
-      hardwareUsdPerW: perKgHardware
-        ? null
-        : p.orDefault('economics.satellite_usd_per_w', input.satellite_usd_per_w, 'satellite_usd_per_w'),
-      hardwareUsdPerKg: input.satellite_usd_per_kg ?? null,
-      specificPower: p.orDefault('economics.specific_power_w_per_kg', input.specific_power_w_per_kg, 'specific_power_w_per_kg'),
-      satPowerW: p.orDefault('economics.satellite_power_kw', input.satellite_power_kw, 'satellite_power_kw') * 1000,
-      sunFraction: p.orDefault('economics.sun_fraction', input.sun_fraction, 'sun_fraction'),
-      degradation: p.orDefault(
-        'economics.cell_degradation_per_year',
-        input.cell_degradation_per_year,
-        'cell_degradation_per_year',
-      ),
-      failure: p.orDefault('economics.gpu_failure_per_year', input.gpu_failure_per_year, 'gpu_failure_per_year'),
-      ops: p.orDefault('economics.ops_fraction_per_year', input.ops_fraction_per_year, 'ops_fraction_per_year'),
-      nre: p.orDefault('economics.nre_usd', input.nre_usd, 'nre_usd'),
-      launchReplacements: convention === 'consistent',
+/** Share of the capex a mission is charged: mission / asset life, straight-line (consistent), or all of it (mccalip). */
+function capexShare(input: EconomicsIn, years: number, convention: 'consistent' | 'mccalip', p: Provenance) {
+  if (convention === 'mccalip')
+    return {
+      share: 1,
+      life: null,
+      rule: 'the McCalip convention: the whole capex is charged to the mission, whatever its length',
     };
-    const o = params;
-    modelled = orbitalModel(o, pricing, launchPrice);
-    orbital_total = modelled.total;
-    if (o.failure * years > 1)
-      p.warn(
-        `${(o.failure * years * 100).toFixed(0)} % of the hardware is replaced over the mission: more than the fleet itself`,
-      );
-    breakeven = solveBreakeven(o, pricing, launchPrice, terrestrial_total, modelled.installed_w / modelled.mass_kg);
-  }
-
-  const cost_ratio = orbital_total / terrestrial_total;
-  const orbital_usd_per_kwh = orbital_total / (convention === 'mccalip' ? input.load_kw * hours : energy_kwh);
-  const terrestrial_usd_per_kwh = terrestrial_total / terrestrialEnergy_kwh;
-
-  let mccalip: EconomicsResult['mccalip'] = null;
-  if (convention === 'mccalip') {
-    const orbitalEnergy = input.load_kw * hours;
-    const calcBreakeven =
-      modelled && params
-        ? (terrestrial_total -
-            (params.hardwareUsdPerW !== null
-              ? params.hardwareUsdPerW * modelled.required_w
-              : (params.hardwareUsdPerKg as number) * (modelled.required_w / params.specificPower))) /
-          (modelled.required_w / params.specificPower)
-        : null;
-    mccalip = {
-      orbital_energy_kwh: orbitalEnergy,
-      terrestrial_energy_kwh: terrestrialEnergy_kwh,
-      orbital_usd_per_kwh: orbital_total / orbitalEnergy,
-      terrestrial_usd_per_kwh,
-      usd_per_kwh_ratio: orbital_total / orbitalEnergy / terrestrial_usd_per_kwh,
-      consistent_usd_per_kwh_ratio: cost_ratio,
-      orbital_usd_per_kwh_consistent: orbital_total / terrestrialEnergy_kwh,
-      denominator_effect: orbital_total / orbitalEnergy / terrestrial_usd_per_kwh / cost_ratio,
-      omitted_replacement_launch_usd: modelled?.omitted_replacement_launch ?? 0,
-      calculator_breakeven_usd_per_kg: calcBreakeven,
-    };
-  }
-
+  const life = p.orDefault('terrestrial.asset_life_years', input.terrestrial?.asset_life_years, 'terrestrial.asset_life_years');
+  const share = Math.min(1, years / life);
   return {
-    convention,
-    energy_kwh,
-    utilisation_fraction: utilisation,
-    orbital_total_usd: orbital_total,
-    terrestrial_total_usd: terrestrial_total,
-    cost_ratio,
-    orbital_usd_per_kwh,
-    terrestrial_usd_per_kwh,
-    breakeven_launch_usd_per_kg: breakeven.launch_usd_per_kg,
-    breakeven,
-    orbital_mode: items ? 'itemised' : 'modelled',
-    launch_usd_per_kg: launchPrice,
-    launch_pricing: pricing.vehicle === null || pricing.perKg ? 'per_kg' : 'per_launch',
-    vehicle: pricing.vehicle
-      ? {
-          id: pricing.vehicle.id,
-          name: pricing.vehicle.name,
-          status: pricing.vehicle.status,
-          payload_kg: pricing.vehicle.payload_kg,
-        }
-      : null,
-    installed_power_kw: modelled ? modelled.installed_w / 1000 : null,
-    mean_retention: modelled ? modelled.retention : null,
-    satellites: modelled?.satellites ?? null,
-    mass_kg: modelled?.mass_kg ?? null,
-    launches: modelled?.launches ?? null,
-    starship_launches_100t: modelled ? Math.ceil((modelled.mass_kg / STARSHIP_100T_KG) * (1 - 1e-12)) : null,
-    hardware_usd: modelled?.hardware ?? null,
-    launch_usd: modelled?.launch ?? items?.launch ?? null,
-    ops_usd: modelled?.ops ?? null,
-    gpu_replacement_usd: modelled?.gpu_replacement ?? null,
-    replacement_mass_kg: modelled?.replacement_mass_kg ?? null,
-    replacement_launch_usd: modelled?.replacement_launch ?? null,
-    nre_usd: modelled?.nre ?? null,
-    space_costs_usd: items,
-    space_total_usd: orbital_total,
-    space_usd_per_kwh: orbital_usd_per_kwh,
-    terrestrial: {
-      power_source: grid ? 'grid' : 'gas_turbine',
-      capex_usd: capex,
-      capex_parts_usd: capexParts,
-      energy_price_usd_per_kwh: energyPrice,
-      it_energy_usd,
-      overhead_energy_usd,
-      ops_usd: terrOps,
-      energy_kwh: terrestrialEnergy_kwh,
-      pue,
-    },
-    terrestrial_energy_usd: it_energy_usd,
-    mccalip,
+    share,
+    life,
+    rule: `straight-line: the mission's ${years} years of the facility's ${life}-year asset life (${(share * 100).toFixed(1)} %); the rest of the facility's life is worth as much to its owner after the mission`,
   };
 }
 
+function terrestrialSide(
+  input: EconomicsIn,
+  years: number,
+  convention: 'consistent' | 'mccalip',
+  energy_kwh: number,
+  p: Provenance,
+): EconomicsResult['terrestrial'] {
+  const t = input.terrestrial ?? {};
+  const itemised = input.terrestrial_costs_usd !== undefined;
+  // An itemised ground side carries its cooling and power plant as items: its energy is the IT load's (PUE 1).
+  const pue = itemised ? 1 : p.orDefault('terrestrial.pue', t.pue, 'terrestrial.pue');
+  const parts: Record<string, number> = {};
+  const energy = groundEnergy(input, pue, parts, p);
+  if (!itemised) capexBuckets(input, parts, p);
+  const full = Object.values(parts).reduce((a, b) => a + b, 0);
+  const charge = itemised
+    ? { share: 1, life: null, rule: 'itemised: the items as given' }
+    : capexShare(input, years, convention, p);
+  const items = itemised ? { ...(input.terrestrial_costs_usd as Record<string, number>) } : null;
+  const itemsTotal = items ? Object.values(items).reduce((a, b) => a + b, 0) : 0;
+  const opsShare = itemised
+    ? 0
+    : p.orDefault('economics.terrestrial.ops_fraction_per_year', t.ops_fraction_per_year, 'terrestrial.ops_fraction_per_year');
+  return {
+    power_source: energy.grid ? 'grid' : 'gas_turbine',
+    capex_usd: full * charge.share + itemsTotal,
+    capex_full_usd: full,
+    capex_share_charged: charge.share,
+    capex_rule: charge.rule,
+    asset_life_years: charge.life,
+    capex_parts_usd: parts,
+    items_usd: items,
+    energy_price_usd_per_kwh: energy.price,
+    it_energy_usd: energy_kwh * energy.price,
+    overhead_energy_usd: energy_kwh * (pue - 1) * energy.price,
+    ops_usd: opsShare * full * years,
+    energy_kwh,
+    pue,
+  };
+}
+
+function terrestrialTotal(t: EconomicsResult['terrestrial']): number {
+  return t.capex_usd + t.it_energy_usd + t.overhead_energy_usd + t.ops_usd;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Itemised comparisons
+// ---------------------------------------------------------------------------------------------
+
 /**
- * Break-even launch price: the root of orbital_total(p) = terrestrial_total in the full model
- * (hardware, launch, ops, replacement and its launch, NRE). When no price ≥ 0 closes the gap,
- * null with the reason, and the hardware $/W that closes it at the launch price used.
+ * The cost categories of a whole data center, each with the item names that count for it. An
+ * itemised side that leaves one out compares a list, not a data center. Compute hardware is
+ * the same purchase on both sides: it must be on both or on neither.
  */
-function solveBreakeven(
-  o: OrbitalParams,
-  pricing: LaunchPricing,
+const ITEM_CATEGORIES = {
+  orbital: {
+    launch: ['launch'],
+    array: ['solar', 'array', 'power'],
+    radiator: ['radiator', 'thermal', 'cooling'],
+    structure: ['structure', 'bus'],
+    operations: ['operations', 'ops'],
+    replacement: ['replacement'],
+    nre: ['nre'],
+  },
+  terrestrial: {
+    cooling: ['cooling', 'mechanical'],
+    power_plant: ['backup_power', 'electrical', 'power'],
+    building: ['building', 'civil', 'shell', 'construction'],
+    network: ['network', 'fit_out'],
+    operations: ['operations', 'ops'],
+  },
+} as const;
+const COMPUTE_ITEMS = ['compute', 'gpus', 'accelerators'];
+
+function missingCategories(items: readonly string[], categories: Record<string, readonly string[]>): string[] {
+  return Object.entries(categories)
+    .filter(([, names]) => !names.some((n) => items.includes(n)))
+    .map(([category]) => category);
+}
+
+/** What each side of an itemised comparison holds and leaves out. */
+function itemisationCheck(input: EconomicsIn): NonNullable<EconomicsResult['itemisation']> {
+  const orbital = Object.keys(input.space_costs_usd ?? {});
+  const terrestrial =
+    input.terrestrial_costs_usd !== undefined
+      ? ['energy', ...Object.keys(input.terrestrial_costs_usd)]
+      : ['energy', 'overhead_energy', 'cooling', 'power_plant', 'building', 'network', 'operations'];
+  const orbital_missing = missingCategories(orbital, ITEM_CATEGORIES.orbital);
+  const terrestrial_missing =
+    input.terrestrial_costs_usd !== undefined ? missingCategories(terrestrial, ITEM_CATEGORIES.terrestrial) : [];
+  const hasCompute = (items: string[]) => items.some((i) => COMPUTE_ITEMS.includes(i));
+  if (hasCompute(orbital) && !hasCompute(terrestrial)) terrestrial_missing.push('compute');
+  if (hasCompute(terrestrial) && !hasCompute(orbital)) orbital_missing.push('compute');
+  return {
+    orbital_items: orbital,
+    terrestrial_items: terrestrial,
+    orbital_missing,
+    terrestrial_missing,
+    complete: orbital_missing.length === 0 && terrestrial_missing.length === 0,
+  };
+}
+
+function warnIncompleteItemisation(i: NonNullable<EconomicsResult['itemisation']>, p: Provenance): void {
+  if (i.complete) return;
+  const parts = [
+    i.orbital_missing.length > 0 && `the orbital side leaves out ${i.orbital_missing.join(', ')}`,
+    i.terrestrial_missing.length > 0 && `the terrestrial side leaves out ${i.terrestrial_missing.join(', ')}`,
+  ].filter(Boolean);
+  p.warn(
+    `the itemisation is incomplete: ${parts.join('; ')}. The ratio compares what the two lists hold, not the cost of a data center; see consistent for the whole chain`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Break-even
+// ---------------------------------------------------------------------------------------------
+
+type BreakevenOut = EconomicsResult['breakeven'];
+
+/** The root of total(x) = target for x ≥ 0 (total increasing in x), or null with the reason. */
+function priceRoot(total: (x: number) => number, target: number, start: number, what: string) {
+  const atZero = total(0);
+  if (atZero > target)
+    return { x: null, reason: `even ${what} leaves ${fmt(atZero)} USD, above the ${fmt(target)} USD that would break even` };
+  const root = solveBracketed(total, target, { lo: 0, hi: Math.max(start, 1), max: BREAKEVEN_SEARCH_MAX });
+  if (root === null)
+    return { x: null, reason: `no price up to ${BREAKEVEN_SEARCH_MAX} closes the gap: the total does not grow with it` };
+  return { x: root.x, reason: null };
+}
+
+/**
+ * Break-even launch price: the root of orbital_total(x) = target in the full model (hardware,
+ * launch, ops, replacement and its launch, NRE). When none ≥ 0 closes the gap, null with the
+ * reason, and the hardware $/W that closes it at the launch price used.
+ */
+function modelledBreakeven(fleet: Fleet, c: CostParams, pricing: LaunchPricing, target: number): BreakevenOut {
+  const launchPrice = pricing.price_usd_per_kg;
+  const atLaunch = (x: number) => orbitalCosts(fleet, c, pricing, x).total;
+  const launch = priceRoot(atLaunch, target, launchPrice, 'a free launch (hardware, operations, replacement and NRE alone)');
+  const currentPerW = c.hardwareUsdPerW ?? ((c.hardwareUsdPerKg as number) * fleet.mass_kg) / fleet.installed_w;
+  const atHardware = (h: number) => orbitalCosts(fleet, c, pricing, launchPrice, h).total;
+  const hardware = priceRoot(atHardware, target, currentPerW, 'free hardware (launch, initial and replacement, and NRE)');
+  return {
+    launch_usd_per_kg: launch.x,
+    reason: launch.reason,
+    cost_ratio_at_breakeven: launch.x === null ? null : atLaunch(launch.x) / target,
+    hardware_usd_per_w: hardware.x,
+    hardware_reason: hardware.reason,
+  };
+}
+
+/** An itemised orbital side: the launch item and the launch price give the mass; only a complete itemisation has a break-even. */
+function itemisedBreakeven(
+  items: Record<string, number>,
+  itemisation: NonNullable<EconomicsResult['itemisation']>,
   launchPrice: number,
-  terrestrial: number,
-  w_per_kg: number,
-): EconomicsResult['breakeven'] {
-  const totalAtLaunch = (x: number) => orbitalModel(o, pricing, x).total;
-  const atFree = totalAtLaunch(0);
-  let launch_usd_per_kg: number | null = null;
-  let reason: string | null = null;
-  let check: number | null = null;
-  if (atFree > terrestrial) {
-    reason = `even a free launch leaves the orbital side at ${fmt(atFree)} USD against ${fmt(terrestrial)} USD on the ground: hardware, operations, replacement and NRE alone exceed it`;
-  } else {
-    launch_usd_per_kg = solveLinearRoot(totalAtLaunch, terrestrial, launchPrice);
-    if (launch_usd_per_kg === null) reason = 'the orbital total does not depend on the launch price';
-    else check = totalAtLaunch(launch_usd_per_kg) / terrestrial;
-  }
-  // Hardware $/W that closes the gap at the launch price used (in $/W even when hardware is priced per kg).
-  const currentPerW = o.hardwareUsdPerW ?? (o.hardwareUsdPerKg as number) / w_per_kg;
-  const totalAtHardware = (h: number) => orbitalModel(o, pricing, launchPrice, h).total;
-  const atFreeHardware = totalAtHardware(0);
-  let hardware_usd_per_w: number | null = null;
-  let hardware_reason: string | null = null;
-  if (atFreeHardware > terrestrial)
-    hardware_reason = `even free hardware leaves ${fmt(atFreeHardware)} USD of launch (initial and replacement) and NRE, above ${fmt(terrestrial)} USD on the ground`;
-  else {
-    hardware_usd_per_w = solveLinearRoot(totalAtHardware, terrestrial, currentPerW);
-    if (hardware_usd_per_w === null) hardware_reason = 'the orbital total does not depend on the hardware price';
-  }
-  return { launch_usd_per_kg, reason, cost_ratio_at_breakeven: check, hardware_usd_per_w, hardware_reason };
+  target: number,
+): BreakevenOut {
+  const none = (reason: string): BreakevenOut => ({
+    launch_usd_per_kg: null,
+    reason,
+    cost_ratio_at_breakeven: null,
+    hardware_usd_per_w: null,
+    hardware_reason: 'an itemised orbital side has no hardware $/W term',
+  });
+  if (!itemisation.complete)
+    return none(
+      `the itemisation is incomplete (orbital side without ${itemisation.orbital_missing.join(', ') || 'nothing'}; terrestrial side without ${itemisation.terrestrial_missing.join(', ') || 'nothing'}): a break-even between partial lists is not a price at which orbit pays`,
+    );
+  if (items.launch === undefined || !(launchPrice > 0))
+    return none('an itemised orbital side without a launch item (and a launch price) gives no launch mass to price');
+  const mass = items.launch / launchPrice;
+  const others = Object.values(items).reduce((a, b) => a + b, 0) - items.launch;
+  const total = (x: number) => others + mass * x;
+  const r = priceRoot(total, target, launchPrice, 'a free launch (the other items alone)');
+  return {
+    ...none(r.reason ?? ''),
+    reason: r.reason,
+    launch_usd_per_kg: r.x,
+    cost_ratio_at_breakeven: r.x === null ? null : total(r.x) / target,
+  };
 }
 
 function fmt(usd: number): string {
   return usd.toExponential(4);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The McCalip calculator's own figures, and the consistent figures beside a reproduction
+// ---------------------------------------------------------------------------------------------
+
+/** That calculator's break-even, (terrestrial − hardware) / mass on the unrounded array: null with the reason when negative. */
+function calculatorBreakeven(fleet: Fleet, c: CostParams, terrestrial: number) {
+  const kgPerW = fleet.mass_kg / fleet.installed_w;
+  const mass = fleet.required_w * kgPerW;
+  const hardware = c.hardwareUsdPerW !== null ? c.hardwareUsdPerW * fleet.required_w : (c.hardwareUsdPerKg as number) * mass;
+  const x = (terrestrial - hardware) / mass;
+  if (x >= 0) return { x, reason: null };
+  return {
+    x: null,
+    reason: `that calculator's formula gives ${x.toFixed(2)} USD/kg: the hardware alone (${fmt(hardware)} USD) costs more than the whole ground side (${fmt(terrestrial)} USD), so no launch price, not even a free one, breaks even; a negative price is not a price`,
+  };
+}
+
+function mccalipView(
+  fleet: Fleet | null,
+  c: CostParams | null,
+  costs: OrbitalCosts | null,
+  totals: { orbital: number; terrestrial: number; orbitalKwh: number; terrestrialKwh: number },
+): NonNullable<EconomicsResult['mccalip']> {
+  const terrestrialPerKwh = totals.terrestrial / totals.terrestrialKwh;
+  const ratio = totals.orbital / totals.terrestrial;
+  const calc = fleet && c ? calculatorBreakeven(fleet, c, totals.terrestrial) : { x: null, reason: 'no modelled orbital side' };
+  return {
+    orbital_energy_kwh: totals.orbitalKwh,
+    terrestrial_energy_kwh: totals.terrestrialKwh,
+    orbital_usd_per_kwh: totals.orbital / totals.orbitalKwh,
+    terrestrial_usd_per_kwh: terrestrialPerKwh,
+    usd_per_kwh_ratio: totals.orbital / totals.orbitalKwh / terrestrialPerKwh,
+    consistent_usd_per_kwh_ratio: ratio,
+    orbital_usd_per_kwh_consistent: totals.orbital / totals.terrestrialKwh,
+    denominator_effect: totals.orbital / totals.orbitalKwh / terrestrialPerKwh / ratio,
+    omitted_replacement_launch_usd: costs?.omitted_replacement_launch ?? 0,
+    calculator_breakeven_usd_per_kg: calc.x,
+    calculator_breakeven_reason: calc.reason,
+  };
+}
+
+/** The request's load, mission, prices and ground site, without anything that belongs to a convention or an itemisation. */
+function consistentRequest(input: EconomicsIn): Record<string, unknown> {
+  const {
+    convention: _c,
+    sizing: _s,
+    specific_power_w_per_kg: _sp,
+    sun_fraction: _sf,
+    cell_degradation_per_year: _cd,
+    space_costs_usd: _items,
+    terrestrial_costs_usd: _titems,
+    ...rest
+  } = input;
+  return rest;
+}
+
+/** The same request in the consistent convention, sized by the roll-up: the figures to set beside a reproduction. */
+function consistentBeside(input: EconomicsIn): NonNullable<EconomicsResult['consistent']> {
+  try {
+    const r = runEconomics(EconomicsInput.parse(consistentRequest(input)), new Provenance());
+    return {
+      orbital_total_usd: r.orbital_total_usd,
+      terrestrial_total_usd: r.terrestrial_total_usd,
+      cost_ratio: r.cost_ratio,
+      orbital_usd_per_kwh: r.orbital_usd_per_kwh,
+      terrestrial_usd_per_kwh: r.terrestrial_usd_per_kwh,
+      mass_kg: r.mass_kg,
+      installed_power_kw: r.installed_power_kw,
+      reason: null,
+    };
+  } catch (e) {
+    if (!(e instanceof PhysicallyImpossible)) throw e;
+    return {
+      orbital_total_usd: null,
+      terrestrial_total_usd: null,
+      cost_ratio: null,
+      orbital_usd_per_kwh: null,
+      terrestrial_usd_per_kwh: null,
+      mass_kg: null,
+      installed_power_kw: null,
+      reason: e.message,
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The model
+// ---------------------------------------------------------------------------------------------
+
+/** The denominators: the IT energy each side delivers, and the utilisation that sets them. */
+function energyDenominators(
+  input: EconomicsIn,
+  years: number,
+  convention: 'consistent' | 'mccalip',
+  served: number,
+  p: Provenance,
+) {
+  const loadHours = input.load_kw * years * HOURS_PER_COMMON_YEAR;
+  const t = input.terrestrial ?? {};
+  if (convention === 'mccalip') {
+    const cf = p.orDefault('economics.terrestrial.capacity_factor', t.capacity_factor, 'terrestrial.capacity_factor');
+    return { utilisation: cf, orbital_kwh: loadHours * cf, terrestrial_kwh: loadHours * cf, orbital_denominator_kwh: loadHours };
+  }
+  const utilisation =
+    input.utilisation_fraction ??
+    t.capacity_factor ??
+    p.orDefault('economics.utilisation_fraction', undefined, 'utilisation_fraction');
+  const orbital_kwh = loadHours * utilisation * served;
+  return { utilisation, orbital_kwh, terrestrial_kwh: loadHours * utilisation, orbital_denominator_kwh: orbital_kwh };
+}
+
+/** Warnings for the defaults that flatter orbit or dominate the total. */
+function warnOrbitalDefaults(input: EconomicsIn, c: CostParams, costs: OrbitalCosts, p: Provenance): void {
+  if (c.failure * c.years > 1)
+    p.warn(
+      `${(c.failure * c.years * 100).toFixed(0)} % of the hardware is replaced over the mission: more than the fleet itself`,
+    );
+  const nreShare = costs.nre / costs.total;
+  if (input.nre_usd === undefined && nreShare > NRE_DOMINANT_SHARE)
+    p.warn(
+      `the default NRE of ${fmt(costs.nre)} USD is a fixed figure from a calculator built for 1 GW; here it is ${(nreShare * 100).toFixed(0)} % of the orbital total: give nre_usd for a design of this size`,
+    );
+}
+
+/** The modelled orbital side: the fleet (roll-up or shortcut), its costs at the launch price used, and its build cadence. */
+function modelledOrbital(
+  input: EconomicsIn,
+  years: number,
+  convention: 'consistent' | 'mccalip',
+  pricing: LaunchPricing,
+  p: Provenance,
+) {
+  const sizing = sizingOf(input);
+  const fleet = sizing === 'roll_up' ? rollUpFleet(input, years, p) : specificPowerFleet(input, years, p);
+  if (pricing.vehicle !== null && fleet.orbit !== null) warnPayloadOrbit(pricing.vehicle.orbit, fleet.orbit, p);
+  const c = costParams(input, years, convention, p);
+  const costs = orbitalCosts(fleet, c, pricing, pricing.price_usd_per_kg);
+  warnOrbitalDefaults(input, c, costs, p);
+  let cadence: EconomicsResult['cadence'] = null;
+  if (pricing.vehicle !== null && costs.launches !== null) {
+    const build_years = p.orDefault('launch.build_years', input.build_years, 'build_years');
+    const k = cadenceAgainstFlightRates(costs.launches, build_years, pricing.vehicle, p);
+    cadence = {
+      build_years,
+      launches_per_year_to_build: k.launches_per_year,
+      vehicle_flights_per_year: pricing.vehicle.flights_per_year,
+      build_share_of_flight_rate: k.vehicle_share,
+      world_launches_per_year: k.world_launches_per_year,
+      build_share_of_world_launches: k.world_share,
+    };
+  }
+  return { sizing, fleet, c, costs, cadence };
+}
+type Modelled = ReturnType<typeof modelledOrbital>;
+
+/** The itemised orbital side: the items as given, and what the comparison holds. */
+function itemisedOrbital(input: EconomicsIn, p: Provenance) {
+  const items = { ...(input.space_costs_usd as Record<string, number>) };
+  const itemisation = itemisationCheck(input);
+  warnIncompleteItemisation(itemisation, p);
+  return { items, itemisation, total: Object.values(items).reduce((a, b) => a + b, 0) };
+}
+type Itemised = ReturnType<typeof itemisedOrbital>;
+
+export function runEconomics(input: EconomicsIn, p: Provenance): EconomicsResult {
+  const convention = p.orChoice<'consistent' | 'mccalip'>('economics.convention', input.convention, 'convention');
+  const years = missionYears(input.mission_years, p);
+  const pricing = resolveLaunchPricing(input, p);
+  const itemised = input.space_costs_usd !== undefined ? itemisedOrbital(input, p) : null;
+  const modelled = itemised === null ? modelledOrbital(input, years, convention, pricing, p) : null;
+  const energy = energyDenominators(input, years, convention, modelled?.fleet.served_fraction ?? 1, p);
+  const terrestrial = terrestrialSide(input, years, convention, energy.terrestrial_kwh, p);
+  const terrestrialTotalUsd = terrestrialTotal(terrestrial);
+  const orbitalTotal = modelled ? modelled.costs.total : (itemised as Itemised).total;
+  const orbitalPerKwh = orbitalTotal / energy.orbital_denominator_kwh;
+  const terrestrialPerKwh = terrestrialTotalUsd / energy.terrestrial_kwh;
+  const cost_ratio = convention === 'mccalip' ? orbitalTotal / terrestrialTotalUsd : orbitalPerKwh / terrestrialPerKwh;
+  // The orbital total at which the ratio is 1: the ground's cost of the energy orbit delivers.
+  const target = convention === 'mccalip' ? terrestrialTotalUsd : terrestrialPerKwh * energy.orbital_kwh;
+  const breakeven = modelled
+    ? modelledBreakeven(modelled.fleet, modelled.c, pricing, target)
+    : itemisedBreakeven((itemised as Itemised).items, (itemised as Itemised).itemisation, pricing.price_usd_per_kg, target);
+  const totals = {
+    orbital: orbitalTotal,
+    terrestrial: terrestrialTotalUsd,
+    orbitalKwh: energy.orbital_denominator_kwh,
+    terrestrialKwh: energy.terrestrial_kwh,
+  };
+  return {
+    convention,
+    ...sizingFigures(modelled, itemised),
+    energy_kwh: energy.orbital_kwh,
+    utilisation_fraction: energy.utilisation,
+    served_fraction: modelled?.fleet.served_fraction ?? 1,
+    orbital_total_usd: orbitalTotal,
+    terrestrial_total_usd: terrestrialTotalUsd,
+    cost_ratio,
+    orbital_usd_per_kwh: orbitalPerKwh,
+    terrestrial_usd_per_kwh: terrestrialPerKwh,
+    breakeven_launch_usd_per_kg: breakeven.launch_usd_per_kg,
+    breakeven,
+    ...launchFigures(pricing),
+    ...costFigures(modelled, itemised),
+    space_total_usd: orbitalTotal,
+    space_usd_per_kwh: orbitalPerKwh,
+    terrestrial,
+    terrestrial_energy_usd: terrestrial.it_energy_usd,
+    mccalip:
+      convention === 'mccalip'
+        ? mccalipView(modelled?.fleet ?? null, modelled?.c ?? null, modelled?.costs ?? null, totals)
+        : null,
+    consistent: convention === 'mccalip' || itemised !== null ? consistentBeside(input) : null,
+  };
+}
+
+function sizingFigures(m: Modelled | null, i: Itemised | null) {
+  return {
+    sizing: m ? m.sizing : ('itemised' as const),
+    orbital_mode: m ? ('modelled' as const) : ('itemised' as const),
+    installed_power_kw: m ? m.fleet.installed_w / 1000 : null,
+    mean_retention: m?.fleet.retention ?? null,
+    satellites: m?.fleet.satellites ?? null,
+    mass_kg: m?.fleet.mass_kg ?? null,
+    mass_parts_kg: m?.fleet.parts ?? null,
+    subsystems: m?.fleet.subsystems ?? null,
+    starship_launches_100t: m ? wholeCount(m.fleet.mass_kg / STARSHIP_100T_KG) : null,
+    itemisation: i?.itemisation ?? null,
+  };
+}
+
+function launchFigures(pricing: LaunchPricing) {
+  const v = pricing.vehicle;
+  return {
+    launch_usd_per_kg: pricing.price_usd_per_kg,
+    launch_pricing: v === null || pricing.perKg ? ('per_kg' as const) : ('per_launch' as const),
+    vehicle: v ? { id: v.id, name: v.name, status: v.status, payload_kg: v.payload_kg } : null,
+  };
+}
+
+function costFigures(m: Modelled | null, i: Itemised | null) {
+  const c = m?.costs;
+  return {
+    launches: c?.launches ?? null,
+    cadence: m?.cadence ?? null,
+    hardware_usd: c?.hardware ?? null,
+    launch_usd: c?.launch ?? i?.items.launch ?? null,
+    ops_usd: c?.ops ?? null,
+    gpu_replacement_usd: c?.gpu_replacement ?? null,
+    replacement_mass_kg: c?.replacement_mass_kg ?? null,
+    replacement_launch_usd: c?.replacement_launch ?? null,
+    nre_usd: c?.nre ?? null,
+    space_costs_usd: i?.items ?? null,
+  };
 }
 
 export const economicsEstimator = defineEstimator({
@@ -659,28 +955,34 @@ export const economicsEstimator = defineEstimator({
   summary:
     'Economics: orbital vs terrestrial total cost over the mission, $/kWh on one denominator, and the break-even launch price',
   description:
-    'Total cost of ownership over the mission. Orbital: satellites sized so that the mean array power after degradation and eclipses equals the IT load; hardware $/W (or $/kg), launch (catalogue vehicle, custom vehicle or $/kg), operations, replacement of failed hardware and the launch of its mass, NRE — or the orbital side itemised (space_costs_usd). Terrestrial: capex by bucket (or a total $/W), gas turbines and fuel (price, heat rate) or grid electricity, PUE, operations. Both sides are divided by the same energy delivered to the IT load. The break-even launch price is the root of the full model (fed back, cost_ratio = 1), or null with the reason and the hardware $/W that would close the gap. `convention: "mccalip"` reproduces the McCalip calculator and reports the consistent figures beside it.',
+    'Total cost of ownership over the mission, on one physics chain. Orbital (default sizing "roll_up"): the facility POST /v1/launch rolls up from load_kw in `orbit` (default: a dawn-dusk sun-synchronous orbit at 650 km, the one orbital data-center designs choose) — array and battery of POST /v1/power, radiator of POST /v1/thermal for the power model\'s energy balance, compute, shielding, structure, propellant — priced per W of its start-of-life array (or per kg), launched (catalogue vehicle, custom vehicle or $/kg), operated, its failed hardware replaced and launched, plus NRE. `sizing: "specific_power"` is the named W/kg shortcut; `space_costs_usd` (and `terrestrial_costs_usd`) itemise the sides as white papers do, with what each side holds and leaves out. Terrestrial: capex by bucket (or a total $/W) charged for the mission\'s share of the facility\'s asset life, gas turbines and fuel or grid electricity, PUE, operations. Both sides are divided by the energy each delivers to the IT load. The break-even launch price is the root of the full model (fed back, cost_ratio = 1), or null with the reason and the hardware $/W that would close the gap. `convention: "mccalip"` reproduces the McCalip calculator; the consistent figures are given beside it and beside an itemised comparison.',
   input: EconomicsInput,
   output: EconomicsOutput,
   examples: {
+    starship_1gw: {
+      summary: '1 GW for 5 years on Starship at the NASA OTPS projected price ($100M per 100 t), sized in the reference orbit',
+      value: { load_kw: '1 GW', mission_years: 5, vehicle: 'starship' },
+    },
+    falcon9: {
+      summary: "1 GW for 5 years on Falcon 9 at today's list price ($69.75M per 17.4 t recovered)",
+      value: { load_kw: '1 GW', mission_years: 5, vehicle: 'falcon9' },
+    },
+    starlink_shell: {
+      summary: '1 GW for 5 years in a Starlink-like shell (550 km, 53°), launch at $500/kg',
+      value: { load_kw: '1 GW', mission_years: 5, launch_usd_per_kg: 500, orbit: { altitude_km: 550, inclination_deg: 53 } },
+    },
     starcloud_40mw: {
-      summary: 'Starcloud white paper: 40 MW for 10 years, $0.04/kWh grid against its itemised space costs',
+      summary:
+        'Starcloud white paper: 40 MW for 10 years, its itemised space side against its itemised ground side ($0.04/kWh grid)',
       value: {
         load_kw: '40 MW',
         mission_years: 10,
         grid_usd_per_kwh: 0.04,
         space_costs_usd: { solar: 2_000_000, launch: 5_000_000, shielding: 1_200_000 },
+        terrestrial_costs_usd: { cooling: 7_000_000, backup_power: 20_000_000 },
         starship_price_usd: 5_000_000,
         starship_payload_kg: 100_000,
       },
-    },
-    starship_1gw: {
-      summary: '1 GW for 5 years on Starship at the NASA OTPS projected price ($100M per 100 t)',
-      value: { load_kw: '1 GW', mission_years: 5, vehicle: 'starship' },
-    },
-    falcon9: {
-      summary: "1 GW for 5 years on Falcon 9 at today's list price ($69.75M per 22.8 t)",
-      value: { load_kw: '1 GW', mission_years: 5, vehicle: 'falcon9' },
     },
     mccalip_default: {
       summary: "The McCalip calculator's defaults, in its own convention (launch $500/kg)",

@@ -15,9 +15,10 @@ import { fraction, quantity } from '../src/quantity.js';
 import { STANDARD_GRAVITY_M_S2 } from './constants.js';
 import { PhysicallyImpossible } from './errors.js';
 import { defineEstimator } from './estimator.js';
-import { OrbitSpecSchema } from './orbit.js';
+import { type OrbitSpec, OrbitSpecSchema } from './orbit.js';
 import { PowerInput, runPower } from './power.js';
 import { Provenance } from './provenance.js';
+import { gpuFailurePerYear, missionYears } from './scenario.js';
 import { runThermal, ThermalInput } from './thermal.js';
 
 /** A request error found while running (a catalogue entry without a price, say): answered as a 400 naming the field. */
@@ -89,8 +90,8 @@ export function massRollUp(i: RollUpInput): RollUp {
 // ---------------------------------------------------------------------------------------------
 
 const VEHICLE_IDS = VEHICLES.map((v) => v.id) as [string, ...string[]];
-const TargetOrbit = z.enum(['leo', 'sso']);
-type TargetOrbit = z.infer<typeof TargetOrbit>;
+export const TargetOrbit = z.enum(['leo', 'sso']);
+export type TargetOrbit = z.infer<typeof TargetOrbit>;
 
 const CustomVehicle = z
   .object({
@@ -140,6 +141,8 @@ export interface ResolvedVehicle {
   /** Payload and price taken from the catalogue (not overridden by the caller). */
   catalogue_payload: boolean;
   catalogue_price: boolean;
+  /** When the catalogue's payload and price describe different flights: what that does to the price per kg. */
+  pairing_note: string | null;
 }
 
 /** Resolve a vehicle reference against the catalogue; `path` locates it in the request for errors. */
@@ -188,6 +191,31 @@ export function resolveVehicle(
     source: entry?.source ?? null,
     catalogue_payload: entry !== undefined && overrides.payload_kg === undefined,
     catalogue_price: entry !== undefined && overrides.price_usd === undefined,
+    pairing_note:
+      entry?.pairing_note !== undefined && overrides.payload_kg === undefined && overrides.price_usd === undefined
+        ? entry.pairing_note
+        : null,
+  };
+}
+
+/**
+ * What a build campaign asks of the launch industry: its launches a year against the vehicle's
+ * flight rate and the world's orbital launch rate, warned about when it outruns the vehicle.
+ */
+export function cadenceAgainstFlightRates(launches: number, build_years: number, v: ResolvedVehicle, p: Provenance) {
+  const perYear = launches / build_years;
+  const world = p.orDefault('launch.world_orbital_launches_per_year', undefined, 'world_orbital_launches_per_year');
+  const rate = v.flights_per_year;
+  const vehicleShare = rate && rate > 0 ? perYear / rate : null;
+  if (vehicleShare !== null && vehicleShare > 1)
+    p.warn(
+      `${launches} launches in ${build_years} years is ${perYear.toFixed(1)} a year: ${vehicleShare.toFixed(1)} times ${v.name}'s flight rate of ${rate} a year and ${(perYear / world).toFixed(2)} times the world's ${world} orbital launches a year; at those rates the build takes ${(launches / (rate as number)).toFixed(1)} years of every ${v.name} flight, or ${(launches / world).toFixed(1)} years of every launch on Earth`,
+    );
+  return {
+    launches_per_year: perYear,
+    vehicle_share: vehicleShare,
+    world_share: perYear / world,
+    world_launches_per_year: world,
   };
 }
 
@@ -419,7 +447,42 @@ export const MassModelSchema = z
   .describe('Factors of the mass roll-up from load_kw; each defaults to a sourced value');
 
 const POWER_OWN = ['load_kw', 'mission_years'] as const;
-const THERMAL_OWN = ['heat_kw', 'load_kw', 'area_m2'] as const;
+const THERMAL_OWN = ['heat_kw', 'load_kw', 'area_m2', 'conversion_efficiency'] as const;
+
+/** The roll-up's request fields, shared by every estimator that sizes a facility from its load (launch, economics). */
+export const RollUpFields = {
+  orbit: OrbitSpecSchema.optional().describe(
+    'With load_kw: the orbit given to the power and thermal estimators (unless `power` or `thermal` give their own)',
+  ),
+  power: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe('With load_kw: inputs of POST /v1/power other than load_kw and mission_years (cell, battery, array, regulation…)'),
+  thermal: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe(
+      "With load_kw: inputs of POST /v1/thermal other than heat_kw, load_kw, area_m2 and conversion_efficiency (the heat is the power model's energy balance; radiator_temp_k defaults to 318.15 K, the ASHRAE W45 liquid-cooling supply; it decides the area)",
+    ),
+  mass_model: MassModelSchema.optional(),
+};
+
+/** The roll-up's own figures come from the top level: refuse them inside the sub-requests, pointing at them. */
+export function checkRollUpOverrides(
+  o: { power?: Record<string, unknown>; thermal?: Record<string, unknown> },
+  ctx: z.core.$RefinementCtx,
+): void {
+  for (const key of POWER_OWN)
+    if (o.power?.[key] !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['power', key], message: `expected ${key} at the top level, not inside power` });
+  for (const key of THERMAL_OWN)
+    if (o.thermal?.[key] !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['thermal', key],
+        message: `expected no ${key} inside thermal: the heat is the power model's energy balance for the load_kw given at the top level`,
+      });
+}
 
 export const LaunchInput = z
   .object({
@@ -431,22 +494,7 @@ export const LaunchInput = z
       description:
         'IT load: the mass is rolled up from it (compute, shielding, structure, propellant) with the array and battery of POST /v1/power and the radiator of POST /v1/thermal',
     }).optional(),
-    orbit: OrbitSpecSchema.optional().describe(
-      'With load_kw: the orbit given to the power and thermal estimators (unless `power` or `thermal` give their own)',
-    ),
-    power: z
-      .record(z.string(), z.unknown())
-      .optional()
-      .describe(
-        'With load_kw: inputs of POST /v1/power other than load_kw and mission_years (cell, battery, array, regulation…)',
-      ),
-    thermal: z
-      .record(z.string(), z.unknown())
-      .optional()
-      .describe(
-        'With load_kw: inputs of POST /v1/thermal other than heat_kw, load_kw and area_m2 (radiator_temp_k defaults to 318.15 K, the ASHRAE W45 liquid-cooling supply; it decides the area)',
-      ),
-    mass_model: MassModelSchema.optional(),
+    ...RollUpFields,
     mass: z
       .record(PartName, quantity('kg', { min: 0 }))
       .optional()
@@ -454,8 +502,9 @@ export const LaunchInput = z
     vehicle: VehicleRefSchema.optional(),
     target_orbit: TargetOrbit.optional().describe('Orbit the payload figure refers to (default "leo")'),
     price_usd_per_kg: quantity('USD/kg', {
-      gt: 0,
-      description: "Price per kg launched, replacing the vehicle's price: billed per kg, without whole-launch rounding",
+      min: 0,
+      description:
+        "Price per kg launched, replacing the vehicle's price: billed per kg, without whole-launch rounding (0: a free launch, for what-if questions)",
     }).optional(),
     usable_payload_fraction: fraction('a usable payload share', { gt: 0, max: 1 })
       .optional()
@@ -466,9 +515,11 @@ export const LaunchInput = z
       max: 100,
       description: 'Mission over which failed hardware is replaced',
     }).optional(),
-    failure_per_year: fraction('a failure rate per year')
+    gpu_failure_per_year: fraction('a failure rate per year')
       .optional()
-      .describe('Share of the replaceable hardware that fails per year'),
+      .describe(
+        'Accelerator failures per accelerator-year: the share of the replaceable hardware that fails and is replaced each year (default: the Llama 3 field rate)',
+      ),
     replacement_basis: z
       .enum(['whole_satellite', 'compute_only'])
       .optional()
@@ -500,16 +551,7 @@ export const LaunchInput = z
       for (const key of ['orbit', 'power', 'thermal', 'mass_model'] as const)
         if (o[key] !== undefined)
           ctx.addIssue({ code: 'custom', path: [key], message: `expected ${key} only with load_kw (the mass roll-up)` });
-    for (const key of POWER_OWN)
-      if (o.power?.[key] !== undefined)
-        ctx.addIssue({ code: 'custom', path: ['power', key], message: `expected ${key} at the top level, not inside power` });
-    for (const key of THERMAL_OWN)
-      if (o.thermal?.[key] !== undefined)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['thermal', key],
-          message: `expected no ${key} inside thermal: the heat is the load_kw given at the top level`,
-        });
+    checkRollUpOverrides(o, ctx);
     if (o.mass !== undefined && Object.keys(o.mass).length === 0)
       ctx.addIssue({ code: 'custom', path: ['mass'], message: 'expected at least one part, e.g. { "compute_kg": 1000 }' });
   });
@@ -525,10 +567,11 @@ export const LaunchOutput = z.object({
       array_area_m2: z.number(),
       array_bol_power_kw: z.number(),
       battery_energy_kwh: z.number(),
-      bus_power_kw: z
+      array_power_kw: z.number().describe('SMAD P_sa: power the array delivers to the bus in daylight at end of life, kW'),
+      radiator_heat_kw: z
         .number()
         .describe(
-          'Power the array delivers to the bus in daylight, all of it heat to reject: load_kw / the daylight path efficiency (thermal.conversion_efficiency)',
+          "Heat the radiator rejects, orbit average, kW: every watt the array delivers ends as heat, P_sa·T_d/T (the power model's energy balance over the sizing revolution)",
         ),
       radiator_area_m2: z.number().nullable(),
       radiator_temp_k: z.number(),
@@ -561,7 +604,7 @@ export const LaunchOutput = z.object({
     build_years: z.number(),
     launches_per_year_to_build: z.number(),
     mission_years: z.number(),
-    failure_per_year: z.number(),
+    gpu_failure_per_year: z.number().describe('Accelerator failures per accelerator-year used for the replacements'),
     replacement_basis: z.enum(['whole_satellite', 'compute_only']),
     replaceable_mass_kg: z.number(),
     replacement_mass_kg_per_year: z.number(),
@@ -575,6 +618,12 @@ export const LaunchOutput = z.object({
       .number()
       .nullable()
       .describe("launches_per_year_to_build / the vehicle's flight rate: above 1 the build outpaces today's fleet"),
+    world_launches_per_year: z.number().describe('Orbital launches a year worldwide, every vehicle (the yardstick), 1/year'),
+    build_share_of_world_launches: z
+      .number()
+      .describe(
+        "launches_per_year_to_build / the world's orbital launches a year: above 1 the build needs more launches than the whole world flies",
+      ),
     replacement_share_of_flight_rate: z.number().nullable(),
   }),
   price_trajectory: z
@@ -626,46 +675,52 @@ function carry<R>(domain: string, p: Provenance, run: (sub: Provenance) => R): R
   return result;
 }
 
-/**
- * Mass from the load: array and battery from the power estimator for the IT load (its SMAD path
- * efficiencies carry the conversion losses), radiator from the thermal estimator for the heat
- * load / X_d (by default the same daylight path efficiency), the rest from massRollUp.
- */
-function rollUpFromLoad(input: z.output<typeof LaunchInput>, p: Provenance) {
-  const load_kw = input.load_kw as number;
-  const mission_years = p.orDefault('launch.mission_years', input.mission_years, 'mission_years');
+/** Orbit-average heat from the array's energy balance: every watt it delivers ends as heat, P_sa·T_d/T, kW (SMAD sec. 11.4 sizing, energy conserved over a revolution). */
+export function orbitAverageHeatKw(arrayPower_kw: number, daylight_min: number, period_min: number): number {
+  return (arrayPower_kw * daylight_min) / period_min;
+}
+
+/** What a roll-up reads of a request: the load, the orbit, the sub-requests and the mass factors. */
+export type RollUpRequest = Pick<
+  z.output<typeof LaunchInput>,
+  'load_kw' | 'orbit' | 'power' | 'thermal' | 'mass_model' | 'mission_years'
+>;
+
+/** The power and thermal requests of a roll-up: the caller's, with the top-level orbit where they give none. */
+function subsystemRequests(input: RollUpRequest, p: Provenance) {
   const powerIn = { ...(input.power ?? {}) };
   const hasEclipse = ['orbit', 'eclipse_fraction', 'eclipse_duration_min', 'period_min'].some((k) => powerIn[k] !== undefined);
   if (!hasEclipse && input.orbit !== undefined) powerIn.orbit = input.orbit;
   const thermalIn = { ...(input.thermal ?? {}) };
   const hasView = ['orbit', 'altitude_km', 'earth_view_factor'].some((k) => thermalIn[k] !== undefined);
   if (!hasView && input.orbit !== undefined) thermalIn.orbit = input.orbit;
-  if (['radiator_temp_k', 'chip', 'area_m2'].every((k) => thermalIn[k] === undefined))
+  if (['radiator_temp_k', 'chip'].every((k) => thermalIn[k] === undefined))
     thermalIn.radiator_temp_k = p.orDefault('launch.radiator_temp_k', undefined, 'thermal.radiator_temp_k');
+  return { powerIn, thermalIn };
+}
 
-  // The power estimator's path efficiencies (SMAD X_d, X_e) already carry the losses between the
-  // array and the IT load, so it is sized for the IT load itself. Those losses end as heat too:
-  // the radiator rejects load / X_d, the daylight path efficiency the array was sized with.
+/**
+ * Array and battery from the power estimator for the IT load (its SMAD path efficiencies carry the
+ * conversion losses), and the radiator from the thermal estimator for the heat of the power
+ * model's own energy balance: all the energy the array delivers over a revolution, P_sa·T_d/T.
+ */
+export function sizeSubsystems(input: RollUpRequest, mission_years: number, p: Provenance) {
+  const load_kw = input.load_kw as number;
+  const { powerIn, thermalIn } = subsystemRequests(input, p);
   const power = carry('power', p, (sub) =>
     runPower(parseWithin(PowerInput, { ...powerIn, load_kw, mission_years }, 'power'), sub),
   );
-  if (thermalIn.conversion_efficiency === undefined) {
-    thermalIn.conversion_efficiency = power.path_efficiency.daylight;
-    if (powerIn.daylight_path_efficiency === undefined)
-      p.assume('thermal.conversion_efficiency', power.path_efficiency.daylight, '1', 'smad-power-path-efficiency');
-  }
-  const thermal = carry('thermal', p, (sub) => runThermal(parseWithin(ThermalInput, { ...thermalIn, load_kw }, 'thermal'), sub));
-  if (thermal.mass_kg === null || thermal.heat_kw === null)
+  const heat_kw = orbitAverageHeatKw(power.array_power_kw, power.daylight_duration_min, power.period_min);
+  const thermal = carry('thermal', p, (sub) => runThermal(parseWithin(ThermalInput, { ...thermalIn, heat_kw }, 'thermal'), sub));
+  if (thermal.mass_kg === null)
     throw inputError(['thermal'], 'expected a radiator temperature (radiator_temp_k or chip) to size the radiator');
-  // What the array delivers to the bus in daylight, all of it heat for the radiator.
-  const bus_kw = thermal.heat_kw;
+  return { power, thermal, heat_kw };
+}
 
+/** The roll-up's mass factors: the caller's `mass_model`, else the sourced defaults. */
+function massFactors(input: RollUpRequest, p: Provenance) {
   const m = input.mass_model ?? {};
-  const roll = massRollUp({
-    load_kw,
-    array_mass_kg: power.array_mass_kg,
-    battery_mass_kg: power.battery_mass_kg,
-    radiator_mass_kg: thermal.mass_kg,
+  return {
     compute_kg_per_kw: p.orDefault('launch.compute_kg_per_kw', m.compute_kg_per_kw, 'mass_model.compute_kg_per_kw'),
     shielding_areal_density_kg_per_m2: p.orDefault(
       'launch.shielding_areal_density_kg_per_m2',
@@ -684,21 +739,49 @@ function rollUpFromLoad(input: z.output<typeof LaunchInput>, p: Provenance) {
       'mass_model.delta_v_m_per_s_per_year',
     ),
     isp_s: p.orDefault('launch.isp_s', m.isp_s, 'mass_model.isp_s'),
+  };
+}
+
+/** Mass from the load: the power and thermal subsystems, then compute, shielding, structure and propellant (massRollUp). */
+export function rollUpFromLoad(input: RollUpRequest, p: Provenance) {
+  const mission_years = missionYears(input.mission_years, p);
+  const { power, thermal, heat_kw } = sizeSubsystems(input, mission_years, p);
+  const roll = massRollUp({
+    load_kw: input.load_kw as number,
+    array_mass_kg: power.array_mass_kg,
+    battery_mass_kg: power.battery_mass_kg,
+    radiator_mass_kg: thermal.mass_kg as number,
+    ...massFactors(input, p),
     mission_years,
   });
   return {
     ...roll,
+    power,
+    thermal,
     subsystems: {
       array_area_m2: power.array_area_m2,
+      array_power_kw: power.array_power_kw,
       array_bol_power_kw: power.array_bol_power_kw,
       battery_energy_kwh: power.battery_energy_kwh,
-      bus_power_kw: bus_kw,
+      radiator_heat_kw: heat_kw,
       radiator_area_m2: thermal.area_m2,
       radiator_temp_k: thermal.radiator_temp_k,
       dry_mass_kg: roll.dry_mass_kg,
       propellant_fraction_of_dry: roll.propellant_fraction_of_dry,
     },
   };
+}
+
+/**
+ * Catalogue LEO payloads are quoted for launches due east from Cape Canaveral (28.5°); a few degrees
+ * more cost little, a much steeper plane costs the launch vehicle Δv and so payload: warn when the
+ * design orbit is sun-synchronous or inclined beyond 35° and the payload figure is LEO's.
+ */
+export function warnPayloadOrbit(target: TargetOrbit, design: OrbitSpec | undefined, p: Provenance): void {
+  if (target === 'leo' && design && (design.sun_synchronous || (design.inclination_deg ?? 0) > 35))
+    p.warn(
+      `the design orbit is ${design.sun_synchronous ? 'sun-synchronous' : `inclined ${design.inclination_deg}°`} but payloads are quoted to low-inclination LEO (about 28.5°): a steeper plane costs launch Δv, so each launch carries less than assumed here`,
+    );
 }
 
 /** Vehicle, launches, cost, cadence and trajectory for a known mass (shared by every mass form). */
@@ -710,16 +793,11 @@ export function priceCampaign(
   mass_from: LaunchResult['mass_from'],
 ): Omit<LaunchResult, 'subsystems'> {
   const orbit = p.orChoice('launch.target_orbit', input.target_orbit, 'target_orbit');
-  const design = input.orbit;
-  // Catalogue LEO payloads are quoted for launches due east from Cape Canaveral (28.5°); a few degrees
-  // more cost little, a much steeper plane costs the launch vehicle Δv and so payload.
-  if (orbit === 'leo' && design && (design.sun_synchronous || (design.inclination_deg ?? 0) > 35))
-    p.warn(
-      `the design orbit is ${design.sun_synchronous ? 'sun-synchronous' : `inclined ${design.inclination_deg}°`} but payloads are quoted to low-inclination LEO (about 28.5°): a steeper plane costs launch Δv, so each launch carries less than assumed here`,
-    );
+  warnPayloadOrbit(orbit, input.orbit, p);
   // A given price_usd_per_kg needs no catalogue price: the vehicle then only counts launches.
   const perKg = input.price_usd_per_kg !== undefined;
   const v = resolveVehicle(input.vehicle, orbit, p, ['vehicle'], !perKg);
+  if (v.pairing_note !== null && !perKg) p.warn(v.pairing_note);
   if (v.status === 'projected' && (v.catalogue_payload || (v.catalogue_price && !perKg)))
     p.warn(
       `${v.name} is projected, not flown: its payload, price and flight rate are assumptions (source: ${v.source}), not market figures`,
@@ -762,8 +840,8 @@ export function priceCampaign(
 
   // Cadence
   const build_years = p.orDefault('launch.build_years', input.build_years, 'build_years');
-  const mission_years = p.orDefault('launch.mission_years', input.mission_years, 'mission_years');
-  const failure = p.orDefault('launch.failure_per_year', input.failure_per_year, 'failure_per_year');
+  const mission_years = missionYears(input.mission_years, p);
+  const failure = input.gpu_failure_per_year ?? gpuFailurePerYear(p);
   const basis = p.orChoice('launch.replacement_basis', input.replacement_basis, 'replacement_basis');
   let replaceable: number;
   if (basis === 'compute_only') {
@@ -780,13 +858,10 @@ export function priceCampaign(
   const replacementBill = launchBill(v, replacementTotal, usable, price, perKg);
   const capacity = v.payload_kg === null ? null : v.payload_kg * usable;
   const replacementLaunchesPerYear = capacity === null ? (replacementPerYear > 0 ? 1 : 0) : replacementPerYear / capacity;
-  const launchesPerYearToBuild = bill.launches / build_years;
   const rate = v.flights_per_year;
-  const buildShare = rate && rate > 0 ? launchesPerYearToBuild / rate : null;
-  if (buildShare !== null && buildShare > 1)
-    p.warn(
-      `building in ${build_years} years takes ${launchesPerYearToBuild.toFixed(1)} launches a year, ${buildShare.toFixed(1)} times ${v.name}'s flight rate of ${rate} a year`,
-    );
+  const cadence = cadenceAgainstFlightRates(bill.launches, build_years, v, p);
+  const launchesPerYearToBuild = cadence.launches_per_year;
+  const buildShare = cadence.vehicle_share;
 
   let price_trajectory: LaunchResult['price_trajectory'] = null;
   if (trajectory) {
@@ -834,7 +909,7 @@ export function priceCampaign(
       build_years,
       launches_per_year_to_build: launchesPerYearToBuild,
       mission_years,
-      failure_per_year: failure,
+      gpu_failure_per_year: failure,
       replacement_basis: basis,
       replaceable_mass_kg: replaceable,
       replacement_mass_kg_per_year: replacementPerYear,
@@ -843,6 +918,8 @@ export function priceCampaign(
       replacement_launch_cost_usd: replacementBill.cost_usd,
       vehicle_flights_per_year: rate,
       build_share_of_flight_rate: buildShare,
+      world_launches_per_year: cadence.world_launches_per_year,
+      build_share_of_world_launches: cadence.world_share,
       replacement_share_of_flight_rate: rate && rate > 0 ? replacementLaunchesPerYear / rate : null,
     },
     price_trajectory,
@@ -858,13 +935,14 @@ export const launchEstimator = defineEstimator({
   output: LaunchOutput,
   examples: {
     falcon9: {
-      summary: 'One Falcon 9 at its list price: 22.8 t to LEO',
-      value: { mass_kg: 22800, vehicle: 'falcon9' },
+      summary: 'One Falcon 9 at its list price with the booster recovered: 17.4 t to LEO',
+      value: { mass_kg: 17400, vehicle: 'falcon9' },
     },
     starship_1gw: {
-      summary: '1 GW of Starlink-class satellites (29,390 t) on Starship, priced in 2035 on the NASA OTPS decline',
+      summary:
+        'A 1 GW facility rolled up in a dawn-dusk orbit at 650 km (49,000 t) on Starship, priced in 2035 on the NASA OTPS decline',
       value: {
-        mass_kg: '29390 t',
+        mass_kg: '49006 t',
         vehicle: 'starship',
         build_years: 3,
         mission_years: 5,
@@ -894,7 +972,7 @@ export const launchEstimator = defineEstimator({
     },
     learning_curve: {
       summary: "Falcon 9 price per kg under Wright's law on the world's cumulative mass to orbit",
-      value: { mass_kg: 100000, vehicle: 'falcon9_reusable', year: 2035, price_trajectory: { model: 'learning_curve' } },
+      value: { mass_kg: 100000, vehicle: 'falcon9', year: 2035, price_trajectory: { model: 'learning_curve' } },
     },
   },
   run: runLaunch,

@@ -539,6 +539,22 @@ export function annualPicture(o: ResolvedOrbit, step_h: number): AnnualPicture {
   };
 }
 
+/**
+ * Share of the year's hours a load is powered when its battery carries it through eclipses up to
+ * `covered_min`: 1 − mean over the annual samples of max(0, eclipse − covered) / period. An eclipse
+ * longer than the one the battery is sized for leaves the load unpowered for the rest of it.
+ */
+export function poweredFraction(o: ResolvedOrbit, step_h: number, covered_min: number): number {
+  const samples = Math.round((365 * 24) / step_h);
+  let dark = 0;
+  for (let k = 0; k < samples; k++) {
+    const t = new Date(o.epoch.getTime() + k * step_h * 3_600_000);
+    const eclipse_min = eclipseFraction(o.altitude_km, betaAt(o, t)) * o.period_min;
+    dark += Math.max(0, eclipse_min - covered_min) / o.period_min;
+  }
+  return 1 - dark / samples;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The estimator
 // ---------------------------------------------------------------------------------------------

@@ -31,12 +31,12 @@ describe('vehicle catalogue', () => {
 
 describe('POST /v1/launch', () => {
   it('a breakdown sums to the total; defaults are declared with resolvable sources', async () => {
-    const res = await post(app(), '/v1/launch', { mass: { compute_kg: 10_000, array_kg: '12 t', radiator_kg: 800 } });
+    const res = await post(app(), '/v1/launch', { mass: { compute_kg: 10_000, array_kg: '6.6 t', radiator_kg: 800 } });
     expect(res.status).toBe(200);
-    expect(res.body.total_mass_kg).toBe(22_800);
+    expect(res.body.total_mass_kg).toBe(17_400);
     expect(res.body.launches).toBe(1);
     const names = res.body.assumptions.map((a: { name: string }) => a.name);
-    expect(names).toEqual(expect.arrayContaining(['vehicle', 'build_years', 'mission_years', 'failure_per_year']));
+    expect(names).toEqual(expect.arrayContaining(['vehicle', 'build_years', 'mission_years', 'gpu_failure_per_year']));
     for (const a of res.body.assumptions) expect(SOURCES).toHaveProperty(a.source);
   });
 
@@ -52,7 +52,7 @@ describe('POST /v1/launch', () => {
     const res = await post(app(), '/v1/launch', {
       mass: { compute_kg: 1000, array_kg: 9000 },
       replacement_basis: 'compute_only',
-      failure_per_year: 0.1,
+      gpu_failure_per_year: 0.1,
       mission_years: 5,
     });
     expect(res.body.cadence.replacement_mass_kg_per_year).toBeCloseTo(100, 9);
@@ -169,7 +169,7 @@ describe('POST /v1/economics', () => {
 
   it('the consistent convention launches the replacements; the mccalip one does not', async () => {
     const input = { load_kw: '1 GW', mission_years: 5, launch_usd_per_kg: 500 };
-    const ours = await post(app(), '/v1/economics', input);
+    const ours = await post(app(), '/v1/economics', { ...input, sizing: 'specific_power' });
     const theirs = await post(app(), '/v1/economics', { ...input, convention: 'mccalip' });
     expect(ours.body.replacement_launch_usd).toBeGreaterThan(0);
     expect(theirs.body.replacement_launch_usd).toBe(0);
@@ -193,10 +193,12 @@ describe('POST /v1/launch from a load: the roll-up through the power and thermal
     const parts = res.body.mass_parts_kg;
     const sum = Object.values(parts as Record<string, number>).reduce((a, b) => a + b, 0);
     expect(sum).toBeCloseTo(res.body.total_mass_kg, 6);
-    const thermal = await post(app(), '/v1/thermal', { load_kw: 1000, orbit, radiator_temp_k: 330 });
-    expect(parts.radiator_kg).toBeCloseTo(thermal.body.mass_kg, 9);
     // The power estimator's path efficiencies already carry the losses to the IT load: it sizes for the load.
     const power = await post(app(), '/v1/power', { load_kw: 1000, orbit, epoch, mission_years: 5 });
+    const heat_kw = (power.body.array_power_kw * power.body.daylight_duration_min) / power.body.period_min;
+    expect(res.body.subsystems.radiator_heat_kw).toBeCloseTo(heat_kw, 9);
+    const thermal = await post(app(), '/v1/thermal', { heat_kw, orbit, radiator_temp_k: 330 });
+    expect(parts.radiator_kg).toBeCloseTo(thermal.body.mass_kg, 9);
     expect(parts.array_kg).toBeCloseTo(power.body.array_mass_kg, 9);
     expect(parts.battery_kg).toBeCloseTo(power.body.battery_mass_kg, 9);
     expect(res.body.subsystems.array_bol_power_kw).toBeCloseTo(power.body.array_bol_power_kw, 9);
@@ -205,7 +207,7 @@ describe('POST /v1/launch from a load: the roll-up through the power and thermal
     expect(names).toEqual(expect.arrayContaining(['mass_model.structure_fraction', 'thermal.emissivity']));
   });
 
-  it('the conversion losses are counted once: the radiator heat is load / X_d of the regulation the array is sized with', async () => {
+  it('the radiator rejects what the array delivers: the energy into the spacecraft over an orbit is the heat out', async () => {
     for (const regulation of ['ppt', 'det'] as const) {
       const res = await post(app(), '/v1/launch', {
         load_kw: 1000,
@@ -215,18 +217,30 @@ describe('POST /v1/launch from a load: the roll-up through the power and thermal
       });
       expect(res.status).toBe(200);
       const power = await post(app(), '/v1/power', { load_kw: 1000, orbit, epoch, regulation, mission_years: 5 });
-      const xd = power.body.path_efficiency.daylight;
-      expect(res.body.subsystems.bus_power_kw).toBeCloseTo(1000 / xd, 9);
+      // Energy in over the sizing revolution: what the end-of-life array delivers in daylight, kWh.
+      const energyIn_kwh = power.body.energy_per_orbit.array_kwh;
+      const heatOut_kwh = (res.body.subsystems.radiator_heat_kw * power.body.period_min) / 60;
+      expect(heatOut_kwh / energyIn_kwh).toBeCloseTo(1, 12);
+      // It is more than the load over X_d: the battery's round trip and the eclipse path are heat too.
+      expect(res.body.subsystems.radiator_heat_kw).toBeGreaterThan(1000 / power.body.path_efficiency.daylight);
       expect(res.body.subsystems.array_bol_power_kw).toBeCloseTo(power.body.array_bol_power_kw, 9);
     }
-    // A conversion efficiency given for the radiator is the caller's, and the array is still sized for the load.
-    const given = await post(app(), '/v1/launch', {
+  });
+
+  it('1 MW at 550 km, 53°: the radiator takes the 1.4 MW the array delivers, not load / 0.8', async () => {
+    const res = await post(app(), '/v1/launch', {
       load_kw: 1000,
-      orbit,
-      power: { epoch },
-      thermal: { radiator_temp_k: 330, conversion_efficiency: 0.95 },
+      orbit: { altitude_km: 550, inclination_deg: 53 },
+      power: { epoch: '2026-01-01T00:00:00Z' },
     });
-    expect(given.body.subsystems.bus_power_kw).toBeCloseTo(1000 / 0.95, 9);
+    expect(res.status).toBe(200);
+    const s = res.body.subsystems;
+    // SMAD: P_sa = (P·T_e/0.6 + P·T_d/0.8)/T_d at beta 0 (35.61 of 95.65 min); heat = P_sa·T_d/T.
+    const te = 35.611;
+    const t = 95.65;
+    expect(s.radiator_heat_kw).toBeCloseTo((1000 * te) / 0.6 / t + (1000 * (t - te)) / 0.8 / t, 0);
+    expect(s.radiator_heat_kw).toBeGreaterThan(1400);
+    expect(s.radiator_heat_kw).toBeLessThan(1410);
   });
 
   it('without a radiator temperature, the W45 liquid-cooling supply temperature is assumed and said', async () => {
@@ -247,6 +261,12 @@ describe('POST /v1/launch from a load: the roll-up through the power and thermal
       await post(app(), '/v1/launch', { load_kw: 1000, orbit, thermal: { radiator_temp_k: 330, heat_kw: 5 } }),
       400,
       '/thermal/heat_kw',
+    );
+    expectProblem(
+      await post(app(), '/v1/launch', { load_kw: 1000, orbit, thermal: { conversion_efficiency: 0.95 } }),
+      400,
+      '/thermal/conversion_efficiency',
+      /energy balance/,
     );
     expectProblem(
       await post(app(), '/v1/launch', { mass_kg: 1000, thermal: { radiator_temp_k: 330 } }),

@@ -8,8 +8,8 @@ import { post, useApp } from './helpers.js';
 const app = useApp();
 const oneInABillion = 1e-9;
 
-/** 1 GW for 5 years with hardware cheap enough for launch to matter. */
-const base = { load_kw: '1 GW', mission_years: 5, satellite_usd_per_w: 3, nre_usd: 0 };
+/** 1 GW for 5 years (rolled up in the reference orbit) with hardware cheap enough for launch to matter. */
+const base = { load_kw: '1 GW', mission_years: 5, satellite_usd_per_w: 0.5, nre_usd: 0 };
 
 describe('break-even, fed back', () => {
   it('per-kg launch price: the ratio at the break-even price is 1', async () => {
@@ -32,7 +32,13 @@ describe('break-even, fed back', () => {
   });
 
   it('in the mccalip convention, on that model, and unlike the calculator’s own formula', async () => {
-    const input = { ...base, launch_usd_per_kg: 500, convention: 'mccalip', terrestrial: { capacity_factor: 0.85 } };
+    const input = {
+      ...base,
+      satellite_usd_per_w: 3,
+      launch_usd_per_kg: 500,
+      convention: 'mccalip',
+      terrestrial: { capacity_factor: 0.85 },
+    };
     const first = await post(app(), '/v1/economics', input);
     const p = first.body.breakeven_launch_usd_per_kg;
     const again = await post(app(), '/v1/economics', { ...input, launch_usd_per_kg: p });
@@ -42,7 +48,7 @@ describe('break-even, fed back', () => {
   });
 
   it('no launch price closes the gap: null, the reason, and a hardware $/W that does (fed back)', async () => {
-    const input = { load_kw: '1 GW', mission_years: 5, launch_usd_per_kg: 200 };
+    const input = { load_kw: '1 GW', mission_years: 5, launch_usd_per_kg: 20 };
     const first = await post(app(), '/v1/economics', input);
     expect(first.body.breakeven_launch_usd_per_kg).toBeNull();
     expect(first.body.breakeven.reason).toMatch(/even a free launch/);
@@ -59,15 +65,26 @@ describe('break-even, fed back', () => {
     expect(res.body.breakeven.hardware_reason).toMatch(/even free hardware/);
   });
 
-  it('itemised orbital side: the launch item and price give the mass, and the root holds', async () => {
+  it('itemised sides that hold every category: the launch item and price give the mass, and the root holds', async () => {
     const input = {
       load_kw: 40_000,
       mission_years: 10,
       grid_usd_per_kwh: 0.04,
-      space_costs_usd: { launch: 5e6, solar: 2e6, compute: 600e6 },
+      space_costs_usd: {
+        launch: 5e6,
+        solar: 2e6,
+        radiator: 3e6,
+        structure: 4e6,
+        operations: 1e6,
+        replacement: 2e6,
+        nre: 10e6,
+      },
+      terrestrial_costs_usd: { cooling: 7e6, backup_power: 20e6, building: 30e6, network: 5e6, operations: 4e6 },
       launch_usd_per_kg: 50,
     };
     const first = await post(app(), '/v1/economics', input);
+    expect(first.status, JSON.stringify(first.body).slice(0, 300)).toBe(200);
+    expect(first.body.itemisation.complete).toBe(true);
     const p = first.body.breakeven_launch_usd_per_kg;
     expect(p).toBeGreaterThan(0);
     const mass = 5e6 / 50;
@@ -76,5 +93,23 @@ describe('break-even, fed back', () => {
       space_costs_usd: { ...input.space_costs_usd, launch: mass * p },
     });
     expect(Math.abs(again.body.cost_ratio - 1)).toBeLessThan(oneInABillion);
+  });
+
+  it('an incomplete itemisation gives no break-even, and says what each side leaves out', async () => {
+    const res = await post(app(), '/v1/economics', {
+      load_kw: 40_000,
+      mission_years: 10,
+      grid_usd_per_kwh: 0.04,
+      space_costs_usd: { launch: 5e6, solar: 2e6, compute: 600e6 },
+      launch_usd_per_kg: 50,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.breakeven_launch_usd_per_kg).toBeNull();
+    expect(res.body.breakeven.reason).toMatch(/incomplete/);
+    expect(res.body.itemisation.orbital_missing).toEqual(
+      expect.arrayContaining(['radiator', 'structure', 'operations', 'replacement', 'nre']),
+    );
+    // Compute on one side only is not like for like.
+    expect(res.body.itemisation.terrestrial_missing).toContain('compute');
   });
 });

@@ -44,11 +44,16 @@ describe.skipIf(!HAVE_REFERENCE)(`launch and economics reference cases${NEEDS_RE
     const given = await post(app(), '/v1/launch', { mass_kg: payload_kg, vehicle: { id: vehicle, price_usd, payload_kg } });
     expect(given.status).toBe(200);
     expectWithin(c, given.body, c.expected as Row);
-    // The catalogue holds the same published pair.
+    // The published pair prices a recovered flight at the expendable payload. The catalogue pairs
+    // the list price with the recovered-booster payload instead (17.4 t), a third dearer per kg.
     const catalogue = await post(app(), '/v1/launch', { mass_kg: payload_kg, vehicle });
     expect(catalogue.status).toBe(200);
-    expectWithin(c, catalogue.body, c.expected as Row);
-    expect(catalogue.body.launches).toBe(1);
+    expect(catalogue.body.vehicle.payload_kg).toBe(17_400);
+    expect(catalogue.body.price_usd_per_kg).toBeCloseTo(price_usd / 17_400, 6);
+    expect(catalogue.body.price_usd_per_kg / (c.expected as { price_usd_per_kg: number }).price_usd_per_kg).toBeCloseTo(
+      payload_kg / 17_400,
+      3,
+    );
   });
 
   it('launch-price-trend-2040: NASA OTPS decline compounded annually, and one 100 t Starship at that price', async () => {

@@ -1,0 +1,285 @@
+/**
+ * The economics request: what is sized (the roll-up of POST /v1/launch, or a named W/kg shortcut),
+ * how launch is priced, the orbital and terrestrial cost figures, and the itemised forms that
+ * reproduce white papers. Validation only; the model is in economics.ts.
+ */
+import { z } from 'zod';
+import { fraction, quantity } from '../src/quantity.js';
+import { checkRollUpOverrides, RollUpFields, TargetOrbit, VehicleRefSchema } from './launch.js';
+
+const money = (unit: string, description: string, example?: string) =>
+  quantity(unit, { min: 0, description, ...(example && { example }) }).optional();
+
+const Terrestrial = z
+  .object({
+    capex_usd_per_w: money(
+      'USD/W',
+      'Total facility capex per W of IT load, replacing the four buckets (the turbines are added when generating on site)',
+    ),
+    gas_turbine_usd_per_kw: money('USD/kW', 'On-site gas turbines, per kW of generation (IT load × PUE)', '1800 USD/kW'),
+    electrical_usd_per_w: money('USD/W', 'Electrical distribution per W of IT load', '5.25 USD/W'),
+    mechanical_usd_per_w: money('USD/W', 'Mechanical and cooling per W of IT load', '3 USD/W'),
+    civil_usd_per_w: money('USD/W', 'Civil works and shell per W of IT load', '2.5 USD/W'),
+    network_usd_per_w: money('USD/W', 'Network and fit-out per W of IT load', '1.75 USD/W'),
+    pue: z.number().min(1).max(5).optional().describe('Power usage effectiveness: facility energy / IT energy'),
+    asset_life_years: quantity('year', {
+      gt: 0,
+      max: 100,
+      example: '20 year',
+      description:
+        'Life of the facility (shell, electrical and mechanical plant, turbines): a mission shorter than it is charged mission / life of the capex (straight-line). The mccalip convention charges all of it',
+    }).optional(),
+    gas_usd_per_mmbtu: money('USD/MMBTU', 'Natural gas price', '4.3 USD/MMBTU'),
+    heat_rate_btu_per_kwh: quantity('BTU/kWh', {
+      gt: 0,
+      example: '6200 BTU/kWh',
+      description: 'Fuel heat per kWh generated',
+    }).optional(),
+    capacity_factor: fraction('a capacity factor', { gt: 0, max: 1 })
+      .optional()
+      .describe(
+        'Share of mission hours the ground site runs at full IT load. The consistent convention applies the same share to the orbital side (it sets utilisation_fraction); the mccalip convention applies it to the ground only',
+      ),
+    ops_fraction_per_year: fraction('an operations share per year')
+      .optional()
+      .describe('Facility operations, share of capex per year'),
+  })
+  .strict();
+
+/** Item names are snake_case; what each side must hold to be complete is in ITEM_CATEGORIES (economics.ts). */
+const Items = (side: string, example: string) =>
+  z
+    .record(
+      z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'expected snake_case item names, e.g. "launch"' }),
+      quantity('USD', { min: 0 }),
+    )
+    .optional()
+    .describe(`The ${side} side itemised instead of modelled, e.g. ${example}`);
+
+/** Fields of the named W/kg shortcut (sizing: "specific_power"). */
+const SHORTCUT_FIELDS = ['specific_power_w_per_kg', 'sun_fraction', 'cell_degradation_per_year'] as const;
+/** Fields of the physics roll-up (sizing: "roll_up"). */
+const ROLL_UP_FIELDS = ['orbit', 'epoch', 'power', 'thermal', 'mass_model'] as const;
+/** Fields of a modelled orbital side, refused beside an itemised one. */
+const ORBITAL_MODEL_FIELDS = [
+  'sizing',
+  ...SHORTCUT_FIELDS,
+  ...ROLL_UP_FIELDS,
+  'build_years',
+  'usable_payload_fraction',
+  'target_orbit',
+  'satellite_usd_per_w',
+  'satellite_usd_per_kg',
+  'satellite_power_kw',
+  'gpu_failure_per_year',
+  'ops_fraction_per_year',
+  'nre_usd',
+] as const;
+
+const EconomicsObject = z
+  .object({
+    load_kw: quantity('kW', {
+      gt: 0,
+      lt: 1e9,
+      example: '1 GW',
+      description: 'IT load (mean power delivered to the compute)',
+    }),
+    mission_years: quantity('year', {
+      gt: 0,
+      max: 100,
+      description: 'Mission over which costs and energy are summed',
+    }).optional(),
+    convention: z
+      .enum(['consistent', 'mccalip'])
+      .optional()
+      .describe(
+        '"consistent" (default): both sides deliver the same energy to the IT load, replacement hardware is launched, the ground capex is charged for the share of its life the mission uses. "mccalip": the McCalip calculator as published (W/kg sizing, orbital energy at 100 %, terrestrial at its capacity factor, replacements not launched, full capex), with the consistent figures beside it',
+      ),
+    sizing: z
+      .enum(['roll_up', 'specific_power'])
+      .optional()
+      .describe(
+        'How the orbital side is sized. "roll_up" (the consistent default): the mass and start-of-life array of POST /v1/launch from load_kw in `orbit` (array and battery of POST /v1/power, radiator of POST /v1/thermal for the energy balance, compute, shielding, structure, propellant). "specific_power": a named shortcut, installed power = load / (mean retention × sun_fraction) at a fixed specific_power_w_per_kg (the McCalip convention sizes this way)',
+      ),
+    ...RollUpFields,
+    epoch: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe('Start of the year the orbit is sized over, ISO-8601 UTC (default: the reference epoch, fixed)'),
+    build_years: quantity('year', { gt: 0, max: 100, description: 'Time to launch the initial mass (the cadence)' }).optional(),
+    usable_payload_fraction: fraction('a usable payload share', { gt: 0, max: 1 })
+      .optional()
+      .describe("Share of the vehicle's payload the hardware can use"),
+    target_orbit: TargetOrbit.optional().describe('Orbit the payload figure refers to (default "leo")'),
+    utilisation_fraction: fraction('a utilisation share', { gt: 0, max: 1 })
+      .optional()
+      .describe('Share of mission hours the IT load runs at full power, the same on both sides'),
+    launch_usd_per_kg: quantity('USD/kg', { min: 0, description: 'Launch price per kg, billed per kg launched' }).optional(),
+    vehicle: VehicleRefSchema.optional(),
+    starship_price_usd: quantity('USD', {
+      gt: 0,
+      example: '5e6 USD',
+      description: 'Price of one Starship launch (whole launches)',
+    }).optional(),
+    starship_payload_kg: quantity('kg', { gt: 0, example: '100 t', description: 'Payload of one Starship launch' }).optional(),
+    satellite_usd_per_w: money('USD/W', 'Satellite hardware per W of installed (beginning-of-life) array power', '22 USD/W'),
+    satellite_usd_per_kg: money('USD/kg', 'Satellite hardware per kg, instead of per W'),
+    specific_power_w_per_kg: quantity('W/kg', {
+      gt: 0,
+      description: 'With sizing "specific_power": installed array power per kg of satellite',
+    }).optional(),
+    satellite_power_kw: quantity('kW', {
+      gt: 0,
+      description:
+        'Installed array power of one satellite: counts the satellites (and, with sizing "specific_power", rounds to whole ones)',
+    }).optional(),
+    sun_fraction: fraction('a sunlit share', { gt: 0, max: 1 })
+      .optional()
+      .describe('With sizing "specific_power": share of the orbit in sunlight'),
+    cell_degradation_per_year: fraction('a degradation per year', { min: 0, lt: 1 })
+      .optional()
+      .describe('With sizing "specific_power": array power lost per year (the roll-up takes it from the cell)'),
+    gpu_failure_per_year: fraction('a failure rate per year')
+      .optional()
+      .describe('Accelerator failures per accelerator-year: the share of the hardware replaced each year'),
+    ops_fraction_per_year: fraction('an operations share per year')
+      .optional()
+      .describe('Operations, share of hardware cost per year'),
+    nre_usd: money('USD', 'Non-recurring engineering', '1e9 USD'),
+    space_costs_usd: Items('orbital', '{ "launch": 5e6, "solar": 2e6, "shielding": 1.2e6 }'),
+    terrestrial_costs_usd: Items(
+      'terrestrial',
+      '{ "cooling": 7e6, "backup_power": 20e6 } (only beside space_costs_usd; the energy is priced from the grid or fuel, at PUE 1 since cooling is an item)',
+    ),
+    grid_usd_per_kwh: quantity('USD/kWh', {
+      min: 0,
+      example: '0.04 USD/kWh',
+      description: 'Ground site on grid power at this price (no turbines, no fuel)',
+    }).optional(),
+    terrestrial: Terrestrial.optional(),
+  })
+  .strict();
+export type EconomicsIn = z.output<typeof EconomicsObject>;
+
+function checkLaunchForms(o: EconomicsIn, ctx: z.core.$RefinementCtx): void {
+  const forms = [
+    o.launch_usd_per_kg !== undefined && 'launch_usd_per_kg',
+    o.vehicle !== undefined && 'vehicle',
+    (o.starship_price_usd !== undefined || o.starship_payload_kg !== undefined) && 'starship_price_usd',
+  ].filter(Boolean);
+  if (forms.length > 1)
+    ctx.addIssue({
+      code: 'custom',
+      path: [forms[1] as string],
+      message: `expected one way to price launch, got ${forms.join(' and ')}`,
+    });
+  if (o.satellite_usd_per_w !== undefined && o.satellite_usd_per_kg !== undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['satellite_usd_per_kg'],
+      message: 'expected satellite_usd_per_w or satellite_usd_per_kg, not both',
+    });
+}
+
+/** The sizing actually asked for: explicit, or the convention's. */
+export function sizingOf(o: Pick<EconomicsIn, 'sizing' | 'convention'>): 'roll_up' | 'specific_power' {
+  return o.sizing ?? (o.convention === 'mccalip' ? 'specific_power' : 'roll_up');
+}
+
+function checkSizingFields(o: EconomicsIn, ctx: z.core.$RefinementCtx): void {
+  if (o.space_costs_usd !== undefined) return;
+  const sizing = sizingOf(o);
+  if (o.convention === 'mccalip' && o.sizing === 'roll_up')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['sizing'],
+      message: 'expected sizing "specific_power" (or none) with the mccalip convention: that calculator sizes by a fixed W/kg',
+    });
+  const foreign = sizing === 'roll_up' ? SHORTCUT_FIELDS : ROLL_UP_FIELDS;
+  for (const key of foreign)
+    if (o[key] !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message:
+          sizing === 'roll_up'
+            ? `expected ${key} only with sizing: "specific_power" (the W/kg shortcut); the default sizing rolls the mass up from the physics`
+            : `expected ${key} only with sizing: "roll_up": the "specific_power" shortcut takes no orbit or subsystem figures`,
+      });
+  checkRollUpOverrides(o, ctx);
+}
+
+function checkItemisedFields(o: EconomicsIn, ctx: z.core.$RefinementCtx): void {
+  if (o.terrestrial_costs_usd !== undefined && o.space_costs_usd === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['terrestrial_costs_usd'],
+      message: 'expected terrestrial_costs_usd only beside space_costs_usd: itemised sides are compared with each other',
+    });
+  if (o.terrestrial_costs_usd !== undefined && o.terrestrial !== undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['terrestrial'],
+      message: 'expected either terrestrial (the modelled ground side) or terrestrial_costs_usd (itemised), not both',
+    });
+  if (o.space_costs_usd === undefined) return;
+  for (const key of ORBITAL_MODEL_FIELDS)
+    if (o[key] !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `expected no ${key} beside space_costs_usd: an itemised orbital side is not modelled`,
+      });
+}
+
+function checkTerrestrialFields(o: EconomicsIn, ctx: z.core.$RefinementCtx): void {
+  const t = o.terrestrial ?? {};
+  if (o.grid_usd_per_kwh !== undefined)
+    for (const key of ['gas_turbine_usd_per_kw', 'gas_usd_per_mmbtu', 'heat_rate_btu_per_kwh'] as const)
+      if (t[key] !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['terrestrial', key],
+          message: `expected no ${key} with grid_usd_per_kwh: a grid-powered site has no turbines or fuel`,
+        });
+  if (t.capex_usd_per_w !== undefined)
+    for (const key of ['electrical_usd_per_w', 'mechanical_usd_per_w', 'civil_usd_per_w', 'network_usd_per_w'] as const)
+      if (t[key] !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['terrestrial', key],
+          message: 'expected either capex_usd_per_w or the buckets, not both',
+        });
+  if (o.convention === 'mccalip' && t.asset_life_years !== undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['terrestrial', 'asset_life_years'],
+      message: 'expected no asset_life_years with the mccalip convention: it charges the whole capex to the mission',
+    });
+}
+
+function checkUtilisation(o: EconomicsIn, ctx: z.core.$RefinementCtx): void {
+  if (o.utilisation_fraction === undefined) return;
+  if (o.convention === 'mccalip')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['utilisation_fraction'],
+      message:
+        'expected no utilisation_fraction with the mccalip convention: it runs the orbital side at 100 % and the ground at terrestrial.capacity_factor',
+    });
+  else if (o.terrestrial?.capacity_factor !== undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['utilisation_fraction'],
+      message:
+        'expected utilisation_fraction or terrestrial.capacity_factor, not both: the consistent convention uses one share for both sides',
+    });
+}
+
+export const EconomicsInput = EconomicsObject.superRefine((o, ctx) => {
+  checkLaunchForms(o, ctx);
+  checkItemisedFields(o, ctx);
+  checkSizingFields(o, ctx);
+  checkTerrestrialFields(o, ctx);
+  checkUtilisation(o, ctx);
+});
