@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { CELLS, type Cell, CHOICES } from '../fixtures/index.js';
 import { fraction, quantity } from '../src/quantity.js';
-import { DEG, HOURS_PER_JULIAN_YEAR, JULIAN_YEAR_DAYS, MINUTES_PER_DAY } from './constants.js';
+import { DEG, HOURS_PER_COMMON_YEAR, MINUTES_PER_DAY } from './constants.js';
 import { PhysicallyImpossible } from './errors.js';
 import { defineEstimator } from './estimator.js';
 import {
@@ -76,8 +76,8 @@ export function batteryEnergyKwh(
 }
 
 /**
- * Annual extraterrestrial irradiation on a horizontal plane at latitude φ, kWh/m² per 365.25-day
- * year: Duffie & Beckman eq. 1.10.3, H0 = (24·3600/π)·G_on·(cos φ cos δ sin ω_s + ω_s sin φ sin δ),
+ * Annual extraterrestrial irradiation on a horizontal plane at latitude φ, kWh/m² per 365-day year
+ * (the year of every per-year figure here): Duffie & Beckman eq. 1.10.3, H0 = (24·3600/π)·G_on·(cos φ cos δ sin ω_s + ω_s sin φ sin δ),
  * with Spencer's series for the sun-distance factor G_on/G_sc (eq. 1.4.1b) and the declination δ
  * (eq. 1.6.1b), and the sunset hour angle cos ω_s = −tan φ tan δ (eq. 1.6.10, clipped for polar day
  * and night), summed over the days of the year.
@@ -104,7 +104,7 @@ export function extraterrestrialHorizontalKwhPerM2Year(latitude_deg: number, sol
       (Math.cos(phi) * Math.cos(delta) * Math.sin(ws) + ws * Math.sin(phi) * Math.sin(delta));
     sum_J += Math.max(0, h0);
   }
-  return (sum_J * JULIAN_YEAR_DAYS) / 365 / 3.6e6;
+  return sum_J / 3.6e6;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -415,7 +415,7 @@ export const PowerOutput = z.object({
   energy_basis: z.string().describe('"annual mean over 365 days from the epoch" or "given eclipse fraction"'),
   battery_energy_kwh: z.number().describe('Installed (nameplate) energy: P_e·T_e / (DoD·η_dis)'),
   battery_mass_kg: z.number(),
-  eclipses_per_year: z.number().describe('Charge–discharge cycles a year'),
+  eclipses_per_year: z.number().describe('Charge–discharge cycles in a 365-day year'),
   battery_cycles_over_mission: z.number(),
   energy_per_orbit: z
     .object({
@@ -426,14 +426,16 @@ export const PowerOutput = z.object({
     .describe('Energy balance over the sizing revolution'),
   array_output_kwh_per_m2_year: z
     .number()
-    .describe('Beginning-of-life array output per m² per year at the energy sunlit fraction: bol_w_per_m2 × sunlit × 8766 h'),
+    .describe(
+      'Beginning-of-life array output per m² per year at the energy sunlit fraction: bol_w_per_m2 × sunlit × 8,760 h (a 365-day year)',
+    ),
   orbit_to_ground_energy_ratio: z
     .number()
     .describe('Sunlight per m² of panel per year in this orbit over that of the ground panel (the same cell converts both)'),
   ground_comparison: z.object({
     method: z.enum(['capacity_factor', 'latitude']),
     basis: z.string(),
-    orbit_kwh_per_m2_year: z.number().describe('S0 × cos θ × energy sunlit fraction × 8766 h'),
+    orbit_kwh_per_m2_year: z.number().describe('S0 × cos θ × energy sunlit fraction × 8,760 h'),
     ground_kwh_per_m2_year: z.number(),
     capacity_factor_dc: z.number().nullable(),
     latitude_deg: z.number().nullable(),
@@ -616,7 +618,7 @@ function givenEclipse(input: PowerInputT): SizingEclipse {
     },
     sunlitFraction: 1 - fraction,
     energyBasis: 'given eclipse fraction',
-    eclipsesPerYear: fraction > 0 ? (HOURS_PER_JULIAN_YEAR * 60) / period_min : 0,
+    eclipsesPerYear: fraction > 0 ? (HOURS_PER_COMMON_YEAR * 60) / period_min : 0,
     orbit: null,
   };
 }
@@ -769,7 +771,7 @@ export function runPower(input: PowerInputT, p: Provenance): PowerResult {
   }
 
   // Energy figures at the energy sunlit fraction, and the ground comparison.
-  const orbitIncident = (S0 * cosIncidence * e.sunlitFraction * HOURS_PER_JULIAN_YEAR) / 1000;
+  const orbitIncident = (S0 * cosIncidence * e.sunlitFraction * HOURS_PER_COMMON_YEAR) / 1000;
   const ground = groundComparison(input, S0, p);
 
   return {
@@ -801,7 +803,7 @@ export function runPower(input: PowerInputT, p: Provenance): PowerResult {
       load_kwh: (load_kw * e.period_min) / 60,
       required_kwh: (load_kw * Te) / 60 / Xe + (load_kw * Td) / 60 / Xd,
     },
-    array_output_kwh_per_m2_year: (bol * e.sunlitFraction * HOURS_PER_JULIAN_YEAR) / 1000,
+    array_output_kwh_per_m2_year: (bol * e.sunlitFraction * HOURS_PER_COMMON_YEAR) / 1000,
     orbit_to_ground_energy_ratio: orbitIncident / ground.kwh,
     ground_comparison: { ...ground.fields, orbit_kwh_per_m2_year: orbitIncident, ground_kwh_per_m2_year: ground.kwh },
     orbit: e.orbit,
@@ -844,7 +846,7 @@ function groundComparison(input: PowerInputT, S0: number, p: Provenance) {
     basis = `ground plant at an AC capacity factor of ${cfAc} with inverter loading ratio ${ilr}: DC capacity factor ${cf.toFixed(4)}`;
   }
   return {
-    kwh: (cf * HOURS_PER_JULIAN_YEAR * STC_IRRADIANCE_W_M2) / 1000,
+    kwh: (cf * HOURS_PER_COMMON_YEAR * STC_IRRADIANCE_W_M2) / 1000,
     fields: {
       method: 'capacity_factor' as const,
       basis: `${basis}; its energy per m² is expressed as equivalent sunlight at the module rating (1000 W/m², STC), net of the plant's weather, night, temperature and soiling losses`,

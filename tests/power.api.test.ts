@@ -234,3 +234,22 @@ describe('problems', () => {
     expectProblem(await post(app(), '/v1/power', { load_kw: 1000, orbit: { altitude_km: 90 } }), 422, '/orbit/altitude_km');
   });
 });
+
+describe('a year is one length: 365 days, as in thermal and economics', () => {
+  const HOURS = 365 * 24;
+
+  it('per-year energy, the ground plant and the eclipse count all use 8,760 h', async () => {
+    const res = await post(app(), '/v1/power', {
+      load_kw: 1000,
+      eclipse_fraction: 0.35,
+      period_min: 95,
+      ground: { capacity_factor: 0.2 },
+    });
+    expect(res.status).toBe(200);
+    const b = res.body;
+    expect(b.array_output_kwh_per_m2_year).toBeCloseTo((b.bol_w_per_m2 * b.energy_sunlit_fraction * HOURS) / 1000, 9);
+    expect(b.ground_comparison.ground_kwh_per_m2_year).toBeCloseTo((0.2 * HOURS * 1000) / 1000, 9);
+    expect(b.eclipses_per_year).toBeCloseTo((HOURS * 60) / 95, 9);
+    expect(b.battery_cycles_over_mission).toBeCloseTo(b.eclipses_per_year * 5, 9);
+  });
+});
