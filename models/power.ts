@@ -640,13 +640,8 @@ function resolveCell(input: PowerInputT, p: Provenance) {
   return { technology: technology ?? null, efficiency, degradation, inherent };
 }
 
-export function runPower(input: PowerInputT, p: Provenance): PowerResult {
-  const S0 = p.orDefault('sun.solar_constant_w_per_m2', input.solar_constant_w_per_m2, 'solar_constant_w_per_m2');
-  const years = p.orDefault('power.mission_years', input.mission_years, 'mission_years');
-  const extraLoss = p.orDefault('power.extra_loss_fraction', input.extra_loss_fraction, 'extra_loss_fraction');
-  const load_kw = input.load_kw / (1 - extraLoss);
-
-  // Regulation and path efficiencies (SMAD).
+/** Regulation and path efficiencies X_d, X_e (SMAD sec. 11.4): the caller's, else the regulation's. */
+function pathEfficiencies(input: PowerInputT, p: Provenance): PowerResult['path_efficiency'] {
   // The regulation is an assumption only where it sets a path efficiency the caller did not give.
   const bothPathsGiven = input.daylight_path_efficiency !== undefined && input.eclipse_path_efficiency !== undefined;
   const regulation =
@@ -654,65 +649,75 @@ export function runPower(input: PowerInputT, p: Provenance): PowerResult {
     (bothPathsGiven
       ? (CHOICES['power.regulation'].value as 'ppt' | 'det')
       : p.orChoice<'ppt' | 'det'>('power.regulation', undefined, 'regulation'));
-  const Xd = p.orDefault(
+  const daylight = p.orDefault(
     regulation === 'ppt' ? 'power.path.ppt.daylight' : 'power.path.det.daylight',
     input.daylight_path_efficiency,
     'daylight_path_efficiency',
   );
-  const Xe = p.orDefault(
+  const eclipse = p.orDefault(
     regulation === 'ppt' ? 'power.path.ppt.eclipse' : 'power.path.det.eclipse',
     input.eclipse_path_efficiency,
     'eclipse_path_efficiency',
   );
+  return { regulation, daylight, eclipse };
+}
 
-  // Eclipse: the worst over the sizing window, or given.
-  const e = input.orbit !== undefined ? orbitEclipse(input, p) : givenEclipse(input);
-  const Te = e.fraction * e.period_min;
-  const Td = e.period_min - Te;
+interface ArrayOutput {
+  ideal: number | null;
+  bol: number;
+  eol: number;
+  lifeFactor: number;
+  cosIncidence: number;
+  cell: PowerResult['cell'];
+}
 
-  // Array output per m².
+/** Array output per m²: P_BOL = S0·η·I_d·cos θ and × (1 − d)^years at end of life (SMAD sec. 11.4), or array.w_per_m2 as given. */
+function arrayOutput(input: PowerInputT, S0: number, years: number, p: Provenance): ArrayOutput {
   const incidence = p.orDefault('power.array.incidence_deg', input.array?.incidence_deg, 'array.incidence_deg');
   const cosIncidence = Math.cos(incidence * DEG);
-  let ideal: number | null;
-  let bol: number;
-  let lifeFactor: number;
-  let cell: PowerResult['cell'];
+  let out: Omit<ArrayOutput, 'eol' | 'cosIncidence'>;
   if (input.array?.w_per_m2 !== undefined) {
-    ideal = null;
-    bol = input.array.w_per_m2 * cosIncidence;
-    lifeFactor = 1;
-    cell = { technology: null, efficiency: null, degradation_per_year: 0, inherent_degradation: null };
+    out = {
+      ideal: null,
+      bol: input.array.w_per_m2 * cosIncidence,
+      lifeFactor: 1,
+      cell: { technology: null, efficiency: null, degradation_per_year: 0, inherent_degradation: null },
+    };
     p.warn(
       'array.w_per_m2 replaces the cell model: no cell efficiency, inherent or life degradation is applied to it; it is taken as the array output for the whole mission',
     );
   } else {
     const c = resolveCell(input, p);
-    ideal = S0 * c.efficiency;
-    bol = bolWPerM2(S0, c.efficiency, c.inherent, incidence);
-    lifeFactor = lifeDegradation(c.degradation, years);
-    cell = {
-      technology: c.technology,
-      efficiency: c.efficiency,
-      degradation_per_year: c.degradation,
-      inherent_degradation: c.inherent,
+    out = {
+      ideal: S0 * c.efficiency,
+      bol: bolWPerM2(S0, c.efficiency, c.inherent, incidence),
+      lifeFactor: lifeDegradation(c.degradation, years),
+      cell: {
+        technology: c.technology,
+        efficiency: c.efficiency,
+        degradation_per_year: c.degradation,
+        inherent_degradation: c.inherent,
+      },
     };
-    if (lifeFactor < 0.5)
+    if (out.lifeFactor < 0.5)
       p.warn(
-        `the array keeps ${fmt(lifeFactor * 100)} % of its output after ${years} years: it is sized at more than twice its end-of-life power`,
+        `the array keeps ${fmt(out.lifeFactor * 100)} % of its output after ${years} years: it is sized at more than twice its end-of-life power`,
       );
   }
-  const eol = bol * lifeFactor;
+  const eol = out.bol * out.lifeFactor;
   if (!(eol > 0) || !Number.isFinite(S0 / eol))
     throw new PhysicallyImpossible(
       `the array's end-of-life output is ${eol.toExponential(2)} W/m² after ${years} years: it degrades to nothing, and no area can carry the load`,
       '/mission_years',
-      { eol_w_per_m2: eol, life_degradation: lifeFactor },
+      { eol_w_per_m2: eol, life_degradation: out.lifeFactor },
     );
+  return { ...out, eol, cosIncidence };
+}
 
-  // SMAD sizing with a continuous load: P_e = P_d.
-  const Psa = arrayPowerKw(load_kw, Te, Xe, load_kw, Td, Xd);
-  const area = (Psa * 1000) / eol;
-  const bolPower = Psa / lifeFactor;
+/** The array for P_sa: area P_sa/eol, mass by specific power (of the BOL power) or areal density, within the caller's caps. */
+function sizeArray(input: PowerInputT, Psa: number, a: ArrayOutput, p: Provenance) {
+  const area = (Psa * 1000) / a.eol;
+  const bolPower = Psa / a.lifeFactor;
   let mass: number;
   let massBasis: string;
   if (input.array?.areal_density_kg_per_m2 !== undefined) {
@@ -734,9 +739,9 @@ export function runPower(input: PowerInputT, p: Provenance): PowerResult {
   const maxArea = input.array?.max_area_m2;
   if (maxArea !== undefined && area > maxArea)
     throw new PhysicallyImpossible(
-      `the budget cannot close within ${maxArea} m²: the load needs ${fmt(area, 0)} m² of array at ${fmt(eol, 1)} W/m² (end of life) to deliver ${fmt(Psa, 1)} kW in daylight`,
+      `the budget cannot close within ${maxArea} m²: the load needs ${fmt(area, 0)} m² of array at ${fmt(a.eol, 1)} W/m² (end of life) to deliver ${fmt(Psa, 1)} kW in daylight`,
       '/array/max_area_m2',
-      { array_area_m2: area, max_area_m2: maxArea, eol_w_per_m2: eol, array_power_kw: Psa },
+      { array_area_m2: area, max_area_m2: maxArea, eol_w_per_m2: a.eol, array_power_kw: Psa },
     );
   const maxMass = input.array?.max_mass_kg;
   if (maxMass !== undefined && mass > maxMass)
@@ -745,67 +750,86 @@ export function runPower(input: PowerInputT, p: Provenance): PowerResult {
       '/array/max_mass_kg',
       { array_mass_kg: mass, max_mass_kg: maxMass, array_bol_power_kw: bolPower },
     );
+  return { area, bolPower, mass, massBasis };
+}
 
-  // Battery for the sizing eclipse.
-  let battery_kwh = 0;
-  let battery_kg = 0;
-  const cycles = e.eclipsesPerYear * years;
-  if (Te > 0) {
-    const dod = p.orDefault('power.battery.depth_of_discharge', input.battery?.depth_of_discharge, 'battery.depth_of_discharge');
-    const etaDis = p.orDefault(
-      'power.battery.discharge_efficiency',
-      input.battery?.discharge_efficiency,
-      'battery.discharge_efficiency',
+/** The battery for the sizing eclipse, E = P_e·T_e/(DoD·η_dis) (SMAD sec. 11.4); none without an eclipse. */
+function sizeBattery(input: PowerInputT, load_kw: number, Te: number, e: SizingEclipse, p: Provenance) {
+  if (!(Te > 0)) return { kwh: 0, kg: 0 };
+  const dod = p.orDefault('power.battery.depth_of_discharge', input.battery?.depth_of_discharge, 'battery.depth_of_discharge');
+  const etaDis = p.orDefault(
+    'power.battery.discharge_efficiency',
+    input.battery?.discharge_efficiency,
+    'battery.discharge_efficiency',
+  );
+  const spec = p.orDefault(
+    'power.battery.specific_energy_wh_per_kg',
+    input.battery?.specific_energy_wh_per_kg,
+    'battery.specific_energy_wh_per_kg',
+  );
+  const kwh = batteryEnergyKwh(load_kw, Te, dod, etaDis);
+  if (dod > Provenance.value('power.battery.depth_of_discharge') && e.eclipsesPerYear > 3000)
+    p.warn(
+      `depth of discharge ${dod} with about ${fmt(e.eclipsesPerYear, 0)} cycles a year: Li-ion space cells are qualified for LEO at about ${Provenance.value('power.battery.depth_of_discharge')} (5 years); deeper cycling shortens battery life`,
     );
-    const spec = p.orDefault(
-      'power.battery.specific_energy_wh_per_kg',
-      input.battery?.specific_energy_wh_per_kg,
-      'battery.specific_energy_wh_per_kg',
-    );
-    battery_kwh = batteryEnergyKwh(load_kw, Te, dod, etaDis);
-    battery_kg = (battery_kwh * 1000) / spec;
-    if (dod > Provenance.value('power.battery.depth_of_discharge') && e.eclipsesPerYear > 3000)
-      p.warn(
-        `depth of discharge ${dod} with about ${fmt(e.eclipsesPerYear, 0)} cycles a year: Li-ion space cells are qualified for LEO at about ${Provenance.value('power.battery.depth_of_discharge')} (5 years); deeper cycling shortens battery life`,
-      );
-  }
+  return { kwh, kg: (kwh * 1000) / spec };
+}
 
-  // Energy figures at the energy sunlit fraction, and the ground comparison.
-  const orbitIncident = (S0 * cosIncidence * e.sunlitFraction * HOURS_PER_COMMON_YEAR) / 1000;
+/** Energy per m² per year at the energy sunlit fraction, and the ground panel it is compared with. */
+function energyComparison(input: PowerInputT, S0: number, a: ArrayOutput, e: SizingEclipse, p: Provenance) {
+  const orbitIncident = (S0 * a.cosIncidence * e.sunlitFraction * HOURS_PER_COMMON_YEAR) / 1000;
   const ground = groundComparison(input, S0, p);
+  return {
+    array_output_kwh_per_m2_year: (a.bol * e.sunlitFraction * HOURS_PER_COMMON_YEAR) / 1000,
+    orbit_to_ground_energy_ratio: orbitIncident / ground.kwh,
+    ground_comparison: { ...ground.fields, orbit_kwh_per_m2_year: orbitIncident, ground_kwh_per_m2_year: ground.kwh },
+  };
+}
 
+export function runPower(input: PowerInputT, p: Provenance): PowerResult {
+  const S0 = p.orDefault('sun.solar_constant_w_per_m2', input.solar_constant_w_per_m2, 'solar_constant_w_per_m2');
+  const years = p.orDefault('power.mission_years', input.mission_years, 'mission_years');
+  const extraLoss = p.orDefault('power.extra_loss_fraction', input.extra_loss_fraction, 'extra_loss_fraction');
+  const load_kw = input.load_kw / (1 - extraLoss);
+  const path = pathEfficiencies(input, p);
+  const e = input.orbit !== undefined ? orbitEclipse(input, p) : givenEclipse(input);
+  const Te = e.fraction * e.period_min;
+  const Td = e.period_min - Te;
+  const a = arrayOutput(input, S0, years, p);
+  // SMAD sizing with a continuous load: P_e = P_d.
+  const Psa = arrayPowerKw(load_kw, Te, path.eclipse, load_kw, Td, path.daylight);
+  const array = sizeArray(input, Psa, a, p);
+  const battery = sizeBattery(input, load_kw, Te, e, p);
   return {
     design_load_kw: load_kw,
     array_power_kw: Psa,
-    array_bol_power_kw: bolPower,
-    array_area_m2: area,
-    array_mass_kg: mass,
-    array_mass_basis: massBasis,
-    ideal_w_per_m2: ideal,
-    bol_w_per_m2: bol,
-    eol_w_per_m2: eol,
-    implied_efficiency: eol / S0,
-    life_degradation: lifeFactor,
-    cell,
-    path_efficiency: { regulation, daylight: Xd, eclipse: Xe },
+    array_bol_power_kw: array.bolPower,
+    array_area_m2: array.area,
+    array_mass_kg: array.mass,
+    array_mass_basis: array.massBasis,
+    ideal_w_per_m2: a.ideal,
+    bol_w_per_m2: a.bol,
+    eol_w_per_m2: a.eol,
+    implied_efficiency: a.eol / S0,
+    life_degradation: a.lifeFactor,
+    cell: a.cell,
+    path_efficiency: path,
     period_min: e.period_min,
     eclipse_duration_min: Te,
     daylight_duration_min: Td,
     sizing_eclipse: e.sizing,
     energy_sunlit_fraction: e.sunlitFraction,
     energy_basis: e.energyBasis,
-    battery_energy_kwh: battery_kwh,
-    battery_mass_kg: battery_kg,
+    battery_energy_kwh: battery.kwh,
+    battery_mass_kg: battery.kg,
     eclipses_per_year: e.eclipsesPerYear,
-    battery_cycles_over_mission: cycles,
+    battery_cycles_over_mission: e.eclipsesPerYear * years,
     energy_per_orbit: {
       array_kwh: (Psa * Td) / 60,
       load_kwh: (load_kw * e.period_min) / 60,
-      required_kwh: (load_kw * Te) / 60 / Xe + (load_kw * Td) / 60 / Xd,
+      required_kwh: (load_kw * Te) / 60 / path.eclipse + (load_kw * Td) / 60 / path.daylight,
     },
-    array_output_kwh_per_m2_year: (bol * e.sunlitFraction * HOURS_PER_COMMON_YEAR) / 1000,
-    orbit_to_ground_energy_ratio: orbitIncident / ground.kwh,
-    ground_comparison: { ...ground.fields, orbit_kwh_per_m2_year: orbitIncident, ground_kwh_per_m2_year: ground.kwh },
+    ...energyComparison(input, S0, a, e, p),
     orbit: e.orbit,
   };
 }
