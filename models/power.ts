@@ -431,12 +431,29 @@ export const PowerOutput = z.object({
     ),
   orbit_to_ground_energy_ratio: z
     .number()
-    .describe('Sunlight per m² of panel per year in this orbit over that of the ground panel (the same cell converts both)'),
+    .describe(
+      'The headline, like for like: energy per m² of panel per year in this orbit over that of the ground panel, both net of the same category of losses (ground_comparison.like_for_like_basis says how the orbital side is formed). Dimensionless',
+    ),
+  orbit_to_ground_sunlight_ratio: z
+    .number()
+    .describe(
+      'Gross AM0 sunlight per m² of panel per year in this orbit over the ground figure (net of the ground plant’s losses against a capacity factor): not like for like, above the headline by 1/I_d. Dimensionless',
+    ),
   ground_comparison: z.object({
     method: z.enum(['capacity_factor', 'latitude']),
     basis: z.string(),
-    orbit_kwh_per_m2_year: z.number().describe('S0 × cos θ × energy sunlit fraction × 8,760 h'),
-    ground_kwh_per_m2_year: z.number(),
+    orbit_sunlight_kwh_per_m2_year: z
+      .number()
+      .describe('Gross sunlight on a panel in this orbit: S0 × cos θ × energy sunlit fraction × 8,760 h, kWh/m² a year'),
+    orbit_like_for_like_kwh_per_m2_year: z
+      .number()
+      .describe(
+        'The orbital sunlight net of the same category of losses as the ground figure (× I_d against a capacity factor; as it is against the latitude model), kWh/m² a year',
+      ),
+    like_for_like_basis: z.string().describe('How the like-for-like orbital figure is formed, and why'),
+    ground_kwh_per_m2_year: z
+      .number()
+      .describe('The ground panel: capacity factor × 8,760 h at 1000 W/m², or the latitude model’s sunlight, kWh/m² a year'),
     capacity_factor_dc: z.number().nullable(),
     latitude_deg: z.number().nullable(),
     clearness_index: z.number().nullable(),
@@ -775,14 +792,48 @@ function sizeBattery(input: PowerInputT, load_kw: number, Te: number, e: SizingE
   return { kwh, kg: (kwh * 1000) / spec };
 }
 
+/**
+ * The orbital side of the ground comparison, like for like with the ground figure: against a
+ * capacity factor (energy net of the plant's temperature, wiring, mismatch and soiling losses) the
+ * orbital sunlight × I_d, SMAD's inherent degradation, which covers exactly that category of
+ * losses; against the latitude model (sunlight reaching the ground) the orbital sunlight itself.
+ */
+function likeForLike(method: 'capacity_factor' | 'latitude', a: ArrayOutput, p: Provenance) {
+  if (method === 'latitude')
+    return {
+      factor: 1,
+      basis:
+        'the latitude model gives sunlight reaching a horizontal panel, before any panel loss: the orbital sunlight is compared with it as it is',
+    };
+  if (a.cell.inherent_degradation !== null)
+    return {
+      factor: a.cell.inherent_degradation,
+      basis: `the ground figure is net of the plant's temperature, wiring, mismatch and soiling losses; the orbital sunlight is taken net of the same category of losses, SMAD's inherent degradation I_d = ${a.cell.inherent_degradation}`,
+    };
+  const Id = p.orDefault('power.cell.inherent_degradation', undefined, 'cell.inherent_degradation');
+  return {
+    factor: Id,
+    basis: `the ground figure is net of the plant's temperature, wiring, mismatch and soiling losses; array.w_per_m2 is the array's own output and does not say which losses it already carries, so the orbital sunlight is taken net of SMAD's inherent degradation I_d = ${Id} (that category of losses), as for a cell`,
+  };
+}
+
 /** Energy per m² per year at the energy sunlit fraction, and the ground panel it is compared with. */
 function energyComparison(input: PowerInputT, S0: number, a: ArrayOutput, e: SizingEclipse, p: Provenance) {
-  const orbitIncident = (S0 * a.cosIncidence * e.sunlitFraction * HOURS_PER_COMMON_YEAR) / 1000;
+  const sunlight = (S0 * a.cosIncidence * e.sunlitFraction * HOURS_PER_COMMON_YEAR) / 1000;
   const ground = groundComparison(input, S0, p);
+  const like = likeForLike(ground.fields.method, a, p);
+  const net = sunlight * like.factor;
   return {
     array_output_kwh_per_m2_year: (a.bol * e.sunlitFraction * HOURS_PER_COMMON_YEAR) / 1000,
-    orbit_to_ground_energy_ratio: orbitIncident / ground.kwh,
-    ground_comparison: { ...ground.fields, orbit_kwh_per_m2_year: orbitIncident, ground_kwh_per_m2_year: ground.kwh },
+    orbit_to_ground_energy_ratio: net / ground.kwh,
+    orbit_to_ground_sunlight_ratio: sunlight / ground.kwh,
+    ground_comparison: {
+      ...ground.fields,
+      orbit_sunlight_kwh_per_m2_year: sunlight,
+      orbit_like_for_like_kwh_per_m2_year: net,
+      like_for_like_basis: like.basis,
+      ground_kwh_per_m2_year: ground.kwh,
+    },
   };
 }
 
@@ -892,7 +943,7 @@ export const powerEstimator = defineEstimator({
   name: 'power',
   summary: 'Power: solar array and battery for a continuous load in an orbit, and the orbit-to-ground energy ratio',
   description:
-    "SMAD sizing (Wertz & Larson, sec. 11.4) of the solar array and battery for a continuous load: array P_sa = (P_e·T_e/X_e + P_d·T_d/X_d)/T_d with peak-power-tracking (0.60/0.80) or direct-energy-transfer (0.65/0.85) path efficiencies; output per m² S0·η·I_d, end of life × (1−d)^years; battery P_e·T_e/(DoD·η_dis). The orbit (elements, TLE or OMM) goes through the orbit model: the worst eclipse of the sizing window (beta 0 when the beta range spans it, else the smallest |beta|: a dawn-dusk orbit's eclipse season) sizes the battery and array, and the annual mean sunlit fraction sizes the energy figures; `sizing_eclipse` says which. Or give `eclipse_fraction` (or `eclipse_duration_min`) with `period_min`. Cells come from a sourced catalogue or explicit figures; `array.w_per_m2` replaces the cell model and reports the implied efficiency. The ground comparison uses a capacity factor (default: U.S. utility-scale PV, EIA) or a latitude model. No daylight, an array that degrades to nothing or a caller cap the array exceeds answer 422 with the reason.",
+    "SMAD sizing (Wertz & Larson, sec. 11.4) of the solar array and battery for a continuous load: array P_sa = (P_e·T_e/X_e + P_d·T_d/X_d)/T_d with peak-power-tracking (0.60/0.80) or direct-energy-transfer (0.65/0.85) path efficiencies; output per m² S0·η·I_d, end of life × (1−d)^years; battery P_e·T_e/(DoD·η_dis). The orbit (elements, TLE or OMM) goes through the orbit model: the worst eclipse of the sizing window (beta 0 when the beta range spans it, else the smallest |beta|: a dawn-dusk orbit's eclipse season) sizes the battery and array, and the annual mean sunlit fraction sizes the energy figures; `sizing_eclipse` says which. Or give `eclipse_fraction` (or `eclipse_duration_min`) with `period_min`. Cells come from a sourced catalogue or explicit figures; `array.w_per_m2` replaces the cell model and reports the implied efficiency. The ground comparison uses a capacity factor (default: U.S. utility-scale PV, EIA) or a latitude model; its headline `orbit_to_ground_energy_ratio` is like for like (against a capacity factor, which is net of the plant's temperature, wiring, mismatch and soiling losses, the orbital sunlight is taken net of SMAD's inherent degradation I_d, that same category of losses), with the gross sunlight ratio beside it as `orbit_to_ground_sunlight_ratio`. No daylight, an array that degrades to nothing or a caller cap the array exceeds answer 422 with the reason.",
   input: PowerInput,
   output: PowerOutput,
   examples: {

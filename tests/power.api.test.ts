@@ -253,3 +253,49 @@ describe('a year is one length: 365 days, as in thermal and economics', () => {
     expect(b.battery_cycles_over_mission).toBeCloseTo(b.eclipses_per_year * 5, 9);
   });
 });
+
+describe('orbit-to-ground energy ratio, like for like', () => {
+  const dawnDusk = { load_kw: '1 MW', orbit: DAWN_DUSK, epoch: EPOCH, mission_years: 5 };
+
+  it('650 km dawn-dusk: about 5.5 net of the same losses as the ground plant, 7.17 in gross sunlight', async () => {
+    const res = await post(app(), '/v1/power', dawnDusk);
+    expect(res.status).toBe(200);
+    const b = res.body;
+    const Id = b.cell.inherent_degradation;
+    expect(Id).toBe(0.77);
+    // The headline is the like-for-like figure; the gross sunlight ratio is reported under its own name.
+    expect(b.orbit_to_ground_sunlight_ratio).toBeCloseTo(7.17, 2);
+    expect(b.orbit_to_ground_energy_ratio).toBeGreaterThan(5.45);
+    expect(b.orbit_to_ground_energy_ratio).toBeLessThan(5.6);
+    expect(b.orbit_to_ground_energy_ratio).toBeLessThan(b.orbit_to_ground_sunlight_ratio);
+    expect(b.orbit_to_ground_energy_ratio / b.orbit_to_ground_sunlight_ratio).toBeCloseTo(Id, 12);
+    const g = b.ground_comparison;
+    expect(g.orbit_like_for_like_kwh_per_m2_year / g.orbit_sunlight_kwh_per_m2_year).toBeCloseTo(Id, 12);
+    expect(g.orbit_like_for_like_kwh_per_m2_year / g.ground_kwh_per_m2_year).toBeCloseTo(b.orbit_to_ground_energy_ratio, 12);
+    expect(g.like_for_like_basis).toMatch(/inherent degradation/);
+  });
+
+  it('a cell of the caller’s own: its I_d forms the like-for-like side', async () => {
+    const res = await post(app(), '/v1/power', {
+      ...dawnDusk,
+      cell: { efficiency: 0.3, degradation_per_year: 0.01, inherent_degradation: 0.85 },
+    });
+    expect(res.body.orbit_to_ground_energy_ratio / res.body.orbit_to_ground_sunlight_ratio).toBeCloseTo(0.85, 12);
+  });
+
+  it('array.w_per_m2 (already net) does not name its losses: the like-for-like side takes SMAD’s I_d and says so', async () => {
+    const res = await post(app(), '/v1/power', { ...dawnDusk, array: { w_per_m2: 300 } });
+    expect(res.status).toBe(200);
+    expect(res.body.orbit_to_ground_energy_ratio / res.body.orbit_to_ground_sunlight_ratio).toBeCloseTo(0.77, 12);
+    expect(res.body.ground_comparison.like_for_like_basis).toMatch(/w_per_m2/);
+    expect(res.body.assumptions).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'cell.inherent_degradation', value: 0.77, source: 'smad-3rd' })]),
+    );
+  });
+
+  it('against the latitude model (sunlight on the ground, before any panel loss) sunlight is compared with sunlight', async () => {
+    const res = await post(app(), '/v1/power', { ...dawnDusk, ground: { latitude_deg: 35 } });
+    expect(res.body.orbit_to_ground_energy_ratio).toBe(res.body.orbit_to_ground_sunlight_ratio);
+    expect(res.body.ground_comparison.like_for_like_basis).toMatch(/sunlight/);
+  });
+});
