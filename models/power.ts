@@ -9,7 +9,7 @@
  * annual mean sunlit fraction sizes the energy figures.
  */
 import { z } from 'zod';
-import { CELLS, type Cell, CHOICES } from '../fixtures/index.js';
+import { BATTERY_CYCLE_LIFE, CELLS, type Cell, CHOICES, type CycleLifePoint } from '../fixtures/index.js';
 import { fraction, quantity } from '../src/quantity.js';
 import { DEG, HOURS_PER_COMMON_YEAR, MINUTES_PER_DAY } from './constants.js';
 import { PhysicallyImpossible } from './errors.js';
@@ -73,6 +73,22 @@ export function batteryEnergyKwh(
   dischargeEfficiency: number,
 ): number {
   return (eclipseLoad_kw * eclipse_min) / 60 / (depthOfDischarge * dischargeEfficiency);
+}
+
+/**
+ * Depth of discharge for a number of charge-discharge cycles: linear in log(cycles) between the
+ * life-tested points of a cycle-life table (fixtures/power.json battery_cycle_life: Saft VES180, ESA
+ * ARTES; GS Yuasa, JAXA 2008), held at the table's ends. Never deeper for more cycles.
+ */
+export function depthOfDischargeForCycles(cycles: number, table: readonly CycleLifePoint[]): number {
+  const first = table[0] as CycleLifePoint;
+  const last = table[table.length - 1] as CycleLifePoint;
+  if (!(cycles > first.cycles)) return first.depth_of_discharge;
+  if (cycles >= last.cycles) return last.depth_of_discharge;
+  const i = table.findIndex((point) => point.cycles > cycles);
+  const [lo, hi] = [table[i - 1] as CycleLifePoint, table[i] as CycleLifePoint];
+  const t = Math.log(cycles / lo.cycles) / Math.log(hi.cycles / lo.cycles);
+  return lo.depth_of_discharge + t * (hi.depth_of_discharge - lo.depth_of_discharge);
 }
 
 /**
@@ -208,7 +224,9 @@ export const PowerInput = z
       .object({
         depth_of_discharge: fraction('a depth of discharge', { gt: 0, max: 1 })
           .optional()
-          .describe('Share of the battery energy used in the worst eclipse'),
+          .describe(
+            'Share of the battery energy used in the worst eclipse; default: the depth life-tested Li-ion cells sustain for the charge–discharge cycles over the mission',
+          ),
         discharge_efficiency: fraction('a discharge efficiency', { gt: 0, max: 1 })
           .optional()
           .describe('Battery to load transmission efficiency'),
@@ -414,7 +432,17 @@ export const PowerOutput = z.object({
   energy_sunlit_fraction: z.number().describe('Share of the time in sunlight that sizes the energy figures'),
   energy_basis: z.string().describe('"annual mean over 365 days from the epoch" or "given eclipse fraction"'),
   battery_energy_kwh: z.number().describe('Installed (nameplate) energy: P_e·T_e / (DoD·η_dis)'),
-  battery_mass_kg: z.number(),
+  battery_mass_kg: z.number().describe('battery_energy_kwh / the battery-level specific energy, kg'),
+  battery_depth_of_discharge: z
+    .number()
+    .nullable()
+    .describe(
+      'Share of the installed energy the sizing eclipse uses: the caller’s, or from the charge–discharge cycles over the mission (fewer cycles, deeper); null without a battery. Dimensionless',
+    ),
+  battery_depth_of_discharge_basis: z
+    .string()
+    .nullable()
+    .describe('Where the depth of discharge comes from: given, or the cycle count and the life tests it is interpolated between'),
   eclipses_per_year: z.number().describe('Charge–discharge cycles in a 365-day year'),
   battery_cycles_over_mission: z.number(),
   energy_per_orbit: z
@@ -498,6 +526,11 @@ interface SizingEclipse {
 
 function fmt(x: number, digits = 1): string {
   return x.toFixed(digits);
+}
+
+/** A count rounded to a whole number, with thousands separators. */
+function thousands(x: number): string {
+  return Math.round(x).toLocaleString('en-US');
 }
 
 /** The sizing eclipse and the energy sunlit fraction of an orbit, from the orbit model's geometry. */
@@ -770,10 +803,42 @@ function sizeArray(input: PowerInputT, Psa: number, a: ArrayOutput, p: Provenanc
   return { area, bolPower, mass, massBasis };
 }
 
+/**
+ * Depth of discharge: the caller's, else the one life-tested Li-ion cells sustain for the mission's
+ * charge-discharge cycles (eclipses a year × years; depthOfDischargeForCycles), said in `basis`.
+ */
+function depthOfDischarge(input: PowerInputT, e: SizingEclipse, years: number, p: Provenance) {
+  const cycles = e.eclipsesPerYear * years;
+  const fromCycles = depthOfDischargeForCycles(cycles, BATTERY_CYCLE_LIFE);
+  const count = `${thousands(cycles)} charge–discharge cycles over the mission (${thousands(e.eclipsesPerYear)} a year × ${years} years)`;
+  const given = input.battery?.depth_of_discharge;
+  if (given !== undefined) {
+    if (given > fromCycles + 1e-9)
+      p.warn(
+        `depth of discharge ${given} with ${count}: life-tested Li-ion space cells sustain about ${fmt(fromCycles, 2)} for that many cycles; deeper cycling wears the battery out before the mission ends`,
+      );
+    return { dod: given, basis: `given: ${given}` };
+  }
+  p.assume('battery.depth_of_discharge', fromCycles, '1', 'li-ion-dod-from-cycles');
+  const first = BATTERY_CYCLE_LIFE[0] as CycleLifePoint;
+  const last = BATTERY_CYCLE_LIFE[BATTERY_CYCLE_LIFE.length - 1] as CycleLifePoint;
+  const tests = BATTERY_CYCLE_LIFE.map((t) => `${t.depth_of_discharge} for ${thousands(t.cycles)} cycles`).join(', ');
+  let how: string;
+  if (cycles <= first.cycles)
+    how = `no more than the deepest life test's ${thousands(first.cycles)}: held at its ${first.depth_of_discharge}`;
+  else if (cycles >= last.cycles) {
+    how = `beyond the longest life test's ${thousands(last.cycles)}: held at its ${last.depth_of_discharge}`;
+    p.warn(
+      `${count}: more than the ${thousands(last.cycles)} cycles Li-ion space cells have been life-tested for; the depth of discharge is held at ${last.depth_of_discharge}, the shallowest tested, and the battery may still not last`,
+    );
+  } else how = `interpolated in log(cycles): ${fmt(fromCycles, 3)}`;
+  return { dod: fromCycles, basis: `from the cycle count: ${count}, in the Li-ion cycle-life table (${tests}); ${how}` };
+}
+
 /** The battery for the sizing eclipse, E = P_e·T_e/(DoD·η_dis) (SMAD sec. 11.4); none without an eclipse. */
-function sizeBattery(input: PowerInputT, load_kw: number, Te: number, e: SizingEclipse, p: Provenance) {
-  if (!(Te > 0)) return { kwh: 0, kg: 0 };
-  const dod = p.orDefault('power.battery.depth_of_discharge', input.battery?.depth_of_discharge, 'battery.depth_of_discharge');
+function sizeBattery(input: PowerInputT, load_kw: number, Te: number, e: SizingEclipse, years: number, p: Provenance) {
+  if (!(Te > 0)) return { kwh: 0, kg: 0, dod: null, basis: null };
+  const { dod, basis } = depthOfDischarge(input, e, years, p);
   const etaDis = p.orDefault(
     'power.battery.discharge_efficiency',
     input.battery?.discharge_efficiency,
@@ -785,11 +850,7 @@ function sizeBattery(input: PowerInputT, load_kw: number, Te: number, e: SizingE
     'battery.specific_energy_wh_per_kg',
   );
   const kwh = batteryEnergyKwh(load_kw, Te, dod, etaDis);
-  if (dod > Provenance.value('power.battery.depth_of_discharge') && e.eclipsesPerYear > 3000)
-    p.warn(
-      `depth of discharge ${dod} with about ${fmt(e.eclipsesPerYear, 0)} cycles a year: Li-ion space cells are qualified for LEO at about ${Provenance.value('power.battery.depth_of_discharge')} (5 years); deeper cycling shortens battery life`,
-    );
-  return { kwh, kg: (kwh * 1000) / spec };
+  return { kwh, kg: (kwh * 1000) / spec, dod, basis };
 }
 
 /**
@@ -850,7 +911,7 @@ export function runPower(input: PowerInputT, p: Provenance): PowerResult {
   // SMAD sizing with a continuous load: P_e = P_d.
   const Psa = arrayPowerKw(load_kw, Te, path.eclipse, load_kw, Td, path.daylight);
   const array = sizeArray(input, Psa, a, p);
-  const battery = sizeBattery(input, load_kw, Te, e, p);
+  const battery = sizeBattery(input, load_kw, Te, e, years, p);
   return {
     design_load_kw: load_kw,
     array_power_kw: Psa,
@@ -873,6 +934,8 @@ export function runPower(input: PowerInputT, p: Provenance): PowerResult {
     energy_basis: e.energyBasis,
     battery_energy_kwh: battery.kwh,
     battery_mass_kg: battery.kg,
+    battery_depth_of_discharge: battery.dod,
+    battery_depth_of_discharge_basis: battery.basis,
     eclipses_per_year: e.eclipsesPerYear,
     battery_cycles_over_mission: e.eclipsesPerYear * years,
     energy_per_orbit: {
@@ -943,7 +1006,7 @@ export const powerEstimator = defineEstimator({
   name: 'power',
   summary: 'Power: solar array and battery for a continuous load in an orbit, and the orbit-to-ground energy ratio',
   description:
-    "SMAD sizing (Wertz & Larson, sec. 11.4) of the solar array and battery for a continuous load: array P_sa = (P_e·T_e/X_e + P_d·T_d/X_d)/T_d with peak-power-tracking (0.60/0.80) or direct-energy-transfer (0.65/0.85) path efficiencies; output per m² S0·η·I_d, end of life × (1−d)^years; battery P_e·T_e/(DoD·η_dis). The orbit (elements, TLE or OMM) goes through the orbit model: the worst eclipse of the sizing window (beta 0 when the beta range spans it, else the smallest |beta|: a dawn-dusk orbit's eclipse season) sizes the battery and array, and the annual mean sunlit fraction sizes the energy figures; `sizing_eclipse` says which. Or give `eclipse_fraction` (or `eclipse_duration_min`) with `period_min`. Cells come from a sourced catalogue or explicit figures; `array.w_per_m2` replaces the cell model and reports the implied efficiency. The ground comparison uses a capacity factor (default: U.S. utility-scale PV, EIA) or a latitude model; its headline `orbit_to_ground_energy_ratio` is like for like (against a capacity factor, which is net of the plant's temperature, wiring, mismatch and soiling losses, the orbital sunlight is taken net of SMAD's inherent degradation I_d, that same category of losses), with the gross sunlight ratio beside it as `orbit_to_ground_sunlight_ratio`. No daylight, an array that degrades to nothing or a caller cap the array exceeds answer 422 with the reason.",
+    "SMAD sizing (Wertz & Larson, sec. 11.4) of the solar array and battery for a continuous load: array P_sa = (P_e·T_e/X_e + P_d·T_d/X_d)/T_d with peak-power-tracking (0.60/0.80) or direct-energy-transfer (0.65/0.85) path efficiencies; output per m² S0·η·I_d, end of life × (1−d)^years; battery P_e·T_e/(DoD·η_dis), its depth of discharge by default from the charge–discharge cycles over the mission (a LEO battery cycles thousands of times a year, a GEO one about 90). The orbit (elements, TLE or OMM) goes through the orbit model: the worst eclipse of the sizing window (beta 0 when the beta range spans it, else the smallest |beta|: a dawn-dusk orbit's eclipse season) sizes the battery and array, and the annual mean sunlit fraction sizes the energy figures; `sizing_eclipse` says which. Or give `eclipse_fraction` (or `eclipse_duration_min`) with `period_min`. Cells come from a sourced catalogue or explicit figures; `array.w_per_m2` replaces the cell model and reports the implied efficiency. The ground comparison uses a capacity factor (default: U.S. utility-scale PV, EIA) or a latitude model; its headline `orbit_to_ground_energy_ratio` is like for like (against a capacity factor, which is net of the plant's temperature, wiring, mismatch and soiling losses, the orbital sunlight is taken net of SMAD's inherent degradation I_d, that same category of losses), with the gross sunlight ratio beside it as `orbit_to_ground_sunlight_ratio`. No daylight, an array that degrades to nothing or a caller cap the array exceeds answer 422 with the reason.",
   input: PowerInput,
   output: PowerOutput,
   examples: {

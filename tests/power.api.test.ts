@@ -299,3 +299,61 @@ describe('orbit-to-ground energy ratio, like for like', () => {
     expect(res.body.ground_comparison.like_for_like_basis).toMatch(/sunlight/);
   });
 });
+
+describe('battery depth of discharge from the charge–discharge cycles', () => {
+  const LEO = { altitude_km: 550, inclination_deg: 53 };
+  const GEO = { altitude_km: 35786, inclination_deg: 0 };
+  const dodOf = (body: { assumptions: { name: string; value: unknown; source: string }[] }) =>
+    body.assumptions.find((a) => a.name === 'battery.depth_of_discharge');
+
+  it('LEO, 5 years (about 26,000 cycles): about 0.3, the depth Li-ion cells are life-tested at for 5 LEO years', async () => {
+    const res = await post(app(), '/v1/power', { load_kw: 1000, orbit: LEO, epoch: EPOCH, mission_years: 5 });
+    expect(res.status).toBe(200);
+    const b = res.body;
+    expect(b.battery_cycles_over_mission).toBeGreaterThan(24_000);
+    expect(b.battery_cycles_over_mission).toBeLessThan(28_000);
+    expect(b.battery_depth_of_discharge).toBeGreaterThan(0.29);
+    expect(b.battery_depth_of_discharge).toBeLessThan(0.32);
+    // Recorded under the name the caller overrides, with its value and a source that says it comes from the cycle count.
+    const a = dodOf(b);
+    expect(a).toMatchObject({ value: b.battery_depth_of_discharge, unit: '1', source: 'li-ion-dod-from-cycles' });
+    expect(SOURCES).toHaveProperty(a?.source as string);
+    expect(SOURCES['li-ion-dod-from-cycles']?.citation).toMatch(/cycle/);
+    expect(b.battery_depth_of_discharge_basis).toMatch(/cycles/);
+    expect(b.battery_energy_kwh).toBeCloseTo((1000 * b.eclipse_duration_min) / 60 / (b.battery_depth_of_discharge * 0.9), 6);
+  });
+
+  it('GEO (about 90 eclipses a year): a much deeper discharge, and a smaller battery than at the LEO depth', async () => {
+    const res = await post(app(), '/v1/power', { load_kw: 1000, orbit: GEO, epoch: EPOCH, mission_years: 5 });
+    expect(res.status).toBe(200);
+    const b = res.body;
+    expect(b.eclipses_per_year).toBeGreaterThan(80);
+    expect(b.eclipses_per_year).toBeLessThan(100);
+    expect(b.battery_depth_of_discharge).toBeGreaterThanOrEqual(0.7);
+    expect(dodOf(b)?.value).toBe(b.battery_depth_of_discharge);
+    // The same GEO battery at the LEO depth of 0.3, as it was sized before.
+    const atLeoDepth = await post(app(), '/v1/power', {
+      load_kw: 1000,
+      orbit: GEO,
+      epoch: EPOCH,
+      mission_years: 5,
+      battery: { depth_of_discharge: 0.3 },
+    });
+    expect(b.battery_mass_kg).toBeLessThan(atLeoDepth.body.battery_mass_kg / 2);
+    expect(b.battery_mass_kg / atLeoDepth.body.battery_mass_kg).toBeCloseTo(0.3 / b.battery_depth_of_discharge, 9);
+  });
+
+  it('the caller’s depth of discharge still overrides, with a warning when it is deeper than the cycles allow', async () => {
+    const res = await post(app(), '/v1/power', {
+      load_kw: 1000,
+      orbit: LEO,
+      epoch: EPOCH,
+      mission_years: 5,
+      battery: { depth_of_discharge: 0.6 },
+    });
+    expect(res.body.battery_depth_of_discharge).toBe(0.6);
+    expect(dodOf(res.body)).toBeUndefined();
+    expect(res.body.battery_depth_of_discharge_basis).toMatch(/given/);
+    expect(res.body.warnings.join(' ')).toMatch(/depth of discharge 0\.6 .*cycles/);
+  });
+});
