@@ -20,6 +20,7 @@ import {
   betaAt,
   betaStarDeg,
   eclipseFraction,
+  type OrbitSpec,
   OrbitSpecSchema,
   type ResolvedOrbit,
   resolveOrbit,
@@ -63,6 +64,19 @@ export function bolWPerM2(
 /** Life degradation L_d = (1 − d)^years (SMAD sec. 11.4). */
 export function lifeDegradation(degradationPerYear: number, years: number): number {
   return (1 - degradationPerYear) ** years;
+}
+
+/**
+ * Orbit-average heat, kW: every watt the array delivers ends as heat, P_sa·T_d/T = P·(f/X_e + (1 − f)/X_d)
+ * with f = T_e/T the eclipse fraction (SMAD eq. 11-5 averaged over the orbit).
+ */
+export function orbitAverageHeatKw(
+  load_kw: number,
+  eclipseFraction: number,
+  eclipsePathEfficiency: number,
+  daylightPathEfficiency: number,
+): number {
+  return load_kw * (eclipseFraction / eclipsePathEfficiency + (1 - eclipseFraction) / daylightPathEfficiency);
 }
 
 /** Battery energy E = P_e·T_e / (DoD·η_dis), kWh (SMAD sec. 11.4, battery capacity with one battery). */
@@ -445,6 +459,11 @@ export const PowerOutput = z.object({
     .describe('Where the depth of discharge comes from: given, or the cycle count and the life tests it is interpolated between'),
   eclipses_per_year: z.number().describe('Charge–discharge cycles in a 365-day year'),
   battery_cycles_over_mission: z.number(),
+  orbit_average_heat_kw: z
+    .number()
+    .describe(
+      'Heat to reject, orbit average, kW: every watt the array delivers ends as heat (the load’s and the path losses’), P_sa·T_d/T = load·(f/X_e + (1 − f)/X_d) at the sizing eclipse',
+    ),
   energy_per_orbit: z
     .object({
       array_kwh: z.number().describe('P_sa × daylight: what the end-of-life array delivers per revolution'),
@@ -514,7 +533,7 @@ export type PowerResult = z.infer<typeof PowerOutput>;
 // The model
 // ---------------------------------------------------------------------------------------------
 
-interface SizingEclipse {
+export interface SizingEclipse {
   period_min: number;
   fraction: number;
   sizing: PowerResult['sizing_eclipse'];
@@ -533,38 +552,34 @@ function thousands(x: number): string {
   return Math.round(x).toLocaleString('en-US');
 }
 
-/** The sizing eclipse and the energy sunlit fraction of an orbit, from the orbit model's geometry. */
-function orbitEclipse(input: PowerInputT, p: Provenance): SizingEclipse {
-  const o: ResolvedOrbit = resolveOrbit(input.orbit as NonNullable<PowerInputT['orbit']>, input.epoch, p, '/orbit');
-  if (o.eccentricity > 0.01)
-    p.warn(`eccentricity ${o.eccentricity.toFixed(4)}: the eclipse is the circular-orbit closed form at the mean altitude`);
-  const step_h = Provenance.value('orbit.annual_step_h');
-  p.assume('annual.step_h', step_h, 'h', 'orbital-dc-convention');
-  const annual: AnnualPicture = annualPicture(o, step_h);
-  const windowDays = p.orDefault('power.sizing_window_days', input.sizing_window_days, 'sizing_window_days');
-
-  // Beta range over the window: the year's from the annual picture, a shorter window sampled at the same step.
-  let betaMin: number;
-  let betaMax: number;
-  if (windowDays >= 365) {
-    betaMin = annual.beta_min_deg;
-    betaMax = annual.beta_max_deg;
-  } else {
-    betaMin = Infinity;
-    betaMax = -Infinity;
-    const samples = Math.max(1, Math.round((windowDays * 24) / step_h));
-    for (let k = 0; k <= (windowDays === 0 ? 0 : samples); k++) {
-      const t = new Date(o.epoch.getTime() + ((k * windowDays) / samples) * 86_400_000);
-      const b = betaAt(o, t);
-      betaMin = Math.min(betaMin, b);
-      betaMax = Math.max(betaMax, b);
-    }
+/** The beta range over the sizing window: the year's from the annual picture, a shorter window sampled at the same step. */
+function windowBetaRange(o: ResolvedOrbit, annual: AnnualPicture, windowDays: number, step_h: number) {
+  if (windowDays >= 365) return { betaMin: annual.beta_min_deg, betaMax: annual.beta_max_deg };
+  let betaMin = Infinity;
+  let betaMax = -Infinity;
+  const samples = Math.max(1, Math.round((windowDays * 24) / step_h));
+  for (let k = 0; k <= (windowDays === 0 ? 0 : samples); k++) {
+    const t = new Date(o.epoch.getTime() + ((k * windowDays) / samples) * 86_400_000);
+    const b = betaAt(o, t);
+    betaMin = Math.min(betaMin, b);
+    betaMax = Math.max(betaMax, b);
   }
-  // Worst case: beta 0 when the range spans it (sampling may step over it), else the smallest |beta|.
-  const spansZero = betaMin <= 0 && betaMax >= 0;
-  const beta = spansZero ? 0 : betaMin > 0 ? betaMin : betaMax;
-  const fraction = eclipseFraction(o.altitude_km, beta);
-  const eclipse_min = fraction * o.period_min;
+  return { betaMin, betaMax };
+}
+
+interface SizingChoice {
+  o: ResolvedOrbit;
+  annual: AnnualPicture;
+  windowDays: number;
+  betaMin: number;
+  betaMax: number;
+  beta: number;
+  fraction: number;
+}
+
+/** Why this eclipse sizes the battery and array, and the warnings a window that misses the year's eclipses owes. */
+function sizingReason(c: SizingChoice, p: Provenance): { basis: string; reason: string } {
+  const { o, annual, windowDays, betaMin, betaMax, beta, fraction } = c;
   const basis =
     windowDays === 0
       ? 'at the epoch'
@@ -575,13 +590,14 @@ function orbitEclipse(input: PowerInputT, p: Provenance): SizingEclipse {
     windowDays === 0 ? `at ${o.epoch.toISOString()}` : `in the ${fmt(windowDays, 0)} days from ${o.epoch.toISOString()}`;
   let reason: string;
   if (windowDays === 0) reason = `the beta angle at the epoch is ${fmt(beta, 2)}°`;
-  else if (spansZero)
+  else if (betaMin <= 0 && betaMax >= 0)
     reason = `the beta angle spans ${fmt(betaMin)}° to ${fmt(betaMax)}° ${where}, so the eclipse at beta 0 (the longest) sizes the battery and array`;
   else
     reason = `the beta angle stays within ${fmt(betaMin)}° to ${fmt(betaMax)}° ${where}; the smallest |beta|, ${fmt(beta, 2)}°, gives the longest eclipse`;
   if (fraction === 0)
     reason += `; it is above beta* = ${fmt(betaStarDeg(o.altitude_km), 2)}°, so there is no eclipse and no battery is sized`;
 
+  const eclipse_min = fraction * o.period_min;
   if (fraction === 0 && annual.eclipse_days > 0) {
     const seasons = annual.seasons.map((s) => `${s.start.slice(0, 10)} – ${s.end.slice(0, 10)}`).join(', ');
     p.warn(
@@ -592,8 +608,51 @@ function orbitEclipse(input: PowerInputT, p: Provenance): SizingEclipse {
       `the sizing window misses the year's longest eclipses (${fmt(annual.max_eclipse_min)} min against ${fmt(eclipse_min)} min in the window): the battery and array are too small for part of the year`,
     );
   }
+  return { basis, reason };
+}
 
-  const revsPerDay = MINUTES_PER_DAY / o.period_min;
+/** The orbit as the power output reports it: elements and the 365-day picture. */
+function orbitSummary(o: ResolvedOrbit, annual: AnnualPicture): PowerResult['orbit'] {
+  return {
+    orbit_kind: o.kind,
+    epoch: o.epoch.toISOString(),
+    altitude_km: o.altitude_km,
+    inclination_deg: o.inclination_rad / DEG,
+    beta_star_deg: betaStarDeg(o.altitude_km),
+    annual: {
+      beta_min_deg: annual.beta_min_deg,
+      beta_max_deg: annual.beta_max_deg,
+      sunlit_fraction: annual.sunlit_fraction,
+      eclipse_days: annual.eclipse_days,
+      max_eclipse_min: annual.max_eclipse_min,
+      seasons: annual.seasons,
+    },
+  };
+}
+
+/**
+ * The sizing eclipse and the energy sunlit fraction of an orbit, from the orbit model's geometry: the
+ * worst eclipse over the sizing window (beta 0 when the window's beta range spans it, else the
+ * smallest |beta|). The radiator's energy balance in the thermal estimator takes its eclipse here too.
+ */
+export function orbitEclipse(
+  spec: OrbitSpec,
+  epoch: string | undefined,
+  sizingWindowDays: number | undefined,
+  p: Provenance,
+): SizingEclipse {
+  const o: ResolvedOrbit = resolveOrbit(spec, epoch, p, '/orbit');
+  if (o.eccentricity > 0.01)
+    p.warn(`eccentricity ${o.eccentricity.toFixed(4)}: the eclipse is the circular-orbit closed form at the mean altitude`);
+  const step_h = Provenance.value('orbit.annual_step_h');
+  p.assume('annual.step_h', step_h, 'h', 'orbital-dc-convention');
+  const annual: AnnualPicture = annualPicture(o, step_h);
+  const windowDays = p.orDefault('power.sizing_window_days', sizingWindowDays, 'sizing_window_days');
+  const { betaMin, betaMax } = windowBetaRange(o, annual, windowDays, step_h);
+  // Worst case: beta 0 when the range spans it (sampling may step over it), else the smallest |beta|.
+  const beta = betaMin <= 0 && betaMax >= 0 ? 0 : betaMin > 0 ? betaMin : betaMax;
+  const fraction = eclipseFraction(o.altitude_km, beta);
+  const { basis, reason } = sizingReason({ o, annual, windowDays, betaMin, betaMax, beta, fraction }, p);
   return {
     period_min: o.period_min,
     fraction,
@@ -602,29 +661,15 @@ function orbitEclipse(input: PowerInputT, p: Provenance): SizingEclipse {
       reason,
       beta_deg: beta,
       eclipse_fraction: fraction,
-      eclipse_min,
+      eclipse_min: fraction * o.period_min,
       window_days: windowDays,
       window_beta_min_deg: betaMin,
       window_beta_max_deg: betaMax,
     },
     sunlitFraction: annual.sunlit_fraction,
     energyBasis: 'annual mean over 365 days from the epoch',
-    eclipsesPerYear: annual.eclipse_days * revsPerDay,
-    orbit: {
-      orbit_kind: o.kind,
-      epoch: o.epoch.toISOString(),
-      altitude_km: o.altitude_km,
-      inclination_deg: o.inclination_rad / DEG,
-      beta_star_deg: betaStarDeg(o.altitude_km),
-      annual: {
-        beta_min_deg: annual.beta_min_deg,
-        beta_max_deg: annual.beta_max_deg,
-        sunlit_fraction: annual.sunlit_fraction,
-        eclipse_days: annual.eclipse_days,
-        max_eclipse_min: annual.max_eclipse_min,
-        seasons: annual.seasons,
-      },
-    },
+    eclipsesPerYear: annual.eclipse_days * (MINUTES_PER_DAY / o.period_min),
+    orbit: orbitSummary(o, annual),
   };
 }
 
@@ -904,7 +949,7 @@ export function runPower(input: PowerInputT, p: Provenance): PowerResult {
   const extraLoss = p.orDefault('power.extra_loss_fraction', input.extra_loss_fraction, 'extra_loss_fraction');
   const load_kw = input.load_kw / (1 - extraLoss);
   const path = pathEfficiencies(input, p);
-  const e = input.orbit !== undefined ? orbitEclipse(input, p) : givenEclipse(input);
+  const e = input.orbit !== undefined ? orbitEclipse(input.orbit, input.epoch, input.sizing_window_days, p) : givenEclipse(input);
   const Te = e.fraction * e.period_min;
   const Td = e.period_min - Te;
   const a = arrayOutput(input, S0, years, p);
@@ -938,6 +983,7 @@ export function runPower(input: PowerInputT, p: Provenance): PowerResult {
     battery_depth_of_discharge_basis: battery.basis,
     eclipses_per_year: e.eclipsesPerYear,
     battery_cycles_over_mission: e.eclipsesPerYear * years,
+    orbit_average_heat_kw: (Psa * Td) / e.period_min,
     energy_per_orbit: {
       array_kwh: (Psa * Td) / 60,
       load_kwh: (load_kw * e.period_min) / 60,

@@ -193,7 +193,9 @@ describe('POST /v1/launch from a load: the roll-up through the power and thermal
     const parts = res.body.mass_parts_kg;
     const sum = Object.values(parts as Record<string, number>).reduce((a, b) => a + b, 0);
     expect(sum).toBeCloseTo(res.body.total_mass_kg, 6);
-    const thermal = await post(app(), '/v1/thermal', { load_kw: 1000, orbit, radiator_temp_k: 330 });
+    // The roll-up sizes the radiator for load / X_d: the same request to /v1/thermal names that conversion efficiency.
+    const xd = res.body.assumptions.find((a: { name: string }) => a.name === 'thermal.conversion_efficiency').value;
+    const thermal = await post(app(), '/v1/thermal', { load_kw: 1000, orbit, radiator_temp_k: 330, conversion_efficiency: xd });
     expect(parts.radiator_kg).toBeCloseTo(thermal.body.mass_kg, 9);
     // The power estimator's path efficiencies already carry the losses to the IT load: it sizes for the load.
     const power = await post(app(), '/v1/power', { load_kw: 1000, orbit, epoch, mission_years: 5 });

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BATTERY_CYCLE_LIFE } from '../fixtures/index.js';
-import { depthOfDischargeForCycles, PowerInput, runPower } from '../models/power.js';
+import { depthOfDischargeForCycles, orbitAverageHeatKw, PowerInput, runPower } from '../models/power.js';
 import { Provenance } from '../models/provenance.js';
 import { post, useApp } from './helpers.js';
 
@@ -183,5 +183,18 @@ describe('battery depth of discharge from the cycle count', () => {
   it('each life-test point of the table is returned as it is', () => {
     for (const point of BATTERY_CYCLE_LIFE)
       expect(depthOfDischargeForCycles(point.cycles, BATTERY_CYCLE_LIFE)).toBeCloseTo(point.depth_of_discharge, 12);
+  });
+});
+
+describe('orbit-average heat', () => {
+  it('P_sa·T_d/T equals the closed form load·(f/X_e + (1 − f)/X_d), and exceeds the load', () => {
+    fc.assert(
+      fc.property(load, eclipseFraction, period, fc.constantFrom('ppt', 'det'), (P, f, T, regulation) => {
+        const r = run({ load_kw: P, eclipse_fraction: f, period_min: T, regulation });
+        const closed = orbitAverageHeatKw(P, f, r.path_efficiency.eclipse, r.path_efficiency.daylight);
+        expect(Math.abs(r.orbit_average_heat_kw / closed - 1)).toBeLessThan(1e-9);
+        expect(r.orbit_average_heat_kw).toBeGreaterThan(P);
+      }),
+    );
   });
 });
