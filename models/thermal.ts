@@ -569,6 +569,61 @@ function resolveGeometry(input: ThermalInputType, sides: 1 | 2, p: Provenance): 
   return { orientation, tilt_deg, altitude_km, earth_view_factor, face_earth_view_factors, solar_incidence_fraction };
 }
 
+/** A mass or an area rounded to a whole number, with thousands separators. */
+const whole = (x: number) => Math.round(x).toLocaleString('en-US');
+
+/** What a radiator sized at the default areal density would weigh at the ISS radiators' as-flown density. */
+function arealDensityWarning(areal: number, area_m2: number | null, perMwArea: number, p: Provenance): void {
+  const iss = Provenance.value('thermal.iss_as_flown_areal_density_kg_per_m2');
+  const figure =
+    area_m2 !== null
+      ? `this radiator would weigh ${whole(area_m2 * iss)} kg, not ${whole(area_m2 * areal)} kg`
+      : `it would weigh ${whole(perMwArea * iss)} kg per MW, not ${whole(perMwArea * areal)} kg`;
+  p.warn(
+    `the radiator mass takes ${areal} kg/m², Elliott's lower bound for meteoroid-protected tube-and-fin or heat-pipe panels; the ISS heat-rejection radiators as flown weigh ${iss} kg/m²: at that density ${figure} (give areal_density_kg_per_m2 to size with it)`,
+  );
+}
+
+interface RadiatorState {
+  mode: ThermalResult['mode'];
+  k: number;
+  absorbed: number;
+  sink: number;
+  tIn: number;
+  heat_kw: number | null;
+  rejectPerHeat: number;
+  area_m2: number | null;
+  areal: number;
+}
+
+/**
+ * What an isothermal panel (the default coolant drop 0) assumes, and the figure with a representative
+ * drop ΔT along the radiator: its area (areaPerWatt with the drop), per-MW area, inlet temperature
+ * (equilibriumTempK) or capacity, by mode.
+ */
+function isothermalWarning(r: RadiatorState, p: Provenance): void {
+  const dT = Provenance.value('thermal.representative_coolant_delta_t_k');
+  const head = `the radiator is taken isothermal (coolant_delta_t_k 0): all of it at ${round(r.tIn, 2)} K, as if its coolant gave up the heat without cooling; a pumped single-phase loop cools along the radiator, and with a ${dT} K drop (outlet ${round(r.tIn - dT, 2)} K)`;
+  if (r.mode !== 'temperature' && r.tIn - dT <= r.sink) {
+    p.warn(`${head} the outlet would not be above the ${round(r.sink, 1)} K sink: the radiator could not reject the heat at all`);
+    return;
+  }
+  const perWatt = areaPerWatt(r.k, r.absorbed, r.tIn, dT);
+  const isoPerWatt = areaPerWatt(r.k, r.absorbed, r.tIn, 0);
+  let figure: string;
+  if (r.mode === 'area' && r.heat_kw !== null) {
+    const area = r.heat_kw * 1e3 * r.rejectPerHeat * perWatt;
+    figure = `the same heat needs ${whole(area)} m² (${whole(area * r.areal)} kg), ${round(100 * (perWatt / isoPerWatt - 1), 1)} % more`;
+  } else if (r.mode === 'temperature' && r.heat_kw !== null && r.area_m2 !== null) {
+    const t = equilibriumTempK(r.k, r.absorbed, r.heat_kw * 1e3, r.area_m2, dT);
+    figure = `the same area settles with its inlet at ${t.toFixed(1)} K, ${(t - r.tIn).toFixed(1)} K hotter`;
+  } else if (r.mode === 'capacity' && r.area_m2 !== null)
+    figure = `the same area rejects ${whole(r.area_m2 / perWatt / 1e3)} kW, ${round(100 * (1 - isoPerWatt / perWatt), 1)} % less`;
+  else
+    figure = `it needs ${whole(W_PER_MW * r.rejectPerHeat * perWatt)} m² per MW, ${round(100 * (perWatt / isoPerWatt - 1), 1)} % more`;
+  p.warn(`${head} ${figure} (give coolant_delta_t_k for your loop)`);
+}
+
 /**
  * The eclipse fraction f of the energy balance: the power estimator's sizing eclipse of the orbit
  * (orbitEclipse: the worst over the year), else the eclipse at beta 0 at the altitude, the longest.
@@ -798,6 +853,9 @@ export function runThermal(input: ThermalInputType, p: Provenance): ThermalResul
   const perMwArea = W_PER_MW * rejectPerHeat * perWatt;
   const idealPerWatt = areaPerWatt(k, 0, tIn, coolantDeltaT);
 
+  if (input.areal_density_kg_per_m2 === undefined) arealDensityWarning(areal, area_m2, perMwArea, p);
+  if (input.coolant_delta_t_k === undefined)
+    isothermalWarning({ mode, k, absorbed, sink, tIn, heat_kw, rejectPerHeat, area_m2, areal }, p);
   if (!envNone && absorbed > 0.5 * emitted)
     p.warn(
       `the sun and the Earth give back ${((100 * absorbed) / emitted).toFixed(0)} % of what the radiator emits: at ${round(tEff, 1)} K it sits close to its ${round(sink, 1)} K sink`,

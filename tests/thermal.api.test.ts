@@ -219,3 +219,56 @@ describe('thermal: emissivity below any real surface', () => {
     expect(r.body.errors[0]).toMatchObject({ pointer: '/emissivity', message: expect.stringMatching(/≥ 0.01/) });
   });
 });
+
+describe('thermal: the defaults that flatter orbit, made visible', () => {
+  const base = { heat_kw: '1 MW', radiator_temp_k: 318.15, orientation: 'edge_on', altitude_km: 550 };
+  const kg = (x: number) => `${Math.round(x).toLocaleString('en-US')} kg`;
+  const m2 = (x: number) => `${Math.round(x).toLocaleString('en-US')} m²`;
+
+  it('the default 5 kg/m²: what this radiator would weigh at the ISS radiators’ as-flown density', async () => {
+    const res = await post(app(), '/v1/thermal', base);
+    expect(res.status).toBe(200);
+    const iss = DEFAULTS['thermal.iss_as_flown_areal_density_kg_per_m2'];
+    expect(iss.value).toBeGreaterThan(14);
+    expect(iss.value).toBeLessThan(17.5);
+    expect(SOURCES).toHaveProperty(iss.source);
+    const warning = res.body.warnings.find((w: string) => /ISS/.test(w));
+    expect(warning, res.body.warnings.join('\n')).toBeDefined();
+    expect(warning).toContain(`${iss.value} kg/m²`);
+    expect(warning).toContain(kg(res.body.area_m2 * iss.value));
+    expect(warning).toContain(kg(res.body.mass_kg));
+    // Given by the caller, it is the caller's figure: no such warning.
+    const given = await post(app(), '/v1/thermal', { ...base, areal_density_kg_per_m2: 12 });
+    expect(given.body.warnings.join(' ')).not.toMatch(/ISS/);
+  });
+
+  it('the default isothermal panel: what it assumes, and the area with a representative coolant drop', async () => {
+    const res = await post(app(), '/v1/thermal', base);
+    const dT = DEFAULTS['thermal.representative_coolant_delta_t_k'].value;
+    expect(dT).toBeGreaterThanOrEqual(10);
+    expect(dT).toBeLessThanOrEqual(20);
+    const withDrop = await post(app(), '/v1/thermal', { ...base, coolant_delta_t_k: dT });
+    expect(withDrop.body.area_m2).toBeGreaterThan(res.body.area_m2);
+    const warning = res.body.warnings.find((w: string) => /isothermal/.test(w));
+    expect(warning, res.body.warnings.join('\n')).toBeDefined();
+    expect(warning).toContain(`${dT} K`);
+    expect(warning).toContain(m2(withDrop.body.area_m2));
+    expect(warning).toContain(kg(withDrop.body.mass_kg));
+    // A coolant drop of the caller's own (even 0): no such warning.
+    for (const coolant_delta_t_k of [0, 10]) {
+      const given = await post(app(), '/v1/thermal', { ...base, coolant_delta_t_k });
+      expect(given.body.warnings.join(' ')).not.toMatch(/isothermal/);
+    }
+  });
+
+  it('per MW when there is no heat, and the inlet temperature when the area is given', async () => {
+    const flux = await post(app(), '/v1/thermal', { radiator_temp_k: 318.15, altitude_km: 550 });
+    const dT = DEFAULTS['thermal.representative_coolant_delta_t_k'].value;
+    const fluxDrop = await post(app(), '/v1/thermal', { radiator_temp_k: 318.15, altitude_km: 550, coolant_delta_t_k: dT });
+    expect(flux.body.warnings.find((w: string) => /isothermal/.test(w))).toContain(`${m2(fluxDrop.body.per_mw.area_m2)} per MW`);
+    expect(flux.body.warnings.find((w: string) => /ISS/.test(w))).toMatch(/per MW/);
+    const eq = await post(app(), '/v1/thermal', { heat_kw: 1000, area_m2: 2000, altitude_km: 550 });
+    const eqDrop = await post(app(), '/v1/thermal', { heat_kw: 1000, area_m2: 2000, altitude_km: 550, coolant_delta_t_k: dT });
+    expect(eq.body.warnings.find((w: string) => /isothermal/.test(w))).toContain(`${eqDrop.body.radiator_temp_k.toFixed(1)} K`);
+  });
+});
