@@ -279,6 +279,7 @@ export const ThermalInput = z
     coolant_delta_t_k: quantity('K', {
       min: 0,
       max: 200,
+      difference: true,
       example: '20 K',
       description:
         'Temperature drop of the coolant along the radiator (a difference: give K); the radiator then spans radiator_temp_k down to radiator_temp_k − this. Default 0, isothermal',
@@ -294,6 +295,7 @@ export const ThermalInput = z
         die_to_coolant_k: quantity('K', {
           min: 0,
           max: 200,
+          difference: true,
           example: '25 K',
           description: 'Temperature drop from the die to the hottest coolant (cold plate and interfaces; a difference: give K)',
         }),

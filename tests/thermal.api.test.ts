@@ -200,7 +200,16 @@ describe('thermal: problems', () => {
     [{ radiator_temp_k: 300, chip: { die_limit_k: 360, die_to_coolant_k: 20 } }, '/radiator_temp_k', /chip/],
     [{ radiator_temp_k: 300, heat_pump: {} }, '/heat_pump/source_temp_k', /source_temp_k/],
     [{ radiator_temp_k: 300, sides: 1, earth_view_factor: 1.5 }, '/earth_view_factor', /at most 1/],
-    [{ radiator_temp_k: 300, coolant_delta_t_k: '20 degC' }, '/coolant_delta_t_k', /293.15/],
+    [
+      { radiator_temp_k: 300, coolant_delta_t_k: '20 degC' },
+      '/coolant_delta_t_k',
+      /temperature difference.*in K.*20 degC is 20 K/,
+    ],
+    [
+      { heat_kw: 1000, chip: { die_limit_k: '85 degC', die_to_coolant_k: '25 degC' } },
+      '/chip/die_to_coolant_k',
+      /temperature difference/,
+    ],
     [{ radiator_temp_k: 300, sigma_w_per_m2_k4: 1 }, '/sigma_w_per_m2_k4', /./],
   ])('400: %j names %s', async (body, pointer, message) => {
     const res = await post(app(), '/v1/thermal', body);
