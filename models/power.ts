@@ -6,7 +6,10 @@
  * P_BOL = S0·η·I_d·cos θ, end of life × (1−d)^years, battery E = P_e·T_e/(DoD·η_dis). The orbit
  * geometry comes from the orbit model: the worst eclipse over the sizing window (beta = 0 whenever
  * the window's beta range spans it, else the smallest |beta|) sizes the battery and the array; the
- * annual mean sunlit fraction sizes the energy figures.
+ * annual mean sunlit fraction sizes the energy figures. The depth of discharge follows the battery's
+ * charge-discharge cycles over the mission; the ground comparison is like for like (the orbital
+ * sunlight net of I_d against a ground plant's net output); everything the array delivers is heat,
+ * P_sa·T_d/T on average, the figure the thermal model rejects for a load.
  */
 import { z } from 'zod';
 import { BATTERY_CYCLE_LIFE, CELLS, type Cell, CHOICES, type CycleLifePoint } from '../fixtures/index.js';

@@ -9,6 +9,8 @@
  * to a spherical Earth (Howell's catalogue: differential planar element to sphere). Also the
  * inverse (equilibrium temperature of a given area), a radiator whose coolant cools along it, the
  * chip-to-radiator temperature chain, a heat pump, and the terrestrial comparison at a stated PUE.
+ * A load's heat is the power model's energy balance: the orbit average of what its solar array
+ * delivers, all of it heat.
  */
 import { z } from 'zod';
 import { FINISHES } from '../fixtures/index.js';
