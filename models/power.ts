@@ -6,12 +6,15 @@
  * P_BOL = S0·η·I_d·cos θ, end of life × (1−d)^years, battery E = P_e·T_e/(DoD·η_dis). The orbit
  * geometry comes from the orbit model: the worst eclipse over the sizing window (beta = 0 whenever
  * the window's beta range spans it, else the smallest |beta|) sizes the battery and the array; the
- * annual mean sunlit fraction sizes the energy figures.
+ * annual mean sunlit fraction sizes the energy figures. The depth of discharge follows the battery's
+ * charge-discharge cycles over the mission; the ground comparison is like for like (the orbital
+ * sunlight net of I_d against a ground plant's net output); everything the array delivers is heat,
+ * P_sa·T_d/T on average, the figure the thermal model rejects for a load.
  */
 import { z } from 'zod';
-import { CELLS, type Cell, CHOICES } from '../fixtures/index.js';
+import { BATTERY_CYCLE_LIFE, CELLS, type Cell, CHOICES, type CycleLifePoint } from '../fixtures/index.js';
 import { fraction, quantity } from '../src/quantity.js';
-import { DEG, HOURS_PER_JULIAN_YEAR, JULIAN_YEAR_DAYS, MINUTES_PER_DAY } from './constants.js';
+import { DEG, HOURS_PER_COMMON_YEAR, MINUTES_PER_DAY } from './constants.js';
 import { PhysicallyImpossible } from './errors.js';
 import { defineEstimator } from './estimator.js';
 import {
@@ -20,6 +23,7 @@ import {
   betaAt,
   betaStarDeg,
   eclipseFraction,
+  type OrbitSpec,
   OrbitSpecSchema,
   type ResolvedOrbit,
   resolveOrbit,
@@ -65,6 +69,19 @@ export function lifeDegradation(degradationPerYear: number, years: number): numb
   return (1 - degradationPerYear) ** years;
 }
 
+/**
+ * Orbit-average heat, kW: every watt the array delivers ends as heat, P_sa·T_d/T = P·(f/X_e + (1 − f)/X_d)
+ * with f = T_e/T the eclipse fraction (SMAD eq. 11-5 averaged over the orbit).
+ */
+export function orbitAverageHeatKw(
+  load_kw: number,
+  eclipseFraction: number,
+  eclipsePathEfficiency: number,
+  daylightPathEfficiency: number,
+): number {
+  return load_kw * (eclipseFraction / eclipsePathEfficiency + (1 - eclipseFraction) / daylightPathEfficiency);
+}
+
 /** Battery energy E = P_e·T_e / (DoD·η_dis), kWh (SMAD sec. 11.4, battery capacity with one battery). */
 export function batteryEnergyKwh(
   eclipseLoad_kw: number,
@@ -76,8 +93,24 @@ export function batteryEnergyKwh(
 }
 
 /**
- * Annual extraterrestrial irradiation on a horizontal plane at latitude φ, kWh/m² per 365.25-day
- * year: Duffie & Beckman eq. 1.10.3, H0 = (24·3600/π)·G_on·(cos φ cos δ sin ω_s + ω_s sin φ sin δ),
+ * Depth of discharge for a number of charge-discharge cycles: linear in log(cycles) between the
+ * life-tested points of a cycle-life table (fixtures/power.json battery_cycle_life: Saft VES180, ESA
+ * ARTES; GS Yuasa, JAXA 2008), held at the table's ends. Never deeper for more cycles.
+ */
+export function depthOfDischargeForCycles(cycles: number, table: readonly CycleLifePoint[]): number {
+  const first = table[0] as CycleLifePoint;
+  const last = table[table.length - 1] as CycleLifePoint;
+  if (!(cycles > first.cycles)) return first.depth_of_discharge;
+  if (cycles >= last.cycles) return last.depth_of_discharge;
+  const i = table.findIndex((point) => point.cycles > cycles);
+  const [lo, hi] = [table[i - 1] as CycleLifePoint, table[i] as CycleLifePoint];
+  const t = Math.log(cycles / lo.cycles) / Math.log(hi.cycles / lo.cycles);
+  return lo.depth_of_discharge + t * (hi.depth_of_discharge - lo.depth_of_discharge);
+}
+
+/**
+ * Annual extraterrestrial irradiation on a horizontal plane at latitude φ, kWh/m² per 365-day year
+ * (the year of every per-year figure here): Duffie & Beckman eq. 1.10.3, H0 = (24·3600/π)·G_on·(cos φ cos δ sin ω_s + ω_s sin φ sin δ),
  * with Spencer's series for the sun-distance factor G_on/G_sc (eq. 1.4.1b) and the declination δ
  * (eq. 1.6.1b), and the sunset hour angle cos ω_s = −tan φ tan δ (eq. 1.6.10, clipped for polar day
  * and night), summed over the days of the year.
@@ -104,7 +137,7 @@ export function extraterrestrialHorizontalKwhPerM2Year(latitude_deg: number, sol
       (Math.cos(phi) * Math.cos(delta) * Math.sin(ws) + ws * Math.sin(phi) * Math.sin(delta));
     sum_J += Math.max(0, h0);
   }
-  return (sum_J * JULIAN_YEAR_DAYS) / 365 / 3.6e6;
+  return sum_J / 3.6e6;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -208,7 +241,9 @@ export const PowerInput = z
       .object({
         depth_of_discharge: fraction('a depth of discharge', { gt: 0, max: 1 })
           .optional()
-          .describe('Share of the battery energy used in the worst eclipse'),
+          .describe(
+            'Share of the battery energy used in the worst eclipse; default: the depth life-tested Li-ion cells sustain for the charge–discharge cycles over the mission',
+          ),
         discharge_efficiency: fraction('a discharge efficiency', { gt: 0, max: 1 })
           .optional()
           .describe('Battery to load transmission efficiency'),
@@ -414,9 +449,24 @@ export const PowerOutput = z.object({
   energy_sunlit_fraction: z.number().describe('Share of the time in sunlight that sizes the energy figures'),
   energy_basis: z.string().describe('"annual mean over 365 days from the epoch" or "given eclipse fraction"'),
   battery_energy_kwh: z.number().describe('Installed (nameplate) energy: P_e·T_e / (DoD·η_dis)'),
-  battery_mass_kg: z.number(),
-  eclipses_per_year: z.number().describe('Charge–discharge cycles a year'),
+  battery_mass_kg: z.number().describe('battery_energy_kwh / the battery-level specific energy, kg'),
+  battery_depth_of_discharge: z
+    .number()
+    .nullable()
+    .describe(
+      'Share of the installed energy the sizing eclipse uses: the caller’s, or from the charge–discharge cycles over the mission (fewer cycles, deeper); null without a battery. Dimensionless',
+    ),
+  battery_depth_of_discharge_basis: z
+    .string()
+    .nullable()
+    .describe('Where the depth of discharge comes from: given, or the cycle count and the life tests it is interpolated between'),
+  eclipses_per_year: z.number().describe('Charge–discharge cycles in a 365-day year'),
   battery_cycles_over_mission: z.number(),
+  orbit_average_heat_kw: z
+    .number()
+    .describe(
+      'Heat to reject, orbit average, kW: every watt the array delivers ends as heat (the load’s and the path losses’), P_sa·T_d/T = load·(f/X_e + (1 − f)/X_d) at the sizing eclipse',
+    ),
   energy_per_orbit: z
     .object({
       array_kwh: z.number().describe('P_sa × daylight: what the end-of-life array delivers per revolution'),
@@ -426,15 +476,34 @@ export const PowerOutput = z.object({
     .describe('Energy balance over the sizing revolution'),
   array_output_kwh_per_m2_year: z
     .number()
-    .describe('Beginning-of-life array output per m² per year at the energy sunlit fraction: bol_w_per_m2 × sunlit × 8766 h'),
+    .describe(
+      'Beginning-of-life array output per m² per year at the energy sunlit fraction: bol_w_per_m2 × sunlit × 8,760 h (a 365-day year)',
+    ),
   orbit_to_ground_energy_ratio: z
     .number()
-    .describe('Sunlight per m² of panel per year in this orbit over that of the ground panel (the same cell converts both)'),
+    .describe(
+      'The headline, like for like: energy per m² of panel per year in this orbit over that of the ground panel, both net of the same category of losses (ground_comparison.like_for_like_basis says how the orbital side is formed). Dimensionless',
+    ),
+  orbit_to_ground_sunlight_ratio: z
+    .number()
+    .describe(
+      'Gross AM0 sunlight per m² of panel per year in this orbit over the ground figure (net of the ground plant’s losses against a capacity factor): not like for like, above the headline by 1/I_d. Dimensionless',
+    ),
   ground_comparison: z.object({
     method: z.enum(['capacity_factor', 'latitude']),
     basis: z.string(),
-    orbit_kwh_per_m2_year: z.number().describe('S0 × cos θ × energy sunlit fraction × 8766 h'),
-    ground_kwh_per_m2_year: z.number(),
+    orbit_sunlight_kwh_per_m2_year: z
+      .number()
+      .describe('Gross sunlight on a panel in this orbit: S0 × cos θ × energy sunlit fraction × 8,760 h, kWh/m² a year'),
+    orbit_like_for_like_kwh_per_m2_year: z
+      .number()
+      .describe(
+        'The orbital sunlight net of the same category of losses as the ground figure (× I_d against a capacity factor; as it is against the latitude model), kWh/m² a year',
+      ),
+    like_for_like_basis: z.string().describe('How the like-for-like orbital figure is formed, and why'),
+    ground_kwh_per_m2_year: z
+      .number()
+      .describe('The ground panel: capacity factor × 8,760 h at 1000 W/m², or the latitude model’s sunlight, kWh/m² a year'),
     capacity_factor_dc: z.number().nullable(),
     latitude_deg: z.number().nullable(),
     clearness_index: z.number().nullable(),
@@ -467,7 +536,7 @@ export type PowerResult = z.infer<typeof PowerOutput>;
 // The model
 // ---------------------------------------------------------------------------------------------
 
-interface SizingEclipse {
+export interface SizingEclipse {
   period_min: number;
   fraction: number;
   sizing: PowerResult['sizing_eclipse'];
@@ -481,38 +550,39 @@ function fmt(x: number, digits = 1): string {
   return x.toFixed(digits);
 }
 
-/** The sizing eclipse and the energy sunlit fraction of an orbit, from the orbit model's geometry. */
-function orbitEclipse(input: PowerInputT, p: Provenance): SizingEclipse {
-  const o: ResolvedOrbit = resolveOrbit(input.orbit as NonNullable<PowerInputT['orbit']>, input.epoch, p, '/orbit');
-  if (o.eccentricity > 0.01)
-    p.warn(`eccentricity ${o.eccentricity.toFixed(4)}: the eclipse is the circular-orbit closed form at the mean altitude`);
-  const step_h = Provenance.value('orbit.annual_step_h');
-  p.assume('annual.step_h', step_h, 'h', 'orbital-dc-convention');
-  const annual: AnnualPicture = annualPicture(o, step_h);
-  const windowDays = p.orDefault('power.sizing_window_days', input.sizing_window_days, 'sizing_window_days');
+/** A count rounded to a whole number, with thousands separators. */
+function thousands(x: number): string {
+  return Math.round(x).toLocaleString('en-US');
+}
 
-  // Beta range over the window: the year's from the annual picture, a shorter window sampled at the same step.
-  let betaMin: number;
-  let betaMax: number;
-  if (windowDays >= 365) {
-    betaMin = annual.beta_min_deg;
-    betaMax = annual.beta_max_deg;
-  } else {
-    betaMin = Infinity;
-    betaMax = -Infinity;
-    const samples = Math.max(1, Math.round((windowDays * 24) / step_h));
-    for (let k = 0; k <= (windowDays === 0 ? 0 : samples); k++) {
-      const t = new Date(o.epoch.getTime() + ((k * windowDays) / samples) * 86_400_000);
-      const b = betaAt(o, t);
-      betaMin = Math.min(betaMin, b);
-      betaMax = Math.max(betaMax, b);
-    }
+/** The beta range over the sizing window: the year's from the annual picture, a shorter window sampled at the same step. */
+function windowBetaRange(o: ResolvedOrbit, annual: AnnualPicture, windowDays: number, step_h: number) {
+  if (windowDays >= 365) return { betaMin: annual.beta_min_deg, betaMax: annual.beta_max_deg };
+  let betaMin = Infinity;
+  let betaMax = -Infinity;
+  const samples = Math.max(1, Math.round((windowDays * 24) / step_h));
+  for (let k = 0; k <= (windowDays === 0 ? 0 : samples); k++) {
+    const t = new Date(o.epoch.getTime() + ((k * windowDays) / samples) * 86_400_000);
+    const b = betaAt(o, t);
+    betaMin = Math.min(betaMin, b);
+    betaMax = Math.max(betaMax, b);
   }
-  // Worst case: beta 0 when the range spans it (sampling may step over it), else the smallest |beta|.
-  const spansZero = betaMin <= 0 && betaMax >= 0;
-  const beta = spansZero ? 0 : betaMin > 0 ? betaMin : betaMax;
-  const fraction = eclipseFraction(o.altitude_km, beta);
-  const eclipse_min = fraction * o.period_min;
+  return { betaMin, betaMax };
+}
+
+interface SizingChoice {
+  o: ResolvedOrbit;
+  annual: AnnualPicture;
+  windowDays: number;
+  betaMin: number;
+  betaMax: number;
+  beta: number;
+  fraction: number;
+}
+
+/** Why this eclipse sizes the battery and array, and the warnings a window that misses the year's eclipses owes. */
+function sizingReason(c: SizingChoice, p: Provenance): { basis: string; reason: string } {
+  const { o, annual, windowDays, betaMin, betaMax, beta, fraction } = c;
   const basis =
     windowDays === 0
       ? 'at the epoch'
@@ -523,13 +593,14 @@ function orbitEclipse(input: PowerInputT, p: Provenance): SizingEclipse {
     windowDays === 0 ? `at ${o.epoch.toISOString()}` : `in the ${fmt(windowDays, 0)} days from ${o.epoch.toISOString()}`;
   let reason: string;
   if (windowDays === 0) reason = `the beta angle at the epoch is ${fmt(beta, 2)}°`;
-  else if (spansZero)
+  else if (betaMin <= 0 && betaMax >= 0)
     reason = `the beta angle spans ${fmt(betaMin)}° to ${fmt(betaMax)}° ${where}, so the eclipse at beta 0 (the longest) sizes the battery and array`;
   else
     reason = `the beta angle stays within ${fmt(betaMin)}° to ${fmt(betaMax)}° ${where}; the smallest |beta|, ${fmt(beta, 2)}°, gives the longest eclipse`;
   if (fraction === 0)
     reason += `; it is above beta* = ${fmt(betaStarDeg(o.altitude_km), 2)}°, so there is no eclipse and no battery is sized`;
 
+  const eclipse_min = fraction * o.period_min;
   if (fraction === 0 && annual.eclipse_days > 0) {
     const seasons = annual.seasons.map((s) => `${s.start.slice(0, 10)} – ${s.end.slice(0, 10)}`).join(', ');
     p.warn(
@@ -540,8 +611,51 @@ function orbitEclipse(input: PowerInputT, p: Provenance): SizingEclipse {
       `the sizing window misses the year's longest eclipses (${fmt(annual.max_eclipse_min)} min against ${fmt(eclipse_min)} min in the window): the battery and array are too small for part of the year`,
     );
   }
+  return { basis, reason };
+}
 
-  const revsPerDay = MINUTES_PER_DAY / o.period_min;
+/** The orbit as the power output reports it: elements and the 365-day picture. */
+function orbitSummary(o: ResolvedOrbit, annual: AnnualPicture): PowerResult['orbit'] {
+  return {
+    orbit_kind: o.kind,
+    epoch: o.epoch.toISOString(),
+    altitude_km: o.altitude_km,
+    inclination_deg: o.inclination_rad / DEG,
+    beta_star_deg: betaStarDeg(o.altitude_km),
+    annual: {
+      beta_min_deg: annual.beta_min_deg,
+      beta_max_deg: annual.beta_max_deg,
+      sunlit_fraction: annual.sunlit_fraction,
+      eclipse_days: annual.eclipse_days,
+      max_eclipse_min: annual.max_eclipse_min,
+      seasons: annual.seasons,
+    },
+  };
+}
+
+/**
+ * The sizing eclipse and the energy sunlit fraction of an orbit, from the orbit model's geometry: the
+ * worst eclipse over the sizing window (beta 0 when the window's beta range spans it, else the
+ * smallest |beta|). The radiator's energy balance in the thermal estimator takes its eclipse here too.
+ */
+export function orbitEclipse(
+  spec: OrbitSpec,
+  epoch: string | undefined,
+  sizingWindowDays: number | undefined,
+  p: Provenance,
+): SizingEclipse {
+  const o: ResolvedOrbit = resolveOrbit(spec, epoch, p, '/orbit');
+  if (o.eccentricity > 0.01)
+    p.warn(`eccentricity ${o.eccentricity.toFixed(4)}: the eclipse is the circular-orbit closed form at the mean altitude`);
+  const step_h = Provenance.value('orbit.annual_step_h');
+  p.assume('annual.step_h', step_h, 'h', 'orbital-dc-convention');
+  const annual: AnnualPicture = annualPicture(o, step_h);
+  const windowDays = p.orDefault('power.sizing_window_days', sizingWindowDays, 'sizing_window_days');
+  const { betaMin, betaMax } = windowBetaRange(o, annual, windowDays, step_h);
+  // Worst case: beta 0 when the range spans it (sampling may step over it), else the smallest |beta|.
+  const beta = betaMin <= 0 && betaMax >= 0 ? 0 : betaMin > 0 ? betaMin : betaMax;
+  const fraction = eclipseFraction(o.altitude_km, beta);
+  const { basis, reason } = sizingReason({ o, annual, windowDays, betaMin, betaMax, beta, fraction }, p);
   return {
     period_min: o.period_min,
     fraction,
@@ -550,29 +664,15 @@ function orbitEclipse(input: PowerInputT, p: Provenance): SizingEclipse {
       reason,
       beta_deg: beta,
       eclipse_fraction: fraction,
-      eclipse_min,
+      eclipse_min: fraction * o.period_min,
       window_days: windowDays,
       window_beta_min_deg: betaMin,
       window_beta_max_deg: betaMax,
     },
     sunlitFraction: annual.sunlit_fraction,
     energyBasis: 'annual mean over 365 days from the epoch',
-    eclipsesPerYear: annual.eclipse_days * revsPerDay,
-    orbit: {
-      orbit_kind: o.kind,
-      epoch: o.epoch.toISOString(),
-      altitude_km: o.altitude_km,
-      inclination_deg: o.inclination_rad / DEG,
-      beta_star_deg: betaStarDeg(o.altitude_km),
-      annual: {
-        beta_min_deg: annual.beta_min_deg,
-        beta_max_deg: annual.beta_max_deg,
-        sunlit_fraction: annual.sunlit_fraction,
-        eclipse_days: annual.eclipse_days,
-        max_eclipse_min: annual.max_eclipse_min,
-        seasons: annual.seasons,
-      },
-    },
+    eclipsesPerYear: annual.eclipse_days * (MINUTES_PER_DAY / o.period_min),
+    orbit: orbitSummary(o, annual),
   };
 }
 
@@ -616,7 +716,7 @@ function givenEclipse(input: PowerInputT): SizingEclipse {
     },
     sunlitFraction: 1 - fraction,
     energyBasis: 'given eclipse fraction',
-    eclipsesPerYear: fraction > 0 ? (HOURS_PER_JULIAN_YEAR * 60) / period_min : 0,
+    eclipsesPerYear: fraction > 0 ? (HOURS_PER_COMMON_YEAR * 60) / period_min : 0,
     orbit: null,
   };
 }
@@ -638,13 +738,8 @@ function resolveCell(input: PowerInputT, p: Provenance) {
   return { technology: technology ?? null, efficiency, degradation, inherent };
 }
 
-export function runPower(input: PowerInputT, p: Provenance): PowerResult {
-  const S0 = p.orDefault('sun.solar_constant_w_per_m2', input.solar_constant_w_per_m2, 'solar_constant_w_per_m2');
-  const years = p.orDefault('power.mission_years', input.mission_years, 'mission_years');
-  const extraLoss = p.orDefault('power.extra_loss_fraction', input.extra_loss_fraction, 'extra_loss_fraction');
-  const load_kw = input.load_kw / (1 - extraLoss);
-
-  // Regulation and path efficiencies (SMAD).
+/** Regulation and path efficiencies X_d, X_e (SMAD sec. 11.4): the caller's, else the regulation's. */
+function pathEfficiencies(input: PowerInputT, p: Provenance): PowerResult['path_efficiency'] {
   // The regulation is an assumption only where it sets a path efficiency the caller did not give.
   const bothPathsGiven = input.daylight_path_efficiency !== undefined && input.eclipse_path_efficiency !== undefined;
   const regulation =
@@ -652,65 +747,75 @@ export function runPower(input: PowerInputT, p: Provenance): PowerResult {
     (bothPathsGiven
       ? (CHOICES['power.regulation'].value as 'ppt' | 'det')
       : p.orChoice<'ppt' | 'det'>('power.regulation', undefined, 'regulation'));
-  const Xd = p.orDefault(
+  const daylight = p.orDefault(
     regulation === 'ppt' ? 'power.path.ppt.daylight' : 'power.path.det.daylight',
     input.daylight_path_efficiency,
     'daylight_path_efficiency',
   );
-  const Xe = p.orDefault(
+  const eclipse = p.orDefault(
     regulation === 'ppt' ? 'power.path.ppt.eclipse' : 'power.path.det.eclipse',
     input.eclipse_path_efficiency,
     'eclipse_path_efficiency',
   );
+  return { regulation, daylight, eclipse };
+}
 
-  // Eclipse: the worst over the sizing window, or given.
-  const e = input.orbit !== undefined ? orbitEclipse(input, p) : givenEclipse(input);
-  const Te = e.fraction * e.period_min;
-  const Td = e.period_min - Te;
+interface ArrayOutput {
+  ideal: number | null;
+  bol: number;
+  eol: number;
+  lifeFactor: number;
+  cosIncidence: number;
+  cell: PowerResult['cell'];
+}
 
-  // Array output per m².
+/** Array output per m²: P_BOL = S0·η·I_d·cos θ and × (1 − d)^years at end of life (SMAD sec. 11.4), or array.w_per_m2 as given. */
+function arrayOutput(input: PowerInputT, S0: number, years: number, p: Provenance): ArrayOutput {
   const incidence = p.orDefault('power.array.incidence_deg', input.array?.incidence_deg, 'array.incidence_deg');
   const cosIncidence = Math.cos(incidence * DEG);
-  let ideal: number | null;
-  let bol: number;
-  let lifeFactor: number;
-  let cell: PowerResult['cell'];
+  let out: Omit<ArrayOutput, 'eol' | 'cosIncidence'>;
   if (input.array?.w_per_m2 !== undefined) {
-    ideal = null;
-    bol = input.array.w_per_m2 * cosIncidence;
-    lifeFactor = 1;
-    cell = { technology: null, efficiency: null, degradation_per_year: 0, inherent_degradation: null };
+    out = {
+      ideal: null,
+      bol: input.array.w_per_m2 * cosIncidence,
+      lifeFactor: 1,
+      cell: { technology: null, efficiency: null, degradation_per_year: 0, inherent_degradation: null },
+    };
     p.warn(
       'array.w_per_m2 replaces the cell model: no cell efficiency, inherent or life degradation is applied to it; it is taken as the array output for the whole mission',
     );
   } else {
     const c = resolveCell(input, p);
-    ideal = S0 * c.efficiency;
-    bol = bolWPerM2(S0, c.efficiency, c.inherent, incidence);
-    lifeFactor = lifeDegradation(c.degradation, years);
-    cell = {
-      technology: c.technology,
-      efficiency: c.efficiency,
-      degradation_per_year: c.degradation,
-      inherent_degradation: c.inherent,
+    out = {
+      ideal: S0 * c.efficiency,
+      bol: bolWPerM2(S0, c.efficiency, c.inherent, incidence),
+      lifeFactor: lifeDegradation(c.degradation, years),
+      cell: {
+        technology: c.technology,
+        efficiency: c.efficiency,
+        degradation_per_year: c.degradation,
+        inherent_degradation: c.inherent,
+      },
     };
-    if (lifeFactor < 0.5)
+    if (out.lifeFactor < 0.5)
       p.warn(
-        `the array keeps ${fmt(lifeFactor * 100)} % of its output after ${years} years: it is sized at more than twice its end-of-life power`,
+        `the array keeps ${fmt(out.lifeFactor * 100)} % of its output after ${years} years: it is sized at more than twice its end-of-life power`,
       );
   }
-  const eol = bol * lifeFactor;
+  const eol = out.bol * out.lifeFactor;
   if (!(eol > 0) || !Number.isFinite(S0 / eol))
     throw new PhysicallyImpossible(
       `the array's end-of-life output is ${eol.toExponential(2)} W/m² after ${years} years: it degrades to nothing, and no area can carry the load`,
       '/mission_years',
-      { eol_w_per_m2: eol, life_degradation: lifeFactor },
+      { eol_w_per_m2: eol, life_degradation: out.lifeFactor },
     );
+  return { ...out, eol, cosIncidence };
+}
 
-  // SMAD sizing with a continuous load: P_e = P_d.
-  const Psa = arrayPowerKw(load_kw, Te, Xe, load_kw, Td, Xd);
-  const area = (Psa * 1000) / eol;
-  const bolPower = Psa / lifeFactor;
+/** The array for P_sa: area P_sa/eol, mass by specific power (of the BOL power) or areal density, within the caller's caps. */
+function sizeArray(input: PowerInputT, Psa: number, a: ArrayOutput, p: Provenance) {
+  const area = (Psa * 1000) / a.eol;
+  const bolPower = Psa / a.lifeFactor;
   let mass: number;
   let massBasis: string;
   if (input.array?.areal_density_kg_per_m2 !== undefined) {
@@ -732,9 +837,9 @@ export function runPower(input: PowerInputT, p: Provenance): PowerResult {
   const maxArea = input.array?.max_area_m2;
   if (maxArea !== undefined && area > maxArea)
     throw new PhysicallyImpossible(
-      `the budget cannot close within ${maxArea} m²: the load needs ${fmt(area, 0)} m² of array at ${fmt(eol, 1)} W/m² (end of life) to deliver ${fmt(Psa, 1)} kW in daylight`,
+      `the budget cannot close within ${maxArea} m²: the load needs ${fmt(area, 0)} m² of array at ${fmt(a.eol, 1)} W/m² (end of life) to deliver ${fmt(Psa, 1)} kW in daylight`,
       '/array/max_area_m2',
-      { array_area_m2: area, max_area_m2: maxArea, eol_w_per_m2: eol, array_power_kw: Psa },
+      { array_area_m2: area, max_area_m2: maxArea, eol_w_per_m2: a.eol, array_power_kw: Psa },
     );
   const maxMass = input.array?.max_mass_kg;
   if (maxMass !== undefined && mass > maxMass)
@@ -743,67 +848,151 @@ export function runPower(input: PowerInputT, p: Provenance): PowerResult {
       '/array/max_mass_kg',
       { array_mass_kg: mass, max_mass_kg: maxMass, array_bol_power_kw: bolPower },
     );
+  return { area, bolPower, mass, massBasis };
+}
 
-  // Battery for the sizing eclipse.
-  let battery_kwh = 0;
-  let battery_kg = 0;
+/**
+ * Depth of discharge: the caller's, else the one life-tested Li-ion cells sustain for the mission's
+ * charge-discharge cycles (eclipses a year × years; depthOfDischargeForCycles), said in `basis`.
+ */
+function depthOfDischarge(input: PowerInputT, e: SizingEclipse, years: number, p: Provenance) {
   const cycles = e.eclipsesPerYear * years;
-  if (Te > 0) {
-    const dod = p.orDefault('power.battery.depth_of_discharge', input.battery?.depth_of_discharge, 'battery.depth_of_discharge');
-    const etaDis = p.orDefault(
-      'power.battery.discharge_efficiency',
-      input.battery?.discharge_efficiency,
-      'battery.discharge_efficiency',
-    );
-    const spec = p.orDefault(
-      'power.battery.specific_energy_wh_per_kg',
-      input.battery?.specific_energy_wh_per_kg,
-      'battery.specific_energy_wh_per_kg',
-    );
-    battery_kwh = batteryEnergyKwh(load_kw, Te, dod, etaDis);
-    battery_kg = (battery_kwh * 1000) / spec;
-    if (dod > Provenance.value('power.battery.depth_of_discharge') && e.eclipsesPerYear > 3000)
+  const fromCycles = depthOfDischargeForCycles(cycles, BATTERY_CYCLE_LIFE);
+  const count = `${thousands(cycles)} charge–discharge cycles over the mission (${thousands(e.eclipsesPerYear)} a year × ${years} years)`;
+  const given = input.battery?.depth_of_discharge;
+  if (given !== undefined) {
+    if (given > fromCycles + 1e-9)
       p.warn(
-        `depth of discharge ${dod} with about ${fmt(e.eclipsesPerYear, 0)} cycles a year: Li-ion space cells are qualified for LEO at about ${Provenance.value('power.battery.depth_of_discharge')} (5 years); deeper cycling shortens battery life`,
+        `depth of discharge ${given} with ${count}: life-tested Li-ion space cells sustain about ${fmt(fromCycles, 2)} for that many cycles; deeper cycling wears the battery out before the mission ends`,
       );
+    return { dod: given, basis: `given: ${given}` };
   }
+  p.assume('battery.depth_of_discharge', fromCycles, '1', 'li-ion-dod-from-cycles');
+  const first = BATTERY_CYCLE_LIFE[0] as CycleLifePoint;
+  const last = BATTERY_CYCLE_LIFE[BATTERY_CYCLE_LIFE.length - 1] as CycleLifePoint;
+  const tests = BATTERY_CYCLE_LIFE.map((t) => `${t.depth_of_discharge} for ${thousands(t.cycles)} cycles`).join(', ');
+  let how: string;
+  if (cycles <= first.cycles)
+    how = `no more than the deepest life test's ${thousands(first.cycles)}: held at its ${first.depth_of_discharge}`;
+  else if (cycles >= last.cycles) {
+    how = `beyond the longest life test's ${thousands(last.cycles)}: held at its ${last.depth_of_discharge}`;
+    p.warn(
+      `${count}: more than the ${thousands(last.cycles)} cycles Li-ion space cells have been life-tested for; the depth of discharge is held at ${last.depth_of_discharge}, the shallowest tested, and the battery may still not last`,
+    );
+  } else how = `interpolated in log(cycles): ${fmt(fromCycles, 3)}`;
+  return { dod: fromCycles, basis: `from the cycle count: ${count}, in the Li-ion cycle-life table (${tests}); ${how}` };
+}
 
-  // Energy figures at the energy sunlit fraction, and the ground comparison.
-  const orbitIncident = (S0 * cosIncidence * e.sunlitFraction * HOURS_PER_JULIAN_YEAR) / 1000;
+/** The battery for the sizing eclipse, E = P_e·T_e/(DoD·η_dis) (SMAD sec. 11.4); none without an eclipse. */
+function sizeBattery(input: PowerInputT, load_kw: number, Te: number, e: SizingEclipse, years: number, p: Provenance) {
+  if (!(Te > 0)) return { kwh: 0, kg: 0, dod: null, basis: null };
+  const { dod, basis } = depthOfDischarge(input, e, years, p);
+  const etaDis = p.orDefault(
+    'power.battery.discharge_efficiency',
+    input.battery?.discharge_efficiency,
+    'battery.discharge_efficiency',
+  );
+  const spec = p.orDefault(
+    'power.battery.specific_energy_wh_per_kg',
+    input.battery?.specific_energy_wh_per_kg,
+    'battery.specific_energy_wh_per_kg',
+  );
+  const kwh = batteryEnergyKwh(load_kw, Te, dod, etaDis);
+  return { kwh, kg: (kwh * 1000) / spec, dod, basis };
+}
+
+/**
+ * The orbital side of the ground comparison, like for like with the ground figure: against a
+ * capacity factor (energy net of the plant's temperature, wiring, mismatch and soiling losses) the
+ * orbital sunlight × I_d, SMAD's inherent degradation, which covers exactly that category of
+ * losses; against the latitude model (sunlight reaching the ground) the orbital sunlight itself.
+ */
+function likeForLike(method: 'capacity_factor' | 'latitude', a: ArrayOutput, p: Provenance) {
+  if (method === 'latitude')
+    return {
+      factor: 1,
+      basis:
+        'the latitude model gives sunlight reaching a horizontal panel, before any panel loss: the orbital sunlight is compared with it as it is',
+    };
+  if (a.cell.inherent_degradation !== null)
+    return {
+      factor: a.cell.inherent_degradation,
+      basis: `the ground figure is net of the plant's temperature, wiring, mismatch and soiling losses; the orbital sunlight is taken net of the same category of losses, SMAD's inherent degradation I_d = ${a.cell.inherent_degradation}`,
+    };
+  const Id = p.orDefault('power.cell.inherent_degradation', undefined, 'cell.inherent_degradation');
+  return {
+    factor: Id,
+    basis: `the ground figure is net of the plant's temperature, wiring, mismatch and soiling losses; array.w_per_m2 is the array's own output and does not say which losses it already carries, so the orbital sunlight is taken net of SMAD's inherent degradation I_d = ${Id} (that category of losses), as for a cell`,
+  };
+}
+
+/** Energy per m² per year at the energy sunlit fraction, and the ground panel it is compared with. */
+function energyComparison(input: PowerInputT, S0: number, a: ArrayOutput, e: SizingEclipse, p: Provenance) {
+  const sunlight = (S0 * a.cosIncidence * e.sunlitFraction * HOURS_PER_COMMON_YEAR) / 1000;
   const ground = groundComparison(input, S0, p);
+  const like = likeForLike(ground.fields.method, a, p);
+  const net = sunlight * like.factor;
+  return {
+    array_output_kwh_per_m2_year: (a.bol * e.sunlitFraction * HOURS_PER_COMMON_YEAR) / 1000,
+    orbit_to_ground_energy_ratio: net / ground.kwh,
+    orbit_to_ground_sunlight_ratio: sunlight / ground.kwh,
+    ground_comparison: {
+      ...ground.fields,
+      orbit_sunlight_kwh_per_m2_year: sunlight,
+      orbit_like_for_like_kwh_per_m2_year: net,
+      like_for_like_basis: like.basis,
+      ground_kwh_per_m2_year: ground.kwh,
+    },
+  };
+}
 
+export function runPower(input: PowerInputT, p: Provenance): PowerResult {
+  const S0 = p.orDefault('sun.solar_constant_w_per_m2', input.solar_constant_w_per_m2, 'solar_constant_w_per_m2');
+  const years = p.orDefault('power.mission_years', input.mission_years, 'mission_years');
+  const extraLoss = p.orDefault('power.extra_loss_fraction', input.extra_loss_fraction, 'extra_loss_fraction');
+  const load_kw = input.load_kw / (1 - extraLoss);
+  const path = pathEfficiencies(input, p);
+  const e = input.orbit !== undefined ? orbitEclipse(input.orbit, input.epoch, input.sizing_window_days, p) : givenEclipse(input);
+  const Te = e.fraction * e.period_min;
+  const Td = e.period_min - Te;
+  const a = arrayOutput(input, S0, years, p);
+  // SMAD sizing with a continuous load: P_e = P_d.
+  const Psa = arrayPowerKw(load_kw, Te, path.eclipse, load_kw, Td, path.daylight);
+  const array = sizeArray(input, Psa, a, p);
+  const battery = sizeBattery(input, load_kw, Te, e, years, p);
   return {
     design_load_kw: load_kw,
     array_power_kw: Psa,
-    array_bol_power_kw: bolPower,
-    array_area_m2: area,
-    array_mass_kg: mass,
-    array_mass_basis: massBasis,
-    ideal_w_per_m2: ideal,
-    bol_w_per_m2: bol,
-    eol_w_per_m2: eol,
-    implied_efficiency: eol / S0,
-    life_degradation: lifeFactor,
-    cell,
-    path_efficiency: { regulation, daylight: Xd, eclipse: Xe },
+    array_bol_power_kw: array.bolPower,
+    array_area_m2: array.area,
+    array_mass_kg: array.mass,
+    array_mass_basis: array.massBasis,
+    ideal_w_per_m2: a.ideal,
+    bol_w_per_m2: a.bol,
+    eol_w_per_m2: a.eol,
+    implied_efficiency: a.eol / S0,
+    life_degradation: a.lifeFactor,
+    cell: a.cell,
+    path_efficiency: path,
     period_min: e.period_min,
     eclipse_duration_min: Te,
     daylight_duration_min: Td,
     sizing_eclipse: e.sizing,
     energy_sunlit_fraction: e.sunlitFraction,
     energy_basis: e.energyBasis,
-    battery_energy_kwh: battery_kwh,
-    battery_mass_kg: battery_kg,
+    battery_energy_kwh: battery.kwh,
+    battery_mass_kg: battery.kg,
+    battery_depth_of_discharge: battery.dod,
+    battery_depth_of_discharge_basis: battery.basis,
     eclipses_per_year: e.eclipsesPerYear,
-    battery_cycles_over_mission: cycles,
+    battery_cycles_over_mission: e.eclipsesPerYear * years,
+    orbit_average_heat_kw: (Psa * Td) / e.period_min,
     energy_per_orbit: {
       array_kwh: (Psa * Td) / 60,
       load_kwh: (load_kw * e.period_min) / 60,
-      required_kwh: (load_kw * Te) / 60 / Xe + (load_kw * Td) / 60 / Xd,
+      required_kwh: (load_kw * Te) / 60 / path.eclipse + (load_kw * Td) / 60 / path.daylight,
     },
-    array_output_kwh_per_m2_year: (bol * e.sunlitFraction * HOURS_PER_JULIAN_YEAR) / 1000,
-    orbit_to_ground_energy_ratio: orbitIncident / ground.kwh,
-    ground_comparison: { ...ground.fields, orbit_kwh_per_m2_year: orbitIncident, ground_kwh_per_m2_year: ground.kwh },
+    ...energyComparison(input, S0, a, e, p),
     orbit: e.orbit,
   };
 }
@@ -844,7 +1033,7 @@ function groundComparison(input: PowerInputT, S0: number, p: Provenance) {
     basis = `ground plant at an AC capacity factor of ${cfAc} with inverter loading ratio ${ilr}: DC capacity factor ${cf.toFixed(4)}`;
   }
   return {
-    kwh: (cf * HOURS_PER_JULIAN_YEAR * STC_IRRADIANCE_W_M2) / 1000,
+    kwh: (cf * HOURS_PER_COMMON_YEAR * STC_IRRADIANCE_W_M2) / 1000,
     fields: {
       method: 'capacity_factor' as const,
       basis: `${basis}; its energy per m² is expressed as equivalent sunlight at the module rating (1000 W/m², STC), net of the plant's weather, night, temperature and soiling losses`,
@@ -866,7 +1055,7 @@ export const powerEstimator = defineEstimator({
   name: 'power',
   summary: 'Power: solar array and battery for a continuous load in an orbit, and the orbit-to-ground energy ratio',
   description:
-    "SMAD sizing (Wertz & Larson, sec. 11.4) of the solar array and battery for a continuous load: array P_sa = (P_e·T_e/X_e + P_d·T_d/X_d)/T_d with peak-power-tracking (0.60/0.80) or direct-energy-transfer (0.65/0.85) path efficiencies; output per m² S0·η·I_d, end of life × (1−d)^years; battery P_e·T_e/(DoD·η_dis). The orbit (elements, TLE or OMM) goes through the orbit model: the worst eclipse of the sizing window (beta 0 when the beta range spans it, else the smallest |beta|: a dawn-dusk orbit's eclipse season) sizes the battery and array, and the annual mean sunlit fraction sizes the energy figures; `sizing_eclipse` says which. Or give `eclipse_fraction` (or `eclipse_duration_min`) with `period_min`. Cells come from a sourced catalogue or explicit figures; `array.w_per_m2` replaces the cell model and reports the implied efficiency. The ground comparison uses a capacity factor (default: U.S. utility-scale PV, EIA) or a latitude model. No daylight, an array that degrades to nothing or a caller cap the array exceeds answer 422 with the reason.",
+    "SMAD sizing (Wertz & Larson, sec. 11.4) of the solar array and battery for a continuous load: array P_sa = (P_e·T_e/X_e + P_d·T_d/X_d)/T_d with peak-power-tracking (0.60/0.80) or direct-energy-transfer (0.65/0.85) path efficiencies; output per m² S0·η·I_d, end of life × (1−d)^years; battery P_e·T_e/(DoD·η_dis), its depth of discharge by default from the charge–discharge cycles over the mission (a LEO battery cycles thousands of times a year, a GEO one about 90). The orbit (elements, TLE or OMM) goes through the orbit model: the worst eclipse of the sizing window (beta 0 when the beta range spans it, else the smallest |beta|: a dawn-dusk orbit's eclipse season) sizes the battery and array, and the annual mean sunlit fraction sizes the energy figures; `sizing_eclipse` says which. Or give `eclipse_fraction` (or `eclipse_duration_min`) with `period_min`. Cells come from a sourced catalogue or explicit figures; `array.w_per_m2` replaces the cell model and reports the implied efficiency. The ground comparison uses a capacity factor (default: U.S. utility-scale PV, EIA) or a latitude model; its headline `orbit_to_ground_energy_ratio` is like for like (against a capacity factor, which is net of the plant's temperature, wiring, mismatch and soiling losses, the orbital sunlight is taken net of SMAD's inherent degradation I_d, that same category of losses), with the gross sunlight ratio beside it as `orbit_to_ground_sunlight_ratio`. No daylight, an array that degrades to nothing or a caller cap the array exceeds answer 422 with the reason.",
   input: PowerInput,
   output: PowerOutput,
   examples: {

@@ -9,6 +9,8 @@
  * to a spherical Earth (Howell's catalogue: differential planar element to sphere). Also the
  * inverse (equilibrium temperature of a given area), a radiator whose coolant cools along it, the
  * chip-to-radiator temperature chain, a heat pump, and the terrestrial comparison at a stated PUE.
+ * A load's heat is the power model's energy balance: the orbit average of what its solar array
+ * delivers, all of it heat.
  */
 import { z } from 'zod';
 import { FINISHES } from '../fixtures/index.js';
@@ -16,7 +18,8 @@ import { fraction, quantity } from '../src/quantity.js';
 import { CODATA_2018_SIGMA_W_M2_K4, DEG, HOURS_PER_COMMON_YEAR, WGS84_A_KM } from './constants.js';
 import { PhysicallyImpossible } from './errors.js';
 import { defineEstimator } from './estimator.js';
-import { OrbitSpecSchema, refuseInsideAtmosphere, resolveOrbit } from './orbit.js';
+import { eclipseFraction, OrbitSpecSchema, refuseInsideAtmosphere, resolveOrbit } from './orbit.js';
+import { orbitAverageHeatKw, orbitEclipse } from './power.js';
 import { Provenance } from './provenance.js';
 
 const W_PER_MW = 1e6;
@@ -147,14 +150,33 @@ export const ThermalInput = z
       gt: 0,
       max: 1e9,
       example: '1 MW',
-      description: 'IT load instead of heat_kw: the heat is then load_kw / conversion_efficiency',
+      description:
+        "Continuous load instead of heat_kw, powered by a solar array as the power estimator sizes it: every watt the array delivers ends as heat, so the heat is its orbit average, load·(f/X_e + (1 − f)/X_d), with f the orbit's sizing eclipse (the eclipse at beta 0 at the altitude without an orbit); or load_kw / conversion_efficiency when that is given",
     }).optional(),
     conversion_efficiency: z
       .number()
       .gt(0)
       .max(1)
       .optional()
-      .describe('Share of the bus power that reaches the IT load (with load_kw); the rest is heat too'),
+      .describe(
+        'Instead of the energy balance, for sources that quote one: share of the bus power that reaches the load (with load_kw); heat = load_kw / it',
+      ),
+    daylight_path_efficiency: fraction('a daylight path efficiency', { gt: 0, max: 1 })
+      .optional()
+      .describe(
+        "X_d of the energy balance with load_kw: array to load in daylight (default the power estimator's, peak-power tracking)",
+      ),
+    eclipse_path_efficiency: fraction('an eclipse path efficiency', { gt: 0, max: 1 })
+      .optional()
+      .describe(
+        "X_e of the energy balance with load_kw: array through the battery to load (default the power estimator's, peak-power tracking)",
+      ),
+    epoch: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe(
+        "With orbit and load_kw: start of the year over which the power estimator finds the orbit's worst eclipse, ISO-8601 UTC; default the element set epoch, or now",
+      ),
     radiator_temp_k: quantity('K', {
       gt: 0,
       max: 3000,
@@ -259,6 +281,7 @@ export const ThermalInput = z
     coolant_delta_t_k: quantity('K', {
       min: 0,
       max: 200,
+      difference: true,
       example: '20 K',
       description:
         'Temperature drop of the coolant along the radiator (a difference: give K); the radiator then spans radiator_temp_k down to radiator_temp_k − this. Default 0, isothermal',
@@ -274,6 +297,7 @@ export const ThermalInput = z
         die_to_coolant_k: quantity('K', {
           min: 0,
           max: 200,
+          difference: true,
           example: '25 K',
           description: 'Temperature drop from the die to the hottest coolant (cold plate and interfaces; a difference: give K)',
         }),
@@ -311,9 +335,16 @@ export const ThermalInput = z
   .superRefine((o, ctx) => {
     const issue = (path: string[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     if (o.heat_kw !== undefined && o.load_kw !== undefined)
-      issue(['load_kw'], 'expected either heat_kw or load_kw (heat = load / conversion_efficiency), not both');
+      issue(['load_kw'], 'expected either heat_kw or load_kw (whose heat is the energy balance of its solar array), not both');
     if (o.conversion_efficiency !== undefined && o.load_kw === undefined)
       issue(['conversion_efficiency'], 'expected conversion_efficiency only with load_kw');
+    for (const key of ['daylight_path_efficiency', 'eclipse_path_efficiency'] as const)
+      if (o[key] !== undefined && (o.load_kw === undefined || o.conversion_efficiency !== undefined))
+        issue(
+          [key],
+          `expected ${key} only with load_kw and without conversion_efficiency (it enters the energy balance that conversion_efficiency replaces)`,
+        );
+    if (o.epoch !== undefined && o.orbit === undefined) issue(['epoch'], 'expected epoch only with orbit');
     if (o.altitude_km !== undefined && o.orbit !== undefined) issue(['orbit'], 'expected either altitude_km or orbit, not both');
     if (o.earth_ir_w_per_m2 !== undefined && o.earth_temp_k !== undefined)
       issue(['earth_temp_k'], 'expected either earth_ir_w_per_m2 or earth_temp_k, not both');
@@ -367,7 +398,21 @@ export const ThermalOutput = z.object({
     .describe(
       'area: heat + temperature → area; temperature: heat + area → equilibrium temperature; capacity: area + temperature → heat; flux: temperature only → per m² and per MW',
     ),
-  heat_kw: z.number().nullable().describe('Heat from the IT load and conversion (before any heat-pump work)'),
+  heat_kw: z
+    .number()
+    .nullable()
+    .describe('Heat from the load and its power conversion (before any heat-pump work), kW; heat_basis says how it was formed'),
+  heat_basis: z
+    .enum(['heat_kw', 'energy_balance', 'conversion_efficiency'])
+    .nullable()
+    .describe(
+      'heat_kw: given; energy_balance: from load_kw, the orbit-average output of the solar array that powers it, load·(f/X_e + (1 − f)/X_d), all of it heat; conversion_efficiency: load_kw / the given conversion_efficiency; null without a heat',
+    ),
+  heat_basis_detail: z.string().nullable().describe('The heat’s formula with its figures and where each comes from'),
+  heat_eclipse_fraction: z
+    .number()
+    .nullable()
+    .describe('f of the energy balance: the share of the revolution in eclipse (null for the other bases). Dimensionless'),
   rejected_kw: z.number().nullable().describe('Heat the radiator rejects: heat_kw plus heat-pump work'),
   radiator_temp_k: z.number().describe('Radiator (coolant inlet) temperature'),
   radiator_outlet_temp_k: z.number().describe('Coolant outlet temperature: radiator_temp_k − coolant_delta_t_k'),
@@ -528,6 +573,112 @@ function resolveGeometry(input: ThermalInputType, sides: 1 | 2, p: Provenance): 
   return { orientation, tilt_deg, altitude_km, earth_view_factor, face_earth_view_factors, solar_incidence_fraction };
 }
 
+/** A mass or an area rounded to a whole number, with thousands separators. */
+const whole = (x: number) => Math.round(x).toLocaleString('en-US');
+
+/** What a radiator sized at the default areal density would weigh at the ISS radiators' as-flown density. */
+function arealDensityWarning(areal: number, area_m2: number | null, perMwArea: number, p: Provenance): void {
+  const iss = Provenance.value('thermal.iss_as_flown_areal_density_kg_per_m2');
+  const figure =
+    area_m2 !== null
+      ? `this radiator would weigh ${whole(area_m2 * iss)} kg, not ${whole(area_m2 * areal)} kg`
+      : `it would weigh ${whole(perMwArea * iss)} kg per MW, not ${whole(perMwArea * areal)} kg`;
+  p.warn(
+    `the radiator mass takes ${areal} kg/m², Elliott's lower bound for meteoroid-protected tube-and-fin or heat-pipe panels; the ISS heat-rejection radiators as flown weigh ${iss} kg/m²: at that density ${figure} (give areal_density_kg_per_m2 to size with it)`,
+  );
+}
+
+interface RadiatorState {
+  mode: ThermalResult['mode'];
+  k: number;
+  absorbed: number;
+  sink: number;
+  tIn: number;
+  heat_kw: number | null;
+  rejectPerHeat: number;
+  area_m2: number | null;
+  areal: number;
+}
+
+/**
+ * What an isothermal panel (the default coolant drop 0) assumes, and the figure with a representative
+ * drop ΔT along the radiator: its area (areaPerWatt with the drop), per-MW area, inlet temperature
+ * (equilibriumTempK) or capacity, by mode.
+ */
+function isothermalWarning(r: RadiatorState, p: Provenance): void {
+  const dT = Provenance.value('thermal.representative_coolant_delta_t_k');
+  const head = `the radiator is taken isothermal (coolant_delta_t_k 0): all of it at ${round(r.tIn, 2)} K, as if its coolant gave up the heat without cooling; a pumped single-phase loop cools along the radiator, and with a ${dT} K drop (outlet ${round(r.tIn - dT, 2)} K)`;
+  if (r.mode !== 'temperature' && r.tIn - dT <= r.sink) {
+    p.warn(`${head} the outlet would not be above the ${round(r.sink, 1)} K sink: the radiator could not reject the heat at all`);
+    return;
+  }
+  const perWatt = areaPerWatt(r.k, r.absorbed, r.tIn, dT);
+  const isoPerWatt = areaPerWatt(r.k, r.absorbed, r.tIn, 0);
+  let figure: string;
+  if (r.mode === 'area' && r.heat_kw !== null) {
+    const area = r.heat_kw * 1e3 * r.rejectPerHeat * perWatt;
+    figure = `the same heat needs ${whole(area)} m² (${whole(area * r.areal)} kg), ${round(100 * (perWatt / isoPerWatt - 1), 1)} % more`;
+  } else if (r.mode === 'temperature' && r.heat_kw !== null && r.area_m2 !== null) {
+    const t = equilibriumTempK(r.k, r.absorbed, r.heat_kw * 1e3, r.area_m2, dT);
+    figure = `the same area settles with its inlet at ${t.toFixed(1)} K, ${(t - r.tIn).toFixed(1)} K hotter`;
+  } else if (r.mode === 'capacity' && r.area_m2 !== null)
+    figure = `the same area rejects ${whole(r.area_m2 / perWatt / 1e3)} kW, ${round(100 * (1 - isoPerWatt / perWatt), 1)} % less`;
+  else
+    figure = `it needs ${whole(W_PER_MW * r.rejectPerHeat * perWatt)} m² per MW, ${round(100 * (perWatt / isoPerWatt - 1), 1)} % more`;
+  p.warn(`${head} ${figure} (give coolant_delta_t_k for your loop)`);
+}
+
+/**
+ * The eclipse fraction f of the energy balance: the power estimator's sizing eclipse of the orbit
+ * (orbitEclipse: the worst over the year), else the eclipse at beta 0 at the altitude, the longest.
+ */
+function balanceEclipse(input: ThermalInputType, altitude_km: number | null, p: Provenance) {
+  if (input.orbit !== undefined) {
+    const scratch = new Provenance();
+    const e = orbitEclipse(input.orbit, input.epoch, undefined, scratch);
+    for (const w of scratch.warnings) p.warn(w);
+    return {
+      f: e.fraction,
+      where: `the orbit's sizing eclipse as the power estimator finds it (${e.sizing.basis}, beta ${round(e.sizing.beta_deg ?? 0, 2)}°)`,
+    };
+  }
+  const alt = altitude_km ?? p.orDefault('thermal.altitude_km', undefined, 'altitude_km');
+  const f = eclipseFraction(alt, 0);
+  p.warn(
+    `no orbit is given: the heat of load_kw takes the eclipse at beta 0 at ${round(alt, 1)} km (${round(100 * f, 1)} % of the revolution), the longest at that altitude and so the most array output per watt of load; give orbit for its own worst eclipse`,
+  );
+  return { f, where: `the eclipse at beta 0 at ${round(alt, 1)} km (the worst case)` };
+}
+
+/**
+ * The heat to reject: heat_kw as given; from load_kw, every watt the solar array delivers, its orbit
+ * average load·(f/X_e + (1 − f)/X_d) (orbitAverageHeatKw, SMAD eq. 11-5 over the orbit); or
+ * load_kw / conversion_efficiency when the caller gives that.
+ */
+function resolveHeat(input: ThermalInputType, altitude_km: number | null, p: Provenance) {
+  const none = { heat_kw: null, basis: null, detail: null, eclipse_fraction: null };
+  if (input.heat_kw !== undefined) return { ...none, heat_kw: input.heat_kw, basis: 'heat_kw' as const, detail: 'given' };
+  const load = input.load_kw;
+  if (load === undefined) return none;
+  if (input.conversion_efficiency !== undefined)
+    return {
+      ...none,
+      heat_kw: load / input.conversion_efficiency,
+      basis: 'conversion_efficiency' as const,
+      detail: `load_kw / conversion_efficiency: ${load} kW / ${input.conversion_efficiency}`,
+    };
+  const Xd = p.orDefault('power.path.ppt.daylight', input.daylight_path_efficiency, 'daylight_path_efficiency');
+  const Xe = p.orDefault('power.path.ppt.eclipse', input.eclipse_path_efficiency, 'eclipse_path_efficiency');
+  const { f, where } = balanceEclipse(input, altitude_km, p);
+  const heat_kw = orbitAverageHeatKw(load, f, Xe, Xd);
+  return {
+    heat_kw,
+    basis: 'energy_balance' as const,
+    detail: `every watt the solar array delivers ends as heat: load·(f/X_e + (1 − f)/X_d) = ${load} kW × (${round(f, 4)}/${Xe} + ${round(1 - f, 4)}/${Xd}) = ${round(heat_kw, 1)} kW, f from ${where}`,
+    eclipse_fraction: f,
+  };
+}
+
 export function runThermal(input: ThermalInputType, p: Provenance): ThermalResult {
   const envNone = input.environment === 'none';
   const sigma = input.sigma_w_per_m2_k4 ?? CODATA_2018_SIGMA_W_M2_K4;
@@ -563,7 +714,11 @@ export function runThermal(input: ThermalInputType, p: Provenance): ThermalResul
   let albedoLoad = 0;
   let earthIr = 0;
   if (envNone) {
-    const ignored = ENVIRONMENT_FIELDS.filter((f) => input[f] !== undefined);
+    // With load_kw and no conversion_efficiency the orbit or altitude still sets the eclipse of the energy balance.
+    const forHeat = input.load_kw !== undefined && input.conversion_efficiency === undefined;
+    const ignored = ENVIRONMENT_FIELDS.filter(
+      (f) => input[f] !== undefined && !(forHeat && (f === 'orbit' || f === 'altitude_km')),
+    );
     if (ignored.length) p.warn(`environment "none": ignored ${ignored.join(', ')} (no sun, no Earth, a 0 K sink)`);
   } else {
     if (input.ir_absorptance === undefined) p.assume('ir_absorptance', emissivity, '1', 'kirchhoff-grey-surface');
@@ -606,11 +761,8 @@ export function runThermal(input: ThermalInputType, p: Provenance): ThermalResul
         coolant_temp_k: input.chip.die_limit_k - input.chip.die_to_coolant_k,
       }
     : null;
-  const heat_kw =
-    input.heat_kw ??
-    (input.load_kw !== undefined
-      ? input.load_kw / p.orDefault('thermal.conversion_efficiency', input.conversion_efficiency, 'conversion_efficiency')
-      : null);
+  const heat = resolveHeat(input, input.altitude_km ?? geometry.altitude_km, p);
+  const heat_kw = heat.heat_kw;
 
   const tooCold = (tIn: number, pointer: string, what: string): never => {
     throw new PhysicallyImpossible(
@@ -705,6 +857,9 @@ export function runThermal(input: ThermalInputType, p: Provenance): ThermalResul
   const perMwArea = W_PER_MW * rejectPerHeat * perWatt;
   const idealPerWatt = areaPerWatt(k, 0, tIn, coolantDeltaT);
 
+  if (input.areal_density_kg_per_m2 === undefined) arealDensityWarning(areal, area_m2, perMwArea, p);
+  if (input.coolant_delta_t_k === undefined)
+    isothermalWarning({ mode, k, absorbed, sink, tIn, heat_kw, rejectPerHeat, area_m2, areal }, p);
   if (!envNone && absorbed > 0.5 * emitted)
     p.warn(
       `the sun and the Earth give back ${((100 * absorbed) / emitted).toFixed(0)} % of what the radiator emits: at ${round(tEff, 1)} K it sits close to its ${round(sink, 1)} K sink`,
@@ -729,6 +884,9 @@ export function runThermal(input: ThermalInputType, p: Provenance): ThermalResul
   return {
     mode,
     heat_kw: heatOut,
+    heat_basis: heat.basis,
+    heat_basis_detail: heat.detail,
+    heat_eclipse_fraction: heat.eclipse_fraction,
     rejected_kw,
     radiator_temp_k: tIn,
     radiator_outlet_temp_k: tIn - coolantDeltaT,
@@ -766,7 +924,7 @@ export const thermalEstimator = defineEstimator({
   name: 'thermal',
   summary: 'Radiators: the area and mass that reject a heat load in orbit, or the temperature a given area settles at',
   description:
-    'Grey diffuse radiator surfaces, q = n·ε·σ·T⁴ − (absorbed sun + albedo + Earth infrared) per m² of planform, with the view factor of a tilted plate to a spherical Earth (nadir (Re/(Re+h))², edge-on and tilted closed forms). Give two of heat (heat_kw or load_kw), temperature (radiator_temp_k or chip) and area_m2, and the third is solved. Options: a surface finish from the catalogue, a coolant temperature drop along the radiator, the chip-to-radiator temperature chain, a heat pump, `environment: "none"` for the ideal radiator, and overrides to reproduce published cases (earth_view_factor, ir_absorptance, earth_temp_k, sigma_w_per_m2_k4). Every answer carries area and mass per MW and the terrestrial facility energy for the same heat at a stated PUE. A radiator not hotter than its sink answers 422 with the sink temperature.',
+    'Grey diffuse radiator surfaces, q = n·ε·σ·T⁴ − (absorbed sun + albedo + Earth infrared) per m² of planform, with the view factor of a tilted plate to a spherical Earth (nadir (Re/(Re+h))², edge-on and tilted closed forms). Give two of heat (heat_kw, or load_kw: every watt of the solar array that powers the load ends as heat, its orbit average load·(f/X_e + (1 − f)/X_d) at the orbit’s sizing eclipse, as the power estimator sizes it), temperature (radiator_temp_k or chip) and area_m2, and the third is solved. Options: a surface finish from the catalogue, a coolant temperature drop along the radiator, the chip-to-radiator temperature chain, a heat pump, `environment: "none"` for the ideal radiator, and overrides to reproduce published cases (earth_view_factor, ir_absorptance, earth_temp_k, sigma_w_per_m2_k4). Every answer carries area and mass per MW and the terrestrial facility energy for the same heat at a stated PUE. A radiator not hotter than its sink answers 422 with the sink temperature.',
   input: ThermalInput,
   output: ThermalOutput,
   examples: {

@@ -53,10 +53,32 @@ export interface QuantityOptions {
   example?: string;
   /** What the field is; the unit and the accepted forms are appended. */
   description?: string;
+  /**
+   * A temperature difference (a coolant drop, a die-to-coolant drop): offset scales (degC, degF) are
+   * refused with a message that says to give it in K, since "20 degC" reads as 293.15 K.
+   */
+  difference?: boolean;
+}
+
+/**
+ * An offset-scale temperature (degC, degF) given for a temperature difference: the message says what
+ * it reads as and what to give, with the difference it stands for in K (mathjs keeps that as `value`).
+ */
+function offsetDifferenceError(parsed: Unit, text: string, fieldUnit: string): { error: string } | null {
+  if (!parsed.units.some((u) => u.unit.offset !== 0)) return null;
+  const kelvin = Number((parsed.value as number).toPrecision(12));
+  const asTemperature = Number(parsed.toNumber(fieldUnit).toFixed(3));
+  return {
+    error: `expected a temperature difference, in K: "${text.trim()}" reads as the temperature ${asTemperature} K on an offset scale, while a difference of ${text.trim()} is ${kelvin} K; give "${kelvin} K" (or the number ${kelvin})`,
+  };
 }
 
 /** Parse `text` as a quantity and return it in `fieldUnit`, or a message saying what was expected. */
-export function parseQuantity(text: string, fieldUnit: string): { value: number } | { error: string } {
+export function parseQuantity(
+  text: string,
+  fieldUnit: string,
+  options: { difference?: boolean } = {},
+): { value: number } | { error: string } {
   const target = MATHJS_UNIT[fieldUnit] ?? fieldUnit;
   const trimmed = text.trim();
   // A bare number in a string is taken in the field's unit.
@@ -71,6 +93,8 @@ export function parseQuantity(text: string, fieldUnit: string): { value: number 
     const dim = DIMENSION_NAMES[fieldUnit] ?? `quantity in ${fieldUnit}`;
     return { error: `expected a ${dim} (compatible with ${fieldUnit}), got "${text}"` };
   }
+  const offset = options.difference ? offsetDifferenceError(parsed, text, fieldUnit) : null;
+  if (offset) return offset;
   const value = Number(parsed.toNumber(target).toPrecision(15));
   if (!Number.isFinite(value)) return { error: `expected a finite quantity, got "${text}"` };
   return { value };
@@ -124,7 +148,7 @@ export function quantity(unit: string, options: QuantityOptions = {}) {
       if (typeof input === 'number') {
         value = input;
       } else {
-        const parsed = parseQuantity(input, unit);
+        const parsed = parseQuantity(input, unit, { difference: options.difference });
         if ('error' in parsed) {
           ctx.addIssue({ code: 'custom', message: parsed.error, input });
           return z.NEVER;

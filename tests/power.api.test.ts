@@ -234,3 +234,126 @@ describe('problems', () => {
     expectProblem(await post(app(), '/v1/power', { load_kw: 1000, orbit: { altitude_km: 90 } }), 422, '/orbit/altitude_km');
   });
 });
+
+describe('a year is one length: 365 days, as in thermal and economics', () => {
+  const HOURS = 365 * 24;
+
+  it('per-year energy, the ground plant and the eclipse count all use 8,760 h', async () => {
+    const res = await post(app(), '/v1/power', {
+      load_kw: 1000,
+      eclipse_fraction: 0.35,
+      period_min: 95,
+      ground: { capacity_factor: 0.2 },
+    });
+    expect(res.status).toBe(200);
+    const b = res.body;
+    expect(b.array_output_kwh_per_m2_year).toBeCloseTo((b.bol_w_per_m2 * b.energy_sunlit_fraction * HOURS) / 1000, 9);
+    expect(b.ground_comparison.ground_kwh_per_m2_year).toBeCloseTo((0.2 * HOURS * 1000) / 1000, 9);
+    expect(b.eclipses_per_year).toBeCloseTo((HOURS * 60) / 95, 9);
+    expect(b.battery_cycles_over_mission).toBeCloseTo(b.eclipses_per_year * 5, 9);
+  });
+});
+
+describe('orbit-to-ground energy ratio, like for like', () => {
+  const dawnDusk = { load_kw: '1 MW', orbit: DAWN_DUSK, epoch: EPOCH, mission_years: 5 };
+
+  it('650 km dawn-dusk: about 5.5 net of the same losses as the ground plant, 7.17 in gross sunlight', async () => {
+    const res = await post(app(), '/v1/power', dawnDusk);
+    expect(res.status).toBe(200);
+    const b = res.body;
+    const Id = b.cell.inherent_degradation;
+    expect(Id).toBe(0.77);
+    // The headline is the like-for-like figure; the gross sunlight ratio is reported under its own name.
+    expect(b.orbit_to_ground_sunlight_ratio).toBeCloseTo(7.17, 2);
+    expect(b.orbit_to_ground_energy_ratio).toBeGreaterThan(5.45);
+    expect(b.orbit_to_ground_energy_ratio).toBeLessThan(5.6);
+    expect(b.orbit_to_ground_energy_ratio).toBeLessThan(b.orbit_to_ground_sunlight_ratio);
+    expect(b.orbit_to_ground_energy_ratio / b.orbit_to_ground_sunlight_ratio).toBeCloseTo(Id, 12);
+    const g = b.ground_comparison;
+    expect(g.orbit_like_for_like_kwh_per_m2_year / g.orbit_sunlight_kwh_per_m2_year).toBeCloseTo(Id, 12);
+    expect(g.orbit_like_for_like_kwh_per_m2_year / g.ground_kwh_per_m2_year).toBeCloseTo(b.orbit_to_ground_energy_ratio, 12);
+    expect(g.like_for_like_basis).toMatch(/inherent degradation/);
+  });
+
+  it('a cell of the caller’s own: its I_d forms the like-for-like side', async () => {
+    const res = await post(app(), '/v1/power', {
+      ...dawnDusk,
+      cell: { efficiency: 0.3, degradation_per_year: 0.01, inherent_degradation: 0.85 },
+    });
+    expect(res.body.orbit_to_ground_energy_ratio / res.body.orbit_to_ground_sunlight_ratio).toBeCloseTo(0.85, 12);
+  });
+
+  it('array.w_per_m2 (already net) does not name its losses: the like-for-like side takes SMAD’s I_d and says so', async () => {
+    const res = await post(app(), '/v1/power', { ...dawnDusk, array: { w_per_m2: 300 } });
+    expect(res.status).toBe(200);
+    expect(res.body.orbit_to_ground_energy_ratio / res.body.orbit_to_ground_sunlight_ratio).toBeCloseTo(0.77, 12);
+    expect(res.body.ground_comparison.like_for_like_basis).toMatch(/w_per_m2/);
+    expect(res.body.assumptions).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'cell.inherent_degradation', value: 0.77, source: 'smad-3rd' })]),
+    );
+  });
+
+  it('against the latitude model (sunlight on the ground, before any panel loss) sunlight is compared with sunlight', async () => {
+    const res = await post(app(), '/v1/power', { ...dawnDusk, ground: { latitude_deg: 35 } });
+    expect(res.body.orbit_to_ground_energy_ratio).toBe(res.body.orbit_to_ground_sunlight_ratio);
+    expect(res.body.ground_comparison.like_for_like_basis).toMatch(/sunlight/);
+  });
+});
+
+describe('battery depth of discharge from the charge–discharge cycles', () => {
+  const LEO = { altitude_km: 550, inclination_deg: 53 };
+  const GEO = { altitude_km: 35786, inclination_deg: 0 };
+  const dodOf = (body: { assumptions: { name: string; value: unknown; source: string }[] }) =>
+    body.assumptions.find((a) => a.name === 'battery.depth_of_discharge');
+
+  it('LEO, 5 years (about 26,000 cycles): about 0.3, the depth Li-ion cells are life-tested at for 5 LEO years', async () => {
+    const res = await post(app(), '/v1/power', { load_kw: 1000, orbit: LEO, epoch: EPOCH, mission_years: 5 });
+    expect(res.status).toBe(200);
+    const b = res.body;
+    expect(b.battery_cycles_over_mission).toBeGreaterThan(24_000);
+    expect(b.battery_cycles_over_mission).toBeLessThan(28_000);
+    expect(b.battery_depth_of_discharge).toBeGreaterThan(0.29);
+    expect(b.battery_depth_of_discharge).toBeLessThan(0.32);
+    // Recorded under the name the caller overrides, with its value and a source that says it comes from the cycle count.
+    const a = dodOf(b);
+    expect(a).toMatchObject({ value: b.battery_depth_of_discharge, unit: '1', source: 'li-ion-dod-from-cycles' });
+    expect(SOURCES).toHaveProperty(a?.source as string);
+    expect(SOURCES['li-ion-dod-from-cycles']?.citation).toMatch(/cycle/);
+    expect(b.battery_depth_of_discharge_basis).toMatch(/cycles/);
+    expect(b.battery_energy_kwh).toBeCloseTo((1000 * b.eclipse_duration_min) / 60 / (b.battery_depth_of_discharge * 0.9), 6);
+  });
+
+  it('GEO (about 90 eclipses a year): a much deeper discharge, and a smaller battery than at the LEO depth', async () => {
+    const res = await post(app(), '/v1/power', { load_kw: 1000, orbit: GEO, epoch: EPOCH, mission_years: 5 });
+    expect(res.status).toBe(200);
+    const b = res.body;
+    expect(b.eclipses_per_year).toBeGreaterThan(80);
+    expect(b.eclipses_per_year).toBeLessThan(100);
+    expect(b.battery_depth_of_discharge).toBeGreaterThanOrEqual(0.7);
+    expect(dodOf(b)?.value).toBe(b.battery_depth_of_discharge);
+    // The same GEO battery at the LEO depth of 0.3, as it was sized before.
+    const atLeoDepth = await post(app(), '/v1/power', {
+      load_kw: 1000,
+      orbit: GEO,
+      epoch: EPOCH,
+      mission_years: 5,
+      battery: { depth_of_discharge: 0.3 },
+    });
+    expect(b.battery_mass_kg).toBeLessThan(atLeoDepth.body.battery_mass_kg / 2);
+    expect(b.battery_mass_kg / atLeoDepth.body.battery_mass_kg).toBeCloseTo(0.3 / b.battery_depth_of_discharge, 9);
+  });
+
+  it('the caller’s depth of discharge still overrides, with a warning when it is deeper than the cycles allow', async () => {
+    const res = await post(app(), '/v1/power', {
+      load_kw: 1000,
+      orbit: LEO,
+      epoch: EPOCH,
+      mission_years: 5,
+      battery: { depth_of_discharge: 0.6 },
+    });
+    expect(res.body.battery_depth_of_discharge).toBe(0.6);
+    expect(dodOf(res.body)).toBeUndefined();
+    expect(res.body.battery_depth_of_discharge_basis).toMatch(/given/);
+    expect(res.body.warnings.join(' ')).toMatch(/depth of discharge 0\.6 .*cycles/);
+  });
+});

@@ -51,9 +51,11 @@ describe('energy balance over a propagated revolution', () => {
       expect(fromArray_kwh).toBeGreaterThan((load_kw * T) / 60 / Xd);
 
       // The battery carries the load through the propagated eclipse within its depth of discharge.
-      const usable_kwh = power.body.battery_energy_kwh * 0.3 * 0.9; // the defaults, declared as assumptions
-      const names = power.body.assumptions.map((a: { name: string; value: unknown }) => `${a.name}=${a.value}`);
-      expect(names).toEqual(expect.arrayContaining(['battery.depth_of_discharge=0.3', 'battery.discharge_efficiency=0.9']));
+      const assumed = (name: string) => power.body.assumptions.find((a: { name: string }) => a.name === name)?.value;
+      const dod = assumed('battery.depth_of_discharge'); // from the cycle count, declared as an assumption
+      expect(dod).toBe(power.body.battery_depth_of_discharge);
+      expect(assumed('battery.discharge_efficiency')).toBe(0.9);
+      const usable_kwh = power.body.battery_energy_kwh * dod * 0.9;
       expect(usable_kwh / ((load_kw * Te) / 60)).toBeGreaterThan(1 - 0.005);
 
       // Area and W/m² are consistent with the power: area × EOL W/m² = P_sa.
@@ -82,7 +84,7 @@ describe('a dawn-dusk orbit is sized for its eclipse season', () => {
 });
 
 describe('ground model: closed form against numerical integration', () => {
-  /** Σ over days and minutes of S0·(1 AU/r)²·max(0, cos zenith), with the sun of satellite.js: kWh/m² per 365.25 days. */
+  /** Σ over the 365 days and their minutes of S0·(1 AU/r)²·max(0, cos zenith), with the sun of satellite.js: kWh/m² a year. */
   function integrated(latitude_deg: number, S0: number): number {
     const phi = latitude_deg * DEG;
     const start = Date.UTC(2026, 0, 1);
@@ -96,14 +98,15 @@ describe('ground model: closed form against numerical integration', () => {
         sum_Wh += (S0 / r_au ** 2) * Math.max(0, cosZ) * (2 / 60);
       }
     }
-    return (sum_Wh * 365.25) / 365 / 1000;
+    return sum_Wh / 1000;
   }
 
   for (const latitude of [0, 20, 35, 52, 70, -45, 89]) {
-    it(`latitude ${latitude}°: Duffie & Beckman eq. 1.10.3 within 0.2 % of the integral`, () => {
+    // The same 365 days on both sides: the closed form agrees to 0.03 %, so a year rescaled by 365.25/365 (0.07 %) shows.
+    it(`latitude ${latitude}°: Duffie & Beckman eq. 1.10.3 within 0.04 % of the integral`, () => {
       const closed = extraterrestrialHorizontalKwhPerM2Year(latitude, 1361);
       const numeric = integrated(latitude, 1361);
-      expect(Math.abs(closed / numeric - 1), `closed ${closed}, numeric ${numeric}`).toBeLessThan(0.002);
+      expect(Math.abs(closed / numeric - 1), `closed ${closed}, numeric ${numeric}`).toBeLessThan(4e-4);
     });
   }
 });

@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PowerInput, runPower } from '../models/power.js';
+import { BATTERY_CYCLE_LIFE } from '../fixtures/index.js';
+import { depthOfDischargeForCycles, orbitAverageHeatKw, PowerInput, runPower } from '../models/power.js';
 import { Provenance } from '../models/provenance.js';
 import { post, useApp } from './helpers.js';
 
@@ -146,6 +147,54 @@ describe('power API: invariants', () => {
         },
       ),
       { numRuns: 25 },
+    );
+  });
+});
+
+describe('battery depth of discharge from the cycle count', () => {
+  it('more charge–discharge cycles over the mission, a shallower depth of discharge (never deeper)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true }), (c1, c2) => {
+        const [few, many] = c1 < c2 ? [c1, c2] : [c2, c1];
+        const a = depthOfDischargeForCycles(few, BATTERY_CYCLE_LIFE);
+        const b = depthOfDischargeForCycles(many, BATTERY_CYCLE_LIFE);
+        expect(b).toBeLessThanOrEqual(a);
+        for (const d of [a, b]) {
+          expect(d).toBeGreaterThan(0);
+          expect(d).toBeLessThanOrEqual(1);
+        }
+      }),
+    );
+  });
+
+  it('through the estimator: a longer mission in the same orbit never sizes a deeper depth of discharge', () => {
+    fc.assert(
+      fc.property(years, years, period, eclipseFraction, (y1, y2, T, f) => {
+        fc.pre(f > 0.01);
+        const [short, long] = y1 < y2 ? [y1, y2] : [y2, y1];
+        const a = run({ load_kw: 1000, eclipse_fraction: f, period_min: T, mission_years: short });
+        const b = run({ load_kw: 1000, eclipse_fraction: f, period_min: T, mission_years: long });
+        expect(b.battery_depth_of_discharge).toBeLessThanOrEqual(a.battery_depth_of_discharge as number);
+        expect(b.battery_energy_kwh).toBeGreaterThanOrEqual(a.battery_energy_kwh * (1 - 1e-12));
+      }),
+    );
+  });
+
+  it('each life-test point of the table is returned as it is', () => {
+    for (const point of BATTERY_CYCLE_LIFE)
+      expect(depthOfDischargeForCycles(point.cycles, BATTERY_CYCLE_LIFE)).toBeCloseTo(point.depth_of_discharge, 12);
+  });
+});
+
+describe('orbit-average heat', () => {
+  it('P_sa·T_d/T equals the closed form load·(f/X_e + (1 − f)/X_d), and exceeds the load', () => {
+    fc.assert(
+      fc.property(load, eclipseFraction, period, fc.constantFrom('ppt', 'det'), (P, f, T, regulation) => {
+        const r = run({ load_kw: P, eclipse_fraction: f, period_min: T, regulation });
+        const closed = orbitAverageHeatKw(P, f, r.path_efficiency.eclipse, r.path_efficiency.daylight);
+        expect(Math.abs(r.orbit_average_heat_kw / closed - 1)).toBeLessThan(1e-9);
+        expect(r.orbit_average_heat_kw).toBeGreaterThan(P);
+      }),
     );
   });
 });

@@ -80,3 +80,32 @@ describe('quantity schema', () => {
       expect(schema.safeParse({ altitude_km: v }).success).toBe(false);
   });
 });
+
+describe('temperature differences', () => {
+  const schema = z.object({
+    coolant_delta_t_k: quantity('K', { min: 0, max: 200, difference: true }),
+    radiator_temp_k: quantity('K', { gt: 0 }),
+  });
+
+  it.each([
+    ['20 degC', '20 K'],
+    ['36 degF', '20 K'],
+  ])('%s for a difference field is refused: it is a temperature difference, give it in K (%s)', (text, inK) => {
+    const r = schema.safeParse({ coolant_delta_t_k: text, radiator_temp_k: 300 });
+    expect(r.success).toBe(false);
+    const message = r.error?.issues[0]?.message ?? '';
+    expect(message).toMatch(/temperature difference/);
+    expect(message).toMatch(/in K/);
+    expect(message).toContain(`a difference of ${text} is ${inK}`);
+  });
+
+  it('a difference in K, or in a scale without an offset, is taken as it is', () => {
+    expect(schema.parse({ coolant_delta_t_k: '20 K', radiator_temp_k: 300 }).coolant_delta_t_k).toBe(20);
+    expect(schema.parse({ coolant_delta_t_k: 20, radiator_temp_k: 300 }).coolant_delta_t_k).toBe(20);
+    expect(schema.parse({ coolant_delta_t_k: '36 degR', radiator_temp_k: 300 }).coolant_delta_t_k).toBeCloseTo(20, 9);
+  });
+
+  it('an absolute temperature still accepts an offset scale', () => {
+    expect(schema.parse({ coolant_delta_t_k: 10, radiator_temp_k: '20 degC' }).radiator_temp_k).toBeCloseTo(293.15, 9);
+  });
+});

@@ -60,9 +60,8 @@ describe('thermal: answers', () => {
   });
 
   it('load_kw: the heat includes the conversion losses', async () => {
-    const res = await post(app(), '/v1/thermal', { load_kw: 800, radiator_temp_k: 300 });
-    expect(res.body.heat_kw).toBeCloseTo(800 / DEFAULTS['thermal.conversion_efficiency'].value, 9);
-    expect(names(res.body)).toContain('conversion_efficiency');
+    const res = await post(app(), '/v1/thermal', { load_kw: 800, radiator_temp_k: 300, conversion_efficiency: 0.8 });
+    expect(res.body.heat_kw).toBeCloseTo(800 / 0.8, 9);
     expect(res.body.terrestrial.it_load_kw).toBe(800);
     expect(res.body.terrestrial.overhead_kw).toBeCloseTo(800 * (DEFAULTS['thermal.pue'].value - 1), 9);
   });
@@ -201,7 +200,16 @@ describe('thermal: problems', () => {
     [{ radiator_temp_k: 300, chip: { die_limit_k: 360, die_to_coolant_k: 20 } }, '/radiator_temp_k', /chip/],
     [{ radiator_temp_k: 300, heat_pump: {} }, '/heat_pump/source_temp_k', /source_temp_k/],
     [{ radiator_temp_k: 300, sides: 1, earth_view_factor: 1.5 }, '/earth_view_factor', /at most 1/],
-    [{ radiator_temp_k: 300, coolant_delta_t_k: '20 degC' }, '/coolant_delta_t_k', /293.15/],
+    [
+      { radiator_temp_k: 300, coolant_delta_t_k: '20 degC' },
+      '/coolant_delta_t_k',
+      /temperature difference.*in K.*20 degC is 20 K/,
+    ],
+    [
+      { heat_kw: 1000, chip: { die_limit_k: '85 degC', die_to_coolant_k: '25 degC' } },
+      '/chip/die_to_coolant_k',
+      /temperature difference/,
+    ],
     [{ radiator_temp_k: 300, sigma_w_per_m2_k4: 1 }, '/sigma_w_per_m2_k4', /./],
   ])('400: %j names %s', async (body, pointer, message) => {
     const res = await post(app(), '/v1/thermal', body);
@@ -218,5 +226,58 @@ describe('thermal: emissivity below any real surface', () => {
     const r = await post(app(), '/v1/thermal', { heat_kw: 1000, radiator_temp_k: 300, emissivity: 1e-300, altitude_km: 550 });
     expect(r.status).toBe(400);
     expect(r.body.errors[0]).toMatchObject({ pointer: '/emissivity', message: expect.stringMatching(/≥ 0.01/) });
+  });
+});
+
+describe('thermal: the defaults that flatter orbit, made visible', () => {
+  const base = { heat_kw: '1 MW', radiator_temp_k: 318.15, orientation: 'edge_on', altitude_km: 550 };
+  const kg = (x: number) => `${Math.round(x).toLocaleString('en-US')} kg`;
+  const m2 = (x: number) => `${Math.round(x).toLocaleString('en-US')} m²`;
+
+  it('the default 5 kg/m²: what this radiator would weigh at the ISS radiators’ as-flown density', async () => {
+    const res = await post(app(), '/v1/thermal', base);
+    expect(res.status).toBe(200);
+    const iss = DEFAULTS['thermal.iss_as_flown_areal_density_kg_per_m2'];
+    expect(iss.value).toBeGreaterThan(14);
+    expect(iss.value).toBeLessThan(17.5);
+    expect(SOURCES).toHaveProperty(iss.source);
+    const warning = res.body.warnings.find((w: string) => /ISS/.test(w));
+    expect(warning, res.body.warnings.join('\n')).toBeDefined();
+    expect(warning).toContain(`${iss.value} kg/m²`);
+    expect(warning).toContain(kg(res.body.area_m2 * iss.value));
+    expect(warning).toContain(kg(res.body.mass_kg));
+    // Given by the caller, it is the caller's figure: no such warning.
+    const given = await post(app(), '/v1/thermal', { ...base, areal_density_kg_per_m2: 12 });
+    expect(given.body.warnings.join(' ')).not.toMatch(/ISS/);
+  });
+
+  it('the default isothermal panel: what it assumes, and the area with a representative coolant drop', async () => {
+    const res = await post(app(), '/v1/thermal', base);
+    const dT = DEFAULTS['thermal.representative_coolant_delta_t_k'].value;
+    expect(dT).toBeGreaterThanOrEqual(10);
+    expect(dT).toBeLessThanOrEqual(20);
+    const withDrop = await post(app(), '/v1/thermal', { ...base, coolant_delta_t_k: dT });
+    expect(withDrop.body.area_m2).toBeGreaterThan(res.body.area_m2);
+    const warning = res.body.warnings.find((w: string) => /isothermal/.test(w));
+    expect(warning, res.body.warnings.join('\n')).toBeDefined();
+    expect(warning).toContain(`${dT} K`);
+    expect(warning).toContain(m2(withDrop.body.area_m2));
+    expect(warning).toContain(kg(withDrop.body.mass_kg));
+    // A coolant drop of the caller's own (even 0): no such warning.
+    for (const coolant_delta_t_k of [0, 10]) {
+      const given = await post(app(), '/v1/thermal', { ...base, coolant_delta_t_k });
+      expect(given.body.warnings.join(' ')).not.toMatch(/isothermal/);
+    }
+  });
+
+  it('per MW when there is no heat, and the inlet temperature when the area is given', async () => {
+    const flux = await post(app(), '/v1/thermal', { radiator_temp_k: 318.15, altitude_km: 550 });
+    const dT = DEFAULTS['thermal.representative_coolant_delta_t_k'].value;
+    const fluxDrop = await post(app(), '/v1/thermal', { radiator_temp_k: 318.15, altitude_km: 550, coolant_delta_t_k: dT });
+    expect(flux.body.warnings.find((w: string) => /isothermal/.test(w))).toContain(`${m2(fluxDrop.body.per_mw.area_m2)} per MW`);
+    expect(flux.body.warnings.find((w: string) => /ISS/.test(w))).toMatch(/per MW/);
+    const eq = await post(app(), '/v1/thermal', { heat_kw: 1000, area_m2: 2000, altitude_km: 550 });
+    const eqDrop = await post(app(), '/v1/thermal', { heat_kw: 1000, area_m2: 2000, altitude_km: 550, coolant_delta_t_k: dT });
+    expect(eq.body.warnings.find((w: string) => /isothermal/.test(w))).toContain(`${eqDrop.body.radiator_temp_k.toFixed(1)} K`);
   });
 });
