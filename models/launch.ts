@@ -675,11 +675,6 @@ function carry<R>(domain: string, p: Provenance, run: (sub: Provenance) => R): R
   return result;
 }
 
-/** Orbit-average heat from the array's energy balance: every watt it delivers ends as heat, P_sa·T_d/T, kW (SMAD sec. 11.4 sizing, energy conserved over a revolution). */
-export function orbitAverageHeatKw(arrayPower_kw: number, daylight_min: number, period_min: number): number {
-  return (arrayPower_kw * daylight_min) / period_min;
-}
-
 /** What a roll-up reads of a request: the load, the orbit, the sub-requests and the mass factors. */
 export type RollUpRequest = Pick<
   z.output<typeof LaunchInput>,
@@ -710,7 +705,7 @@ export function sizeSubsystems(input: RollUpRequest, mission_years: number, p: P
   const power = carry('power', p, (sub) =>
     runPower(parseWithin(PowerInput, { ...powerIn, load_kw, mission_years }, 'power'), sub),
   );
-  const heat_kw = orbitAverageHeatKw(power.array_power_kw, power.daylight_duration_min, power.period_min);
+  const heat_kw = power.orbit_average_heat_kw;
   const thermal = carry('thermal', p, (sub) => runThermal(parseWithin(ThermalInput, { ...thermalIn, heat_kw }, 'thermal'), sub));
   if (thermal.mass_kg === null)
     throw inputError(['thermal'], 'expected a radiator temperature (radiator_temp_k or chip) to size the radiator');
