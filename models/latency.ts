@@ -2,15 +2,7 @@ import type { SatRec } from 'satellite.js';
 import { z } from 'zod';
 import { ELEMENT_SETS, SITES } from '../fixtures/index.js';
 import { quantity } from '../src/quantity.js';
-import {
-  C_KM_S,
-  DEG,
-  IUGG_MEAN_EARTH_RADIUS_KM,
-  JULIAN_YEAR_DAYS,
-  MINUTES_PER_DAY,
-  WGS72_A_KM,
-  WGS84_A_KM,
-} from './constants.js';
+import { C_KM_S, DEG, HOURS_PER_COMMON_YEAR, IUGG_MEAN_EARTH_RADIUS_KM, WGS72_A_KM, WGS84_A_KM } from './constants.js';
 import { PhysicallyImpossible, TooLarge } from './errors.js';
 import { defineEstimator } from './estimator.js';
 import { checkElementSet, resolveOrbit } from './orbit.js';
@@ -62,17 +54,20 @@ export function llmAnswerS(ttft_s: number, tokens_per_s: number, answer_tokens: 
   return ttft_s + answer_tokens / tokens_per_s;
 }
 
-/** GPU failures per GPU-year from interruptions observed on a fleet: (interruptions / GPUs) × 365.25 / days. */
+/** Days in the year of every per-year figure here: the 365-day year (8,760 h). */
+const DAYS_PER_YEAR = HOURS_PER_COMMON_YEAR / 24;
+/** Minutes in that year (525,600): the unit of downtime per year. */
+const MINUTES_PER_YEAR = HOURS_PER_COMMON_YEAR * 60;
+
+/** GPU failures per GPU-year from interruptions observed on a fleet: (interruptions / GPUs) × 365 / days. */
 export function gpuFailuresPerYear(interruptions: number, gpus: number, days: number): number {
-  return (interruptions / gpus) * (JULIAN_YEAR_DAYS / days);
+  return (interruptions / gpus) * (DAYS_PER_YEAR / days);
 }
 
 /** Share of a duration that a delay is: delay / duration (both as given, ms and s). */
 export function delayShare(delay_ms: number, duration_s: number): number {
   return delay_ms / 1000 / duration_s;
 }
-
-const MINUTES_PER_YEAR = JULIAN_YEAR_DAYS * MINUTES_PER_DAY;
 
 // ---------------------------------------------------------------------------------------------
 // Input
@@ -321,7 +316,7 @@ export const LatencyOutput = z.object({
   outage: z.object({
     user_no_satellite_fraction: z.number().describe('Share of the interval with no satellite above the user’s mask'),
     user_no_path_fraction: z.number().describe('Share of round-trip samples with no path to the gateway'),
-    user_no_path_min_per_year: z.number().describe('The same, as minutes per year'),
+    user_no_path_min_per_year: z.number().describe('The same, as minutes per 365-day year (525,600 min)'),
     orbital_data_center: z
       .object({
         satellite: z.string(),
@@ -332,14 +327,16 @@ export const LatencyOutput = z.object({
           .describe('With laser links: share of the samples at which the gateway reaches it through the mesh'),
         longest_unreachable_s: z.number().describe('Longest stretch without direct contact'),
         gpus: z.number().nullable(),
-        gpu_failures_per_year: z.number().nullable().describe('Expected GPU failures per year on board, not repairable'),
+        gpu_failures_per_year: z.number().nullable().describe('Expected GPU failures per 365-day year on board, not repairable'),
       })
       .nullable(),
     tier3_availability: z.number(),
     tier4_availability: z.number(),
-    tier3_downtime_min_per_year: z.number(),
-    tier4_downtime_min_per_year: z.number(),
-    gpu_failure_per_year: z.number().describe('Failures per GPU-year (GPU and HBM faults) observed on a terrestrial fleet'),
+    tier3_downtime_min_per_year: z.number().describe('Downtime Tier III allows, minutes per 365-day year'),
+    tier4_downtime_min_per_year: z.number().describe('Downtime Tier IV allows, minutes per 365-day year'),
+    gpu_failure_per_year: z
+      .number()
+      .describe('Failures per GPU per 365-day year (GPU and HBM faults) observed on a terrestrial fleet'),
   }),
   search: z.object({
     method: z.string(),

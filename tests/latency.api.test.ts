@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, ELEMENT_SETS, SITES, SOURCES } from '../fixtures/index.js';
+import { HOURS_PER_COMMON_YEAR } from '../models/constants.js';
 import { latencyEstimator } from '../models/latency.js';
 import { Provenance } from '../models/provenance.js';
 import { jdToDate, satrecFromTle, tleLineProblems } from '../models/sgp4.js';
@@ -74,7 +75,16 @@ describe('POST /v1/latency: the examples', () => {
     expect(dc.reachable_fraction_direct).toBeGreaterThan(0);
     expect(dc.reachable_fraction_direct).toBeLessThan(res.body.outage.tier3_availability);
     expect(dc.gpu_failures_per_year).toBeCloseTo(10_000 * res.body.outage.gpu_failure_per_year, 9);
-    expect(res.body.outage.tier3_downtime_min_per_year).toBeCloseTo((1 - 0.99982) * 365.25 * 1440, 6);
+  });
+
+  it('per-year figures are over the 365-day year: downtime in minutes per year, failures per GPU-year', async () => {
+    const res = await post(app(), '/v1/latency', example('starlink_plane_bent_pipe'));
+    const minutesPerYear = HOURS_PER_COMMON_YEAR * 60; // 525,600
+    expect(res.body.outage.tier3_downtime_min_per_year).toBeCloseTo((1 - 0.99982) * minutesPerYear, 9);
+    expect(res.body.outage.tier4_downtime_min_per_year).toBeCloseTo((1 - 0.99995) * minutesPerYear, 9);
+    expect(res.body.outage.user_no_path_min_per_year).toBeCloseTo(res.body.outage.user_no_path_fraction * minutesPerYear, 9);
+    // Llama 3: 148 GPU + 72 HBM interruptions on 16,384 GPUs in 54 days, scaled to 365 days.
+    expect(res.body.outage.gpu_failure_per_year).toBeCloseTo(((148 + 72) / 16_384) * (365 / 54), 12);
   });
 
   it('unit strings are converted at the edge', async () => {
