@@ -419,8 +419,9 @@ function satelliteCount(s: LatencyInputT['satellites']): number {
   return ELEMENT_SETS[s.element_set as string]?.tles.length ?? 0;
 }
 
-function checkBudget(satellites: number, sites: number, start: Date, end: Date): void {
-  const hours = (end.getTime() - start.getTime()) / 3_600_000;
+/** Satellites × sites × hours of event search a request asks for, against the budget (413 above it). */
+function checkSearchBudget(satellites: number, sites: number, span: Span): void {
+  const hours = span.duration_s / 3600;
   const asked = satellites * sites * hours;
   const limit = Provenance.value('latency.budget_satellite_site_hours');
   if (asked > limit)
@@ -429,6 +430,59 @@ function checkBudget(satellites: number, sites: number, start: Date, end: Date):
       { requested_satellite_site_hours: Math.round(asked), limit_satellite_site_hours: limit },
       '/satellites',
     );
+}
+
+/** Round-trip samples (and, over laser links, satellite positions) a request asks for, against the budgets; the step, s. */
+function checkSamplingBudget(input: LatencyInputT, satellites: number, span: Span, p: Provenance): number {
+  const step_s = p.orDefault('latency.rtt_step_s', input.rtt_step_s, 'rtt_step_s');
+  const rttSamples = sampleCount(span.duration_s, step_s);
+  const sampleLimit = Provenance.value('latency.budget_rtt_samples');
+  if (rttSamples > sampleLimit)
+    throw new TooLarge(
+      `${rttSamples} round-trip samples (${(span.duration_s / 3600).toFixed(1)} h every ${step_s} s), more than the budget of ${sampleLimit}: raise rtt_step_s or shorten the interval`,
+      { requested_samples: rttSamples, limit_samples: sampleLimit },
+      '/rtt_step_s',
+    );
+  if (input.inter_satellite_links) {
+    const asked = satellites * rttSamples;
+    const limit = Provenance.value('latency.budget_isl_satellite_samples');
+    if (asked > limit)
+      throw new TooLarge(
+        `routing over laser links propagates every satellite at every round-trip sample: ${satellites} × ${rttSamples} = ${asked}, more than the budget of ${limit}: raise rtt_step_s or shorten the interval`,
+        { requested_satellite_samples: asked, limit_satellite_samples: limit },
+        '/rtt_step_s',
+      );
+  }
+  return step_s;
+}
+
+/** Samples on a grid of `step_s` over [0, duration], both ends included. */
+const sampleCount = (duration_s: number, step_s: number) => Math.floor(duration_s / step_s + 1e-9) + 1;
+
+/** A data-center satellite given by index must exist: checked from the request alone (422). */
+function checkDataCenterIndex(input: LatencyInputT, satellites: number): void {
+  const which = input.orbital_data_center?.satellite;
+  if (typeof which === 'number' && which >= satellites)
+    throw new PhysicallyImpossible(
+      `no satellite ${which} in the list: ${satellites} satellites, numbered 0 to ${satellites - 1}`,
+      '/orbital_data_center/satellite',
+    );
+}
+
+/** Index of the satellite that hosts the orbital data center, by index or name (422 when there is none such). */
+function dataCenterSatellite(input: LatencyInputT, fleet: Fleet): number | null {
+  if (!input.orbital_data_center) return null;
+  const which = input.orbital_data_center.satellite;
+  const index = typeof which === 'number' ? which : fleet.tracks.findIndex((t) => t.name === which);
+  if (index < 0 || index >= fleet.tracks.length)
+    throw new PhysicallyImpossible(
+      `no satellite ${JSON.stringify(which)} in the list (${fleet.tracks.length} satellites, named ${fleet.tracks
+        .slice(0, 3)
+        .map((t) => t.name)
+        .join(', ')}${fleet.tracks.length > 3 ? ', …' : ''})`,
+      '/orbital_data_center/satellite',
+    );
+  return index;
 }
 
 function resolveSite(site: z.output<typeof SiteSchema>): Site {
@@ -446,6 +500,51 @@ function resolveSite(site: z.output<typeof SiteSchema>): Site {
 }
 
 const sameSite = (a: Site, b: Site) => a.lat_deg === b.lat_deg && a.lon_deg === b.lon_deg && a.alt_km === b.alt_km;
+
+/** The interval and the elevation mask. */
+interface Span {
+  start: Date;
+  end: Date;
+  duration_s: number;
+  mask_deg: number;
+  mask_rad: number;
+}
+
+function resolveSpan(input: LatencyInputT, p: Provenance): Span {
+  const start = new Date(input.start);
+  const end = new Date(input.end);
+  const mask_deg = p.orDefault('latency.min_elevation_deg', input.min_elevation_deg, 'min_elevation_deg');
+  return { start, end, duration_s: (end.getTime() - start.getTime()) / 1000, mask_deg, mask_rad: mask_deg * DEG };
+}
+
+/** Who is where: every site searched (the user first, then the other sites, then the gateway when it is not one of them). */
+interface Ends {
+  geometry: SiteGeometry[];
+  user: SiteGeometry;
+  gatewayIdx: number;
+  gateway: SiteGeometry;
+  dataCenter: Site;
+}
+
+function resolveEnds(input: LatencyInputT): Ends {
+  const listed = input.sites.map(resolveSite);
+  const dataCenterGiven = input.data_center !== undefined ? resolveSite(input.data_center) : undefined;
+  const gatewaySite = input.gateway !== undefined ? resolveSite(input.gateway) : (dataCenterGiven ?? (listed[1] as Site));
+  const all = [...listed];
+  let gatewayIdx = listed.findIndex((s) => sameSite(s, gatewaySite));
+  if (gatewayIdx < 0) {
+    all.push(gatewaySite);
+    gatewayIdx = all.length - 1;
+  }
+  const geometry = all.map(siteGeometry);
+  return {
+    geometry,
+    user: geometry[0] as SiteGeometry,
+    gatewayIdx,
+    gateway: geometry[gatewayIdx] as SiteGeometry,
+    dataCenter: dataCenterGiven ?? gatewaySite,
+  };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Round trip
@@ -489,6 +588,17 @@ function plusGridLinks(planes: number, perPlane: number, phasing: number): [numb
   return links;
 }
 
+/** Laser-link neighbours of every satellite: the +grid of a Walker shell with links, none otherwise. */
+function meshAdjacency(fleet: Fleet, links: boolean): number[][] {
+  const adjacency: number[][] = fleet.tracks.map(() => []);
+  if (!links || !fleet.walker) return adjacency;
+  for (const [a, b] of plusGridLinks(fleet.walker.planes, fleet.walker.perPlane, fleet.walker.phasing)) {
+    adjacency[a]?.push(b);
+    adjacency[b]?.push(a);
+  }
+  return adjacency;
+}
+
 /** Lowest altitude above a sphere of radius R of the segment a–b, km. */
 function grazingAltitudeKm(a: Vec3, b: Vec3, R_km: number): number {
   const d = { x: b.x - a.x, y: b.y - a.y, z: b.z - a.z };
@@ -497,117 +607,125 @@ function grazingAltitudeKm(a: Vec3, b: Vec3, R_km: number): number {
   return Math.hypot(a.x + t * d.x, a.y + t * d.y, a.z + t * d.z) - R_km;
 }
 
-function roundTrips(
-  fleet: Fleet,
-  windows: readonly Window[],
-  user: SiteGeometry,
-  gateway: SiteGeometry,
-  userIdx: number,
-  gatewayIdx: number,
-  duration_s: number,
-  step_s: number,
-  links: boolean,
-  dcIndex: number | null,
+/** Shortest paths over the mesh at one instant: length to every satellite, km, and satellites on the path. */
+interface MeshPaths {
+  dist: Float64Array;
+  hops: Int32Array;
+}
+
+/**
+ * Dijkstra over the laser mesh at one instant, from source satellites reached at a given length
+ * (`[satellite, km]`, e.g. the up-link slant range). Links are straight lines between the
+ * propagated positions; one whose line of sight passes below `grazing_km` is not used.
+ */
+function meshPaths(
+  pos: readonly Vec3[],
+  adjacency: readonly number[][],
   grazing_km: number,
-): RttResult {
-  const samples = Math.floor(duration_s / step_s + 1e-9) + 1;
-  const userGrid = inViewOnGrid(windows, userIdx, step_s, samples);
-  const gwGrid = inViewOnGrid(windows, gatewayIdx, step_s, samples);
-  const rtts: number[] = [];
-  const hops: number[] = [];
-  let rMin = Infinity;
-  let dcReachable = 0;
-  const n = fleet.tracks.length;
-  const edges = links && fleet.walker ? plusGridLinks(fleet.walker.planes, fleet.walker.perPlane, fleet.walker.phasing) : [];
-  const adjacency: number[][] = Array.from({ length: links ? n : 0 }, () => []);
-  for (const [a, b] of edges) {
-    adjacency[a]?.push(b);
-    adjacency[b]?.push(a);
+  sources: readonly [number, number][],
+): MeshPaths {
+  const dist = new Float64Array(pos.length).fill(Infinity);
+  const hops = new Int32Array(pos.length);
+  const heap = new MinHeap();
+  for (const [sat, d] of sources) {
+    if (d >= (dist[sat] as number)) continue;
+    dist[sat] = d;
+    hops[sat] = 1;
+    heap.push(d, sat);
   }
-  for (let j = 0; j < samples; j++) {
-    const t = j * step_s;
+  while (heap.size > 0) {
+    const [d, u] = heap.pop();
+    if (d > (dist[u] as number)) continue;
+    const pu = pos[u] as Vec3;
+    for (const v of adjacency[u] as number[]) {
+      const pv = pos[v] as Vec3;
+      if (grazingAltitudeKm(pu, pv, WGS84_A_KM) < grazing_km) continue;
+      const nd = d + distanceKm(pu, pv);
+      if (nd >= (dist[v] as number)) continue;
+      dist[v] = nd;
+      hops[v] = (hops[u] as number) + 1;
+      heap.push(nd, v);
+    }
+  }
+  return { dist, hops };
+}
+
+/** What the round trip is sampled over. */
+interface Sampling {
+  fleet: Fleet;
+  ends: Ends;
+  step_s: number;
+  samples: number;
+  adjacency: number[][] | null;
+  grazing_km: number;
+  dcIndex: number | null;
+}
+
+/** One bent-pipe sample: the shortest user → satellite → gateway path over the satellites both ends see. */
+function bentPipeSample(s: Sampling, t: number, ups: readonly number[], downs: readonly number[], out: RttResult): void {
+  const downSet = new Set(downs);
+  let best = Infinity;
+  let radius = Infinity;
+  for (const sat of ups) {
+    if (!downSet.has(sat)) continue;
+    const r = ecfAt(s.fleet.tracks[sat] as Track, t);
+    const len = distanceKm(r, s.ends.user.ecf) + distanceKm(r, s.ends.gateway.ecf);
+    if (len >= best) continue;
+    best = len;
+    radius = Math.hypot(r.x, r.y, r.z);
+  }
+  if (best === Infinity) return;
+  out.rtts.push(roundTripMs(best));
+  out.hops.push(1);
+  out.rMin_km = Math.min(out.rMin_km, radius);
+}
+
+/** One laser-mesh sample: every satellite's position, shortest paths from the user's satellites to the gateway's. */
+function meshSample(s: Sampling, t: number, ups: readonly number[], downs: readonly number[], out: RttResult): void {
+  const dc = s.dcIndex;
+  const needDc = dc !== null && downs.length > 0;
+  if ((ups.length === 0 || downs.length === 0) && !needDc) return;
+  const adjacency = s.adjacency as number[][];
+  const pos = s.fleet.tracks.map((tr) => ecfAt(tr, t));
+  const up = ups.map((sat): [number, number] => [sat, distanceKm(pos[sat] as Vec3, s.ends.user.ecf)]);
+  const fromUser = meshPaths(pos, adjacency, s.grazing_km, up);
+  let best = Infinity;
+  let bestSat = -1;
+  for (const sat of downs) {
+    const d = (fromUser.dist[sat] as number) + distanceKm(pos[sat] as Vec3, s.ends.gateway.ecf);
+    if (d >= best) continue;
+    best = d;
+    bestSat = sat;
+  }
+  if (bestSat >= 0) {
+    out.rtts.push(roundTripMs(best));
+    out.hops.push(fromUser.hops[bestSat] as number);
+    for (const r of pos) out.rMin_km = Math.min(out.rMin_km, Math.hypot(r.x, r.y, r.z));
+  }
+  // Can the gateway reach the data-center satellite through the mesh?
+  if (needDc && dc !== null) {
+    const fromGateway = meshPaths(
+      pos,
+      adjacency,
+      s.grazing_km,
+      downs.map((sat): [number, number] => [sat, 0]),
+    );
+    if ((fromGateway.dist[dc] as number) < Infinity) out.dcReachable++;
+  }
+}
+
+/** Round trips on the sampling grid, from the windows: bent pipe, or shortest paths over laser links. */
+function roundTrips(s: Sampling, windows: readonly Window[]): RttResult {
+  const userGrid = inViewOnGrid(windows, 0, s.step_s, s.samples);
+  const gatewayGrid = inViewOnGrid(windows, s.ends.gatewayIdx, s.step_s, s.samples);
+  const out: RttResult = { samples: s.samples, rtts: [], hops: [], rMin_km: Infinity, dcReachable: 0 };
+  for (let j = 0; j < s.samples; j++) {
     const ups = userGrid[j] as number[];
-    const downs = gwGrid[j] as number[];
-    if (!links) {
-      // Bent pipe: one satellite in view of both ends; the shortest such path.
-      let best = Infinity;
-      const downSet = new Set(downs);
-      for (const sat of ups) {
-        if (!downSet.has(sat)) continue;
-        const r = ecfAt(fleet.tracks[sat] as Track, t);
-        const len = distanceKm(r, user.ecf) + distanceKm(r, gateway.ecf);
-        if (len < best) {
-          best = len;
-          rMin = Math.min(rMin, Math.hypot(r.x, r.y, r.z));
-        }
-      }
-      if (best < Infinity) {
-        rtts.push(roundTripMs(best));
-        hops.push(1);
-      }
-      continue;
-    }
-    const needDc = dcIndex !== null && downs.length > 0;
-    if ((ups.length === 0 || downs.length === 0) && !needDc) continue;
-    // Laser mesh: every satellite's position at this instant, then Dijkstra from the user.
-    const pos = fleet.tracks.map((tr) => ecfAt(tr, t));
-    const dist = new Float64Array(n).fill(Infinity);
-    const hopCount = new Int32Array(n);
-    const heap = new MinHeap();
-    for (const sat of ups) {
-      const d = distanceKm(pos[sat] as Vec3, user.ecf);
-      if (d < (dist[sat] as number)) {
-        dist[sat] = d;
-        hopCount[sat] = 1;
-        heap.push(d, sat);
-      }
-    }
-    const settle = (source: Float64Array, counts: Int32Array, h: MinHeap) => {
-      while (h.size > 0) {
-        const [d, u] = h.pop();
-        if (d > (source[u] as number)) continue;
-        for (const v of adjacency[u] as number[]) {
-          const pu = pos[u] as Vec3;
-          const pv = pos[v] as Vec3;
-          if (grazingAltitudeKm(pu, pv, WGS84_A_KM) < grazing_km) continue;
-          const nd = d + distanceKm(pu, pv);
-          if (nd < (source[v] as number)) {
-            source[v] = nd;
-            counts[v] = (counts[u] as number) + 1;
-            h.push(nd, v);
-          }
-        }
-      }
-    };
-    settle(dist, hopCount, heap);
-    let best = Infinity;
-    let bestSat = -1;
-    for (const sat of downs) {
-      const d = (dist[sat] as number) + distanceKm(pos[sat] as Vec3, gateway.ecf);
-      if (d < best) {
-        best = d;
-        bestSat = sat;
-      }
-    }
-    if (best < Infinity && bestSat >= 0) {
-      rtts.push(roundTripMs(best));
-      hops.push(hopCount[bestSat] as number);
-      for (const r of pos) rMin = Math.min(rMin, Math.hypot(r.x, r.y, r.z));
-    }
-    if (needDc && dcIndex !== null) {
-      // Can the gateway reach the data-center satellite through the mesh?
-      const fromGw = new Float64Array(n).fill(Infinity);
-      const c2 = new Int32Array(n);
-      const h2 = new MinHeap();
-      for (const sat of downs) {
-        fromGw[sat] = 0;
-        h2.push(0, sat);
-      }
-      settle(fromGw, c2, h2);
-      if ((fromGw[dcIndex] as number) < Infinity) dcReachable++;
-    }
+    const downs = gatewayGrid[j] as number[];
+    if (s.adjacency) meshSample(s, j * s.step_s, ups, downs, out);
+    else bentPipeSample(s, j * s.step_s, ups, downs, out);
   }
-  return { samples, rtts, hops, rMin_km: rMin, dcReachable };
+  return out;
 }
 
 class MinHeap {
@@ -681,81 +799,21 @@ const iso = (start: Date, t_s: number) => new Date(start.getTime() + Math.round(
 
 export const EDGE_TOLERANCE_S = 0.01;
 
-export function runLatency(input: LatencyInputT, p: Provenance): LatencyResult {
-  const start = new Date(input.start);
-  const end = new Date(input.end);
-  const duration_s = (end.getTime() - start.getTime()) / 1000;
-  const maskDeg = p.orDefault('latency.min_elevation_deg', input.min_elevation_deg, 'min_elevation_deg');
-  const mask = maskDeg * DEG;
+/** min, median and p95 of a sample (type-7 quantiles), or null when it is empty. */
+function stats(values: readonly number[]): z.input<typeof Stats> | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return { min: sorted[0] as number, median: quantileSorted(sorted, 0.5), p95: quantileSorted(sorted, 0.95) };
+}
 
-  // Sites: the user first, then the other sites, then the gateway when it is not one of them.
-  const listed = input.sites.map(resolveSite);
-  const dataCenterGiven = input.data_center !== undefined ? resolveSite(input.data_center) : undefined;
-  const gatewaySite = input.gateway !== undefined ? resolveSite(input.gateway) : (dataCenterGiven ?? (listed[1] as Site));
-  const dataCenter = dataCenterGiven ?? gatewaySite;
-  let gatewayIdx = listed.findIndex((s) => sameSite(s, gatewaySite));
-  const all = [...listed];
-  if (gatewayIdx < 0) {
-    all.push(gatewaySite);
-    gatewayIdx = all.length - 1;
-  }
-  const geometry = all.map(siteGeometry);
-  const user = geometry[0] as SiteGeometry;
-  const gateway = geometry[gatewayIdx] as SiteGeometry;
+const median = (values: readonly number[]) => stats(values)?.median ?? null;
 
-  const links = input.inter_satellite_links ?? false;
-
-  // Every budget is checked from the request alone, before any satellite is initialised or propagated.
-  const satellites = satelliteCount(input.satellites);
-  checkBudget(satellites, geometry.length, start, end);
-  const step_s = p.orDefault('latency.rtt_step_s', input.rtt_step_s, 'rtt_step_s');
-  const rttSamples = Math.floor(duration_s / step_s + 1e-9) + 1;
-  const sampleLimit = Provenance.value('latency.budget_rtt_samples');
-  if (rttSamples > sampleLimit)
-    throw new TooLarge(
-      `${rttSamples} round-trip samples (${(duration_s / 3600).toFixed(1)} h every ${step_s} s), more than the budget of ${sampleLimit}: raise rtt_step_s or shorten the interval`,
-      { requested_samples: rttSamples, limit_samples: sampleLimit },
-      '/rtt_step_s',
-    );
-  if (links) {
-    const asked = satellites * rttSamples;
-    const limit = Provenance.value('latency.budget_isl_satellite_samples');
-    if (asked > limit)
-      throw new TooLarge(
-        `routing over laser links propagates every satellite at every round-trip sample: ${satellites} × ${rttSamples} = ${asked}, more than the budget of ${limit}: raise rtt_step_s or shorten the interval`,
-        { requested_satellite_samples: asked, limit_satellite_samples: limit },
-        '/rtt_step_s',
-      );
-  }
-  const which = input.orbital_data_center?.satellite;
-  if (typeof which === 'number' && which >= satellites)
-    throw new PhysicallyImpossible(
-      `no satellite ${which} in the list: ${satellites} satellites, numbered 0 to ${satellites - 1}`,
-      '/orbital_data_center/satellite',
-    );
-
-  const fleet = buildFleet(input, start, end, p);
-
-  // Orbital data center (one satellite).
-  let dcIndex: number | null = null;
-  if (input.orbital_data_center) {
-    const which = input.orbital_data_center.satellite;
-    dcIndex = typeof which === 'number' ? which : fleet.tracks.findIndex((t) => t.name === which);
-    if (dcIndex < 0 || dcIndex >= fleet.tracks.length)
-      throw new PhysicallyImpossible(
-        `no satellite ${JSON.stringify(which)} in the list (${fleet.tracks.length} satellites, named ${fleet.tracks
-          .slice(0, 3)
-          .map((t) => t.name)
-          .join(', ')}${fleet.tracks.length > 3 ? ', …' : ''})`,
-        '/orbital_data_center/satellite',
-      );
-  }
-
-  // Windows by event search, satellite by satellite.
+/** Visibility windows of every satellite over every site by event search, sorted by start, with the search's cost. */
+function findAllWindows(fleet: Fleet, geometry: readonly SiteGeometry[], span: Span) {
   const windows: Window[] = [];
   const totals: SearchStats = { samples: 0, refinements: 0, step_min_s: Infinity, step_max_s: 0 };
   fleet.tracks.forEach((tr, i) => {
-    const r = searchWindows(tr, geometry, duration_s, mask, i, { edgeTolerance_s: EDGE_TOLERANCE_S });
+    const r = searchWindows(tr, geometry, span.duration_s, span.mask_rad, i, { edgeTolerance_s: EDGE_TOLERANCE_S });
     windows.push(...r.windows);
     totals.samples += r.stats.samples;
     totals.refinements += r.stats.refinements;
@@ -763,184 +821,260 @@ export function runLatency(input: LatencyInputT, p: Provenance): LatencyResult {
     totals.step_max_s = Math.max(totals.step_max_s, r.stats.step_max_s);
   });
   windows.sort((a, b) => a.start_s - b.start_s || a.site - b.site || a.satellite - b.satellite);
+  return { windows, totals };
+}
 
-  // Per-site statistics.
-  const hours = duration_s / 3600;
-  const siteStats = geometry.map((g, k) => {
+/** Coverage, gaps, satellites in view and handovers of every site, from its windows. */
+function siteStatistics(windows: readonly Window[], ends: Ends, span: Span) {
+  const hours = span.duration_s / 3600;
+  return ends.geometry.map((g, k) => {
     const spans = windows.filter((w) => w.site === k).map((w) => [w.start_s, w.end_s] as [number, number]);
     const merged = mergeIntervals(spans);
     const covered = merged.reduce((s, [a, b]) => s + (b - a), 0);
     const handovers = countHandovers(spans);
     return {
       name: g.name,
-      role: k === 0 ? ('user' as const) : k === gatewayIdx ? ('gateway' as const) : ('site' as const),
+      role: k === 0 ? ('user' as const) : k === ends.gatewayIdx ? ('gateway' as const) : ('site' as const),
       lat_deg: g.lat_deg,
       lon_deg: g.lon_deg,
       alt_km: g.alt_km,
       windows: spans.length,
-      coverage_fraction: covered / duration_s,
-      mean_satellites_in_view: spans.reduce((s, [a, b]) => s + (b - a), 0) / duration_s,
-      gaps: gapStats(complementIntervals(merged, duration_s), start),
+      coverage_fraction: covered / span.duration_s,
+      mean_satellites_in_view: spans.reduce((s, [a, b]) => s + (b - a), 0) / span.duration_s,
+      gaps: gapStats(complementIntervals(merged, span.duration_s), span.start),
       handovers,
       handovers_per_hour: handovers / hours,
     };
   });
-  const userStats = siteStats[0] as (typeof siteStats)[number];
+}
 
-  // Round trip through the constellation.
-  const grazing = Provenance.value('latency.isl_grazing_altitude_km');
-  if (links) p.assume('isl_grazing_altitude_km', grazing, 'km', 'orbital-dc-convention');
-  const rt = roundTrips(fleet, windows, user, gateway, 0, gatewayIdx, duration_s, step_s, links, dcIndex, grazing);
-  const sortedRtt = [...rt.rtts].sort((a, b) => a - b);
-  const rtt_ms = sortedRtt.length
-    ? { min: sortedRtt[0] as number, median: quantileSorted(sortedRtt, 0.5), p95: quantileSorted(sortedRtt, 0.95) }
-    : null;
+/** The round trip user → satellite(s) → gateway: sampled, summarised, and bounded below by its own geometry. */
+function groundRoundTrip(input: LatencyInputT, s: Sampling, windows: readonly Window[], span: Span, p: Provenance) {
+  const links = s.adjacency !== null;
+  if (links) p.assume('isl_grazing_altitude_km', s.grazing_km, 'km', 'orbital-dc-convention');
+  const rt = roundTrips(s, windows);
+  const rtt_ms = stats(rt.rtts);
+  const { user, gateway } = s.ends;
   if (!rtt_ms)
     p.warn(
       links
-        ? `no path from ${user.name} to the gateway ${gateway.name} at any sample: one end never sees a satellite above ${maskDeg}°`
+        ? `no path from ${user.name} to the gateway ${gateway.name} at any sample: one end never sees a satellite above ${span.mask_deg}°`
         : `no satellite is in view of both ${user.name} and the gateway ${gateway.name} at any sample: a bent pipe cannot connect them${input.satellites.walker ? '; set inter_satellite_links: true to route over laser links' : ''}`,
     );
   if (links) p.assume('isl_topology', '+grid', 'topology', 'handley-hotnets-2018');
-  const floorMs = zenithFloorMs(fleet.minAltitude_km);
   const geometricFloor =
     rtt_ms && Number.isFinite(rt.rMin_km) ? roundTripMs(rt.rMin_km - user.radius_km + (rt.rMin_km - gateway.radius_km)) : null;
-
-  // Terrestrial fibre to the data center.
-  const routeFactor = p.orDefault('latency.route_factor', input.route_factor, 'route_factor');
-  const groupIndex = p.orDefault('latency.fibre_group_index', input.fibre_group_index, 'fibre_group_index');
-  const gc = greatCircleKm(user.lat_deg, user.lon_deg, dataCenter.lat_deg, dataCenter.lon_deg, IUGG_MEAN_EARTH_RADIUS_KM);
-  const fibreRtt = roundTripMs(gc * routeFactor, groupIndex);
-  const difference = rtt_ms ? rtt_ms.median - fibreRtt : null;
-  if (!sameSite(gatewaySite, dataCenter))
-    p.warn(
-      `the satellite path lands at ${gatewaySite.name}, not at the data center ${dataCenter.name}: the terrestrial leg from the gateway to the data center is not counted`,
-    );
-
-  // LLM answer.
-  const ttft = p.orDefault('latency.llm.ttft_s', input.llm?.ttft_s, 'llm.ttft_s');
-  const rate = p.orDefault('latency.llm.tokens_per_s', input.llm?.tokens_per_s, 'llm.tokens_per_s');
-  const tokens = p.orDefault('latency.llm.answer_tokens', input.llm?.answer_tokens, 'llm.answer_tokens');
-  const answer = llmAnswerS(ttft, rate, tokens);
-
-  // Outage view.
-  const rel = input.reliability ?? {};
-  const failures =
-    p.orDefault('latency.reliability.gpu_interruptions', rel.gpu_interruptions, 'reliability.gpu_interruptions') +
-    p.orDefault('latency.reliability.hbm_interruptions', rel.hbm_interruptions, 'reliability.hbm_interruptions');
-  const perGpuYear = gpuFailuresPerYear(
-    failures,
-    p.orDefault('latency.reliability.gpus', rel.gpus, 'reliability.gpus'),
-    p.orDefault('latency.reliability.observed_days', rel.observed_days, 'reliability.observed_days'),
-  );
-  const tier3 = p.orDefault('latency.tier3_availability', undefined, 'tier3_availability');
-  const tier4 = p.orDefault('latency.tier4_availability', undefined, 'tier4_availability');
-  const noPath = 1 - rt.rtts.length / rt.samples;
-  let orbitalDc: LatencyResult['outage']['orbital_data_center'] = null;
-  if (dcIndex !== null) {
-    const spans = windows
-      .filter((w) => w.site === gatewayIdx && w.satellite === dcIndex)
-      .map((w) => [w.start_s, w.end_s] as [number, number]);
-    const merged = mergeIntervals(spans);
-    const gaps = complementIntervals(merged, duration_s);
-    const gpus = input.orbital_data_center?.gpus ?? null;
-    orbitalDc = {
-      satellite: (fleet.tracks[dcIndex] as Track).name,
-      reachable_fraction_direct: merged.reduce((s, [a, b]) => s + (b - a), 0) / duration_s,
-      reachable_fraction_via_links: links ? rt.dcReachable / rt.samples : null,
-      longest_unreachable_s: gaps.reduce((m, [a, b]) => Math.max(m, b - a), 0),
-      gpus,
-      gpu_failures_per_year: gpus === null ? null : gpus * perGpuYear,
-    };
-  }
-
-  const epochs = fleet.tracks.map((t) => t.satrec.jdsatepoch);
-  const periods = fleet.tracks.map((t) => (2 * Math.PI) / t.satrec.no);
-  if (input.include_windows === false)
-    p.warn('the window list is omitted (include_windows: false); the statistics use every window');
   return {
-    start: start.toISOString(),
-    end: end.toISOString(),
-    duration_h: hours,
-    min_elevation_deg: maskDeg,
-    satellites: {
-      count: fleet.tracks.length,
-      kind: fleet.kind,
-      min_altitude_km: fleet.minAltitude_km,
-      period_min: { min: Math.min(...periods), max: Math.max(...periods) },
-      epochs: { earliest: jdToDate(Math.min(...epochs)).toISOString(), latest: jdToDate(Math.max(...epochs)).toISOString() },
-    },
-    windows:
-      input.include_windows === false
-        ? []
-        : windows.map((w) => ({
-            site: (geometry[w.site] as SiteGeometry).name,
-            satellite: (fleet.tracks[w.satellite] as Track).name,
-            start: iso(start, w.start_s),
-            end: iso(start, w.end_s),
-            duration_s: w.end_s - w.start_s,
-            max_elevation_deg: w.max_elevation_deg,
-            max_elevation_at: iso(start, w.max_at_s),
-            clipped: w.clipped_start || w.clipped_end,
-          })),
-    coverage_fraction: userStats.coverage_fraction,
-    gaps: userStats.gaps,
-    handovers_per_hour: userStats.handovers_per_hour,
-    sites: siteStats,
+    rt,
     rtt_ms,
     rtt: {
-      path: links ? 'inter_satellite_links' : 'bent_pipe',
-      step_s,
+      path: links ? ('inter_satellite_links' as const) : ('bent_pipe' as const),
+      step_s: s.step_s,
       samples: rt.samples,
       samples_with_path: rt.rtts.length,
       path_fraction: rt.rtts.length / rt.samples,
-      hops_median: rt.hops.length
-        ? quantileSorted(
-            [...rt.hops].sort((a, b) => a - b),
-            0.5,
-          )
-        : null,
+      hops_median: median(rt.hops),
       gateway: gateway.name,
     },
-    rtt_floor_ms: floorMs,
-    zenith_slant_range_km: slantRangeKm(fleet.minAltitude_km, 90, WGS84_A_KM),
     rtt_geometric_floor_ms: geometricFloor,
+  };
+}
+
+/** The same user to the terrestrial data center over fibre, and the difference the orbital path makes. */
+function fibreView(input: LatencyInputT, ends: Ends, rttMedian: number | null, p: Provenance) {
+  const routeFactor = p.orDefault('latency.route_factor', input.route_factor, 'route_factor');
+  const groupIndex = p.orDefault('latency.fibre_group_index', input.fibre_group_index, 'fibre_group_index');
+  const { user, dataCenter } = ends;
+  const gc = greatCircleKm(user.lat_deg, user.lon_deg, dataCenter.lat_deg, dataCenter.lon_deg, IUGG_MEAN_EARTH_RADIUS_KM);
+  const fibreRtt = roundTripMs(gc * routeFactor, groupIndex);
+  if (!sameSite(ends.gateway, dataCenter))
+    p.warn(
+      `the satellite path lands at ${ends.gateway.name}, not at the data center ${dataCenter.name}: the terrestrial leg from the gateway to the data center is not counted`,
+    );
+  return {
     great_circle_km: gc,
     vacuum_rtt_ms: roundTripMs(gc),
     fibre_rtt_ms: fibreRtt,
     route_factor: routeFactor,
     fibre_group_index: groupIndex,
     data_center: dataCenter.name,
-    propagation_difference_ms: difference,
-    llm: {
-      ttft_s: ttft,
-      tokens_per_s: rate,
-      answer_tokens: tokens,
-      answer_s: answer,
-      share_of_ttft: difference === null ? null : delayShare(difference, ttft),
-      share_of_answer: difference === null ? null : delayShare(difference, answer),
-    },
-    outage: {
-      user_no_satellite_fraction: 1 - userStats.coverage_fraction,
-      user_no_path_fraction: noPath,
-      user_no_path_min_per_year: noPath * MINUTES_PER_YEAR,
-      orbital_data_center: orbitalDc,
-      tier3_availability: tier3,
-      tier4_availability: tier4,
-      tier3_downtime_min_per_year: (1 - tier3) * MINUTES_PER_YEAR,
-      tier4_downtime_min_per_year: (1 - tier4) * MINUTES_PER_YEAR,
-      gpu_failure_per_year: perGpuYear,
-    },
-    search: {
-      method:
-        'event search: coarse SGP4 samples (P/24 near a possible pass, up to P/6 where the central-angle bound excludes one), Brent roots of elevation − mask, golden-section search of maxima between samples, Brent culminations',
-      samples: totals.samples,
-      refinements: totals.refinements,
-      brute_force_1s_equivalent: fleet.tracks.length * (Math.floor(duration_s) + 1),
-      step_min_s: Number.isFinite(totals.step_min_s) ? totals.step_min_s : 0,
-      step_max_s: totals.step_max_s,
-      edge_tolerance_s: EDGE_TOLERANCE_S,
-    },
+    propagation_difference_ms: rttMedian === null ? null : rttMedian - fibreRtt,
+  };
+}
+
+/** Time to an LLM answer, and the share of it the propagation difference is. */
+function llmView(input: LatencyInputT, difference_ms: number | null, p: Provenance) {
+  const ttft = p.orDefault('latency.llm.ttft_s', input.llm?.ttft_s, 'llm.ttft_s');
+  const rate = p.orDefault('latency.llm.tokens_per_s', input.llm?.tokens_per_s, 'llm.tokens_per_s');
+  const tokens = p.orDefault('latency.llm.answer_tokens', input.llm?.answer_tokens, 'llm.answer_tokens');
+  const answer = llmAnswerS(ttft, rate, tokens);
+  return {
+    ttft_s: ttft,
+    tokens_per_s: rate,
+    answer_tokens: tokens,
+    answer_s: answer,
+    share_of_ttft: difference_ms === null ? null : delayShare(difference_ms, ttft),
+    share_of_answer: difference_ms === null ? null : delayShare(difference_ms, answer),
+  };
+}
+
+/** GPU failures per GPU-year on a terrestrial fleet (default: Llama 3 pre-training). */
+function gpuFailureRate(input: LatencyInputT, p: Provenance): number {
+  const rel = input.reliability ?? {};
+  const failures =
+    p.orDefault('latency.reliability.gpu_interruptions', rel.gpu_interruptions, 'reliability.gpu_interruptions') +
+    p.orDefault('latency.reliability.hbm_interruptions', rel.hbm_interruptions, 'reliability.hbm_interruptions');
+  return gpuFailuresPerYear(
+    failures,
+    p.orDefault('latency.reliability.gpus', rel.gpus, 'reliability.gpus'),
+    p.orDefault('latency.reliability.observed_days', rel.observed_days, 'reliability.observed_days'),
+  );
+}
+
+/** The gateway's contact with the data-center satellite: directly above its mask, and through the mesh. */
+function dataCenterContact(
+  input: LatencyInputT,
+  dcIndex: number,
+  fleet: Fleet,
+  windows: readonly Window[],
+  ends: Ends,
+  span: Span,
+  rt: RttResult,
+  perGpuYear: number,
+) {
+  const spans = windows
+    .filter((w) => w.site === ends.gatewayIdx && w.satellite === dcIndex)
+    .map((w) => [w.start_s, w.end_s] as [number, number]);
+  const merged = mergeIntervals(spans);
+  const gaps = complementIntervals(merged, span.duration_s);
+  const gpus = input.orbital_data_center?.gpus ?? null;
+  return {
+    satellite: (fleet.tracks[dcIndex] as Track).name,
+    reachable_fraction_direct: merged.reduce((s, [a, b]) => s + (b - a), 0) / span.duration_s,
+    reachable_fraction_via_links: input.inter_satellite_links ? rt.dcReachable / rt.samples : null,
+    longest_unreachable_s: gaps.reduce((m, [a, b]) => Math.max(m, b - a), 0),
+    gpus,
+    gpu_failures_per_year: gpus === null ? null : gpus * perGpuYear,
+  };
+}
+
+/** Time without service against the Uptime tiers, per 365-day year. */
+function outageView(
+  coverage: number,
+  rt: RttResult,
+  dcContact: LatencyResult['outage']['orbital_data_center'],
+  perGpuYear: number,
+  p: Provenance,
+) {
+  const tier3 = p.orDefault('latency.tier3_availability', undefined, 'tier3_availability');
+  const tier4 = p.orDefault('latency.tier4_availability', undefined, 'tier4_availability');
+  const noPath = 1 - rt.rtts.length / rt.samples;
+  return {
+    user_no_satellite_fraction: 1 - coverage,
+    user_no_path_fraction: noPath,
+    user_no_path_min_per_year: noPath * MINUTES_PER_YEAR,
+    orbital_data_center: dcContact,
+    tier3_availability: tier3,
+    tier4_availability: tier4,
+    tier3_downtime_min_per_year: (1 - tier3) * MINUTES_PER_YEAR,
+    tier4_downtime_min_per_year: (1 - tier4) * MINUTES_PER_YEAR,
+    gpu_failure_per_year: perGpuYear,
+  };
+}
+
+/** Count, kind, lowest altitude, periods and epochs of the satellites. */
+function fleetSummary(fleet: Fleet): LatencyResult['satellites'] {
+  const epochs = fleet.tracks.map((t) => t.satrec.jdsatepoch);
+  const periods = fleet.tracks.map((t) => (2 * Math.PI) / t.satrec.no);
+  return {
+    count: fleet.tracks.length,
+    kind: fleet.kind,
+    min_altitude_km: fleet.minAltitude_km,
+    period_min: { min: Math.min(...periods), max: Math.max(...periods) },
+    epochs: { earliest: jdToDate(Math.min(...epochs)).toISOString(), latest: jdToDate(Math.max(...epochs)).toISOString() },
+  };
+}
+
+/** The windows as served (none when the caller asked for the statistics only). */
+function windowList(input: LatencyInputT, windows: readonly Window[], ends: Ends, fleet: Fleet, span: Span, p: Provenance) {
+  if (input.include_windows === false) {
+    p.warn('the window list is omitted (include_windows: false); the statistics use every window');
+    return [];
+  }
+  return windows.map((w) => ({
+    site: (ends.geometry[w.site] as SiteGeometry).name,
+    satellite: (fleet.tracks[w.satellite] as Track).name,
+    start: iso(span.start, w.start_s),
+    end: iso(span.start, w.end_s),
+    duration_s: w.end_s - w.start_s,
+    max_elevation_deg: w.max_elevation_deg,
+    max_elevation_at: iso(span.start, w.max_at_s),
+    clipped: w.clipped_start || w.clipped_end,
+  }));
+}
+
+/** What the event search cost, against a 1-second scan. */
+function searchSummary(totals: SearchStats, fleet: Fleet, span: Span): LatencyResult['search'] {
+  return {
+    method:
+      'event search: coarse SGP4 samples (P/24 near a possible pass, up to P/6 where the central-angle bound excludes one), Brent roots of elevation − mask, golden-section search of maxima between samples, Brent culminations',
+    samples: totals.samples,
+    refinements: totals.refinements,
+    brute_force_1s_equivalent: fleet.tracks.length * (Math.floor(span.duration_s) + 1),
+    step_min_s: Number.isFinite(totals.step_min_s) ? totals.step_min_s : 0,
+    step_max_s: totals.step_max_s,
+    edge_tolerance_s: EDGE_TOLERANCE_S,
+  };
+}
+
+export function runLatency(input: LatencyInputT, p: Provenance): LatencyResult {
+  const span = resolveSpan(input, p);
+  const ends = resolveEnds(input);
+  // Every budget is checked from the request alone, before any satellite is initialised or propagated.
+  const satellites = satelliteCount(input.satellites);
+  checkSearchBudget(satellites, ends.geometry.length, span);
+  const step_s = checkSamplingBudget(input, satellites, span, p);
+  checkDataCenterIndex(input, satellites);
+  const fleet = buildFleet(input, span.start, span.end, p);
+  const dcIndex = dataCenterSatellite(input, fleet);
+  const search = findAllWindows(fleet, ends.geometry, span);
+  const sites = siteStatistics(search.windows, ends, span);
+  const user = sites[0] as (typeof sites)[number];
+  const sampling: Sampling = {
+    fleet,
+    ends,
+    step_s,
+    samples: sampleCount(span.duration_s, step_s),
+    adjacency: input.inter_satellite_links ? meshAdjacency(fleet, true) : null,
+    grazing_km: Provenance.value('latency.isl_grazing_altitude_km'),
+    dcIndex,
+  };
+  const ground = groundRoundTrip(input, sampling, search.windows, span, p);
+  const fibre = fibreView(input, ends, ground.rtt_ms?.median ?? null, p);
+  const llm = llmView(input, fibre.propagation_difference_ms, p);
+  const perGpuYear = gpuFailureRate(input, p);
+  const dcContact =
+    dcIndex === null ? null : dataCenterContact(input, dcIndex, fleet, search.windows, ends, span, ground.rt, perGpuYear);
+  return {
+    start: span.start.toISOString(),
+    end: span.end.toISOString(),
+    duration_h: span.duration_s / 3600,
+    min_elevation_deg: span.mask_deg,
+    satellites: fleetSummary(fleet),
+    windows: windowList(input, search.windows, ends, fleet, span, p),
+    coverage_fraction: user.coverage_fraction,
+    gaps: user.gaps,
+    handovers_per_hour: user.handovers_per_hour,
+    sites,
+    rtt_ms: ground.rtt_ms,
+    rtt: ground.rtt,
+    rtt_floor_ms: zenithFloorMs(fleet.minAltitude_km),
+    zenith_slant_range_km: slantRangeKm(fleet.minAltitude_km, 90, WGS84_A_KM),
+    rtt_geometric_floor_ms: ground.rtt_geometric_floor_ms,
+    ...fibre,
+    llm,
+    outage: outageView(user.coverage_fraction, ground.rt, dcContact, perGpuYear, p),
+    search: searchSummary(search.totals, fleet, span),
   };
 }
 
