@@ -273,7 +273,9 @@ export const LatencyOutput = z.object({
   gaps: GapStats.describe('Intervals in which the user sees no satellite'),
   handovers_per_hour: z.number().describe('User handovers per hour (stay until set, then the longest-lasting satellite)'),
   sites: z.array(SiteOutput),
-  rtt_ms: Stats.nullable().describe('Round trip user → satellite(s) → gateway and back over the samples with a path, ms'),
+  rtt_ms: Stats.nullable().describe(
+    'Round trip user → satellite(s) → gateway → fibre → data center and back over the samples with a path, ms: the space segment from the propagated slant ranges plus gateway_fibre_rtt_ms',
+  ),
   rtt: z.object({
     path: z.enum(['bent_pipe', 'inter_satellite_links']),
     step_s: z.number(),
@@ -293,14 +295,22 @@ export const LatencyOutput = z.object({
     .number()
     .nullable()
     .describe(
-      'Floor for these two ends: 2·[(r_min − |s_user|) + (r_min − |s_gateway|)]/c with r_min the lowest geocentric radius of a satellite on the sampled paths',
+      'Floor for these ends, ms: 2·[(r_min − |s_user|) + (r_min − |s_gateway|)]/c with r_min the lowest geocentric radius of a satellite on the sampled paths, plus gateway_fibre_rtt_ms',
     ),
   great_circle_km: z.number().describe('User to data center, haversine on the IUGG mean radius 6371.0088 km'),
   vacuum_rtt_ms: z.number().describe('Round trip over the great circle at c'),
   fibre_rtt_ms: z.number().describe('Round trip over fibre: great circle × route factor at c / group index'),
-  route_factor: z.number(),
-  fibre_group_index: z.number(),
-  data_center: z.string(),
+  route_factor: z.number().describe('Fibre route length over the great-circle distance used, dimensionless'),
+  fibre_group_index: z.number().describe('Group index of the fibre used (light travels at c / n), dimensionless'),
+  data_center: z.string().describe('The terrestrial data center the fibre figures reach'),
+  gateway_great_circle_km: z
+    .number()
+    .describe('Gateway to data center, haversine on the IUGG mean radius, km; 0 when the path lands at the data center'),
+  gateway_fibre_rtt_ms: z
+    .number()
+    .describe(
+      'Round trip over the fibre leg from the gateway to the data center (great circle × route factor at c / group index), ms; included in rtt_ms, 0 when the gateway is the data center',
+    ),
   propagation_difference_ms: z
     .number()
     .nullable()
@@ -848,12 +858,42 @@ function siteStatistics(windows: readonly Window[], ends: Ends, span: Span) {
   });
 }
 
-/** The round trip user → satellite(s) → gateway: sampled, summarised, and bounded below by its own geometry. */
-function groundRoundTrip(input: LatencyInputT, s: Sampling, windows: readonly Window[], span: Span, p: Provenance) {
+/** Fibre between two places: great circle on the IUGG mean sphere × route factor, at c / group index. */
+interface Fibre {
+  routeFactor: number;
+  groupIndex: number;
+}
+
+function fibreModel(input: LatencyInputT, p: Provenance): Fibre {
+  return {
+    routeFactor: p.orDefault('latency.route_factor', input.route_factor, 'route_factor'),
+    groupIndex: p.orDefault('latency.fibre_group_index', input.fibre_group_index, 'fibre_group_index'),
+  };
+}
+
+/** Great circle between two sites (haversine, R = 6371.0088 km) and the round trip over fibre along it, ms. */
+function fibreRoute(a: Site, b: Site, fibre: Fibre): { great_circle_km: number; rtt_ms: number } {
+  const great_circle_km = greatCircleKm(a.lat_deg, a.lon_deg, b.lat_deg, b.lon_deg, IUGG_MEAN_EARTH_RADIUS_KM);
+  return { great_circle_km, rtt_ms: roundTripMs(great_circle_km * fibre.routeFactor, fibre.groupIndex) };
+}
+
+/**
+ * The round trip user → satellite(s) → gateway → fibre → data center and back: the space segment
+ * sampled from the propagated positions, plus the gateway → data-center fibre leg both ways
+ * (`leg_ms`, 0 when the gateway is the data center); bounded below by its own geometry.
+ */
+function groundRoundTrip(
+  input: LatencyInputT,
+  s: Sampling,
+  windows: readonly Window[],
+  span: Span,
+  leg_ms: number,
+  p: Provenance,
+) {
   const links = s.adjacency !== null;
   if (links) p.assume('isl_grazing_altitude_km', s.grazing_km, 'km', 'orbital-dc-convention');
   const rt = roundTrips(s, windows);
-  const rtt_ms = stats(rt.rtts);
+  const rtt_ms = stats(rt.rtts.map((space_ms) => space_ms + leg_ms));
   const { user, gateway } = s.ends;
   if (!rtt_ms)
     p.warn(
@@ -862,8 +902,7 @@ function groundRoundTrip(input: LatencyInputT, s: Sampling, windows: readonly Wi
         : `no satellite is in view of both ${user.name} and the gateway ${gateway.name} at any sample: a bent pipe cannot connect them${input.satellites.walker ? '; set inter_satellite_links: true to route over laser links' : ''}`,
     );
   if (links) p.assume('isl_topology', '+grid', 'topology', 'handley-hotnets-2018');
-  const geometricFloor =
-    rtt_ms && Number.isFinite(rt.rMin_km) ? roundTripMs(rt.rMin_km - user.radius_km + (rt.rMin_km - gateway.radius_km)) : null;
+  const spaceFloor = (r_km: number) => roundTripMs(r_km - user.radius_km + (r_km - gateway.radius_km));
   return {
     rt,
     rtt_ms,
@@ -876,29 +915,23 @@ function groundRoundTrip(input: LatencyInputT, s: Sampling, windows: readonly Wi
       hops_median: median(rt.hops),
       gateway: gateway.name,
     },
-    rtt_geometric_floor_ms: geometricFloor,
+    rtt_geometric_floor_ms: rtt_ms && Number.isFinite(rt.rMin_km) ? spaceFloor(rt.rMin_km) + leg_ms : null,
   };
 }
 
 /** The same user to the terrestrial data center over fibre, and the difference the orbital path makes. */
-function fibreView(input: LatencyInputT, ends: Ends, rttMedian: number | null, p: Provenance) {
-  const routeFactor = p.orDefault('latency.route_factor', input.route_factor, 'route_factor');
-  const groupIndex = p.orDefault('latency.fibre_group_index', input.fibre_group_index, 'fibre_group_index');
-  const { user, dataCenter } = ends;
-  const gc = greatCircleKm(user.lat_deg, user.lon_deg, dataCenter.lat_deg, dataCenter.lon_deg, IUGG_MEAN_EARTH_RADIUS_KM);
-  const fibreRtt = roundTripMs(gc * routeFactor, groupIndex);
-  if (!sameSite(ends.gateway, dataCenter))
-    p.warn(
-      `the satellite path lands at ${ends.gateway.name}, not at the data center ${dataCenter.name}: the terrestrial leg from the gateway to the data center is not counted`,
-    );
+function fibreView(ends: Ends, fibre: Fibre, leg: ReturnType<typeof fibreRoute>, rttMedian: number | null) {
+  const direct = fibreRoute(ends.user, ends.dataCenter, fibre);
   return {
-    great_circle_km: gc,
-    vacuum_rtt_ms: roundTripMs(gc),
-    fibre_rtt_ms: fibreRtt,
-    route_factor: routeFactor,
-    fibre_group_index: groupIndex,
-    data_center: dataCenter.name,
-    propagation_difference_ms: rttMedian === null ? null : rttMedian - fibreRtt,
+    great_circle_km: direct.great_circle_km,
+    vacuum_rtt_ms: roundTripMs(direct.great_circle_km),
+    fibre_rtt_ms: direct.rtt_ms,
+    route_factor: fibre.routeFactor,
+    fibre_group_index: fibre.groupIndex,
+    data_center: ends.dataCenter.name,
+    gateway_great_circle_km: leg.great_circle_km,
+    gateway_fibre_rtt_ms: leg.rtt_ms,
+    propagation_difference_ms: rttMedian === null ? null : rttMedian - direct.rtt_ms,
   };
 }
 
@@ -1049,8 +1082,10 @@ export function runLatency(input: LatencyInputT, p: Provenance): LatencyResult {
     grazing_km: Provenance.value('latency.isl_grazing_altitude_km'),
     dcIndex,
   };
-  const ground = groundRoundTrip(input, sampling, search.windows, span, p);
-  const fibre = fibreView(input, ends, ground.rtt_ms?.median ?? null, p);
+  const fibreModelUsed = fibreModel(input, p);
+  const leg = fibreRoute(ends.gateway, ends.dataCenter, fibreModelUsed);
+  const ground = groundRoundTrip(input, sampling, search.windows, span, leg.rtt_ms, p);
+  const fibre = fibreView(ends, fibreModelUsed, leg, ground.rtt_ms?.median ?? null);
   const llm = llmView(input, fibre.propagation_difference_ms, p);
   const perGpuYear = gpuFailureRate(input, p);
   const dcContact =
@@ -1082,7 +1117,7 @@ export const latencyEstimator = defineEstimator({
   name: 'latency',
   summary: 'Latency from real orbits: visibility windows, coverage, round trip vs fibre, LLM share, outages',
   description:
-    'Satellites from element sets (TLE, or a catalogue set) or a Walker-delta shell, propagated with SGP4 (satellite.js). Visibility windows above the elevation mask are found by event search (coarse step sized from the orbit, Brent refinement of crossings and culminations to 0.01 s), with coverage, gaps and handovers per site. The round trip user → satellite (→ laser links) → gateway is sampled from the propagated slant ranges; the same user to the terrestrial data center over fibre (great circle × route factor, group index 1.4682) gives the comparison, and the share of an LLM answer the difference makes. The outage view sets the time without a satellite (and, for a single orbital data center, without contact from the gateway) against Tier III/IV availability. Propagation delay only. Requests above the satellite·site·hour budget answer 413.',
+    'Satellites from element sets (TLE, or a catalogue set) or a Walker-delta shell, propagated with SGP4 (satellite.js). Visibility windows above the elevation mask are found by event search (coarse step sized from the orbit, Brent refinement of crossings and culminations to 0.01 s), with coverage, gaps and handovers per site. The round trip user → satellite (→ laser links) → gateway is sampled from the propagated slant ranges, and a gateway away from the data center adds the fibre leg between them; the same user to the terrestrial data center over fibre (great circle × route factor, group index 1.4682) gives the comparison, and the share of an LLM answer the difference makes. The outage view sets the time without a satellite (and, for a single orbital data center, without contact from the gateway) against Tier III/IV availability. Propagation delay only. Requests above the satellite·site·hour budget answer 413.',
   input: LatencyInput,
   output: LatencyOutput,
   examples: {

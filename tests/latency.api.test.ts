@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, ELEMENT_SETS, SITES, SOURCES } from '../fixtures/index.js';
-import { HOURS_PER_COMMON_YEAR } from '../models/constants.js';
-import { latencyEstimator } from '../models/latency.js';
+import { HOURS_PER_COMMON_YEAR, IUGG_MEAN_EARTH_RADIUS_KM } from '../models/constants.js';
+import { greatCircleKm, latencyEstimator, roundTripMs } from '../models/latency.js';
 import { Provenance } from '../models/provenance.js';
 import { jdToDate, satrecFromTle, tleLineProblems } from '../models/sgp4.js';
 import { post, useApp } from './helpers.js';
@@ -85,6 +85,36 @@ describe('POST /v1/latency: the examples', () => {
     expect(res.body.outage.user_no_path_min_per_year).toBeCloseTo(res.body.outage.user_no_path_fraction * minutesPerYear, 9);
     // Llama 3: 148 GPU + 72 HBM interruptions on 16,384 GPUs in 54 days, scaled to 365 days.
     expect(res.body.outage.gpu_failure_per_year).toBeCloseTo(((148 + 72) / 16_384) * (365 / 54), 12);
+  });
+
+  it('a gateway away from the data center: the fibre leg between them is in the orbital round trip, both ways', async () => {
+    // ISS over Cairo, landing in Cairo; the data center in Frankfurt, then in Cairo itself.
+    const frankfurt = await post(app(), '/v1/latency', example('iss_over_cairo'));
+    const cairo = await post(app(), '/v1/latency', { ...example('iss_over_cairo'), data_center: 'Cairo' });
+    expect(frankfurt.status).toBe(200);
+    expect(cairo.status).toBe(200);
+    // The leg: the same fibre model as the user's own route (great circle × route factor at c / 1.4682).
+    const at = (name: string) => SITES.find((s) => s.name === name) as (typeof SITES)[number];
+    const gc = greatCircleKm(
+      at('Cairo').lat_deg,
+      at('Cairo').lon_deg,
+      at('Frankfurt').lat_deg,
+      at('Frankfurt').lon_deg,
+      IUGG_MEAN_EARTH_RADIUS_KM,
+    );
+    expect(frankfurt.body.gateway_great_circle_km).toBeCloseTo(gc, 9);
+    const leg = roundTripMs(gc * DEFAULTS['latency.route_factor'].value, DEFAULTS['latency.fibre_group_index'].value);
+    expect(frankfurt.body.gateway_fibre_rtt_ms).toBeCloseTo(leg, 9);
+    expect(cairo.body.gateway_fibre_rtt_ms).toBe(0);
+    // The orbital round trip grows by exactly the leg's round trip (2 × the one-way fibre), sample by sample.
+    for (const k of ['min', 'median', 'p95'] as const)
+      expect(frankfurt.body.rtt_ms[k] - cairo.body.rtt_ms[k]).toBeCloseTo(leg, 9);
+    expect(frankfurt.body.rtt_geometric_floor_ms - cairo.body.rtt_geometric_floor_ms).toBeCloseTo(leg, 9);
+    // The user is the gateway: the orbital path to Frankfurt is the user's own fibre route plus the hop to the ISS
+    // and back, so orbit is slower than fibre by exactly that space segment.
+    expect(frankfurt.body.propagation_difference_ms).toBeCloseTo(cairo.body.rtt_ms.median, 9);
+    expect(frankfurt.body.propagation_difference_ms).toBeGreaterThan(0);
+    expect(frankfurt.body.warnings.join(' ')).not.toMatch(/not counted/);
   });
 
   it('unit strings are converted at the edge', async () => {
