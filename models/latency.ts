@@ -150,7 +150,7 @@ export const LatencyInput = z
       .max(20)
       .describe('Ground sites; the first is the user (coverage, gaps and round trip are for it)'),
     gateway: SiteSchema.optional().describe(
-      'Where the satellite path lands (bent pipe down-link, or the laser mesh exit); default: the data_center, else the second site',
+      'Where the satellite path lands (bent pipe down-link, or the laser mesh exit); default: the data_center, else the second site. With none of the three the request is a pass prediction: windows and coverage, the round trip to the ground null',
     ),
     data_center: SiteSchema.optional().describe(
       'Terrestrial data center the user would otherwise reach over fibre; default: the gateway',
@@ -200,12 +200,6 @@ export const LatencyInput = z
     const t1 = Date.parse(x.end);
     if (!(t1 > t0))
       ctx.addIssue({ code: 'custom', path: ['end'], message: `expected an end after the start (${x.start}), got ${x.end}` });
-    if (x.gateway === undefined && x.data_center === undefined && x.sites.length < 2)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['gateway'],
-        message: 'expected a gateway, a data_center or a second site: the round trip needs a far end',
-      });
     if (x.inter_satellite_links && !x.satellites.walker)
       ctx.addIssue({
         code: 'custom',
@@ -276,15 +270,24 @@ export const LatencyOutput = z.object({
   rtt_ms: Stats.nullable().describe(
     'Round trip user → satellite(s) → gateway → fibre → data center and back over the samples with a path, ms: the space segment from the propagated slant ranges plus gateway_fibre_rtt_ms',
   ),
-  rtt: z.object({
-    path: z.enum(['bent_pipe', 'inter_satellite_links']),
-    step_s: z.number(),
-    samples: z.number().int().describe('Grid samples in the interval'),
-    samples_with_path: z.number().int(),
-    path_fraction: z.number().describe('Share of the samples at which a path exists'),
-    hops_median: z.number().nullable().describe('Satellites on the path (median); 1 for a bent pipe'),
-    gateway: z.string(),
-  }),
+  rtt_reason: z
+    .string()
+    .nullable()
+    .describe('Why rtt_ms is null (no far end on the ground, or no path at any sample); null when it is given'),
+  rtt: z
+    .object({
+      path: z
+        .enum(['bent_pipe', 'inter_satellite_links'])
+        .describe('One satellite seen by both ends, or shortest paths over +grid laser links'),
+      step_s: z.number().describe('Sampling step of the round trip, s'),
+      samples: z.number().int().describe('Grid samples in the interval'),
+      samples_with_path: z.number().int().describe('Samples at which the user has a path to the gateway'),
+      path_fraction: z.number().describe('Share of the samples at which a path exists'),
+      hops_median: z.number().nullable().describe('Satellites on the path (median); 1 for a bent pipe'),
+      gateway: z.string().describe('Where the satellite path lands'),
+    })
+    .nullable()
+    .describe('How the round trip to the ground was sampled; null without a far end on the ground'),
   rtt_floor_ms: z
     .number()
     .describe(
@@ -297,17 +300,31 @@ export const LatencyOutput = z.object({
     .describe(
       'Floor for these ends, ms: 2·[(r_min − |s_user|) + (r_min − |s_gateway|)]/c with r_min the lowest geocentric radius of a satellite on the sampled paths, plus gateway_fibre_rtt_ms',
     ),
-  great_circle_km: z.number().describe('User to data center, haversine on the IUGG mean radius 6371.0088 km'),
-  vacuum_rtt_ms: z.number().describe('Round trip over the great circle at c'),
-  fibre_rtt_ms: z.number().describe('Round trip over fibre: great circle × route factor at c / group index'),
-  route_factor: z.number().describe('Fibre route length over the great-circle distance used, dimensionless'),
-  fibre_group_index: z.number().describe('Group index of the fibre used (light travels at c / n), dimensionless'),
-  data_center: z.string().describe('The terrestrial data center the fibre figures reach'),
+  great_circle_km: z
+    .number()
+    .nullable()
+    .describe('User to data center, haversine on the IUGG mean radius 6371.0088 km; null without a data center'),
+  vacuum_rtt_ms: z.number().nullable().describe('Round trip over the great circle at c, ms; null without a data center'),
+  fibre_rtt_ms: z
+    .number()
+    .nullable()
+    .describe('Round trip over fibre: great circle × route factor at c / group index, ms; null without a data center'),
+  route_factor: z
+    .number()
+    .nullable()
+    .describe('Fibre route length over the great-circle distance used, dimensionless; null when no fibre is counted'),
+  fibre_group_index: z
+    .number()
+    .nullable()
+    .describe('Group index of the fibre used (light travels at c / n), dimensionless; null when no fibre is counted'),
+  data_center: z.string().nullable().describe('The terrestrial data center the fibre figures reach; null without one'),
   gateway_great_circle_km: z
     .number()
+    .nullable()
     .describe('Gateway to data center, haversine on the IUGG mean radius, km; 0 when the path lands at the data center'),
   gateway_fibre_rtt_ms: z
     .number()
+    .nullable()
     .describe(
       'Round trip over the fibre leg from the gateway to the data center (great circle × route factor at c / group index), ms; included in rtt_ms, 0 when the gateway is the data center',
     ),
@@ -325,18 +342,32 @@ export const LatencyOutput = z.object({
   }),
   outage: z.object({
     user_no_satellite_fraction: z.number().describe('Share of the interval with no satellite above the user’s mask'),
-    user_no_path_fraction: z.number().describe('Share of round-trip samples with no path to the gateway'),
-    user_no_path_min_per_year: z.number().describe('The same, as minutes per 365-day year (525,600 min)'),
+    user_no_path_fraction: z
+      .number()
+      .nullable()
+      .describe('Share of round-trip samples with no path to the gateway; null without a gateway'),
+    user_no_path_min_per_year: z
+      .number()
+      .nullable()
+      .describe('The same, as minutes per 365-day year (525,600 min); null without a gateway'),
     orbital_data_center: z
       .object({
-        satellite: z.string(),
-        reachable_fraction_direct: z.number().describe('Share of the interval the satellite is above the gateway’s mask'),
+        satellite: z.string().describe('The satellite that hosts the data center'),
+        reachable_fraction_direct: z
+          .number()
+          .nullable()
+          .describe('Share of the interval the satellite is above the gateway’s mask; null without a gateway'),
         reachable_fraction_via_links: z
           .number()
           .nullable()
-          .describe('With laser links: share of the samples at which the gateway reaches it through the mesh'),
-        longest_unreachable_s: z.number().describe('Longest stretch without direct contact'),
-        gpus: z.number().nullable(),
+          .describe(
+            'With laser links: share of the samples at which the gateway reaches it through the mesh; null without links or without a gateway',
+          ),
+        longest_unreachable_s: z
+          .number()
+          .nullable()
+          .describe('Longest stretch without direct contact from the gateway, s; null without a gateway'),
+        gpus: z.number().nullable().describe('GPUs on board, as given; null when not given'),
         gpu_failures_per_year: z.number().nullable().describe('Expected GPU failures per 365-day year on board, not repairable'),
       })
       .nullable(),
@@ -527,19 +558,33 @@ function resolveSpan(input: LatencyInputT, p: Provenance): Span {
   return { start, end, duration_s: (end.getTime() - start.getTime()) / 1000, mask_deg, mask_rad: mask_deg * DEG };
 }
 
-/** Who is where: every site searched (the user first, then the other sites, then the gateway when it is not one of them). */
+/** The far end on the ground: where the satellite path lands, and the data center behind it. */
+interface FarEnd {
+  gateway: SiteGeometry;
+  /** Index of the gateway among the searched sites. */
+  gatewayIdx: number;
+  dataCenter: Site;
+}
+
+/**
+ * Who is where: every site searched (the user first, then the other sites, then the gateway when
+ * it is not one of them), and the far end on the ground: null when the request names no gateway,
+ * data center or second site (a pass prediction).
+ */
 interface Ends {
   geometry: SiteGeometry[];
   user: SiteGeometry;
-  gatewayIdx: number;
-  gateway: SiteGeometry;
-  dataCenter: Site;
+  far: FarEnd | null;
 }
 
 function resolveEnds(input: LatencyInputT): Ends {
   const listed = input.sites.map(resolveSite);
   const dataCenterGiven = input.data_center !== undefined ? resolveSite(input.data_center) : undefined;
-  const gatewaySite = input.gateway !== undefined ? resolveSite(input.gateway) : (dataCenterGiven ?? (listed[1] as Site));
+  const gatewaySite = input.gateway !== undefined ? resolveSite(input.gateway) : (dataCenterGiven ?? listed[1]);
+  if (gatewaySite === undefined) {
+    const geometry = listed.map(siteGeometry);
+    return { geometry, user: geometry[0] as SiteGeometry, far: null };
+  }
   const all = [...listed];
   let gatewayIdx = listed.findIndex((s) => sameSite(s, gatewaySite));
   if (gatewayIdx < 0) {
@@ -547,12 +592,11 @@ function resolveEnds(input: LatencyInputT): Ends {
     gatewayIdx = all.length - 1;
   }
   const geometry = all.map(siteGeometry);
+  const gateway = geometry[gatewayIdx] as SiteGeometry;
   return {
     geometry,
     user: geometry[0] as SiteGeometry,
-    gatewayIdx,
-    gateway: geometry[gatewayIdx] as SiteGeometry,
-    dataCenter: dataCenterGiven ?? gatewaySite,
+    far: { gateway, gatewayIdx, dataCenter: dataCenterGiven ?? gatewaySite },
   };
 }
 
@@ -663,12 +707,34 @@ function meshPaths(
 /** What the round trip is sampled over. */
 interface Sampling {
   fleet: Fleet;
-  ends: Ends;
+  user: SiteGeometry;
+  far: FarEnd;
   step_s: number;
   samples: number;
   adjacency: number[][] | null;
   grazing_km: number;
   dcIndex: number | null;
+}
+
+function sampling(
+  input: LatencyInputT,
+  fleet: Fleet,
+  user: SiteGeometry,
+  far: FarEnd,
+  span: Span,
+  step_s: number,
+  dcIndex: number | null,
+): Sampling {
+  return {
+    fleet,
+    user,
+    far,
+    step_s,
+    samples: sampleCount(span.duration_s, step_s),
+    adjacency: input.inter_satellite_links ? meshAdjacency(fleet, true) : null,
+    grazing_km: Provenance.value('latency.isl_grazing_altitude_km'),
+    dcIndex,
+  };
 }
 
 /** One bent-pipe sample: the shortest user → satellite → gateway path over the satellites both ends see. */
@@ -679,7 +745,7 @@ function bentPipeSample(s: Sampling, t: number, ups: readonly number[], downs: r
   for (const sat of ups) {
     if (!downSet.has(sat)) continue;
     const r = ecfAt(s.fleet.tracks[sat] as Track, t);
-    const len = distanceKm(r, s.ends.user.ecf) + distanceKm(r, s.ends.gateway.ecf);
+    const len = distanceKm(r, s.user.ecf) + distanceKm(r, s.far.gateway.ecf);
     if (len >= best) continue;
     best = len;
     radius = Math.hypot(r.x, r.y, r.z);
@@ -697,12 +763,12 @@ function meshSample(s: Sampling, t: number, ups: readonly number[], downs: reado
   if ((ups.length === 0 || downs.length === 0) && !needDc) return;
   const adjacency = s.adjacency as number[][];
   const pos = s.fleet.tracks.map((tr) => ecfAt(tr, t));
-  const up = ups.map((sat): [number, number] => [sat, distanceKm(pos[sat] as Vec3, s.ends.user.ecf)]);
+  const up = ups.map((sat): [number, number] => [sat, distanceKm(pos[sat] as Vec3, s.user.ecf)]);
   const fromUser = meshPaths(pos, adjacency, s.grazing_km, up);
   let best = Infinity;
   let bestSat = -1;
   for (const sat of downs) {
-    const d = (fromUser.dist[sat] as number) + distanceKm(pos[sat] as Vec3, s.ends.gateway.ecf);
+    const d = (fromUser.dist[sat] as number) + distanceKm(pos[sat] as Vec3, s.far.gateway.ecf);
     if (d >= best) continue;
     best = d;
     bestSat = sat;
@@ -727,7 +793,7 @@ function meshSample(s: Sampling, t: number, ups: readonly number[], downs: reado
 /** Round trips on the sampling grid, from the windows: bent pipe, or shortest paths over laser links. */
 function roundTrips(s: Sampling, windows: readonly Window[]): RttResult {
   const userGrid = inViewOnGrid(windows, 0, s.step_s, s.samples);
-  const gatewayGrid = inViewOnGrid(windows, s.ends.gatewayIdx, s.step_s, s.samples);
+  const gatewayGrid = inViewOnGrid(windows, s.far.gatewayIdx, s.step_s, s.samples);
   const out: RttResult = { samples: s.samples, rtts: [], hops: [], rMin_km: Infinity, dcReachable: 0 };
   for (let j = 0; j < s.samples; j++) {
     const ups = userGrid[j] as number[];
@@ -844,7 +910,7 @@ function siteStatistics(windows: readonly Window[], ends: Ends, span: Span) {
     const handovers = countHandovers(spans);
     return {
       name: g.name,
-      role: k === 0 ? ('user' as const) : k === ends.gatewayIdx ? ('gateway' as const) : ('site' as const),
+      role: k === 0 ? ('user' as const) : k === ends.far?.gatewayIdx ? ('gateway' as const) : ('site' as const),
       lat_deg: g.lat_deg,
       lon_deg: g.lon_deg,
       alt_km: g.alt_km,
@@ -894,18 +960,20 @@ function groundRoundTrip(
   if (links) p.assume('isl_grazing_altitude_km', s.grazing_km, 'km', 'orbital-dc-convention');
   const rt = roundTrips(s, windows);
   const rtt_ms = stats(rt.rtts.map((space_ms) => space_ms + leg_ms));
-  const { user, gateway } = s.ends;
-  if (!rtt_ms)
-    p.warn(
-      links
-        ? `no path from ${user.name} to the gateway ${gateway.name} at any sample: one end never sees a satellite above ${span.mask_deg}°`
-        : `no satellite is in view of both ${user.name} and the gateway ${gateway.name} at any sample: a bent pipe cannot connect them${input.satellites.walker ? '; set inter_satellite_links: true to route over laser links' : ''}`,
-    );
+  const { user } = s;
+  const { gateway } = s.far;
+  const reason = rtt_ms
+    ? null
+    : links
+      ? `no path from ${user.name} to the gateway ${gateway.name} at any sample: one end never sees a satellite above ${span.mask_deg}°`
+      : `no satellite is in view of both ${user.name} and the gateway ${gateway.name} at any sample: a bent pipe cannot connect them${input.satellites.walker ? '; set inter_satellite_links: true to route over laser links' : ''}`;
+  if (reason) p.warn(reason);
   if (links) p.assume('isl_topology', '+grid', 'topology', 'handley-hotnets-2018');
   const spaceFloor = (r_km: number) => roundTripMs(r_km - user.radius_km + (r_km - gateway.radius_km));
   return {
     rt,
     rtt_ms,
+    reason,
     rtt: {
       path: links ? ('inter_satellite_links' as const) : ('bent_pipe' as const),
       step_s: s.step_s,
@@ -920,20 +988,83 @@ function groundRoundTrip(
 }
 
 /** The same user to the terrestrial data center over fibre, and the difference the orbital path makes. */
-function fibreView(ends: Ends, fibre: Fibre, leg: ReturnType<typeof fibreRoute>, rttMedian: number | null) {
-  const direct = fibreRoute(ends.user, ends.dataCenter, fibre);
+function fibreView(user: Site, far: FarEnd, fibre: Fibre, leg: ReturnType<typeof fibreRoute>, rttMedian: number | null) {
+  const direct = fibreRoute(user, far.dataCenter, fibre);
   return {
     great_circle_km: direct.great_circle_km,
     vacuum_rtt_ms: roundTripMs(direct.great_circle_km),
     fibre_rtt_ms: direct.rtt_ms,
     route_factor: fibre.routeFactor,
     fibre_group_index: fibre.groupIndex,
-    data_center: ends.dataCenter.name,
+    data_center: far.dataCenter.name,
     gateway_great_circle_km: leg.great_circle_km,
     gateway_fibre_rtt_ms: leg.rtt_ms,
     propagation_difference_ms: rttMedian === null ? null : rttMedian - direct.rtt_ms,
   };
 }
+
+/** The round trip to the ground (its samples, and its figures as served), and the fibre comparison. */
+interface GroundPath {
+  rt: RttResult | null;
+  figures: Pick<
+    LatencyResult,
+    | 'rtt_ms'
+    | 'rtt_reason'
+    | 'rtt'
+    | 'rtt_geometric_floor_ms'
+    | 'great_circle_km'
+    | 'vacuum_rtt_ms'
+    | 'fibre_rtt_ms'
+    | 'route_factor'
+    | 'fibre_group_index'
+    | 'data_center'
+    | 'gateway_great_circle_km'
+    | 'gateway_fibre_rtt_ms'
+    | 'propagation_difference_ms'
+  >;
+}
+
+/** The path to the ground: round trip through the satellites and over the gateway's fibre leg, and the fibre comparison. */
+function groundPath(input: LatencyInputT, s: Sampling, windows: readonly Window[], span: Span, p: Provenance): GroundPath {
+  const fibre = fibreModel(input, p);
+  const leg = fibreRoute(s.far.gateway, s.far.dataCenter, fibre);
+  const { rt, rtt_ms, reason, rtt, rtt_geometric_floor_ms } = groundRoundTrip(input, s, windows, span, leg.rtt_ms, p);
+  return {
+    rt,
+    figures: {
+      rtt_ms,
+      rtt_reason: reason,
+      rtt,
+      rtt_geometric_floor_ms,
+      ...fibreView(s.user, s.far, fibre, leg, rtt_ms?.median ?? null),
+    },
+  };
+}
+
+/** Without a far end on the ground every figure of the path to it is null, with the reason. */
+function noGroundPath(reason: string): GroundPath {
+  return {
+    rt: null,
+    figures: {
+      rtt_ms: null,
+      rtt_reason: reason,
+      rtt: null,
+      rtt_geometric_floor_ms: null,
+      great_circle_km: null,
+      vacuum_rtt_ms: null,
+      fibre_rtt_ms: null,
+      route_factor: null,
+      fibre_group_index: null,
+      data_center: null,
+      gateway_great_circle_km: null,
+      gateway_fibre_rtt_ms: null,
+      propagation_difference_ms: null,
+    },
+  };
+}
+
+const PASS_PREDICTION =
+  'pass prediction: no gateway, data_center or second site, so there is no far end to time a round trip to; give a gateway, a data_center or a second site for it';
 
 /** Time to an LLM answer, and the share of it the propagation difference is. */
 function llmView(input: LatencyInputT, difference_ms: number | null, p: Provenance) {
@@ -970,42 +1101,42 @@ function dataCenterContact(
   dcIndex: number,
   fleet: Fleet,
   windows: readonly Window[],
-  ends: Ends,
+  far: FarEnd | null,
   span: Span,
-  rt: RttResult,
+  rt: RttResult | null,
   perGpuYear: number,
 ) {
   const spans = windows
-    .filter((w) => w.site === ends.gatewayIdx && w.satellite === dcIndex)
+    .filter((w) => w.site === far?.gatewayIdx && w.satellite === dcIndex)
     .map((w) => [w.start_s, w.end_s] as [number, number]);
   const merged = mergeIntervals(spans);
   const gaps = complementIntervals(merged, span.duration_s);
   const gpus = input.orbital_data_center?.gpus ?? null;
   return {
     satellite: (fleet.tracks[dcIndex] as Track).name,
-    reachable_fraction_direct: merged.reduce((s, [a, b]) => s + (b - a), 0) / span.duration_s,
-    reachable_fraction_via_links: input.inter_satellite_links ? rt.dcReachable / rt.samples : null,
-    longest_unreachable_s: gaps.reduce((m, [a, b]) => Math.max(m, b - a), 0),
+    reachable_fraction_direct: far ? merged.reduce((s, [a, b]) => s + (b - a), 0) / span.duration_s : null,
+    reachable_fraction_via_links: rt && input.inter_satellite_links ? rt.dcReachable / rt.samples : null,
+    longest_unreachable_s: far ? gaps.reduce((m, [a, b]) => Math.max(m, b - a), 0) : null,
     gpus,
     gpu_failures_per_year: gpus === null ? null : gpus * perGpuYear,
   };
 }
 
-/** Time without service against the Uptime tiers, per 365-day year. */
+/** Time without service against the Uptime tiers, per 365-day year (the path figures null without a gateway). */
 function outageView(
   coverage: number,
-  rt: RttResult,
+  rt: RttResult | null,
   dcContact: LatencyResult['outage']['orbital_data_center'],
   perGpuYear: number,
   p: Provenance,
 ) {
   const tier3 = p.orDefault('latency.tier3_availability', undefined, 'tier3_availability');
   const tier4 = p.orDefault('latency.tier4_availability', undefined, 'tier4_availability');
-  const noPath = 1 - rt.rtts.length / rt.samples;
+  const noPath = rt ? 1 - rt.rtts.length / rt.samples : null;
   return {
     user_no_satellite_fraction: 1 - coverage,
     user_no_path_fraction: noPath,
-    user_no_path_min_per_year: noPath * MINUTES_PER_YEAR,
+    user_no_path_min_per_year: noPath === null ? null : noPath * MINUTES_PER_YEAR,
     orbital_data_center: dcContact,
     tier3_availability: tier3,
     tier4_availability: tier4,
@@ -1066,30 +1197,22 @@ export function runLatency(input: LatencyInputT, p: Provenance): LatencyResult {
   // Every budget is checked from the request alone, before any satellite is initialised or propagated.
   const satellites = satelliteCount(input.satellites);
   checkSearchBudget(satellites, ends.geometry.length, span);
-  const step_s = checkSamplingBudget(input, satellites, span, p);
+  const step_s = ends.far ? checkSamplingBudget(input, satellites, span, p) : null;
   checkDataCenterIndex(input, satellites);
   const fleet = buildFleet(input, span.start, span.end, p);
   const dcIndex = dataCenterSatellite(input, fleet);
   const search = findAllWindows(fleet, ends.geometry, span);
   const sites = siteStatistics(search.windows, ends, span);
   const user = sites[0] as (typeof sites)[number];
-  const sampling: Sampling = {
-    fleet,
-    ends,
-    step_s,
-    samples: sampleCount(span.duration_s, step_s),
-    adjacency: input.inter_satellite_links ? meshAdjacency(fleet, true) : null,
-    grazing_km: Provenance.value('latency.isl_grazing_altitude_km'),
-    dcIndex,
-  };
-  const fibreModelUsed = fibreModel(input, p);
-  const leg = fibreRoute(ends.gateway, ends.dataCenter, fibreModelUsed);
-  const ground = groundRoundTrip(input, sampling, search.windows, span, leg.rtt_ms, p);
-  const fibre = fibreView(ends, fibreModelUsed, leg, ground.rtt_ms?.median ?? null);
-  const llm = llmView(input, fibre.propagation_difference_ms, p);
+  const ground =
+    ends.far && step_s !== null
+      ? groundPath(input, sampling(input, fleet, ends.user, ends.far, span, step_s, dcIndex), search.windows, span, p)
+      : noGroundPath(PASS_PREDICTION);
+  const { rtt_ms, rtt_reason, rtt, ...rest } = ground.figures;
+  const llm = llmView(input, rest.propagation_difference_ms, p);
   const perGpuYear = gpuFailureRate(input, p);
   const dcContact =
-    dcIndex === null ? null : dataCenterContact(input, dcIndex, fleet, search.windows, ends, span, ground.rt, perGpuYear);
+    dcIndex === null ? null : dataCenterContact(input, dcIndex, fleet, search.windows, ends.far, span, ground.rt, perGpuYear);
   return {
     start: span.start.toISOString(),
     end: span.end.toISOString(),
@@ -1101,12 +1224,12 @@ export function runLatency(input: LatencyInputT, p: Provenance): LatencyResult {
     gaps: user.gaps,
     handovers_per_hour: user.handovers_per_hour,
     sites,
-    rtt_ms: ground.rtt_ms,
-    rtt: ground.rtt,
+    rtt_ms,
+    rtt_reason,
+    rtt,
     rtt_floor_ms: zenithFloorMs(fleet.minAltitude_km),
     zenith_slant_range_km: slantRangeKm(fleet.minAltitude_km, 90, WGS84_A_KM),
-    rtt_geometric_floor_ms: ground.rtt_geometric_floor_ms,
-    ...fibre,
+    ...rest,
     llm,
     outage: outageView(user.coverage_fraction, ground.rt, dcContact, perGpuYear, p),
     search: searchSummary(search.totals, fleet, span),
@@ -1117,7 +1240,7 @@ export const latencyEstimator = defineEstimator({
   name: 'latency',
   summary: 'Latency from real orbits: visibility windows, coverage, round trip vs fibre, LLM share, outages',
   description:
-    'Satellites from element sets (TLE, or a catalogue set) or a Walker-delta shell, propagated with SGP4 (satellite.js). Visibility windows above the elevation mask are found by event search (coarse step sized from the orbit, Brent refinement of crossings and culminations to 0.01 s), with coverage, gaps and handovers per site. The round trip user → satellite (→ laser links) → gateway is sampled from the propagated slant ranges, and a gateway away from the data center adds the fibre leg between them; the same user to the terrestrial data center over fibre (great circle × route factor, group index 1.4682) gives the comparison, and the share of an LLM answer the difference makes. The outage view sets the time without a satellite (and, for a single orbital data center, without contact from the gateway) against Tier III/IV availability. Propagation delay only. Requests above the satellite·site·hour budget answer 413.',
+    'Satellites from element sets (TLE, or a catalogue set) or a Walker-delta shell, propagated with SGP4 (satellite.js). Visibility windows above the elevation mask are found by event search (coarse step sized from the orbit, Brent refinement of crossings and culminations to 0.01 s), with coverage, gaps and handovers per site. The round trip user → satellite (→ laser links) → gateway is sampled from the propagated slant ranges, and a gateway away from the data center adds the fibre leg between them; the same user to the terrestrial data center over fibre (great circle × route factor, group index 1.4682) gives the comparison, and the share of an LLM answer the difference makes. With no gateway, data center or second site the request is a pass prediction: windows and coverage, every round-trip figure null and rtt_reason saying why. The outage view sets the time without a satellite (and, for a single orbital data center, without contact from the gateway) against Tier III/IV availability. Propagation delay only. Requests above the satellite·site·hour budget answer 413.',
   input: LatencyInput,
   output: LatencyOutput,
   examples: {
@@ -1147,6 +1270,16 @@ export const latencyEstimator = defineEstimator({
         inter_satellite_links: true,
         rtt_step_s: 60,
         include_windows: false,
+      },
+    },
+    iss_passes_over_london: {
+      summary: 'When does the ISS pass over me? Its passes over London for a day (a pass prediction: no far end, no round trip)',
+      value: {
+        satellites: { element_set: 'iss-2014-01-20' },
+        sites: ['London'],
+        start: '2014-01-20T22:23:04Z',
+        end: '2014-01-21T22:23:04Z',
+        min_elevation_deg: 10,
       },
     },
     starlink_plane_bent_pipe: {

@@ -117,6 +117,48 @@ describe('POST /v1/latency: the examples', () => {
     expect(frankfurt.body.warnings.join(' ')).not.toMatch(/not counted/);
   });
 
+  it('satellites and one site, no far end: a pass prediction, windows and coverage, every round-trip figure null with the reason', async () => {
+    const { gateway: _, ...overMe } = small;
+    const pass = await post(app(), '/v1/latency', overMe);
+    expect(pass.status).toBe(200);
+    expect(pass.body.windows.length).toBeGreaterThan(0);
+    expect(pass.body.coverage_fraction).toBeGreaterThan(0);
+    expect(pass.body.rtt_reason).toMatch(/pass prediction.*gateway, a data_center or a second site/);
+    for (const field of [
+      'rtt_ms',
+      'rtt',
+      'rtt_geometric_floor_ms',
+      'great_circle_km',
+      'vacuum_rtt_ms',
+      'fibre_rtt_ms',
+      'gateway_great_circle_km',
+      'gateway_fibre_rtt_ms',
+      'route_factor',
+      'fibre_group_index',
+      'data_center',
+      'propagation_difference_ms',
+    ])
+      expect(pass.body[field], field).toBeNull();
+    expect(pass.body.llm.share_of_ttft).toBeNull();
+    expect(pass.body.llm.share_of_answer).toBeNull();
+    expect(pass.body.outage.user_no_path_fraction).toBeNull();
+    expect(pass.body.outage.user_no_path_min_per_year).toBeNull();
+    expect(pass.body.outage.user_no_satellite_fraction).toBeCloseTo(1 - pass.body.coverage_fraction, 12);
+    // Defaults of what was not computed are not claimed as assumptions.
+    const names = pass.body.assumptions.map((a: { name: string }) => a.name);
+    for (const unused of ['rtt_step_s', 'route_factor', 'fibre_group_index']) expect(names).not.toContain(unused);
+
+    // The same windows and coverage as the same request with a far end: at the user, or elsewhere.
+    const here = await post(app(), '/v1/latency', small);
+    expect(pass.body.windows).toEqual(here.body.windows);
+    expect(pass.body.sites).toEqual(here.body.sites);
+    expect(here.body.rtt_reason).toBeNull();
+    const far = await post(app(), '/v1/latency', { ...overMe, gateway: 'Frankfurt' });
+    expect(pass.body.windows).toEqual(far.body.windows.filter((w: { site: string }) => w.site === 'Cairo'));
+    expect(pass.body.coverage_fraction).toBe(far.body.coverage_fraction);
+    expect(pass.body.gaps).toEqual(far.body.gaps);
+  });
+
   it('unit strings are converted at the edge', async () => {
     const a = await post(app(), '/v1/latency', { ...small, min_elevation_deg: 15, rtt_step_s: 60 });
     const b = await post(app(), '/v1/latency', { ...small, min_elevation_deg: '15 deg', rtt_step_s: '1 min' });
@@ -149,7 +191,7 @@ describe('POST /v1/latency: problems', () => {
     expect(res.body.errors[0]).toEqual({ pointer: '/sites/0', message: expect.stringMatching(/^lat_deg: .*≤ 90 deg, got 95/) });
   });
 
-  it('400: end before start, phasing out of range, two forms of satellites, no far end', async () => {
+  it('400: end before start, phasing out of range, two forms of satellites', async () => {
     const endFirst = await post(app(), '/v1/latency', { ...small, end: '2014-01-20T00:00:00Z' });
     expectProblem(endFirst, 400);
     expect(endFirst.body.errors[0].pointer).toBe('/end');
@@ -165,11 +207,6 @@ describe('POST /v1/latency: problems', () => {
     });
     expectProblem(both, 400);
     expect(both.body.errors[0].message).toMatch(/exactly one of tles, element_set or walker/);
-
-    const { gateway: _, ...noFarEnd } = small;
-    const lonely = await post(app(), '/v1/latency', noFarEnd);
-    expectProblem(lonely, 400);
-    expect(lonely.body.errors[0].pointer).toBe('/gateway');
   });
 
   it('400: a TLE with a bad checksum names the line', async () => {
