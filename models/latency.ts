@@ -150,7 +150,7 @@ export const LatencyInput = z
       .max(20)
       .describe('Ground sites; the first is the user (coverage, gaps and round trip are for it)'),
     gateway: SiteSchema.optional().describe(
-      'Where the satellite path lands (bent pipe down-link, or the laser mesh exit); default: the data_center, else the second site. With none of the three the request is a pass prediction: windows and coverage, the round trip to the ground null',
+      'Where the satellite path lands (bent pipe down-link, or the laser mesh exit); default: the data_center, else the second site. Without any of them the round trip to the ground is null (rtt_reason); without an orbital_data_center either, the request is a pass prediction: windows and coverage',
     ),
     data_center: SiteSchema.optional().describe(
       'Terrestrial data center the user would otherwise reach over fibre; default: the gateway',
@@ -332,6 +332,40 @@ export const LatencyOutput = z.object({
     .number()
     .nullable()
     .describe('Median orbital round trip minus the fibre round trip (negative: orbit is faster)'),
+  orbital_data_center: z
+    .object({
+      satellite: z.string().describe('The satellite that hosts the data center'),
+      path: z
+        .enum(['inter_satellite_links', 'direct'])
+        .describe('Over +grid laser links from any satellite the user sees, or direct: only while the user sees that satellite'),
+      rtt_ms: Stats.nullable().describe(
+        'Round trip user → satellite(s) → the data-center satellite → back, over the samples with a path, ms',
+      ),
+      rtt_reason: z.string().nullable().describe('Why rtt_ms is null (no path at any sample); null when it is given'),
+      line_of_sight_rtt_ms: Stats.nullable().describe(
+        'Round trip at c along the straight line user → data-center satellite at the same samples, ms: no path is shorter; a direct path is this line',
+      ),
+      reachable_fraction: z
+        .number()
+        .describe('Share of the round-trip samples at which the user has a path to the data-center satellite'),
+      step_s: z.number().describe('Sampling step of the round trip, s'),
+      samples: z.number().int().describe('Grid samples in the interval'),
+      samples_with_path: z.number().int().describe('Samples at which the user reaches the data-center satellite'),
+      hops_median: z
+        .number()
+        .nullable()
+        .describe('Satellites on the path, the data center included (median); 1 when it is in the user’s view'),
+      propagation_difference_ms: z
+        .number()
+        .nullable()
+        .describe(
+          'Median round trip to the orbital data center minus the fibre round trip to the terrestrial data center, ms (negative: orbit is faster); null without a terrestrial data center or without a path',
+        ),
+    })
+    .nullable()
+    .describe(
+      'The orbital data center (orbital_data_center.satellite) as the user reaches it; null when none is asked for. Its contact with the gateway is under outage.orbital_data_center',
+    ),
   llm: z.object({
     ttft_s: z.number(),
     tokens_per_s: z.number(),
@@ -604,13 +638,18 @@ function resolveEnds(input: LatencyInputT): Ends {
 // Round trip
 // ---------------------------------------------------------------------------------------------
 
+/** Round trips sampled on the grid. */
 interface RttResult {
   samples: number;
+  /** User → gateway: the space segment at each sample with a path, ms, and the satellites on it. */
   rtts: number[];
   hops: number[];
+  /** Lowest geocentric radius of a satellite on those paths, km. */
   rMin_km: number;
   /** For the orbital data center: samples at which the gateway reaches it through the mesh. */
   dcReachable: number;
+  /** User → the data-center satellite → back at each sample with a path, ms; satellites on it; the straight line's round trip. */
+  dc: { rtts: number[]; hops: number[]; lineOfSight: number[] };
 }
 
 /** Satellites above the mask at each grid time, per site, from the windows (no new search). */
@@ -704,11 +743,11 @@ function meshPaths(
   return { dist, hops };
 }
 
-/** What the round trip is sampled over. */
+/** What the round trips are sampled over: the user, the far end on the ground and the data-center satellite, when given. */
 interface Sampling {
   fleet: Fleet;
   user: SiteGeometry;
-  far: FarEnd;
+  far: FarEnd | null;
   step_s: number;
   samples: number;
   adjacency: number[][] | null;
@@ -719,33 +758,39 @@ interface Sampling {
 function sampling(
   input: LatencyInputT,
   fleet: Fleet,
-  user: SiteGeometry,
-  far: FarEnd,
+  ends: Ends,
   span: Span,
   step_s: number,
   dcIndex: number | null,
+  p: Provenance,
 ): Sampling {
+  const links = input.inter_satellite_links === true;
+  const grazing_km = Provenance.value('latency.isl_grazing_altitude_km');
+  if (links) {
+    p.assume('isl_grazing_altitude_km', grazing_km, 'km', 'orbital-dc-convention');
+    p.assume('isl_topology', '+grid', 'topology', 'handley-hotnets-2018');
+  }
   return {
     fleet,
-    user,
-    far,
+    user: ends.user,
+    far: ends.far,
     step_s,
     samples: sampleCount(span.duration_s, step_s),
-    adjacency: input.inter_satellite_links ? meshAdjacency(fleet, true) : null,
-    grazing_km: Provenance.value('latency.isl_grazing_altitude_km'),
+    adjacency: links ? meshAdjacency(fleet, true) : null,
+    grazing_km,
     dcIndex,
   };
 }
 
 /** One bent-pipe sample: the shortest user → satellite → gateway path over the satellites both ends see. */
-function bentPipeSample(s: Sampling, t: number, ups: readonly number[], downs: readonly number[], out: RttResult): void {
+function bentPipeSample(s: Sampling, far: FarEnd, t: number, ups: readonly number[], downs: readonly number[], out: RttResult) {
   const downSet = new Set(downs);
   let best = Infinity;
   let radius = Infinity;
   for (const sat of ups) {
     if (!downSet.has(sat)) continue;
     const r = ecfAt(s.fleet.tracks[sat] as Track, t);
-    const len = distanceKm(r, s.user.ecf) + distanceKm(r, s.far.gateway.ecf);
+    const len = distanceKm(r, s.user.ecf) + distanceKm(r, far.gateway.ecf);
     if (len >= best) continue;
     best = len;
     radius = Math.hypot(r.x, r.y, r.z);
@@ -756,30 +801,37 @@ function bentPipeSample(s: Sampling, t: number, ups: readonly number[], downs: r
   out.rMin_km = Math.min(out.rMin_km, radius);
 }
 
-/** One laser-mesh sample: every satellite's position, shortest paths from the user's satellites to the gateway's. */
+/** One direct sample of the data-center satellite: user → it → back while the user sees it, the line of sight itself. */
+function directDataCenterSample(s: Sampling, dc: number, t: number, ups: readonly number[], out: RttResult): void {
+  if (!ups.includes(dc)) return;
+  const rtt = roundTripMs(distanceKm(ecfAt(s.fleet.tracks[dc] as Track, t), s.user.ecf));
+  out.dc.rtts.push(rtt);
+  out.dc.hops.push(1);
+  out.dc.lineOfSight.push(rtt);
+}
+
+/**
+ * One laser-mesh sample: every satellite's position, shortest paths from the satellites the user
+ * sees, then the three paths they give: to the gateway (the shortest over the satellites it sees,
+ * plus the down-link), to the data-center satellite, and whether the gateway reaches that satellite.
+ */
 function meshSample(s: Sampling, t: number, ups: readonly number[], downs: readonly number[], out: RttResult): void {
   const dc = s.dcIndex;
-  const needDc = dc !== null && downs.length > 0;
-  if ((ups.length === 0 || downs.length === 0) && !needDc) return;
+  const toGateway = s.far !== null && ups.length > 0 && downs.length > 0;
+  const toDataCenter = dc !== null && ups.length > 0;
+  const gatewayReach = dc !== null && downs.length > 0;
+  if (!toGateway && !toDataCenter && !gatewayReach) return;
   const adjacency = s.adjacency as number[][];
   const pos = s.fleet.tracks.map((tr) => ecfAt(tr, t));
   const up = ups.map((sat): [number, number] => [sat, distanceKm(pos[sat] as Vec3, s.user.ecf)]);
   const fromUser = meshPaths(pos, adjacency, s.grazing_km, up);
-  let best = Infinity;
-  let bestSat = -1;
-  for (const sat of downs) {
-    const d = (fromUser.dist[sat] as number) + distanceKm(pos[sat] as Vec3, s.far.gateway.ecf);
-    if (d >= best) continue;
-    best = d;
-    bestSat = sat;
+  if (toGateway && s.far) meshGatewayPath(pos, fromUser, s.far, downs, out);
+  if (toDataCenter && dc !== null && (fromUser.dist[dc] as number) < Infinity) {
+    out.dc.rtts.push(roundTripMs(fromUser.dist[dc] as number));
+    out.dc.hops.push(fromUser.hops[dc] as number);
+    out.dc.lineOfSight.push(roundTripMs(distanceKm(pos[dc] as Vec3, s.user.ecf)));
   }
-  if (bestSat >= 0) {
-    out.rtts.push(roundTripMs(best));
-    out.hops.push(fromUser.hops[bestSat] as number);
-    for (const r of pos) out.rMin_km = Math.min(out.rMin_km, Math.hypot(r.x, r.y, r.z));
-  }
-  // Can the gateway reach the data-center satellite through the mesh?
-  if (needDc && dc !== null) {
+  if (gatewayReach && dc !== null) {
     const fromGateway = meshPaths(
       pos,
       adjacency,
@@ -790,16 +842,44 @@ function meshSample(s: Sampling, t: number, ups: readonly number[], downs: reado
   }
 }
 
-/** Round trips on the sampling grid, from the windows: bent pipe, or shortest paths over laser links. */
+/** The shortest user → mesh → gateway path at one instant, from the user's shortest paths. */
+function meshGatewayPath(pos: readonly Vec3[], fromUser: MeshPaths, far: FarEnd, downs: readonly number[], out: RttResult) {
+  let best = Infinity;
+  let bestSat = -1;
+  for (const sat of downs) {
+    const d = (fromUser.dist[sat] as number) + distanceKm(pos[sat] as Vec3, far.gateway.ecf);
+    if (d >= best) continue;
+    best = d;
+    bestSat = sat;
+  }
+  if (bestSat < 0) return;
+  out.rtts.push(roundTripMs(best));
+  out.hops.push(fromUser.hops[bestSat] as number);
+  for (const r of pos) out.rMin_km = Math.min(out.rMin_km, Math.hypot(r.x, r.y, r.z));
+}
+
+/** Round trips on the sampling grid, from the windows: bent pipe (or direct), or shortest paths over laser links. */
 function roundTrips(s: Sampling, windows: readonly Window[]): RttResult {
   const userGrid = inViewOnGrid(windows, 0, s.step_s, s.samples);
-  const gatewayGrid = inViewOnGrid(windows, s.far.gatewayIdx, s.step_s, s.samples);
-  const out: RttResult = { samples: s.samples, rtts: [], hops: [], rMin_km: Infinity, dcReachable: 0 };
+  const gatewayGrid = s.far ? inViewOnGrid(windows, s.far.gatewayIdx, s.step_s, s.samples) : null;
+  const out: RttResult = {
+    samples: s.samples,
+    rtts: [],
+    hops: [],
+    rMin_km: Infinity,
+    dcReachable: 0,
+    dc: { rtts: [], hops: [], lineOfSight: [] },
+  };
   for (let j = 0; j < s.samples; j++) {
+    const t = j * s.step_s;
     const ups = userGrid[j] as number[];
-    const downs = gatewayGrid[j] as number[];
-    if (s.adjacency) meshSample(s, j * s.step_s, ups, downs, out);
-    else bentPipeSample(s, j * s.step_s, ups, downs, out);
+    const downs = gatewayGrid?.[j] ?? [];
+    if (s.adjacency) {
+      meshSample(s, t, ups, downs, out);
+      continue;
+    }
+    if (s.far) bentPipeSample(s, s.far, t, ups, downs, out);
+    if (s.dcIndex !== null) directDataCenterSample(s, s.dcIndex, t, ups, out);
   }
   return out;
 }
@@ -948,30 +1028,18 @@ function fibreRoute(a: Site, b: Site, fibre: Fibre): { great_circle_km: number; 
  * sampled from the propagated positions, plus the gateway → data-center fibre leg both ways
  * (`leg_ms`, 0 when the gateway is the data center); bounded below by its own geometry.
  */
-function groundRoundTrip(
-  input: LatencyInputT,
-  s: Sampling,
-  windows: readonly Window[],
-  span: Span,
-  leg_ms: number,
-  p: Provenance,
-) {
+function groundRoundTrip(input: LatencyInputT, rt: RttResult, s: Sampling, far: FarEnd, span: Span, leg_ms: number) {
   const links = s.adjacency !== null;
-  if (links) p.assume('isl_grazing_altitude_km', s.grazing_km, 'km', 'orbital-dc-convention');
-  const rt = roundTrips(s, windows);
   const rtt_ms = stats(rt.rtts.map((space_ms) => space_ms + leg_ms));
   const { user } = s;
-  const { gateway } = s.far;
+  const { gateway } = far;
   const reason = rtt_ms
     ? null
     : links
       ? `no path from ${user.name} to the gateway ${gateway.name} at any sample: one end never sees a satellite above ${span.mask_deg}°`
       : `no satellite is in view of both ${user.name} and the gateway ${gateway.name} at any sample: a bent pipe cannot connect them${input.satellites.walker ? '; set inter_satellite_links: true to route over laser links' : ''}`;
-  if (reason) p.warn(reason);
-  if (links) p.assume('isl_topology', '+grid', 'topology', 'handley-hotnets-2018');
   const spaceFloor = (r_km: number) => roundTripMs(r_km - user.radius_km + (r_km - gateway.radius_km));
   return {
-    rt,
     rtt_ms,
     reason,
     rtt: {
@@ -1003,68 +1071,91 @@ function fibreView(user: Site, far: FarEnd, fibre: Fibre, leg: ReturnType<typeof
   };
 }
 
-/** The round trip to the ground (its samples, and its figures as served), and the fibre comparison. */
-interface GroundPath {
-  rt: RttResult | null;
-  figures: Pick<
-    LatencyResult,
-    | 'rtt_ms'
-    | 'rtt_reason'
-    | 'rtt'
-    | 'rtt_geometric_floor_ms'
-    | 'great_circle_km'
-    | 'vacuum_rtt_ms'
-    | 'fibre_rtt_ms'
-    | 'route_factor'
-    | 'fibre_group_index'
-    | 'data_center'
-    | 'gateway_great_circle_km'
-    | 'gateway_fibre_rtt_ms'
-    | 'propagation_difference_ms'
-  >;
-}
+/** The round trip to the ground and the fibre comparison, as served. */
+type GroundFigures = Pick<
+  LatencyResult,
+  | 'rtt_ms'
+  | 'rtt_reason'
+  | 'rtt'
+  | 'rtt_geometric_floor_ms'
+  | 'great_circle_km'
+  | 'vacuum_rtt_ms'
+  | 'fibre_rtt_ms'
+  | 'route_factor'
+  | 'fibre_group_index'
+  | 'data_center'
+  | 'gateway_great_circle_km'
+  | 'gateway_fibre_rtt_ms'
+  | 'propagation_difference_ms'
+>;
 
 /** The path to the ground: round trip through the satellites and over the gateway's fibre leg, and the fibre comparison. */
-function groundPath(input: LatencyInputT, s: Sampling, windows: readonly Window[], span: Span, p: Provenance): GroundPath {
+function groundPath(input: LatencyInputT, rt: RttResult, s: Sampling, far: FarEnd, span: Span, p: Provenance): GroundFigures {
   const fibre = fibreModel(input, p);
-  const leg = fibreRoute(s.far.gateway, s.far.dataCenter, fibre);
-  const { rt, rtt_ms, reason, rtt, rtt_geometric_floor_ms } = groundRoundTrip(input, s, windows, span, leg.rtt_ms, p);
+  const leg = fibreRoute(far.gateway, far.dataCenter, fibre);
+  const { rtt_ms, reason, rtt, rtt_geometric_floor_ms } = groundRoundTrip(input, rt, s, far, span, leg.rtt_ms);
+  if (reason) p.warn(reason);
   return {
-    rt,
-    figures: {
-      rtt_ms,
-      rtt_reason: reason,
-      rtt,
-      rtt_geometric_floor_ms,
-      ...fibreView(s.user, s.far, fibre, leg, rtt_ms?.median ?? null),
-    },
+    rtt_ms,
+    rtt_reason: reason,
+    rtt,
+    rtt_geometric_floor_ms,
+    ...fibreView(s.user, far, fibre, leg, rtt_ms?.median ?? null),
   };
 }
 
 /** Without a far end on the ground every figure of the path to it is null, with the reason. */
-function noGroundPath(reason: string): GroundPath {
+function noGroundPath(reason: string): GroundFigures {
   return {
-    rt: null,
-    figures: {
-      rtt_ms: null,
-      rtt_reason: reason,
-      rtt: null,
-      rtt_geometric_floor_ms: null,
-      great_circle_km: null,
-      vacuum_rtt_ms: null,
-      fibre_rtt_ms: null,
-      route_factor: null,
-      fibre_group_index: null,
-      data_center: null,
-      gateway_great_circle_km: null,
-      gateway_fibre_rtt_ms: null,
-      propagation_difference_ms: null,
-    },
+    rtt_ms: null,
+    rtt_reason: reason,
+    rtt: null,
+    rtt_geometric_floor_ms: null,
+    great_circle_km: null,
+    vacuum_rtt_ms: null,
+    fibre_rtt_ms: null,
+    route_factor: null,
+    fibre_group_index: null,
+    data_center: null,
+    gateway_great_circle_km: null,
+    gateway_fibre_rtt_ms: null,
+    propagation_difference_ms: null,
   };
 }
 
 const PASS_PREDICTION =
-  'pass prediction: no gateway, data_center or second site, so there is no far end to time a round trip to; give a gateway, a data_center or a second site for it';
+  'pass prediction: no gateway, data_center, second site or orbital_data_center, so there is no far end to time a round trip to; give one for it';
+const NO_GROUND_END =
+  'no gateway, data_center or second site: the round trip to the ground is not timed; the round trip to the orbital data center is under orbital_data_center';
+
+/**
+ * The orbital data center as the user reaches it: user → (laser links) → that satellite → back,
+ * or, without links, directly while the user sees it; against the straight line and, when there
+ * is one, the fibre round trip to the terrestrial data center.
+ */
+function orbitalDataCenterView(rt: RttResult, s: Sampling, dc: number, span: Span, fibre_rtt_ms: number | null) {
+  const links = s.adjacency !== null;
+  const name = (s.fleet.tracks[dc] as Track).name;
+  const rtt_ms = stats(rt.dc.rtts);
+  const reason = rtt_ms
+    ? null
+    : links
+      ? `no path from ${s.user.name} to ${name} at any sample: the user never sees a satellite above ${span.mask_deg}°, or the mesh never reaches it`
+      : `${name} never rises above ${s.user.name}'s mask of ${span.mask_deg}° at a sample: without laser links the user reaches it only while it is in view${s.fleet.walker ? '; set inter_satellite_links: true to route over laser links' : ''}`;
+  return {
+    satellite: name,
+    path: links ? ('inter_satellite_links' as const) : ('direct' as const),
+    rtt_ms,
+    rtt_reason: reason,
+    line_of_sight_rtt_ms: stats(rt.dc.lineOfSight),
+    reachable_fraction: rt.dc.rtts.length / rt.samples,
+    step_s: s.step_s,
+    samples: rt.samples,
+    samples_with_path: rt.dc.rtts.length,
+    hops_median: median(rt.dc.hops),
+    propagation_difference_ms: rtt_ms && fibre_rtt_ms !== null ? rtt_ms.median - fibre_rtt_ms : null,
+  };
+}
 
 /** Time to an LLM answer, and the share of it the propagation difference is. */
 function llmView(input: LatencyInputT, difference_ms: number | null, p: Provenance) {
@@ -1197,22 +1288,26 @@ export function runLatency(input: LatencyInputT, p: Provenance): LatencyResult {
   // Every budget is checked from the request alone, before any satellite is initialised or propagated.
   const satellites = satelliteCount(input.satellites);
   checkSearchBudget(satellites, ends.geometry.length, span);
-  const step_s = ends.far ? checkSamplingBudget(input, satellites, span, p) : null;
+  const timed = ends.far !== null || input.orbital_data_center !== undefined;
+  const step_s = timed ? checkSamplingBudget(input, satellites, span, p) : null;
   checkDataCenterIndex(input, satellites);
   const fleet = buildFleet(input, span.start, span.end, p);
   const dcIndex = dataCenterSatellite(input, fleet);
   const search = findAllWindows(fleet, ends.geometry, span);
   const sites = siteStatistics(search.windows, ends, span);
   const user = sites[0] as (typeof sites)[number];
+  const grid = step_s === null ? null : sampling(input, fleet, ends, span, step_s, dcIndex, p);
+  const rt = grid ? roundTrips(grid, search.windows) : null;
+  const groundRt = ends.far ? rt : null;
   const ground =
-    ends.far && step_s !== null
-      ? groundPath(input, sampling(input, fleet, ends.user, ends.far, span, step_s, dcIndex), search.windows, span, p)
-      : noGroundPath(PASS_PREDICTION);
-  const { rtt_ms, rtt_reason, rtt, ...rest } = ground.figures;
+    grid && rt && ends.far
+      ? groundPath(input, rt, grid, ends.far, span, p)
+      : noGroundPath(input.orbital_data_center ? NO_GROUND_END : PASS_PREDICTION);
+  const { rtt_ms, rtt_reason, rtt, ...rest } = ground;
   const llm = llmView(input, rest.propagation_difference_ms, p);
   const perGpuYear = gpuFailureRate(input, p);
   const dcContact =
-    dcIndex === null ? null : dataCenterContact(input, dcIndex, fleet, search.windows, ends.far, span, ground.rt, perGpuYear);
+    dcIndex === null ? null : dataCenterContact(input, dcIndex, fleet, search.windows, ends.far, span, groundRt, perGpuYear);
   return {
     start: span.start.toISOString(),
     end: span.end.toISOString(),
@@ -1230,8 +1325,10 @@ export function runLatency(input: LatencyInputT, p: Provenance): LatencyResult {
     rtt_floor_ms: zenithFloorMs(fleet.minAltitude_km),
     zenith_slant_range_km: slantRangeKm(fleet.minAltitude_km, 90, WGS84_A_KM),
     ...rest,
+    orbital_data_center:
+      grid && rt && dcIndex !== null ? orbitalDataCenterView(rt, grid, dcIndex, span, rest.fibre_rtt_ms) : null,
     llm,
-    outage: outageView(user.coverage_fraction, ground.rt, dcContact, perGpuYear, p),
+    outage: outageView(user.coverage_fraction, groundRt, dcContact, perGpuYear, p),
     search: searchSummary(search.totals, fleet, span),
   };
 }
@@ -1240,7 +1337,7 @@ export const latencyEstimator = defineEstimator({
   name: 'latency',
   summary: 'Latency from real orbits: visibility windows, coverage, round trip vs fibre, LLM share, outages',
   description:
-    'Satellites from element sets (TLE, or a catalogue set) or a Walker-delta shell, propagated with SGP4 (satellite.js). Visibility windows above the elevation mask are found by event search (coarse step sized from the orbit, Brent refinement of crossings and culminations to 0.01 s), with coverage, gaps and handovers per site. The round trip user → satellite (→ laser links) → gateway is sampled from the propagated slant ranges, and a gateway away from the data center adds the fibre leg between them; the same user to the terrestrial data center over fibre (great circle × route factor, group index 1.4682) gives the comparison, and the share of an LLM answer the difference makes. With no gateway, data center or second site the request is a pass prediction: windows and coverage, every round-trip figure null and rtt_reason saying why. The outage view sets the time without a satellite (and, for a single orbital data center, without contact from the gateway) against Tier III/IV availability. Propagation delay only. Requests above the satellite·site·hour budget answer 413.',
+    'Satellites from element sets (TLE, or a catalogue set) or a Walker-delta shell, propagated with SGP4 (satellite.js). Visibility windows above the elevation mask are found by event search (coarse step sized from the orbit, Brent refinement of crossings and culminations to 0.01 s), with coverage, gaps and handovers per site. The round trip user → satellite (→ laser links) → gateway is sampled from the propagated slant ranges, and a gateway away from the data center adds the fibre leg between them; the same user to the terrestrial data center over fibre (great circle × route factor, group index 1.4682) gives the comparison, and the share of an LLM answer the difference makes. An orbital data center (one satellite) is reached the way it flies: user → satellites (→ laser links) → that satellite → back, or without links only while the user sees it, against the straight line to it. With no gateway, data center, second site or orbital data center the request is a pass prediction: windows and coverage, every round-trip figure null and rtt_reason saying why. The outage view sets the time without a satellite (and, for a single orbital data center, without contact from the gateway) against Tier III/IV availability. Propagation delay only. Requests above the satellite·site·hour budget answer 413.',
   input: LatencyInput,
   output: LatencyOutput,
   examples: {
@@ -1259,7 +1356,7 @@ export const latencyEstimator = defineEstimator({
     },
     starlink_nyc_london: {
       summary:
-        'Starlink-like shell (24 × 22 at 550 km, 53°) for 6 h: New York to a London data center over laser links, vs fibre',
+        'Starlink-like shell (24 × 22 at 550 km, 53°) for 6 h: New York to a London data center over laser links, vs fibre, and to a data center on satellite P0-S0',
       value: {
         satellites: { walker: { altitude_km: 550, inclination_deg: 53, planes: 24, sats_per_plane: 22, phasing: 1 } },
         sites: ['New York'],
@@ -1270,6 +1367,7 @@ export const latencyEstimator = defineEstimator({
         inter_satellite_links: true,
         rtt_step_s: 60,
         include_windows: false,
+        orbital_data_center: { satellite: 'P0-S0' },
       },
     },
     iss_passes_over_london: {

@@ -2,12 +2,16 @@
  * POST /v1/latency through app.inject(): the examples' figures, every refusal as problem+json
  * (400 naming the field, 422 with the reason, 413 with the budget), and the fixtures it reads.
  */
+
+import { eciToEcf, geodeticToEcf, gstime, sgp4 } from 'satellite.js';
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, ELEMENT_SETS, SITES, SOURCES } from '../fixtures/index.js';
-import { HOURS_PER_COMMON_YEAR, IUGG_MEAN_EARTH_RADIUS_KM } from '../models/constants.js';
+import { C_KM_S, DEG, HOURS_PER_COMMON_YEAR, IUGG_MEAN_EARTH_RADIUS_KM } from '../models/constants.js';
 import { greatCircleKm, latencyEstimator, roundTripMs } from '../models/latency.js';
+import { resolveOrbit } from '../models/orbit.js';
 import { Provenance } from '../models/provenance.js';
 import { jdToDate, satrecFromTle, tleLineProblems } from '../models/sgp4.js';
+import { quantileSorted } from '../models/visibility.js';
 import { post, useApp } from './helpers.js';
 
 const app = useApp();
@@ -123,7 +127,7 @@ describe('POST /v1/latency: the examples', () => {
     expect(pass.status).toBe(200);
     expect(pass.body.windows.length).toBeGreaterThan(0);
     expect(pass.body.coverage_fraction).toBeGreaterThan(0);
-    expect(pass.body.rtt_reason).toMatch(/pass prediction.*gateway, a data_center or a second site/);
+    expect(pass.body.rtt_reason).toMatch(/pass prediction.*no gateway, data_center, second site or orbital_data_center/);
     for (const field of [
       'rtt_ms',
       'rtt',
@@ -174,6 +178,113 @@ describe('POST /v1/latency: the examples', () => {
       expect.arrayContaining(['min_elevation_deg', 'route_factor', 'fibre_group_index', 'rtt_step_s', 'llm.ttft_s']),
     );
     for (const x of res.body.assumptions) expect(SOURCES).toHaveProperty(x.source);
+  });
+});
+
+describe('POST /v1/latency: an orbital data center is reached where it flies', () => {
+  // The README's shell over New York; the data center on the first satellite of the first plane.
+  const shell = { walker: { altitude_km: 550, inclination_deg: 53, planes: 24, sats_per_plane: 22, phasing: 1 } };
+  const toOrbit = {
+    satellites: shell,
+    sites: ['New York'],
+    start: '2026-03-20T00:00:00Z',
+    end: '2026-03-20T03:00:00Z',
+    rtt_step_s: 60,
+    orbital_data_center: { satellite: 'P0-S0' },
+  };
+
+  /** Round trip at c along the straight line New York → P0-S0 at each grid time, from satellite.js alone, ms. */
+  function lineOfSightMs(start: string, end: string, step_s: number): number[] {
+    const { satrec } = resolveOrbit(
+      { altitude_km: 550, inclination_deg: 53, raan_deg: 0, mean_anomaly_deg: 0 },
+      start,
+      new Provenance(),
+    );
+    const ny = SITES.find((s) => s.name === 'New York') as (typeof SITES)[number];
+    const user = geodeticToEcf({ latitude: ny.lat_deg * DEG, longitude: ny.lon_deg * DEG, height: ny.alt_km ?? 0 });
+    const out: number[] = [];
+    for (let t = Date.parse(start); t <= Date.parse(end); t += step_s * 1000) {
+      const jd = t / 86_400_000 + 2_440_587.5;
+      const pv = sgp4(satrec, (jd - satrec.jdsatepoch) * 1440);
+      if (pv === null) throw new Error('SGP4 failed');
+      const r = eciToEcf(pv.position, gstime(jd));
+      out.push(((2 * Math.hypot(r.x - user.x, r.y - user.y, r.z - user.z)) / C_KM_S) * 1000);
+    }
+    return out.sort((a, b) => a - b);
+  }
+
+  it('over laser links: user → mesh → that satellite → back, never shorter than the straight line nor than the bent pipe', async () => {
+    // The gateway at the user: rtt_ms is the bent pipe user → satellite → gateway → satellite → user (4 legs), the
+    // figure once reported for the data center. Any path to the data center goes up to a satellite the user sees and
+    // comes back down, so it is at least those 2 of the 4 legs: half that bent pipe, sample by sample.
+    const res = await post(app(), '/v1/latency', {
+      ...toOrbit,
+      gateway: 'New York',
+      inter_satellite_links: true,
+      include_windows: false,
+    });
+    expect(res.status).toBe(200);
+    const dc = res.body.orbital_data_center;
+    expect(dc.satellite).toBe('P0-S0');
+    expect(dc.path).toBe('inter_satellite_links');
+    expect(dc.rtt_reason).toBeNull();
+    // New York always sees a satellite of this shell, and the mesh always reaches P0-S0 from it.
+    expect(res.body.rtt.path_fraction).toBe(1);
+    expect(dc.reachable_fraction).toBe(1);
+    expect(dc.samples_with_path).toBe(dc.samples);
+    expect(dc.hops_median).toBeGreaterThan(1);
+    // The straight line, computed here from satellite.js alone, at the same samples.
+    const line = lineOfSightMs(toOrbit.start, toOrbit.end, 60);
+    const oneMicrosecond = 1e-3;
+    expect(line.length).toBe(dc.samples);
+    expect(Math.abs(dc.line_of_sight_rtt_ms.min - (line[0] as number))).toBeLessThan(oneMicrosecond);
+    expect(Math.abs(dc.line_of_sight_rtt_ms.median - quantileSorted(line, 0.5))).toBeLessThan(oneMicrosecond);
+    // Sample by sample the path is at least the straight line and at least user → nearest satellite → user.
+    for (const k of ['min', 'median', 'p95'] as const) {
+      expect(dc.rtt_ms[k]).toBeGreaterThanOrEqual(dc.line_of_sight_rtt_ms[k]);
+      expect(dc.rtt_ms[k]).toBeGreaterThanOrEqual(res.body.rtt_ms[k] / 2);
+    }
+    // Most of the time the data center is far from New York: the median is many times the bent pipe's.
+    expect(dc.rtt_ms.median).toBeGreaterThan(3 * res.body.rtt_ms.median);
+    expect(dc.rtt_ms.median).toBeGreaterThanOrEqual(quantileSorted(line, 0.5) - oneMicrosecond);
+    // Its contact with the gateway is still reported beside it.
+    expect(res.body.outage.orbital_data_center.satellite).toBe('P0-S0');
+    expect(res.body.outage.orbital_data_center.reachable_fraction_via_links).toBe(1);
+  });
+
+  it('without laser links: reached only while it is in the user’s view, over the straight line; no gateway needed', async () => {
+    const day = { ...toOrbit, end: '2026-03-21T00:00:00Z' };
+    const res = await post(app(), '/v1/latency', day);
+    expect(res.status).toBe(200);
+    const dc = res.body.orbital_data_center;
+    expect(dc.path).toBe('direct');
+    // The samples with a path are the grid times inside P0-S0's windows over New York.
+    const t0 = Date.parse(day.start);
+    const inView = (res.body.windows as { satellite: string; start: string; end: string }[])
+      .filter((w) => w.satellite === 'P0-S0')
+      .reduce((n, w) => {
+        const a = Math.ceil((Date.parse(w.start) - t0) / 60_000 - 1e-6);
+        const b = Math.floor((Date.parse(w.end) - t0) / 60_000 + 1e-6);
+        return n + Math.max(0, b - a + 1);
+      }, 0);
+    expect(inView).toBeGreaterThan(0);
+    expect(dc.samples_with_path).toBe(inView);
+    expect(dc.reachable_fraction).toBeCloseTo(inView / dc.samples, 12);
+    expect(dc.reachable_fraction).toBeLessThan(0.05);
+    expect(dc.rtt_ms).toEqual(dc.line_of_sight_rtt_ms);
+    expect(dc.hops_median).toBe(1);
+    // One site and a data center in orbit: the round trip to the ground is null, with the reason.
+    expect(res.body.rtt_ms).toBeNull();
+    expect(res.body.rtt_reason).toMatch(/orbital_data_center/);
+    expect(res.body.fibre_rtt_ms).toBeNull();
+    expect(dc.propagation_difference_ms).toBeNull();
+    expect(res.body.outage.orbital_data_center.reachable_fraction_direct).toBeNull();
+    expect(res.body.outage.user_no_path_fraction).toBeNull();
+  });
+
+  it('null when no orbital data center is asked for', async () => {
+    const res = await post(app(), '/v1/latency', small);
+    expect(res.body.orbital_data_center).toBeNull();
   });
 });
 
