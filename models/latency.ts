@@ -2,7 +2,15 @@ import type { SatRec } from 'satellite.js';
 import { z } from 'zod';
 import { ELEMENT_SETS, SITES } from '../fixtures/index.js';
 import { quantity } from '../src/quantity.js';
-import { C_KM_S, DEG, HOURS_PER_COMMON_YEAR, IUGG_MEAN_EARTH_RADIUS_KM, WGS72_A_KM, WGS84_A_KM } from './constants.js';
+import {
+  C_KM_S,
+  DEG,
+  EGM96_MU_KM3_S2,
+  HOURS_PER_COMMON_YEAR,
+  IUGG_MEAN_EARTH_RADIUS_KM,
+  WGS72_A_KM,
+  WGS84_A_KM,
+} from './constants.js';
 import { PhysicallyImpossible, TooLarge } from './errors.js';
 import { defineEstimator } from './estimator.js';
 import { checkElementSet, resolveOrbit } from './orbit.js';
@@ -105,6 +113,12 @@ const WalkerSchema = z
     sats_per_plane: z.number().int().min(1).max(200).describe('Satellites per plane S'),
     phasing: z.number().int().min(0).describe('Walker phasing factor F, 0 ≤ F < P'),
     raan0_deg: quantity('deg', { min: -360, max: 360, description: 'RAAN of plane 0 (default 0)' }).optional(),
+    raan_spread_deg: quantity('deg', {
+      gt: 0,
+      max: 360,
+      description:
+        'Arc of right ascension the planes are spread over, plane p at raan0 + p·spread/P: 360 (default) is a Walker delta, 180 a Walker star (polar planes all ascending on one side of the Earth)',
+    }).optional(),
     epoch: z.iso.datetime({ offset: true }).optional().describe('Epoch of the elements (default: the interval start)'),
   })
   .strict()
@@ -117,7 +131,7 @@ const WalkerSchema = z
       });
   })
   .describe(
-    'Walker-delta shell T/P/F (Walker 1984): P planes with RAAN Ω_p = raan0 + p·360/P, S satellites per plane with mean anomaly (argument of latitude) M_ps = s·360/S + p·F·360/T, T = P·S, circular, all at one epoch. Satellites are named "P<p>-S<s>" and numbered p·S + s.',
+    'Walker shell T/P/F (Walker 1984): P planes with RAAN Ω_p = raan0 + p·spread/P (spread 360°: delta, the default; 180°: star), S satellites per plane with mean anomaly (argument of latitude) M_ps = s·360/S + p·F·360/T, T = P·S, circular, all at one epoch. Satellites are named "P<p>-S<s>" and numbered p·S + s.',
   );
 
 const SatellitesSchema = z
@@ -432,42 +446,96 @@ export type LatencyResult = z.input<typeof LatencyOutput>;
 interface Fleet {
   kind: 'tles' | 'element_set' | 'walker';
   tracks: Track[];
-  walker?: { planes: number; perPlane: number; phasing: number };
+  /** Walker topology; `seam`: the last plane neighbours plane 0 (planes spread over 360°). */
+  walker?: { planes: number; perPlane: number; phasing: number; seam: boolean };
   minAltitude_km: number;
+}
+
+type WalkerInput = NonNullable<LatencyInputT['satellites']['walker']>;
+
+/**
+ * Slots of a Walker shell T/P/F (Walker 1984): plane p at RAAN Ω_p = raan0 + p·spread/P, slot s of
+ * plane p at argument of latitude u_ps = s·360/S + p·F·360/T, both in [0, 360), deg.
+ */
+export function walkerSlots(w: Omit<WalkerInput, 'epoch'>, spread_deg: number) {
+  const T = w.planes * w.sats_per_plane;
+  const raan0 = w.raan0_deg ?? 0;
+  const wrap360 = (deg: number) => ((deg % 360) + 360) % 360;
+  const slots: { name: string; raan_deg: number; argument_of_latitude_deg: number }[] = [];
+  for (let pl = 0; pl < w.planes; pl++)
+    for (let k = 0; k < w.sats_per_plane; k++)
+      slots.push({
+        name: `P${pl}-S${k}`,
+        raan_deg: wrap360(raan0 + (pl * spread_deg) / w.planes),
+        argument_of_latitude_deg: wrap360((k * 360) / w.sats_per_plane + (pl * w.phasing * 360) / T),
+      });
+  return slots;
+}
+
+/** A Walker shell's satellites as SGP4 tracks (circular orbits at one epoch), with its +grid topology. */
+function walkerFleet(w: WalkerInput, start: Date, p: Provenance): Fleet {
+  const spread = p.orDefault('latency.walker.raan_spread_deg', w.raan_spread_deg, 'satellites.walker.raan_spread_deg');
+  warnCounterRotatingPlanes(w, spread, p);
+  const epochIso = w.epoch ?? start.toISOString();
+  const jd0 = dateToJd(start);
+  const tracks = walkerSlots(w, spread).map((slot) => {
+    const orbit = resolveOrbit(
+      {
+        altitude_km: w.altitude_km,
+        inclination_deg: w.inclination_deg,
+        raan_deg: wrap180(slot.raan_deg),
+        mean_anomaly_deg: wrap180(slot.argument_of_latitude_deg),
+      },
+      epochIso,
+      p,
+      '/satellites/walker',
+    );
+    return track(slot.name, orbit.satrec, start, jd0, '/satellites/walker');
+  });
+  return {
+    kind: 'walker',
+    tracks,
+    walker: { planes: w.planes, perPlane: w.sats_per_plane, phasing: w.phasing, seam: spread === 360 },
+    minAltitude_km: w.altitude_km,
+  };
+}
+
+/**
+ * The two planes of a Walker shell that fly closest to one plane in opposite directions: with orbit
+ * normals n = (sin i sin Ω, −sin i cos Ω, cos i), planes 0 and q counter-rotate when n_0·n_q < 0,
+ * and lie acos(−n_0·n_q) apart (0 for a polar delta's planes 180° apart). Null when none do.
+ */
+export function counterRotatingPlanes(inclination_deg: number, planes: number, spread_deg: number) {
+  const i = inclination_deg * DEG;
+  let best: { plane: number; raan_apart_deg: number; apart_deg: number } | null = null;
+  for (let q = 1; q < planes; q++) {
+    const dRaan_deg = (q * spread_deg) / planes;
+    const dot = Math.sin(i) ** 2 * Math.cos(dRaan_deg * DEG) + Math.cos(i) ** 2;
+    if (dot >= 0) continue;
+    const apart_deg = Math.acos(Math.min(1, -dot)) / DEG;
+    if (!best || apart_deg < best.apart_deg) best = { plane: q, raan_apart_deg: dRaan_deg, apart_deg };
+  }
+  return best;
+}
+
+/** Circular orbital speed at an altitude above the WGS84 equator: v = √(μ / (Re + h)), km/s. */
+const circularSpeedKmS = (altitude_km: number) => Math.sqrt(EGM96_MU_KM3_S2 / (WGS84_A_KM + altitude_km));
+
+/** A near-polar shell spread over 360° flies each plane twice, in opposite directions: say so, with the figure. */
+function warnCounterRotatingPlanes(w: WalkerInput, spread_deg: number, p: Provenance): void {
+  const limit = Provenance.value('latency.walker_polar_warning_deg');
+  if (spread_deg !== 360 || Math.abs(w.inclination_deg - 90) > limit) return;
+  const pair = counterRotatingPlanes(w.inclination_deg, w.planes, spread_deg);
+  if (!pair) return;
+  p.warn(
+    `a Walker delta shell at ${w.inclination_deg}° is polar within ${limit}°: with its planes spread over 360° of RAAN, plane 0 and plane ${pair.plane} (RAAN ${pair.raan_apart_deg.toFixed(1)}° apart) lie ${pair.apart_deg.toFixed(1)}° apart and fly in opposite directions, and so does every such pair: half the shell retraces the other half, satellites crossing head-on at up to ${(2 * circularSpeedKmS(w.altitude_km)).toFixed(1)} km/s. A Walker star (raan_spread_deg: 180) spreads polar planes over one side of the Earth instead`,
+  );
 }
 
 function buildFleet(input: LatencyInputT, start: Date, end: Date, p: Provenance): Fleet {
   const s = input.satellites;
   const jd0 = dateToJd(start);
-  if (s.walker) {
-    const w = s.walker;
-    const T = w.planes * w.sats_per_plane;
-    const epochIso = w.epoch ?? start.toISOString();
-    const raan0 = w.raan0_deg ?? 0;
-    const tracks: Track[] = [];
-    for (let pl = 0; pl < w.planes; pl++) {
-      for (let k = 0; k < w.sats_per_plane; k++) {
-        const orbit = resolveOrbit(
-          {
-            altitude_km: w.altitude_km,
-            inclination_deg: w.inclination_deg,
-            raan_deg: wrap180(raan0 + (pl * 360) / w.planes),
-            mean_anomaly_deg: wrap180((k * 360) / w.sats_per_plane + (pl * w.phasing * 360) / T),
-          },
-          epochIso,
-          p,
-          '/satellites/walker',
-        );
-        tracks.push(track(`P${pl}-S${k}`, orbit.satrec, start, jd0, '/satellites/walker'));
-      }
-    }
-    return {
-      kind: 'walker',
-      tracks,
-      walker: { planes: w.planes, perPlane: w.sats_per_plane, phasing: w.phasing },
-      minAltitude_km: w.altitude_km,
-    };
-  }
+  if (s.walker) return walkerFleet(s.walker, start, p);
   const tles = s.tles ?? (ELEMENT_SETS[s.element_set as string]?.tles as { name: string; line1: string; line2: string }[]);
   const base = s.tles ? '/satellites/tles' : '/satellites/element_set';
   const tracks = tles.map((tle, i) => {
@@ -664,13 +732,18 @@ function inViewOnGrid(windows: readonly Window[], site: number, step_s: number, 
   return grid;
 }
 
-/** +grid laser links of a Walker shell (Handley 2018): in-plane neighbours, and the same slot in the next plane. */
-function plusGridLinks(planes: number, perPlane: number, phasing: number): [number, number][] {
+/**
+ * +grid laser links of a Walker shell (Handley 2018): in-plane neighbours, and the same slot in the
+ * next plane. Across the seam, from the last plane to plane 0, only when the planes close the circle
+ * (`seam`: spread over 360°); in a star the planes either side of the seam fly in opposite directions.
+ */
+export function plusGridLinks(planes: number, perPlane: number, phasing: number, seam: boolean): [number, number][] {
   const links: [number, number][] = [];
   const id = (pl: number, k: number) => pl * perPlane + (((k % perPlane) + perPlane) % perPlane);
   for (let pl = 0; pl < planes; pl++) {
     for (let k = 0; k < perPlane; k++) {
       if (perPlane > 1 && (perPlane > 2 || k === 0)) links.push([id(pl, k), id(pl, k + 1)]);
+      if (pl === planes - 1 && !seam) continue;
       if (planes > 1 && (planes > 2 || pl === 0)) {
         // Across the seam (last plane to plane 0) the slots are offset by the phasing.
         const shift = pl === planes - 1 ? Math.round((phasing * (planes - 1)) / planes) : 0;
@@ -685,7 +758,8 @@ function plusGridLinks(planes: number, perPlane: number, phasing: number): [numb
 function meshAdjacency(fleet: Fleet, links: boolean): number[][] {
   const adjacency: number[][] = fleet.tracks.map(() => []);
   if (!links || !fleet.walker) return adjacency;
-  for (const [a, b] of plusGridLinks(fleet.walker.planes, fleet.walker.perPlane, fleet.walker.phasing)) {
+  const { planes, perPlane, phasing, seam } = fleet.walker;
+  for (const [a, b] of plusGridLinks(planes, perPlane, phasing, seam)) {
     adjacency[a]?.push(b);
     adjacency[b]?.push(a);
   }

@@ -7,7 +7,7 @@ import { eciToEcf, geodeticToEcf, gstime, sgp4 } from 'satellite.js';
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, ELEMENT_SETS, SITES, SOURCES } from '../fixtures/index.js';
 import { C_KM_S, DEG, HOURS_PER_COMMON_YEAR, IUGG_MEAN_EARTH_RADIUS_KM } from '../models/constants.js';
-import { greatCircleKm, latencyEstimator, roundTripMs } from '../models/latency.js';
+import { greatCircleKm, latencyEstimator, plusGridLinks, roundTripMs, walkerSlots } from '../models/latency.js';
 import { resolveOrbit } from '../models/orbit.js';
 import { Provenance } from '../models/provenance.js';
 import { jdToDate, satrecFromTle, tleLineProblems } from '../models/sgp4.js';
@@ -285,6 +285,76 @@ describe('POST /v1/latency: an orbital data center is reached where it flies', (
   it('null when no orbital data center is asked for', async () => {
     const res = await post(app(), '/v1/latency', small);
     expect(res.body.orbital_data_center).toBeNull();
+  });
+});
+
+describe('Walker shells: delta and star', () => {
+  const polar = {
+    sites: ['London'],
+    start: '2026-03-20T00:00:00Z',
+    end: '2026-03-20T01:00:00Z',
+    include_windows: false,
+  };
+  const walker = (inclination_deg: number, extra: object = {}) => ({
+    walker: { altitude_km: 780, inclination_deg, planes: 6, sats_per_plane: 8, phasing: 1, ...extra },
+  });
+  const counterRotating = /opposite directions/;
+
+  it('planes spread over 360° of RAAN (delta, Walker 1984) or over 180° (a star); slots the same in both', () => {
+    const w = { altitude_km: 780, inclination_deg: 86.4, planes: 6, sats_per_plane: 11, phasing: 2 };
+    const raans = (spread: number) => [...new Set(walkerSlots(w, spread).map((x) => x.raan_deg))];
+    expect(raans(360)).toEqual([0, 60, 120, 180, 240, 300]);
+    expect(raans(180)).toEqual([0, 30, 60, 90, 120, 150]);
+    // The in-plane spacing and the inter-plane phase F·360/T do not depend on the spread.
+    const star = walkerSlots(w, 180);
+    const delta = walkerSlots(w, 360);
+    expect(star.map((x) => x.argument_of_latitude_deg)).toEqual(delta.map((x) => x.argument_of_latitude_deg));
+    expect(star[11]?.name).toBe('P1-S0');
+    expect(star[11]?.raan_deg).toBe(30);
+    expect(star[11]?.argument_of_latitude_deg).toBeCloseTo((2 * 360) / 66, 12);
+  });
+
+  it('the default spread is an assumption with its source', async () => {
+    const res = await post(app(), '/v1/latency', { ...polar, satellites: walker(53) });
+    expect(res.status).toBe(200);
+    const a = res.body.assumptions.find((x: { name: string }) => x.name === 'satellites.walker.raan_spread_deg');
+    expect(a).toEqual({ name: 'satellites.walker.raan_spread_deg', value: 360, unit: 'deg', source: 'walker-1984' });
+    expect(res.body.warnings.join(' ')).not.toMatch(counterRotating);
+  });
+
+  it('a polar delta shell warns that planes p and p + P/2 coincide and counter-rotate, with the figure; a star does not', async () => {
+    const at90 = await post(app(), '/v1/latency', { ...polar, satellites: walker(90) });
+    expect(at90.status).toBe(200);
+    const warning = at90.body.warnings.find((x: string) => counterRotating.test(x)) as string;
+    expect(warning).toMatch(/plane 0 and plane 3 .*RAAN 180\.0° apart.* 0\.0° apart/);
+    // Head-on at twice the circular speed at 780 km, √(μ/r) = 7.46 km/s.
+    expect(warning).toMatch(/14\.9 km\/s/);
+    expect(warning).toMatch(/raan_spread_deg: 180/);
+    // Near-polar: at 88° the two planes are tilted 180° − 2·88° = 4° from each other.
+    const at88 = await post(app(), '/v1/latency', { ...polar, satellites: walker(88) });
+    expect(at88.body.warnings.join(' ')).toMatch(/ 4\.0° apart/);
+    // Far from polar, or a star: no warning.
+    const limit = DEFAULTS['latency.walker_polar_warning_deg'].value;
+    const off = await post(app(), '/v1/latency', { ...polar, satellites: walker(90 - limit - 1) });
+    expect(off.body.warnings.join(' ')).not.toMatch(counterRotating);
+    const star = await post(app(), '/v1/latency', { ...polar, satellites: walker(90, { raan_spread_deg: 180 }) });
+    expect(star.status).toBe(200);
+    expect(star.body.warnings.join(' ')).not.toMatch(counterRotating);
+    expect(star.body.assumptions.map((x: { name: string }) => x.name)).not.toContain('satellites.walker.raan_spread_deg');
+  });
+
+  it('laser links do not cross the seam of a star, where neighbouring planes fly in opposite directions', () => {
+    // +grid: two links per satellite (one in-plane, one to the next plane); a star has no next plane after the last.
+    expect(plusGridLinks(6, 11, 2, true)).toHaveLength(2 * 66);
+    const star = plusGridLinks(6, 11, 2, false);
+    expect(star).toHaveLength(2 * 66 - 11);
+    expect(star.some(([a, b]) => (a >= 55 && b < 11) || (b >= 55 && a < 11))).toBe(false);
+  });
+
+  it('400: a spread outside (0, 360] names the field', async () => {
+    const res = await post(app(), '/v1/latency', { ...polar, satellites: walker(90, { raan_spread_deg: 400 }) });
+    expectProblem(res, 400);
+    expect(res.body.errors[0].pointer).toBe('/satellites/walker/raan_spread_deg');
   });
 });
 
