@@ -228,59 +228,75 @@ export type LatencyInputT = z.output<typeof LatencyInput>;
 // Output
 // ---------------------------------------------------------------------------------------------
 
-const Stats = z.object({ min: z.number(), median: z.number(), p95: z.number() });
+const Stats = z.object({
+  min: z.number().describe('Smallest sampled round trip, ms'),
+  median: z.number().describe('Median of the samples (type-7 quantile), ms'),
+  p95: z.number().describe('95th percentile of the samples (type-7 quantile), ms'),
+});
 
 const GapStats = z.object({
-  count: z.number().int(),
-  total_s: z.number(),
-  mean_s: z.number(),
-  median_s: z.number(),
-  max_s: z.number(),
-  longest_start: z.string().nullable(),
+  count: z.number().int().describe('Number of gaps'),
+  total_s: z.number().describe('Time in gaps, s'),
+  mean_s: z.number().describe('Mean gap, s (0 without gaps)'),
+  median_s: z.number().describe('Median gap, s (0 without gaps)'),
+  max_s: z.number().describe('Longest gap, s (0 without gaps)'),
+  longest_start: z.string().nullable().describe('Start of the longest gap, ISO-8601 UTC; null without gaps'),
 });
 
 const SiteOutput = z.object({
-  name: z.string(),
-  role: z.enum(['user', 'site', 'gateway']),
-  lat_deg: z.number(),
-  lon_deg: z.number(),
-  alt_km: z.number(),
-  windows: z.number().int(),
+  name: z.string().describe('Catalogue name, the name given, or "lat,lon"'),
+  role: z.enum(['user', 'site', 'gateway']).describe('The user (first site), the gateway, or another site'),
+  lat_deg: z.number().describe('Geodetic latitude, deg'),
+  lon_deg: z.number().describe('Longitude, east positive, deg'),
+  alt_km: z.number().describe('Height above the WGS84 ellipsoid, km'),
+  windows: z.number().int().describe('Visibility windows at this site, all satellites'),
   coverage_fraction: z.number().describe('Share of the interval with at least one satellite above the mask'),
   mean_satellites_in_view: z.number().describe('Time-mean number of satellites above the mask'),
-  gaps: GapStats,
-  handovers: z.number().int(),
-  handovers_per_hour: z.number(),
+  gaps: GapStats.describe('Intervals in which this site sees no satellite'),
+  handovers: z.number().int().describe('Handovers (stay until set, then the longest-lasting satellite)'),
+  handovers_per_hour: z.number().describe('The same, per hour, 1/h'),
 });
 
 const WindowOutput = z.object({
-  site: z.string(),
-  satellite: z.string(),
-  start: z.string(),
-  end: z.string(),
-  duration_s: z.number(),
-  max_elevation_deg: z.number(),
-  max_elevation_at: z.string(),
+  site: z.string().describe('The site that sees the satellite'),
+  satellite: z.string().describe('The satellite seen'),
+  start: z.string().describe('Rise above the mask, ISO-8601 UTC'),
+  end: z.string().describe('Set below the mask, ISO-8601 UTC'),
+  duration_s: z.number().describe('Length of the window, s'),
+  max_elevation_deg: z.number().describe('Highest elevation in the window, deg'),
+  max_elevation_at: z.string().describe('When it culminates, ISO-8601 UTC'),
   clipped: z.boolean().describe('Open at the start or the end of the interval'),
 });
 
 export const LatencyOutput = z.object({
-  start: z.string(),
-  end: z.string(),
-  duration_h: z.number(),
-  min_elevation_deg: z.number(),
-  satellites: z.object({
-    count: z.number().int(),
-    kind: z.enum(['tles', 'element_set', 'walker']),
-    min_altitude_km: z.number().describe('Lowest mean altitude a − Re (WGS84) among the satellites'),
-    period_min: z.object({ min: z.number(), max: z.number() }),
-    epochs: z.object({ earliest: z.string(), latest: z.string() }),
-  }),
+  start: z.string().describe('Start of the interval, ISO-8601 UTC'),
+  end: z.string().describe('End of the interval, ISO-8601 UTC'),
+  duration_h: z.number().describe('Length of the interval, h'),
+  min_elevation_deg: z.number().describe('Elevation mask of every site, deg'),
+  satellites: z
+    .object({
+      count: z.number().int().describe('Satellites propagated'),
+      kind: z.enum(['tles', 'element_set', 'walker']).describe('How they were given'),
+      min_altitude_km: z.number().describe('Lowest mean altitude a − Re (WGS84) among the satellites'),
+      period_min: z
+        .object({
+          min: z.number().describe('Shortest, min'),
+          max: z.number().describe('Longest, min'),
+        })
+        .describe('Orbital periods from SGP4 mean motion, min'),
+      epochs: z
+        .object({
+          earliest: z.string().describe('Earliest, ISO-8601 UTC'),
+          latest: z.string().describe('Latest, ISO-8601 UTC'),
+        })
+        .describe('Epochs of the elements'),
+    })
+    .describe('The satellites propagated'),
   windows: z.array(WindowOutput).describe('Visibility windows sorted by start, all sites'),
   coverage_fraction: z.number().describe('Share of the interval in which the user sees at least one satellite'),
   gaps: GapStats.describe('Intervals in which the user sees no satellite'),
   handovers_per_hour: z.number().describe('User handovers per hour (stay until set, then the longest-lasting satellite)'),
-  sites: z.array(SiteOutput),
+  sites: z.array(SiteOutput).describe('Every site searched (the gateway included), with its own figures'),
   rtt_ms: Stats.nullable().describe(
     'Round trip user → satellite(s) → gateway → fibre → data center and back over the samples with a path, ms: the space segment from the propagated slant ranges plus gateway_fibre_rtt_ms',
   ),
@@ -307,7 +323,7 @@ export const LatencyOutput = z.object({
     .describe(
       'Nominal zenith bent pipe at the lowest mean altitude: 4 legs × altitude / c. SGP4 radii swing a few km about the mean, so a real round trip may dip just below it; rtt_geometric_floor_ms is the strict bound',
     ),
-  zenith_slant_range_km: z.number(),
+  zenith_slant_range_km: z.number().describe('Slant range at 90° elevation at the lowest mean altitude, km'),
   rtt_geometric_floor_ms: z
     .number()
     .nullable()
@@ -380,62 +396,72 @@ export const LatencyOutput = z.object({
     .describe(
       'The orbital data center (orbital_data_center.satellite) as the user reaches it; null when none is asked for. Its contact with the gateway is under outage.orbital_data_center',
     ),
-  llm: z.object({
-    ttft_s: z.number(),
-    tokens_per_s: z.number(),
-    answer_tokens: z.number(),
-    answer_s: z.number().describe('Time to the full answer: TTFT + tokens / rate'),
-    share_of_ttft: z.number().nullable().describe('Propagation difference / time to first token'),
-    share_of_answer: z.number().nullable().describe('Propagation difference / time to the full answer'),
-  }),
-  outage: z.object({
-    user_no_satellite_fraction: z.number().describe('Share of the interval with no satellite above the user’s mask'),
-    user_no_path_fraction: z
-      .number()
-      .nullable()
-      .describe('Share of round-trip samples with no path to the gateway; null without a gateway'),
-    user_no_path_min_per_year: z
-      .number()
-      .nullable()
-      .describe('The same, as minutes per 365-day year (525,600 min); null without a gateway'),
-    orbital_data_center: z
-      .object({
-        satellite: z.string().describe('The satellite that hosts the data center'),
-        reachable_fraction_direct: z
-          .number()
-          .nullable()
-          .describe('Share of the interval the satellite is above the gateway’s mask; null without a gateway'),
-        reachable_fraction_via_links: z
-          .number()
-          .nullable()
-          .describe(
-            'With laser links: share of the samples at which the gateway reaches it through the mesh; null without links or without a gateway',
-          ),
-        longest_unreachable_s: z
-          .number()
-          .nullable()
-          .describe('Longest stretch without direct contact from the gateway, s; null without a gateway'),
-        gpus: z.number().nullable().describe('GPUs on board, as given; null when not given'),
-        gpu_failures_per_year: z.number().nullable().describe('Expected GPU failures per 365-day year on board, not repairable'),
-      })
-      .nullable(),
-    tier3_availability: z.number(),
-    tier4_availability: z.number(),
-    tier3_downtime_min_per_year: z.number().describe('Downtime Tier III allows, minutes per 365-day year'),
-    tier4_downtime_min_per_year: z.number().describe('Downtime Tier IV allows, minutes per 365-day year'),
-    gpu_failure_per_year: z
-      .number()
-      .describe('Failures per GPU per 365-day year (GPU and HBM faults) observed on a terrestrial fleet'),
-  }),
-  search: z.object({
-    method: z.string(),
-    samples: z.number().int().describe('Coarse samples (SGP4 calls) over all satellites'),
-    refinements: z.number().int().describe('SGP4 calls spent refining crossings and culminations'),
-    brute_force_1s_equivalent: z.number().int().describe('SGP4 calls a 1-second scan of the same interval would make'),
-    step_min_s: z.number(),
-    step_max_s: z.number(),
-    edge_tolerance_s: z.number(),
-  }),
+  llm: z
+    .object({
+      ttft_s: z.number().describe('Time to first token, s'),
+      tokens_per_s: z.number().describe('Generation rate, tokens per second'),
+      answer_tokens: z.number().describe('Tokens in the answer'),
+      answer_s: z.number().describe('Time to the full answer: TTFT + tokens / rate'),
+      share_of_ttft: z.number().nullable().describe('Propagation difference / time to first token'),
+      share_of_answer: z.number().nullable().describe('Propagation difference / time to the full answer'),
+    })
+    .describe('Time to an LLM answer, and the share of it the propagation difference is'),
+  outage: z
+    .object({
+      user_no_satellite_fraction: z.number().describe('Share of the interval with no satellite above the user’s mask'),
+      user_no_path_fraction: z
+        .number()
+        .nullable()
+        .describe('Share of round-trip samples with no path to the gateway; null without a gateway'),
+      user_no_path_min_per_year: z
+        .number()
+        .nullable()
+        .describe('The same, as minutes per 365-day year (525,600 min); null without a gateway'),
+      orbital_data_center: z
+        .object({
+          satellite: z.string().describe('The satellite that hosts the data center'),
+          reachable_fraction_direct: z
+            .number()
+            .nullable()
+            .describe('Share of the interval the satellite is above the gateway’s mask; null without a gateway'),
+          reachable_fraction_via_links: z
+            .number()
+            .nullable()
+            .describe(
+              'With laser links: share of the samples at which the gateway reaches it through the mesh; null without links or without a gateway',
+            ),
+          longest_unreachable_s: z
+            .number()
+            .nullable()
+            .describe('Longest stretch without direct contact from the gateway, s; null without a gateway'),
+          gpus: z.number().nullable().describe('GPUs on board, as given; null when not given'),
+          gpu_failures_per_year: z
+            .number()
+            .nullable()
+            .describe('Expected GPU failures per 365-day year on board, not repairable'),
+        })
+        .nullable()
+        .describe('The gateway’s contact with the orbital data center and its GPU failures; null when none is asked for'),
+      tier3_availability: z.number().describe('Tier III site availability, fraction of the year'),
+      tier4_availability: z.number().describe('Tier IV site availability, fraction of the year'),
+      tier3_downtime_min_per_year: z.number().describe('Downtime Tier III allows, minutes per 365-day year'),
+      tier4_downtime_min_per_year: z.number().describe('Downtime Tier IV allows, minutes per 365-day year'),
+      gpu_failure_per_year: z
+        .number()
+        .describe('Failures per GPU per 365-day year (GPU and HBM faults) observed on a terrestrial fleet'),
+    })
+    .describe('Time without service against the Uptime tiers, per 365-day year'),
+  search: z
+    .object({
+      method: z.string().describe('How the windows were found'),
+      samples: z.number().int().describe('Coarse samples (SGP4 calls) over all satellites'),
+      refinements: z.number().int().describe('SGP4 calls spent refining crossings and culminations'),
+      brute_force_1s_equivalent: z.number().int().describe('SGP4 calls a 1-second scan of the same interval would make'),
+      step_min_s: z.number().describe('Smallest coarse step taken, s'),
+      step_max_s: z.number().describe('Largest coarse step taken, s'),
+      edge_tolerance_s: z.number().describe('Tolerance on window edges, s'),
+    })
+    .describe('What the event search cost, against a 1-second scan'),
 });
 export type LatencyResult = z.input<typeof LatencyOutput>;
 
