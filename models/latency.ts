@@ -175,7 +175,9 @@ export const LatencyInput = z
     inter_satellite_links: z
       .boolean()
       .optional()
-      .describe('Route over +grid laser links (walker shells only); default false: bent pipe, one satellite seen by both ends'),
+      .describe(
+        'Route over +grid laser links (walker shells only); default false: a bent pipe to the gateway (one satellite seen by both ends), and an orbital data center only while the user sees it',
+      ),
     route_factor: z.number().min(1).max(10).optional().describe('Fibre route length over the great-circle distance'),
     fibre_group_index: z.number().min(1).max(2).optional().describe('Group index of the fibre (speed c / n)'),
     rtt_step_s: quantity('s', { min: 1, max: 3600, description: 'Sampling step of the round trip' }).optional(),
@@ -531,7 +533,7 @@ function walkerFleet(w: WalkerInput, start: Date, p: Provenance): Fleet {
  * normals n = (sin i sin Ω, −sin i cos Ω, cos i), planes 0 and q counter-rotate when n_0·n_q < 0,
  * and lie acos(−n_0·n_q) apart (0 for a polar delta's planes 180° apart). Null when none do.
  */
-export function counterRotatingPlanes(inclination_deg: number, planes: number, spread_deg: number) {
+function counterRotatingPlanes(inclination_deg: number, planes: number, spread_deg: number) {
   const i = inclination_deg * DEG;
   let best: { plane: number; raan_apart_deg: number; apart_deg: number } | null = null;
   for (let q = 1; q < planes; q++) {
