@@ -5,9 +5,9 @@ import { quantity } from '../src/quantity.js';
 import {
   C_KM_S,
   DEG,
+  EGM96_MU_KM3_S2,
+  HOURS_PER_COMMON_YEAR,
   IUGG_MEAN_EARTH_RADIUS_KM,
-  JULIAN_YEAR_DAYS,
-  MINUTES_PER_DAY,
   WGS72_A_KM,
   WGS84_A_KM,
 } from './constants.js';
@@ -62,17 +62,20 @@ export function llmAnswerS(ttft_s: number, tokens_per_s: number, answer_tokens: 
   return ttft_s + answer_tokens / tokens_per_s;
 }
 
-/** GPU failures per GPU-year from interruptions observed on a fleet: (interruptions / GPUs) × 365.25 / days. */
+/** Days in the year of every per-year figure here: the 365-day year (8,760 h). */
+const DAYS_PER_YEAR = HOURS_PER_COMMON_YEAR / 24;
+/** Minutes in that year (525,600): the unit of downtime per year. */
+const MINUTES_PER_YEAR = HOURS_PER_COMMON_YEAR * 60;
+
+/** GPU failures per GPU-year from interruptions observed on a fleet: (interruptions / GPUs) × 365 / days. */
 export function gpuFailuresPerYear(interruptions: number, gpus: number, days: number): number {
-  return (interruptions / gpus) * (JULIAN_YEAR_DAYS / days);
+  return (interruptions / gpus) * (DAYS_PER_YEAR / days);
 }
 
 /** Share of a duration that a delay is: delay / duration (both as given, ms and s). */
 export function delayShare(delay_ms: number, duration_s: number): number {
   return delay_ms / 1000 / duration_s;
 }
-
-const MINUTES_PER_YEAR = JULIAN_YEAR_DAYS * MINUTES_PER_DAY;
 
 // ---------------------------------------------------------------------------------------------
 // Input
@@ -110,6 +113,12 @@ const WalkerSchema = z
     sats_per_plane: z.number().int().min(1).max(200).describe('Satellites per plane S'),
     phasing: z.number().int().min(0).describe('Walker phasing factor F, 0 ≤ F < P'),
     raan0_deg: quantity('deg', { min: -360, max: 360, description: 'RAAN of plane 0 (default 0)' }).optional(),
+    raan_spread_deg: quantity('deg', {
+      gt: 0,
+      max: 360,
+      description:
+        'Arc of right ascension the planes are spread over, plane p at raan0 + p·spread/P: 360 (default) is a Walker delta, 180 a Walker star (polar planes all ascending on one side of the Earth)',
+    }).optional(),
     epoch: z.iso.datetime({ offset: true }).optional().describe('Epoch of the elements (default: the interval start)'),
   })
   .strict()
@@ -122,7 +131,7 @@ const WalkerSchema = z
       });
   })
   .describe(
-    'Walker-delta shell T/P/F (Walker 1984): P planes with RAAN Ω_p = raan0 + p·360/P, S satellites per plane with mean anomaly (argument of latitude) M_ps = s·360/S + p·F·360/T, T = P·S, circular, all at one epoch. Satellites are named "P<p>-S<s>" and numbered p·S + s.',
+    'Walker shell T/P/F (Walker 1984): P planes with RAAN Ω_p = raan0 + p·spread/P (spread 360°: delta, the default; 180°: star), S satellites per plane with mean anomaly (argument of latitude) M_ps = s·360/S + p·F·360/T, T = P·S, circular, all at one epoch. Satellites are named "P<p>-S<s>" and numbered p·S + s.',
   );
 
 const SatellitesSchema = z
@@ -155,7 +164,7 @@ export const LatencyInput = z
       .max(20)
       .describe('Ground sites; the first is the user (coverage, gaps and round trip are for it)'),
     gateway: SiteSchema.optional().describe(
-      'Where the satellite path lands (bent pipe down-link, or the laser mesh exit); default: the data_center, else the second site',
+      'Where the satellite path lands (bent pipe down-link, or the laser mesh exit); default: the data_center, else the second site. Without any of them the round trip to the ground is null (rtt_reason); without an orbital_data_center either, the request is a pass prediction: windows and coverage',
     ),
     data_center: SiteSchema.optional().describe(
       'Terrestrial data center the user would otherwise reach over fibre; default: the gateway',
@@ -166,7 +175,9 @@ export const LatencyInput = z
     inter_satellite_links: z
       .boolean()
       .optional()
-      .describe('Route over +grid laser links (walker shells only); default false: bent pipe, one satellite seen by both ends'),
+      .describe(
+        'Route over +grid laser links (walker shells only); default false: a bent pipe to the gateway (one satellite seen by both ends), and an orbital data center only while the user sees it',
+      ),
     route_factor: z.number().min(1).max(10).optional().describe('Fibre route length over the great-circle distance'),
     fibre_group_index: z.number().min(1).max(2).optional().describe('Group index of the fibre (speed c / n)'),
     rtt_step_s: quantity('s', { min: 1, max: 3600, description: 'Sampling step of the round trip' }).optional(),
@@ -205,12 +216,6 @@ export const LatencyInput = z
     const t1 = Date.parse(x.end);
     if (!(t1 > t0))
       ctx.addIssue({ code: 'custom', path: ['end'], message: `expected an end after the start (${x.start}), got ${x.end}` });
-    if (x.gateway === undefined && x.data_center === undefined && x.sites.length < 2)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['gateway'],
-        message: 'expected a gateway, a data_center or a second site: the round trip needs a far end',
-      });
     if (x.inter_satellite_links && !x.satellites.walker)
       ctx.addIssue({
         code: 'custom',
@@ -225,131 +230,240 @@ export type LatencyInputT = z.output<typeof LatencyInput>;
 // Output
 // ---------------------------------------------------------------------------------------------
 
-const Stats = z.object({ min: z.number(), median: z.number(), p95: z.number() });
+const Stats = z.object({
+  min: z.number().describe('Smallest sampled round trip, ms'),
+  median: z.number().describe('Median of the samples (type-7 quantile), ms'),
+  p95: z.number().describe('95th percentile of the samples (type-7 quantile), ms'),
+});
 
 const GapStats = z.object({
-  count: z.number().int(),
-  total_s: z.number(),
-  mean_s: z.number(),
-  median_s: z.number(),
-  max_s: z.number(),
-  longest_start: z.string().nullable(),
+  count: z.number().int().describe('Number of gaps'),
+  total_s: z.number().describe('Time in gaps, s'),
+  mean_s: z.number().describe('Mean gap, s (0 without gaps)'),
+  median_s: z.number().describe('Median gap, s (0 without gaps)'),
+  max_s: z.number().describe('Longest gap, s (0 without gaps)'),
+  longest_start: z.string().nullable().describe('Start of the longest gap, ISO-8601 UTC; null without gaps'),
 });
 
 const SiteOutput = z.object({
-  name: z.string(),
-  role: z.enum(['user', 'site', 'gateway']),
-  lat_deg: z.number(),
-  lon_deg: z.number(),
-  alt_km: z.number(),
-  windows: z.number().int(),
+  name: z.string().describe('Catalogue name, the name given, or "lat,lon"'),
+  role: z.enum(['user', 'site', 'gateway']).describe('The user (first site), the gateway, or another site'),
+  lat_deg: z.number().describe('Geodetic latitude, deg'),
+  lon_deg: z.number().describe('Longitude, east positive, deg'),
+  alt_km: z.number().describe('Height above the WGS84 ellipsoid, km'),
+  windows: z.number().int().describe('Visibility windows at this site, all satellites'),
   coverage_fraction: z.number().describe('Share of the interval with at least one satellite above the mask'),
   mean_satellites_in_view: z.number().describe('Time-mean number of satellites above the mask'),
-  gaps: GapStats,
-  handovers: z.number().int(),
-  handovers_per_hour: z.number(),
+  gaps: GapStats.describe('Intervals in which this site sees no satellite'),
+  handovers: z.number().int().describe('Handovers (stay until set, then the longest-lasting satellite)'),
+  handovers_per_hour: z.number().describe('The same, per hour, 1/h'),
 });
 
 const WindowOutput = z.object({
-  site: z.string(),
-  satellite: z.string(),
-  start: z.string(),
-  end: z.string(),
-  duration_s: z.number(),
-  max_elevation_deg: z.number(),
-  max_elevation_at: z.string(),
+  site: z.string().describe('The site that sees the satellite'),
+  satellite: z.string().describe('The satellite seen'),
+  start: z.string().describe('Rise above the mask, ISO-8601 UTC'),
+  end: z.string().describe('Set below the mask, ISO-8601 UTC'),
+  duration_s: z.number().describe('Length of the window, s'),
+  max_elevation_deg: z.number().describe('Highest elevation in the window, deg'),
+  max_elevation_at: z.string().describe('When it culminates, ISO-8601 UTC'),
   clipped: z.boolean().describe('Open at the start or the end of the interval'),
 });
 
 export const LatencyOutput = z.object({
-  start: z.string(),
-  end: z.string(),
-  duration_h: z.number(),
-  min_elevation_deg: z.number(),
-  satellites: z.object({
-    count: z.number().int(),
-    kind: z.enum(['tles', 'element_set', 'walker']),
-    min_altitude_km: z.number().describe('Lowest mean altitude a − Re (WGS84) among the satellites'),
-    period_min: z.object({ min: z.number(), max: z.number() }),
-    epochs: z.object({ earliest: z.string(), latest: z.string() }),
-  }),
+  start: z.string().describe('Start of the interval, ISO-8601 UTC'),
+  end: z.string().describe('End of the interval, ISO-8601 UTC'),
+  duration_h: z.number().describe('Length of the interval, h'),
+  min_elevation_deg: z.number().describe('Elevation mask of every site, deg'),
+  satellites: z
+    .object({
+      count: z.number().int().describe('Satellites propagated'),
+      kind: z.enum(['tles', 'element_set', 'walker']).describe('How they were given'),
+      min_altitude_km: z.number().describe('Lowest mean altitude a − Re (WGS84) among the satellites'),
+      period_min: z
+        .object({
+          min: z.number().describe('Shortest, min'),
+          max: z.number().describe('Longest, min'),
+        })
+        .describe('Orbital periods from SGP4 mean motion, min'),
+      epochs: z
+        .object({
+          earliest: z.string().describe('Earliest, ISO-8601 UTC'),
+          latest: z.string().describe('Latest, ISO-8601 UTC'),
+        })
+        .describe('Epochs of the elements'),
+    })
+    .describe('The satellites propagated'),
   windows: z.array(WindowOutput).describe('Visibility windows sorted by start, all sites'),
   coverage_fraction: z.number().describe('Share of the interval in which the user sees at least one satellite'),
   gaps: GapStats.describe('Intervals in which the user sees no satellite'),
   handovers_per_hour: z.number().describe('User handovers per hour (stay until set, then the longest-lasting satellite)'),
-  sites: z.array(SiteOutput),
-  rtt_ms: Stats.nullable().describe('Round trip user → satellite(s) → gateway and back over the samples with a path, ms'),
-  rtt: z.object({
-    path: z.enum(['bent_pipe', 'inter_satellite_links']),
-    step_s: z.number(),
-    samples: z.number().int().describe('Grid samples in the interval'),
-    samples_with_path: z.number().int(),
-    path_fraction: z.number().describe('Share of the samples at which a path exists'),
-    hops_median: z.number().nullable().describe('Satellites on the path (median); 1 for a bent pipe'),
-    gateway: z.string(),
-  }),
+  sites: z.array(SiteOutput).describe('Every site searched (the gateway included), with its own figures'),
+  rtt_ms: Stats.nullable().describe(
+    'Round trip user → satellite(s) → gateway → fibre → data center and back over the samples with a path, ms: the space segment from the propagated slant ranges plus gateway_fibre_rtt_ms',
+  ),
+  rtt_reason: z
+    .string()
+    .nullable()
+    .describe('Why rtt_ms is null (no far end on the ground, or no path at any sample); null when it is given'),
+  rtt: z
+    .object({
+      path: z
+        .enum(['bent_pipe', 'inter_satellite_links'])
+        .describe('One satellite seen by both ends, or shortest paths over +grid laser links'),
+      step_s: z.number().describe('Sampling step of the round trip, s'),
+      samples: z.number().int().describe('Grid samples in the interval'),
+      samples_with_path: z.number().int().describe('Samples at which the user has a path to the gateway'),
+      path_fraction: z.number().describe('Share of the samples at which a path exists'),
+      hops_median: z.number().nullable().describe('Satellites on the path (median); 1 for a bent pipe'),
+      gateway: z.string().describe('Where the satellite path lands'),
+    })
+    .nullable()
+    .describe('How the round trip to the ground was sampled; null without a far end on the ground'),
   rtt_floor_ms: z
     .number()
     .describe(
       'Nominal zenith bent pipe at the lowest mean altitude: 4 legs × altitude / c. SGP4 radii swing a few km about the mean, so a real round trip may dip just below it; rtt_geometric_floor_ms is the strict bound',
     ),
-  zenith_slant_range_km: z.number(),
+  zenith_slant_range_km: z.number().describe('Slant range at 90° elevation at the lowest mean altitude, km'),
   rtt_geometric_floor_ms: z
     .number()
     .nullable()
     .describe(
-      'Floor for these two ends: 2·[(r_min − |s_user|) + (r_min − |s_gateway|)]/c with r_min the lowest geocentric radius of a satellite on the sampled paths',
+      'Floor for these ends, ms: 2·[(r_min − |s_user|) + (r_min − |s_gateway|)]/c with r_min the lowest geocentric radius of a satellite on the sampled paths, plus gateway_fibre_rtt_ms',
     ),
-  great_circle_km: z.number().describe('User to data center, haversine on the IUGG mean radius 6371.0088 km'),
-  vacuum_rtt_ms: z.number().describe('Round trip over the great circle at c'),
-  fibre_rtt_ms: z.number().describe('Round trip over fibre: great circle × route factor at c / group index'),
-  route_factor: z.number(),
-  fibre_group_index: z.number(),
-  data_center: z.string(),
+  great_circle_km: z
+    .number()
+    .nullable()
+    .describe('User to data center, haversine on the IUGG mean radius 6371.0088 km; null without a data center'),
+  vacuum_rtt_ms: z.number().nullable().describe('Round trip over the great circle at c, ms; null without a data center'),
+  fibre_rtt_ms: z
+    .number()
+    .nullable()
+    .describe('Round trip over fibre: great circle × route factor at c / group index, ms; null without a data center'),
+  route_factor: z
+    .number()
+    .nullable()
+    .describe('Fibre route length over the great-circle distance used, dimensionless; null when no fibre is counted'),
+  fibre_group_index: z
+    .number()
+    .nullable()
+    .describe('Group index of the fibre used (light travels at c / n), dimensionless; null when no fibre is counted'),
+  data_center: z.string().nullable().describe('The terrestrial data center the fibre figures reach; null without one'),
+  gateway_great_circle_km: z
+    .number()
+    .nullable()
+    .describe('Gateway to data center, haversine on the IUGG mean radius, km; 0 when the path lands at the data center'),
+  gateway_fibre_rtt_ms: z
+    .number()
+    .nullable()
+    .describe(
+      'Round trip over the fibre leg from the gateway to the data center (great circle × route factor at c / group index), ms; included in rtt_ms, 0 when the gateway is the data center',
+    ),
   propagation_difference_ms: z
     .number()
     .nullable()
     .describe('Median orbital round trip minus the fibre round trip (negative: orbit is faster)'),
-  llm: z.object({
-    ttft_s: z.number(),
-    tokens_per_s: z.number(),
-    answer_tokens: z.number(),
-    answer_s: z.number().describe('Time to the full answer: TTFT + tokens / rate'),
-    share_of_ttft: z.number().nullable().describe('Propagation difference / time to first token'),
-    share_of_answer: z.number().nullable().describe('Propagation difference / time to the full answer'),
-  }),
-  outage: z.object({
-    user_no_satellite_fraction: z.number().describe('Share of the interval with no satellite above the user’s mask'),
-    user_no_path_fraction: z.number().describe('Share of round-trip samples with no path to the gateway'),
-    user_no_path_min_per_year: z.number().describe('The same, as minutes per year'),
-    orbital_data_center: z
-      .object({
-        satellite: z.string(),
-        reachable_fraction_direct: z.number().describe('Share of the interval the satellite is above the gateway’s mask'),
-        reachable_fraction_via_links: z
-          .number()
-          .nullable()
-          .describe('With laser links: share of the samples at which the gateway reaches it through the mesh'),
-        longest_unreachable_s: z.number().describe('Longest stretch without direct contact'),
-        gpus: z.number().nullable(),
-        gpu_failures_per_year: z.number().nullable().describe('Expected GPU failures per year on board, not repairable'),
-      })
-      .nullable(),
-    tier3_availability: z.number(),
-    tier4_availability: z.number(),
-    tier3_downtime_min_per_year: z.number(),
-    tier4_downtime_min_per_year: z.number(),
-    gpu_failure_per_year: z.number().describe('Failures per GPU-year (GPU and HBM faults) observed on a terrestrial fleet'),
-  }),
-  search: z.object({
-    method: z.string(),
-    samples: z.number().int().describe('Coarse samples (SGP4 calls) over all satellites'),
-    refinements: z.number().int().describe('SGP4 calls spent refining crossings and culminations'),
-    brute_force_1s_equivalent: z.number().int().describe('SGP4 calls a 1-second scan of the same interval would make'),
-    step_min_s: z.number(),
-    step_max_s: z.number(),
-    edge_tolerance_s: z.number(),
-  }),
+  orbital_data_center: z
+    .object({
+      satellite: z.string().describe('The satellite that hosts the data center'),
+      path: z
+        .enum(['inter_satellite_links', 'direct'])
+        .describe('Over +grid laser links from any satellite the user sees, or direct: only while the user sees that satellite'),
+      rtt_ms: Stats.nullable().describe(
+        'Round trip user → satellite(s) → the data-center satellite → back, over the samples with a path, ms',
+      ),
+      rtt_reason: z.string().nullable().describe('Why rtt_ms is null (no path at any sample); null when it is given'),
+      line_of_sight_rtt_ms: Stats.nullable().describe(
+        'Round trip at c along the straight line user → data-center satellite at the same samples, ms: no path is shorter; a direct path is this line',
+      ),
+      reachable_fraction: z
+        .number()
+        .describe('Share of the round-trip samples at which the user has a path to the data-center satellite'),
+      step_s: z.number().describe('Sampling step of the round trip, s'),
+      samples: z.number().int().describe('Grid samples in the interval'),
+      samples_with_path: z.number().int().describe('Samples at which the user reaches the data-center satellite'),
+      hops_median: z
+        .number()
+        .nullable()
+        .describe('Satellites on the path, the data center included (median); 1 when it is in the user’s view'),
+      propagation_difference_ms: z
+        .number()
+        .nullable()
+        .describe(
+          'Median round trip to the orbital data center minus the fibre round trip to the terrestrial data center, ms (negative: orbit is faster); null without a terrestrial data center or without a path',
+        ),
+    })
+    .nullable()
+    .describe(
+      'The orbital data center (orbital_data_center.satellite) as the user reaches it; null when none is asked for. Its contact with the gateway is under outage.orbital_data_center',
+    ),
+  llm: z
+    .object({
+      ttft_s: z.number().describe('Time to first token, s'),
+      tokens_per_s: z.number().describe('Generation rate, tokens per second'),
+      answer_tokens: z.number().describe('Tokens in the answer'),
+      answer_s: z.number().describe('Time to the full answer: TTFT + tokens / rate'),
+      share_of_ttft: z.number().nullable().describe('Propagation difference / time to first token'),
+      share_of_answer: z.number().nullable().describe('Propagation difference / time to the full answer'),
+    })
+    .describe('Time to an LLM answer, and the share of it the propagation difference is'),
+  outage: z
+    .object({
+      user_no_satellite_fraction: z.number().describe('Share of the interval with no satellite above the user’s mask'),
+      user_no_path_fraction: z
+        .number()
+        .nullable()
+        .describe('Share of round-trip samples with no path to the gateway; null without a gateway'),
+      user_no_path_min_per_year: z
+        .number()
+        .nullable()
+        .describe('The same, as minutes per 365-day year (525,600 min); null without a gateway'),
+      orbital_data_center: z
+        .object({
+          satellite: z.string().describe('The satellite that hosts the data center'),
+          reachable_fraction_direct: z
+            .number()
+            .nullable()
+            .describe('Share of the interval the satellite is above the gateway’s mask; null without a gateway'),
+          reachable_fraction_via_links: z
+            .number()
+            .nullable()
+            .describe(
+              'With laser links: share of the samples at which the gateway reaches it through the mesh; null without links or without a gateway',
+            ),
+          longest_unreachable_s: z
+            .number()
+            .nullable()
+            .describe('Longest stretch without direct contact from the gateway, s; null without a gateway'),
+          gpus: z.number().nullable().describe('GPUs on board, as given; null when not given'),
+          gpu_failures_per_year: z
+            .number()
+            .nullable()
+            .describe('Expected GPU failures per 365-day year on board, not repairable'),
+        })
+        .nullable()
+        .describe('The gateway’s contact with the orbital data center and its GPU failures; null when none is asked for'),
+      tier3_availability: z.number().describe('Tier III site availability, fraction of the year'),
+      tier4_availability: z.number().describe('Tier IV site availability, fraction of the year'),
+      tier3_downtime_min_per_year: z.number().describe('Downtime Tier III allows, minutes per 365-day year'),
+      tier4_downtime_min_per_year: z.number().describe('Downtime Tier IV allows, minutes per 365-day year'),
+      gpu_failure_per_year: z
+        .number()
+        .describe('Failures per GPU per 365-day year (GPU and HBM faults) observed on a terrestrial fleet'),
+    })
+    .describe('Time without service against the Uptime tiers, per 365-day year'),
+  search: z
+    .object({
+      method: z.string().describe('How the windows were found'),
+      samples: z.number().int().describe('Coarse samples (SGP4 calls) over all satellites'),
+      refinements: z.number().int().describe('SGP4 calls spent refining crossings and culminations'),
+      brute_force_1s_equivalent: z.number().int().describe('SGP4 calls a 1-second scan of the same interval would make'),
+      step_min_s: z.number().describe('Smallest coarse step taken, s'),
+      step_max_s: z.number().describe('Largest coarse step taken, s'),
+      edge_tolerance_s: z.number().describe('Tolerance on window edges, s'),
+    })
+    .describe('What the event search cost, against a 1-second scan'),
 });
 export type LatencyResult = z.input<typeof LatencyOutput>;
 
@@ -360,42 +474,96 @@ export type LatencyResult = z.input<typeof LatencyOutput>;
 interface Fleet {
   kind: 'tles' | 'element_set' | 'walker';
   tracks: Track[];
-  walker?: { planes: number; perPlane: number; phasing: number };
+  /** Walker topology; `seam`: the last plane neighbours plane 0 (planes spread over 360°). */
+  walker?: { planes: number; perPlane: number; phasing: number; seam: boolean };
   minAltitude_km: number;
+}
+
+type WalkerInput = NonNullable<LatencyInputT['satellites']['walker']>;
+
+/**
+ * Slots of a Walker shell T/P/F (Walker 1984): plane p at RAAN Ω_p = raan0 + p·spread/P, slot s of
+ * plane p at argument of latitude u_ps = s·360/S + p·F·360/T, both in [0, 360), deg.
+ */
+export function walkerSlots(w: Omit<WalkerInput, 'epoch'>, spread_deg: number) {
+  const T = w.planes * w.sats_per_plane;
+  const raan0 = w.raan0_deg ?? 0;
+  const wrap360 = (deg: number) => ((deg % 360) + 360) % 360;
+  const slots: { name: string; raan_deg: number; argument_of_latitude_deg: number }[] = [];
+  for (let pl = 0; pl < w.planes; pl++)
+    for (let k = 0; k < w.sats_per_plane; k++)
+      slots.push({
+        name: `P${pl}-S${k}`,
+        raan_deg: wrap360(raan0 + (pl * spread_deg) / w.planes),
+        argument_of_latitude_deg: wrap360((k * 360) / w.sats_per_plane + (pl * w.phasing * 360) / T),
+      });
+  return slots;
+}
+
+/** A Walker shell's satellites as SGP4 tracks (circular orbits at one epoch), with its +grid topology. */
+function walkerFleet(w: WalkerInput, start: Date, p: Provenance): Fleet {
+  const spread = p.orDefault('latency.walker.raan_spread_deg', w.raan_spread_deg, 'satellites.walker.raan_spread_deg');
+  warnCounterRotatingPlanes(w, spread, p);
+  const epochIso = w.epoch ?? start.toISOString();
+  const jd0 = dateToJd(start);
+  const tracks = walkerSlots(w, spread).map((slot) => {
+    const orbit = resolveOrbit(
+      {
+        altitude_km: w.altitude_km,
+        inclination_deg: w.inclination_deg,
+        raan_deg: wrap180(slot.raan_deg),
+        mean_anomaly_deg: wrap180(slot.argument_of_latitude_deg),
+      },
+      epochIso,
+      p,
+      '/satellites/walker',
+    );
+    return track(slot.name, orbit.satrec, start, jd0, '/satellites/walker');
+  });
+  return {
+    kind: 'walker',
+    tracks,
+    walker: { planes: w.planes, perPlane: w.sats_per_plane, phasing: w.phasing, seam: spread === 360 },
+    minAltitude_km: w.altitude_km,
+  };
+}
+
+/**
+ * The two planes of a Walker shell that fly closest to one plane in opposite directions: with orbit
+ * normals n = (sin i sin Ω, −sin i cos Ω, cos i), planes 0 and q counter-rotate when n_0·n_q < 0,
+ * and lie acos(−n_0·n_q) apart (0 for a polar delta's planes 180° apart). Null when none do.
+ */
+function counterRotatingPlanes(inclination_deg: number, planes: number, spread_deg: number) {
+  const i = inclination_deg * DEG;
+  let best: { plane: number; raan_apart_deg: number; apart_deg: number } | null = null;
+  for (let q = 1; q < planes; q++) {
+    const dRaan_deg = (q * spread_deg) / planes;
+    const dot = Math.sin(i) ** 2 * Math.cos(dRaan_deg * DEG) + Math.cos(i) ** 2;
+    if (dot >= 0) continue;
+    const apart_deg = Math.acos(Math.min(1, -dot)) / DEG;
+    if (!best || apart_deg < best.apart_deg) best = { plane: q, raan_apart_deg: dRaan_deg, apart_deg };
+  }
+  return best;
+}
+
+/** Circular orbital speed at an altitude above the WGS84 equator: v = √(μ / (Re + h)), km/s. */
+const circularSpeedKmS = (altitude_km: number) => Math.sqrt(EGM96_MU_KM3_S2 / (WGS84_A_KM + altitude_km));
+
+/** A near-polar shell spread over 360° flies each plane twice, in opposite directions: say so, with the figure. */
+function warnCounterRotatingPlanes(w: WalkerInput, spread_deg: number, p: Provenance): void {
+  const limit = Provenance.value('latency.walker_polar_warning_deg');
+  if (spread_deg !== 360 || Math.abs(w.inclination_deg - 90) > limit) return;
+  const pair = counterRotatingPlanes(w.inclination_deg, w.planes, spread_deg);
+  if (!pair) return;
+  p.warn(
+    `a Walker delta shell at ${w.inclination_deg}° is polar within ${limit}°: with its planes spread over 360° of RAAN, plane 0 and plane ${pair.plane} (RAAN ${pair.raan_apart_deg.toFixed(1)}° apart) lie ${pair.apart_deg.toFixed(1)}° apart and fly in opposite directions, and so does every such pair: half the shell retraces the other half, satellites crossing head-on at up to ${(2 * circularSpeedKmS(w.altitude_km)).toFixed(1)} km/s. A Walker star (raan_spread_deg: 180) spreads polar planes over one side of the Earth instead`,
+  );
 }
 
 function buildFleet(input: LatencyInputT, start: Date, end: Date, p: Provenance): Fleet {
   const s = input.satellites;
   const jd0 = dateToJd(start);
-  if (s.walker) {
-    const w = s.walker;
-    const T = w.planes * w.sats_per_plane;
-    const epochIso = w.epoch ?? start.toISOString();
-    const raan0 = w.raan0_deg ?? 0;
-    const tracks: Track[] = [];
-    for (let pl = 0; pl < w.planes; pl++) {
-      for (let k = 0; k < w.sats_per_plane; k++) {
-        const orbit = resolveOrbit(
-          {
-            altitude_km: w.altitude_km,
-            inclination_deg: w.inclination_deg,
-            raan_deg: wrap180(raan0 + (pl * 360) / w.planes),
-            mean_anomaly_deg: wrap180((k * 360) / w.sats_per_plane + (pl * w.phasing * 360) / T),
-          },
-          epochIso,
-          p,
-          '/satellites/walker',
-        );
-        tracks.push(track(`P${pl}-S${k}`, orbit.satrec, start, jd0, '/satellites/walker'));
-      }
-    }
-    return {
-      kind: 'walker',
-      tracks,
-      walker: { planes: w.planes, perPlane: w.sats_per_plane, phasing: w.phasing },
-      minAltitude_km: w.altitude_km,
-    };
-  }
+  if (s.walker) return walkerFleet(s.walker, start, p);
   const tles = s.tles ?? (ELEMENT_SETS[s.element_set as string]?.tles as { name: string; line1: string; line2: string }[]);
   const base = s.tles ? '/satellites/tles' : '/satellites/element_set';
   const tracks = tles.map((tle, i) => {
@@ -422,8 +590,9 @@ function satelliteCount(s: LatencyInputT['satellites']): number {
   return ELEMENT_SETS[s.element_set as string]?.tles.length ?? 0;
 }
 
-function checkBudget(satellites: number, sites: number, start: Date, end: Date): void {
-  const hours = (end.getTime() - start.getTime()) / 3_600_000;
+/** Satellites × sites × hours of event search a request asks for, against the budget (413 above it). */
+function checkSearchBudget(satellites: number, sites: number, span: Span): void {
+  const hours = span.duration_s / 3600;
   const asked = satellites * sites * hours;
   const limit = Provenance.value('latency.budget_satellite_site_hours');
   if (asked > limit)
@@ -432,6 +601,59 @@ function checkBudget(satellites: number, sites: number, start: Date, end: Date):
       { requested_satellite_site_hours: Math.round(asked), limit_satellite_site_hours: limit },
       '/satellites',
     );
+}
+
+/** Round-trip samples (and, over laser links, satellite positions) a request asks for, against the budgets; the step, s. */
+function checkSamplingBudget(input: LatencyInputT, satellites: number, span: Span, p: Provenance): number {
+  const step_s = p.orDefault('latency.rtt_step_s', input.rtt_step_s, 'rtt_step_s');
+  const rttSamples = sampleCount(span.duration_s, step_s);
+  const sampleLimit = Provenance.value('latency.budget_rtt_samples');
+  if (rttSamples > sampleLimit)
+    throw new TooLarge(
+      `${rttSamples} round-trip samples (${(span.duration_s / 3600).toFixed(1)} h every ${step_s} s), more than the budget of ${sampleLimit}: raise rtt_step_s or shorten the interval`,
+      { requested_samples: rttSamples, limit_samples: sampleLimit },
+      '/rtt_step_s',
+    );
+  if (input.inter_satellite_links) {
+    const asked = satellites * rttSamples;
+    const limit = Provenance.value('latency.budget_isl_satellite_samples');
+    if (asked > limit)
+      throw new TooLarge(
+        `routing over laser links propagates every satellite at every round-trip sample: ${satellites} × ${rttSamples} = ${asked}, more than the budget of ${limit}: raise rtt_step_s or shorten the interval`,
+        { requested_satellite_samples: asked, limit_satellite_samples: limit },
+        '/rtt_step_s',
+      );
+  }
+  return step_s;
+}
+
+/** Samples on a grid of `step_s` over [0, duration], both ends included. */
+const sampleCount = (duration_s: number, step_s: number) => Math.floor(duration_s / step_s + 1e-9) + 1;
+
+/** A data-center satellite given by index must exist: checked from the request alone (422). */
+function checkDataCenterIndex(input: LatencyInputT, satellites: number): void {
+  const which = input.orbital_data_center?.satellite;
+  if (typeof which === 'number' && which >= satellites)
+    throw new PhysicallyImpossible(
+      `no satellite ${which} in the list: ${satellites} satellites, numbered 0 to ${satellites - 1}`,
+      '/orbital_data_center/satellite',
+    );
+}
+
+/** Index of the satellite that hosts the orbital data center, by index or name (422 when there is none such). */
+function dataCenterSatellite(input: LatencyInputT, fleet: Fleet): number | null {
+  if (!input.orbital_data_center) return null;
+  const which = input.orbital_data_center.satellite;
+  const index = typeof which === 'number' ? which : fleet.tracks.findIndex((t) => t.name === which);
+  if (index < 0 || index >= fleet.tracks.length)
+    throw new PhysicallyImpossible(
+      `no satellite ${JSON.stringify(which)} in the list (${fleet.tracks.length} satellites, named ${fleet.tracks
+        .slice(0, 3)
+        .map((t) => t.name)
+        .join(', ')}${fleet.tracks.length > 3 ? ', …' : ''})`,
+      '/orbital_data_center/satellite',
+    );
+  return index;
 }
 
 function resolveSite(site: z.output<typeof SiteSchema>): Site {
@@ -450,17 +672,80 @@ function resolveSite(site: z.output<typeof SiteSchema>): Site {
 
 const sameSite = (a: Site, b: Site) => a.lat_deg === b.lat_deg && a.lon_deg === b.lon_deg && a.alt_km === b.alt_km;
 
+/** The interval and the elevation mask. */
+interface Span {
+  start: Date;
+  end: Date;
+  duration_s: number;
+  mask_deg: number;
+  mask_rad: number;
+}
+
+function resolveSpan(input: LatencyInputT, p: Provenance): Span {
+  const start = new Date(input.start);
+  const end = new Date(input.end);
+  const mask_deg = p.orDefault('latency.min_elevation_deg', input.min_elevation_deg, 'min_elevation_deg');
+  return { start, end, duration_s: (end.getTime() - start.getTime()) / 1000, mask_deg, mask_rad: mask_deg * DEG };
+}
+
+/** The far end on the ground: where the satellite path lands, and the data center behind it. */
+interface FarEnd {
+  gateway: SiteGeometry;
+  /** Index of the gateway among the searched sites. */
+  gatewayIdx: number;
+  dataCenter: Site;
+}
+
+/**
+ * Who is where: every site searched (the user first, then the other sites, then the gateway when
+ * it is not one of them), and the far end on the ground: null when the request names no gateway,
+ * data center or second site (a pass prediction).
+ */
+interface Ends {
+  geometry: SiteGeometry[];
+  user: SiteGeometry;
+  far: FarEnd | null;
+}
+
+function resolveEnds(input: LatencyInputT): Ends {
+  const listed = input.sites.map(resolveSite);
+  const dataCenterGiven = input.data_center !== undefined ? resolveSite(input.data_center) : undefined;
+  const gatewaySite = input.gateway !== undefined ? resolveSite(input.gateway) : (dataCenterGiven ?? listed[1]);
+  if (gatewaySite === undefined) {
+    const geometry = listed.map(siteGeometry);
+    return { geometry, user: geometry[0] as SiteGeometry, far: null };
+  }
+  const all = [...listed];
+  let gatewayIdx = listed.findIndex((s) => sameSite(s, gatewaySite));
+  if (gatewayIdx < 0) {
+    all.push(gatewaySite);
+    gatewayIdx = all.length - 1;
+  }
+  const geometry = all.map(siteGeometry);
+  const gateway = geometry[gatewayIdx] as SiteGeometry;
+  return {
+    geometry,
+    user: geometry[0] as SiteGeometry,
+    far: { gateway, gatewayIdx, dataCenter: dataCenterGiven ?? gatewaySite },
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Round trip
 // ---------------------------------------------------------------------------------------------
 
+/** Round trips sampled on the grid. */
 interface RttResult {
   samples: number;
+  /** User → gateway: the space segment at each sample with a path, ms, and the satellites on it. */
   rtts: number[];
   hops: number[];
+  /** Lowest geocentric radius of a satellite on those paths, km. */
   rMin_km: number;
   /** For the orbital data center: samples at which the gateway reaches it through the mesh. */
   dcReachable: number;
+  /** User → the data-center satellite → back at each sample with a path, ms; satellites on it; the straight line's round trip. */
+  dc: { rtts: number[]; hops: number[]; lineOfSight: number[] };
 }
 
 /** Satellites above the mask at each grid time, per site, from the windows (no new search). */
@@ -475,13 +760,18 @@ function inViewOnGrid(windows: readonly Window[], site: number, step_s: number, 
   return grid;
 }
 
-/** +grid laser links of a Walker shell (Handley 2018): in-plane neighbours, and the same slot in the next plane. */
-function plusGridLinks(planes: number, perPlane: number, phasing: number): [number, number][] {
+/**
+ * +grid laser links of a Walker shell (Handley 2018): in-plane neighbours, and the same slot in the
+ * next plane. Across the seam, from the last plane to plane 0, only when the planes close the circle
+ * (`seam`: spread over 360°); in a star the planes either side of the seam fly in opposite directions.
+ */
+export function plusGridLinks(planes: number, perPlane: number, phasing: number, seam: boolean): [number, number][] {
   const links: [number, number][] = [];
   const id = (pl: number, k: number) => pl * perPlane + (((k % perPlane) + perPlane) % perPlane);
   for (let pl = 0; pl < planes; pl++) {
     for (let k = 0; k < perPlane; k++) {
       if (perPlane > 1 && (perPlane > 2 || k === 0)) links.push([id(pl, k), id(pl, k + 1)]);
+      if (pl === planes - 1 && !seam) continue;
       if (planes > 1 && (planes > 2 || pl === 0)) {
         // Across the seam (last plane to plane 0) the slots are offset by the phasing.
         const shift = pl === planes - 1 ? Math.round((phasing * (planes - 1)) / planes) : 0;
@@ -492,6 +782,18 @@ function plusGridLinks(planes: number, perPlane: number, phasing: number): [numb
   return links;
 }
 
+/** Laser-link neighbours of every satellite: the +grid of a Walker shell with links, none otherwise. */
+function meshAdjacency(fleet: Fleet, links: boolean): number[][] {
+  const adjacency: number[][] = fleet.tracks.map(() => []);
+  if (!links || !fleet.walker) return adjacency;
+  const { planes, perPlane, phasing, seam } = fleet.walker;
+  for (const [a, b] of plusGridLinks(planes, perPlane, phasing, seam)) {
+    adjacency[a]?.push(b);
+    adjacency[b]?.push(a);
+  }
+  return adjacency;
+}
+
 /** Lowest altitude above a sphere of radius R of the segment a–b, km. */
 function grazingAltitudeKm(a: Vec3, b: Vec3, R_km: number): number {
   const d = { x: b.x - a.x, y: b.y - a.y, z: b.z - a.z };
@@ -500,117 +802,188 @@ function grazingAltitudeKm(a: Vec3, b: Vec3, R_km: number): number {
   return Math.hypot(a.x + t * d.x, a.y + t * d.y, a.z + t * d.z) - R_km;
 }
 
-function roundTrips(
-  fleet: Fleet,
-  windows: readonly Window[],
-  user: SiteGeometry,
-  gateway: SiteGeometry,
-  userIdx: number,
-  gatewayIdx: number,
-  duration_s: number,
-  step_s: number,
-  links: boolean,
-  dcIndex: number | null,
+/** Shortest paths over the mesh at one instant: length to every satellite, km, and satellites on the path. */
+interface MeshPaths {
+  dist: Float64Array;
+  hops: Int32Array;
+}
+
+/**
+ * Dijkstra over the laser mesh at one instant, from source satellites reached at a given length
+ * (`[satellite, km]`, e.g. the up-link slant range). Links are straight lines between the
+ * propagated positions; one whose line of sight passes below `grazing_km` is not used.
+ */
+function meshPaths(
+  pos: readonly Vec3[],
+  adjacency: readonly number[][],
   grazing_km: number,
-): RttResult {
-  const samples = Math.floor(duration_s / step_s + 1e-9) + 1;
-  const userGrid = inViewOnGrid(windows, userIdx, step_s, samples);
-  const gwGrid = inViewOnGrid(windows, gatewayIdx, step_s, samples);
-  const rtts: number[] = [];
-  const hops: number[] = [];
-  let rMin = Infinity;
-  let dcReachable = 0;
-  const n = fleet.tracks.length;
-  const edges = links && fleet.walker ? plusGridLinks(fleet.walker.planes, fleet.walker.perPlane, fleet.walker.phasing) : [];
-  const adjacency: number[][] = Array.from({ length: links ? n : 0 }, () => []);
-  for (const [a, b] of edges) {
-    adjacency[a]?.push(b);
-    adjacency[b]?.push(a);
+  sources: readonly [number, number][],
+): MeshPaths {
+  const dist = new Float64Array(pos.length).fill(Infinity);
+  const hops = new Int32Array(pos.length);
+  const heap = new MinHeap();
+  for (const [sat, d] of sources) {
+    if (d >= (dist[sat] as number)) continue;
+    dist[sat] = d;
+    hops[sat] = 1;
+    heap.push(d, sat);
   }
-  for (let j = 0; j < samples; j++) {
-    const t = j * step_s;
+  while (heap.size > 0) {
+    const [d, u] = heap.pop();
+    if (d > (dist[u] as number)) continue;
+    const pu = pos[u] as Vec3;
+    for (const v of adjacency[u] as number[]) {
+      const pv = pos[v] as Vec3;
+      if (grazingAltitudeKm(pu, pv, WGS84_A_KM) < grazing_km) continue;
+      const nd = d + distanceKm(pu, pv);
+      if (nd >= (dist[v] as number)) continue;
+      dist[v] = nd;
+      hops[v] = (hops[u] as number) + 1;
+      heap.push(nd, v);
+    }
+  }
+  return { dist, hops };
+}
+
+/** What the round trips are sampled over: the user, the far end on the ground and the data-center satellite, when given. */
+interface Sampling {
+  fleet: Fleet;
+  user: SiteGeometry;
+  far: FarEnd | null;
+  step_s: number;
+  samples: number;
+  adjacency: number[][] | null;
+  grazing_km: number;
+  dcIndex: number | null;
+}
+
+function sampling(
+  input: LatencyInputT,
+  fleet: Fleet,
+  ends: Ends,
+  span: Span,
+  step_s: number,
+  dcIndex: number | null,
+  p: Provenance,
+): Sampling {
+  const links = input.inter_satellite_links === true;
+  const grazing_km = Provenance.value('latency.isl_grazing_altitude_km');
+  if (links) {
+    p.assume('isl_grazing_altitude_km', grazing_km, 'km', 'orbital-dc-convention');
+    p.assume('isl_topology', '+grid', 'topology', 'handley-hotnets-2018');
+  }
+  return {
+    fleet,
+    user: ends.user,
+    far: ends.far,
+    step_s,
+    samples: sampleCount(span.duration_s, step_s),
+    adjacency: links ? meshAdjacency(fleet, true) : null,
+    grazing_km,
+    dcIndex,
+  };
+}
+
+/** One bent-pipe sample: the shortest user → satellite → gateway path over the satellites both ends see. */
+function bentPipeSample(s: Sampling, far: FarEnd, t: number, ups: readonly number[], downs: readonly number[], out: RttResult) {
+  const downSet = new Set(downs);
+  let best = Infinity;
+  let radius = Infinity;
+  for (const sat of ups) {
+    if (!downSet.has(sat)) continue;
+    const r = ecfAt(s.fleet.tracks[sat] as Track, t);
+    const len = distanceKm(r, s.user.ecf) + distanceKm(r, far.gateway.ecf);
+    if (len >= best) continue;
+    best = len;
+    radius = Math.hypot(r.x, r.y, r.z);
+  }
+  if (best === Infinity) return;
+  out.rtts.push(roundTripMs(best));
+  out.hops.push(1);
+  out.rMin_km = Math.min(out.rMin_km, radius);
+}
+
+/** One direct sample of the data-center satellite: user → it → back while the user sees it, the line of sight itself. */
+function directDataCenterSample(s: Sampling, dc: number, t: number, ups: readonly number[], out: RttResult): void {
+  if (!ups.includes(dc)) return;
+  const rtt = roundTripMs(distanceKm(ecfAt(s.fleet.tracks[dc] as Track, t), s.user.ecf));
+  out.dc.rtts.push(rtt);
+  out.dc.hops.push(1);
+  out.dc.lineOfSight.push(rtt);
+}
+
+/**
+ * One laser-mesh sample: every satellite's position, shortest paths from the satellites the user
+ * sees, then the three paths they give: to the gateway (the shortest over the satellites it sees,
+ * plus the down-link), to the data-center satellite, and whether the gateway reaches that satellite.
+ */
+function meshSample(s: Sampling, t: number, ups: readonly number[], downs: readonly number[], out: RttResult): void {
+  const dc = s.dcIndex;
+  const toGateway = s.far !== null && ups.length > 0 && downs.length > 0;
+  const toDataCenter = dc !== null && ups.length > 0;
+  const gatewayReach = dc !== null && downs.length > 0;
+  if (!toGateway && !toDataCenter && !gatewayReach) return;
+  const adjacency = s.adjacency as number[][];
+  const pos = s.fleet.tracks.map((tr) => ecfAt(tr, t));
+  const up = ups.map((sat): [number, number] => [sat, distanceKm(pos[sat] as Vec3, s.user.ecf)]);
+  const fromUser = meshPaths(pos, adjacency, s.grazing_km, up);
+  if (toGateway && s.far) meshGatewayPath(pos, fromUser, s.far, downs, out);
+  if (toDataCenter && dc !== null && (fromUser.dist[dc] as number) < Infinity) {
+    out.dc.rtts.push(roundTripMs(fromUser.dist[dc] as number));
+    out.dc.hops.push(fromUser.hops[dc] as number);
+    out.dc.lineOfSight.push(roundTripMs(distanceKm(pos[dc] as Vec3, s.user.ecf)));
+  }
+  if (gatewayReach && dc !== null) {
+    const fromGateway = meshPaths(
+      pos,
+      adjacency,
+      s.grazing_km,
+      downs.map((sat): [number, number] => [sat, 0]),
+    );
+    if ((fromGateway.dist[dc] as number) < Infinity) out.dcReachable++;
+  }
+}
+
+/** The shortest user → mesh → gateway path at one instant, from the user's shortest paths. */
+function meshGatewayPath(pos: readonly Vec3[], fromUser: MeshPaths, far: FarEnd, downs: readonly number[], out: RttResult) {
+  let best = Infinity;
+  let bestSat = -1;
+  for (const sat of downs) {
+    const d = (fromUser.dist[sat] as number) + distanceKm(pos[sat] as Vec3, far.gateway.ecf);
+    if (d >= best) continue;
+    best = d;
+    bestSat = sat;
+  }
+  if (bestSat < 0) return;
+  out.rtts.push(roundTripMs(best));
+  out.hops.push(fromUser.hops[bestSat] as number);
+  for (const r of pos) out.rMin_km = Math.min(out.rMin_km, Math.hypot(r.x, r.y, r.z));
+}
+
+/** Round trips on the sampling grid, from the windows: bent pipe (or direct), or shortest paths over laser links. */
+function roundTrips(s: Sampling, windows: readonly Window[]): RttResult {
+  const userGrid = inViewOnGrid(windows, 0, s.step_s, s.samples);
+  const gatewayGrid = s.far ? inViewOnGrid(windows, s.far.gatewayIdx, s.step_s, s.samples) : null;
+  const out: RttResult = {
+    samples: s.samples,
+    rtts: [],
+    hops: [],
+    rMin_km: Infinity,
+    dcReachable: 0,
+    dc: { rtts: [], hops: [], lineOfSight: [] },
+  };
+  for (let j = 0; j < s.samples; j++) {
+    const t = j * s.step_s;
     const ups = userGrid[j] as number[];
-    const downs = gwGrid[j] as number[];
-    if (!links) {
-      // Bent pipe: one satellite in view of both ends; the shortest such path.
-      let best = Infinity;
-      const downSet = new Set(downs);
-      for (const sat of ups) {
-        if (!downSet.has(sat)) continue;
-        const r = ecfAt(fleet.tracks[sat] as Track, t);
-        const len = distanceKm(r, user.ecf) + distanceKm(r, gateway.ecf);
-        if (len < best) {
-          best = len;
-          rMin = Math.min(rMin, Math.hypot(r.x, r.y, r.z));
-        }
-      }
-      if (best < Infinity) {
-        rtts.push(roundTripMs(best));
-        hops.push(1);
-      }
+    const downs = gatewayGrid?.[j] ?? [];
+    if (s.adjacency) {
+      meshSample(s, t, ups, downs, out);
       continue;
     }
-    const needDc = dcIndex !== null && downs.length > 0;
-    if ((ups.length === 0 || downs.length === 0) && !needDc) continue;
-    // Laser mesh: every satellite's position at this instant, then Dijkstra from the user.
-    const pos = fleet.tracks.map((tr) => ecfAt(tr, t));
-    const dist = new Float64Array(n).fill(Infinity);
-    const hopCount = new Int32Array(n);
-    const heap = new MinHeap();
-    for (const sat of ups) {
-      const d = distanceKm(pos[sat] as Vec3, user.ecf);
-      if (d < (dist[sat] as number)) {
-        dist[sat] = d;
-        hopCount[sat] = 1;
-        heap.push(d, sat);
-      }
-    }
-    const settle = (source: Float64Array, counts: Int32Array, h: MinHeap) => {
-      while (h.size > 0) {
-        const [d, u] = h.pop();
-        if (d > (source[u] as number)) continue;
-        for (const v of adjacency[u] as number[]) {
-          const pu = pos[u] as Vec3;
-          const pv = pos[v] as Vec3;
-          if (grazingAltitudeKm(pu, pv, WGS84_A_KM) < grazing_km) continue;
-          const nd = d + distanceKm(pu, pv);
-          if (nd < (source[v] as number)) {
-            source[v] = nd;
-            counts[v] = (counts[u] as number) + 1;
-            h.push(nd, v);
-          }
-        }
-      }
-    };
-    settle(dist, hopCount, heap);
-    let best = Infinity;
-    let bestSat = -1;
-    for (const sat of downs) {
-      const d = (dist[sat] as number) + distanceKm(pos[sat] as Vec3, gateway.ecf);
-      if (d < best) {
-        best = d;
-        bestSat = sat;
-      }
-    }
-    if (best < Infinity && bestSat >= 0) {
-      rtts.push(roundTripMs(best));
-      hops.push(hopCount[bestSat] as number);
-      for (const r of pos) rMin = Math.min(rMin, Math.hypot(r.x, r.y, r.z));
-    }
-    if (needDc && dcIndex !== null) {
-      // Can the gateway reach the data-center satellite through the mesh?
-      const fromGw = new Float64Array(n).fill(Infinity);
-      const c2 = new Int32Array(n);
-      const h2 = new MinHeap();
-      for (const sat of downs) {
-        fromGw[sat] = 0;
-        h2.push(0, sat);
-      }
-      settle(fromGw, c2, h2);
-      if ((fromGw[dcIndex] as number) < Infinity) dcReachable++;
-    }
+    if (s.far) bentPipeSample(s, s.far, t, ups, downs, out);
+    if (s.dcIndex !== null) directDataCenterSample(s, s.dcIndex, t, ups, out);
   }
-  return { samples, rtts, hops, rMin_km: rMin, dcReachable };
+  return out;
 }
 
 class MinHeap {
@@ -684,81 +1057,21 @@ const iso = (start: Date, t_s: number) => new Date(start.getTime() + Math.round(
 
 export const EDGE_TOLERANCE_S = 0.01;
 
-export function runLatency(input: LatencyInputT, p: Provenance): LatencyResult {
-  const start = new Date(input.start);
-  const end = new Date(input.end);
-  const duration_s = (end.getTime() - start.getTime()) / 1000;
-  const maskDeg = p.orDefault('latency.min_elevation_deg', input.min_elevation_deg, 'min_elevation_deg');
-  const mask = maskDeg * DEG;
+/** min, median and p95 of a sample (type-7 quantiles), or null when it is empty. */
+function stats(values: readonly number[]): z.input<typeof Stats> | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return { min: sorted[0] as number, median: quantileSorted(sorted, 0.5), p95: quantileSorted(sorted, 0.95) };
+}
 
-  // Sites: the user first, then the other sites, then the gateway when it is not one of them.
-  const listed = input.sites.map(resolveSite);
-  const dataCenterGiven = input.data_center !== undefined ? resolveSite(input.data_center) : undefined;
-  const gatewaySite = input.gateway !== undefined ? resolveSite(input.gateway) : (dataCenterGiven ?? (listed[1] as Site));
-  const dataCenter = dataCenterGiven ?? gatewaySite;
-  let gatewayIdx = listed.findIndex((s) => sameSite(s, gatewaySite));
-  const all = [...listed];
-  if (gatewayIdx < 0) {
-    all.push(gatewaySite);
-    gatewayIdx = all.length - 1;
-  }
-  const geometry = all.map(siteGeometry);
-  const user = geometry[0] as SiteGeometry;
-  const gateway = geometry[gatewayIdx] as SiteGeometry;
+const median = (values: readonly number[]) => stats(values)?.median ?? null;
 
-  const links = input.inter_satellite_links ?? false;
-
-  // Every budget is checked from the request alone, before any satellite is initialised or propagated.
-  const satellites = satelliteCount(input.satellites);
-  checkBudget(satellites, geometry.length, start, end);
-  const step_s = p.orDefault('latency.rtt_step_s', input.rtt_step_s, 'rtt_step_s');
-  const rttSamples = Math.floor(duration_s / step_s + 1e-9) + 1;
-  const sampleLimit = Provenance.value('latency.budget_rtt_samples');
-  if (rttSamples > sampleLimit)
-    throw new TooLarge(
-      `${rttSamples} round-trip samples (${(duration_s / 3600).toFixed(1)} h every ${step_s} s), more than the budget of ${sampleLimit}: raise rtt_step_s or shorten the interval`,
-      { requested_samples: rttSamples, limit_samples: sampleLimit },
-      '/rtt_step_s',
-    );
-  if (links) {
-    const asked = satellites * rttSamples;
-    const limit = Provenance.value('latency.budget_isl_satellite_samples');
-    if (asked > limit)
-      throw new TooLarge(
-        `routing over laser links propagates every satellite at every round-trip sample: ${satellites} × ${rttSamples} = ${asked}, more than the budget of ${limit}: raise rtt_step_s or shorten the interval`,
-        { requested_satellite_samples: asked, limit_satellite_samples: limit },
-        '/rtt_step_s',
-      );
-  }
-  const which = input.orbital_data_center?.satellite;
-  if (typeof which === 'number' && which >= satellites)
-    throw new PhysicallyImpossible(
-      `no satellite ${which} in the list: ${satellites} satellites, numbered 0 to ${satellites - 1}`,
-      '/orbital_data_center/satellite',
-    );
-
-  const fleet = buildFleet(input, start, end, p);
-
-  // Orbital data center (one satellite).
-  let dcIndex: number | null = null;
-  if (input.orbital_data_center) {
-    const which = input.orbital_data_center.satellite;
-    dcIndex = typeof which === 'number' ? which : fleet.tracks.findIndex((t) => t.name === which);
-    if (dcIndex < 0 || dcIndex >= fleet.tracks.length)
-      throw new PhysicallyImpossible(
-        `no satellite ${JSON.stringify(which)} in the list (${fleet.tracks.length} satellites, named ${fleet.tracks
-          .slice(0, 3)
-          .map((t) => t.name)
-          .join(', ')}${fleet.tracks.length > 3 ? ', …' : ''})`,
-        '/orbital_data_center/satellite',
-      );
-  }
-
-  // Windows by event search, satellite by satellite.
+/** Visibility windows of every satellite over every site by event search, sorted by start, with the search's cost. */
+function findAllWindows(fleet: Fleet, geometry: readonly SiteGeometry[], span: Span) {
   const windows: Window[] = [];
   const totals: SearchStats = { samples: 0, refinements: 0, step_min_s: Infinity, step_max_s: 0 };
   fleet.tracks.forEach((tr, i) => {
-    const r = searchWindows(tr, geometry, duration_s, mask, i, { edgeTolerance_s: EDGE_TOLERANCE_S });
+    const r = searchWindows(tr, geometry, span.duration_s, span.mask_rad, i, { edgeTolerance_s: EDGE_TOLERANCE_S });
     windows.push(...r.windows);
     totals.samples += r.stats.samples;
     totals.refinements += r.stats.refinements;
@@ -766,184 +1079,359 @@ export function runLatency(input: LatencyInputT, p: Provenance): LatencyResult {
     totals.step_max_s = Math.max(totals.step_max_s, r.stats.step_max_s);
   });
   windows.sort((a, b) => a.start_s - b.start_s || a.site - b.site || a.satellite - b.satellite);
+  return { windows, totals };
+}
 
-  // Per-site statistics.
-  const hours = duration_s / 3600;
-  const siteStats = geometry.map((g, k) => {
+/** Coverage, gaps, satellites in view and handovers of every site, from its windows. */
+function siteStatistics(windows: readonly Window[], ends: Ends, span: Span) {
+  const hours = span.duration_s / 3600;
+  return ends.geometry.map((g, k) => {
     const spans = windows.filter((w) => w.site === k).map((w) => [w.start_s, w.end_s] as [number, number]);
     const merged = mergeIntervals(spans);
     const covered = merged.reduce((s, [a, b]) => s + (b - a), 0);
     const handovers = countHandovers(spans);
     return {
       name: g.name,
-      role: k === 0 ? ('user' as const) : k === gatewayIdx ? ('gateway' as const) : ('site' as const),
+      role: k === 0 ? ('user' as const) : k === ends.far?.gatewayIdx ? ('gateway' as const) : ('site' as const),
       lat_deg: g.lat_deg,
       lon_deg: g.lon_deg,
       alt_km: g.alt_km,
       windows: spans.length,
-      coverage_fraction: covered / duration_s,
-      mean_satellites_in_view: spans.reduce((s, [a, b]) => s + (b - a), 0) / duration_s,
-      gaps: gapStats(complementIntervals(merged, duration_s), start),
+      coverage_fraction: covered / span.duration_s,
+      mean_satellites_in_view: spans.reduce((s, [a, b]) => s + (b - a), 0) / span.duration_s,
+      gaps: gapStats(complementIntervals(merged, span.duration_s), span.start),
       handovers,
       handovers_per_hour: handovers / hours,
     };
   });
-  const userStats = siteStats[0] as (typeof siteStats)[number];
+}
 
-  // Round trip through the constellation.
-  const grazing = Provenance.value('latency.isl_grazing_altitude_km');
-  if (links) p.assume('isl_grazing_altitude_km', grazing, 'km', 'orbital-dc-convention');
-  const rt = roundTrips(fleet, windows, user, gateway, 0, gatewayIdx, duration_s, step_s, links, dcIndex, grazing);
-  const sortedRtt = [...rt.rtts].sort((a, b) => a - b);
-  const rtt_ms = sortedRtt.length
-    ? { min: sortedRtt[0] as number, median: quantileSorted(sortedRtt, 0.5), p95: quantileSorted(sortedRtt, 0.95) }
-    : null;
-  if (!rtt_ms)
-    p.warn(
-      links
-        ? `no path from ${user.name} to the gateway ${gateway.name} at any sample: one end never sees a satellite above ${maskDeg}°`
-        : `no satellite is in view of both ${user.name} and the gateway ${gateway.name} at any sample: a bent pipe cannot connect them${input.satellites.walker ? '; set inter_satellite_links: true to route over laser links' : ''}`,
-    );
-  if (links) p.assume('isl_topology', '+grid', 'topology', 'handley-hotnets-2018');
-  const floorMs = zenithFloorMs(fleet.minAltitude_km);
-  const geometricFloor =
-    rtt_ms && Number.isFinite(rt.rMin_km) ? roundTripMs(rt.rMin_km - user.radius_km + (rt.rMin_km - gateway.radius_km)) : null;
+/** Fibre between two places: great circle on the IUGG mean sphere × route factor, at c / group index. */
+interface Fibre {
+  routeFactor: number;
+  groupIndex: number;
+}
 
-  // Terrestrial fibre to the data center.
-  const routeFactor = p.orDefault('latency.route_factor', input.route_factor, 'route_factor');
-  const groupIndex = p.orDefault('latency.fibre_group_index', input.fibre_group_index, 'fibre_group_index');
-  const gc = greatCircleKm(user.lat_deg, user.lon_deg, dataCenter.lat_deg, dataCenter.lon_deg, IUGG_MEAN_EARTH_RADIUS_KM);
-  const fibreRtt = roundTripMs(gc * routeFactor, groupIndex);
-  const difference = rtt_ms ? rtt_ms.median - fibreRtt : null;
-  if (!sameSite(gatewaySite, dataCenter))
-    p.warn(
-      `the satellite path lands at ${gatewaySite.name}, not at the data center ${dataCenter.name}: the terrestrial leg from the gateway to the data center is not counted`,
-    );
+function fibreModel(input: LatencyInputT, p: Provenance): Fibre {
+  return {
+    routeFactor: p.orDefault('latency.route_factor', input.route_factor, 'route_factor'),
+    groupIndex: p.orDefault('latency.fibre_group_index', input.fibre_group_index, 'fibre_group_index'),
+  };
+}
 
-  // LLM answer.
+/** Great circle between two sites (haversine, R = 6371.0088 km) and the round trip over fibre along it, ms. */
+function fibreRoute(a: Site, b: Site, fibre: Fibre): { great_circle_km: number; rtt_ms: number } {
+  const great_circle_km = greatCircleKm(a.lat_deg, a.lon_deg, b.lat_deg, b.lon_deg, IUGG_MEAN_EARTH_RADIUS_KM);
+  return { great_circle_km, rtt_ms: roundTripMs(great_circle_km * fibre.routeFactor, fibre.groupIndex) };
+}
+
+/**
+ * The round trip user → satellite(s) → gateway → fibre → data center and back: the space segment
+ * sampled from the propagated positions, plus the gateway → data-center fibre leg both ways
+ * (`leg_ms`, 0 when the gateway is the data center); bounded below by its own geometry.
+ */
+function groundRoundTrip(input: LatencyInputT, rt: RttResult, s: Sampling, far: FarEnd, span: Span, leg_ms: number) {
+  const links = s.adjacency !== null;
+  const rtt_ms = stats(rt.rtts.map((space_ms) => space_ms + leg_ms));
+  const { user } = s;
+  const { gateway } = far;
+  const reason = rtt_ms
+    ? null
+    : links
+      ? `no path from ${user.name} to the gateway ${gateway.name} at any sample: one end never sees a satellite above ${span.mask_deg}°`
+      : `no satellite is in view of both ${user.name} and the gateway ${gateway.name} at any sample: a bent pipe cannot connect them${input.satellites.walker ? '; set inter_satellite_links: true to route over laser links' : ''}`;
+  const spaceFloor = (r_km: number) => roundTripMs(r_km - user.radius_km + (r_km - gateway.radius_km));
+  return {
+    rtt_ms,
+    reason,
+    rtt: {
+      path: links ? ('inter_satellite_links' as const) : ('bent_pipe' as const),
+      step_s: s.step_s,
+      samples: rt.samples,
+      samples_with_path: rt.rtts.length,
+      path_fraction: rt.rtts.length / rt.samples,
+      hops_median: median(rt.hops),
+      gateway: gateway.name,
+    },
+    rtt_geometric_floor_ms: rtt_ms && Number.isFinite(rt.rMin_km) ? spaceFloor(rt.rMin_km) + leg_ms : null,
+  };
+}
+
+/** The same user to the terrestrial data center over fibre, and the difference the orbital path makes. */
+function fibreView(user: Site, far: FarEnd, fibre: Fibre, leg: ReturnType<typeof fibreRoute>, rttMedian: number | null) {
+  const direct = fibreRoute(user, far.dataCenter, fibre);
+  return {
+    great_circle_km: direct.great_circle_km,
+    vacuum_rtt_ms: roundTripMs(direct.great_circle_km),
+    fibre_rtt_ms: direct.rtt_ms,
+    route_factor: fibre.routeFactor,
+    fibre_group_index: fibre.groupIndex,
+    data_center: far.dataCenter.name,
+    gateway_great_circle_km: leg.great_circle_km,
+    gateway_fibre_rtt_ms: leg.rtt_ms,
+    propagation_difference_ms: rttMedian === null ? null : rttMedian - direct.rtt_ms,
+  };
+}
+
+/** The round trip to the ground and the fibre comparison, as served. */
+type GroundFigures = Pick<
+  LatencyResult,
+  | 'rtt_ms'
+  | 'rtt_reason'
+  | 'rtt'
+  | 'rtt_geometric_floor_ms'
+  | 'great_circle_km'
+  | 'vacuum_rtt_ms'
+  | 'fibre_rtt_ms'
+  | 'route_factor'
+  | 'fibre_group_index'
+  | 'data_center'
+  | 'gateway_great_circle_km'
+  | 'gateway_fibre_rtt_ms'
+  | 'propagation_difference_ms'
+>;
+
+/** The path to the ground: round trip through the satellites and over the gateway's fibre leg, and the fibre comparison. */
+function groundPath(input: LatencyInputT, rt: RttResult, s: Sampling, far: FarEnd, span: Span, p: Provenance): GroundFigures {
+  const fibre = fibreModel(input, p);
+  const leg = fibreRoute(far.gateway, far.dataCenter, fibre);
+  const { rtt_ms, reason, rtt, rtt_geometric_floor_ms } = groundRoundTrip(input, rt, s, far, span, leg.rtt_ms);
+  if (reason) p.warn(reason);
+  return {
+    rtt_ms,
+    rtt_reason: reason,
+    rtt,
+    rtt_geometric_floor_ms,
+    ...fibreView(s.user, far, fibre, leg, rtt_ms?.median ?? null),
+  };
+}
+
+/** Without a far end on the ground every figure of the path to it is null, with the reason. */
+function noGroundPath(reason: string): GroundFigures {
+  return {
+    rtt_ms: null,
+    rtt_reason: reason,
+    rtt: null,
+    rtt_geometric_floor_ms: null,
+    great_circle_km: null,
+    vacuum_rtt_ms: null,
+    fibre_rtt_ms: null,
+    route_factor: null,
+    fibre_group_index: null,
+    data_center: null,
+    gateway_great_circle_km: null,
+    gateway_fibre_rtt_ms: null,
+    propagation_difference_ms: null,
+  };
+}
+
+const PASS_PREDICTION =
+  'pass prediction: no gateway, data_center, second site or orbital_data_center, so there is no far end to time a round trip to; give one for it';
+const NO_GROUND_END =
+  'no gateway, data_center or second site: the round trip to the ground is not timed; the round trip to the orbital data center is under orbital_data_center';
+
+/**
+ * The orbital data center as the user reaches it: user → (laser links) → that satellite → back,
+ * or, without links, directly while the user sees it; against the straight line and, when there
+ * is one, the fibre round trip to the terrestrial data center.
+ */
+function orbitalDataCenterView(rt: RttResult, s: Sampling, dc: number, span: Span, fibre_rtt_ms: number | null) {
+  const links = s.adjacency !== null;
+  const name = (s.fleet.tracks[dc] as Track).name;
+  const rtt_ms = stats(rt.dc.rtts);
+  const reason = rtt_ms
+    ? null
+    : links
+      ? `no path from ${s.user.name} to ${name} at any sample: the user never sees a satellite above ${span.mask_deg}°, or the mesh never reaches it`
+      : `${name} never rises above ${s.user.name}'s mask of ${span.mask_deg}° at a sample: without laser links the user reaches it only while it is in view${s.fleet.walker ? '; set inter_satellite_links: true to route over laser links' : ''}`;
+  return {
+    satellite: name,
+    path: links ? ('inter_satellite_links' as const) : ('direct' as const),
+    rtt_ms,
+    rtt_reason: reason,
+    line_of_sight_rtt_ms: stats(rt.dc.lineOfSight),
+    reachable_fraction: rt.dc.rtts.length / rt.samples,
+    step_s: s.step_s,
+    samples: rt.samples,
+    samples_with_path: rt.dc.rtts.length,
+    hops_median: median(rt.dc.hops),
+    propagation_difference_ms: rtt_ms && fibre_rtt_ms !== null ? rtt_ms.median - fibre_rtt_ms : null,
+  };
+}
+
+/** Time to an LLM answer, and the share of it the propagation difference is. */
+function llmView(input: LatencyInputT, difference_ms: number | null, p: Provenance) {
   const ttft = p.orDefault('latency.llm.ttft_s', input.llm?.ttft_s, 'llm.ttft_s');
   const rate = p.orDefault('latency.llm.tokens_per_s', input.llm?.tokens_per_s, 'llm.tokens_per_s');
   const tokens = p.orDefault('latency.llm.answer_tokens', input.llm?.answer_tokens, 'llm.answer_tokens');
   const answer = llmAnswerS(ttft, rate, tokens);
+  return {
+    ttft_s: ttft,
+    tokens_per_s: rate,
+    answer_tokens: tokens,
+    answer_s: answer,
+    share_of_ttft: difference_ms === null ? null : delayShare(difference_ms, ttft),
+    share_of_answer: difference_ms === null ? null : delayShare(difference_ms, answer),
+  };
+}
 
-  // Outage view.
+/** GPU failures per GPU-year on a terrestrial fleet (default: Llama 3 pre-training). */
+function gpuFailureRate(input: LatencyInputT, p: Provenance): number {
   const rel = input.reliability ?? {};
   const failures =
     p.orDefault('latency.reliability.gpu_interruptions', rel.gpu_interruptions, 'reliability.gpu_interruptions') +
     p.orDefault('latency.reliability.hbm_interruptions', rel.hbm_interruptions, 'reliability.hbm_interruptions');
-  const perGpuYear = gpuFailuresPerYear(
+  return gpuFailuresPerYear(
     failures,
     p.orDefault('latency.reliability.gpus', rel.gpus, 'reliability.gpus'),
     p.orDefault('latency.reliability.observed_days', rel.observed_days, 'reliability.observed_days'),
   );
+}
+
+/** The gateway's contact with the data-center satellite: directly above its mask, and through the mesh. */
+function dataCenterContact(
+  input: LatencyInputT,
+  dcIndex: number,
+  fleet: Fleet,
+  windows: readonly Window[],
+  far: FarEnd | null,
+  span: Span,
+  rt: RttResult | null,
+  perGpuYear: number,
+) {
+  const spans = windows
+    .filter((w) => w.site === far?.gatewayIdx && w.satellite === dcIndex)
+    .map((w) => [w.start_s, w.end_s] as [number, number]);
+  const merged = mergeIntervals(spans);
+  const gaps = complementIntervals(merged, span.duration_s);
+  const gpus = input.orbital_data_center?.gpus ?? null;
+  return {
+    satellite: (fleet.tracks[dcIndex] as Track).name,
+    reachable_fraction_direct: far ? merged.reduce((s, [a, b]) => s + (b - a), 0) / span.duration_s : null,
+    reachable_fraction_via_links: rt && input.inter_satellite_links ? rt.dcReachable / rt.samples : null,
+    longest_unreachable_s: far ? gaps.reduce((m, [a, b]) => Math.max(m, b - a), 0) : null,
+    gpus,
+    gpu_failures_per_year: gpus === null ? null : gpus * perGpuYear,
+  };
+}
+
+/** Time without service against the Uptime tiers, per 365-day year (the path figures null without a gateway). */
+function outageView(
+  coverage: number,
+  rt: RttResult | null,
+  dcContact: LatencyResult['outage']['orbital_data_center'],
+  perGpuYear: number,
+  p: Provenance,
+) {
   const tier3 = p.orDefault('latency.tier3_availability', undefined, 'tier3_availability');
   const tier4 = p.orDefault('latency.tier4_availability', undefined, 'tier4_availability');
-  const noPath = 1 - rt.rtts.length / rt.samples;
-  let orbitalDc: LatencyResult['outage']['orbital_data_center'] = null;
-  if (dcIndex !== null) {
-    const spans = windows
-      .filter((w) => w.site === gatewayIdx && w.satellite === dcIndex)
-      .map((w) => [w.start_s, w.end_s] as [number, number]);
-    const merged = mergeIntervals(spans);
-    const gaps = complementIntervals(merged, duration_s);
-    const gpus = input.orbital_data_center?.gpus ?? null;
-    orbitalDc = {
-      satellite: (fleet.tracks[dcIndex] as Track).name,
-      reachable_fraction_direct: merged.reduce((s, [a, b]) => s + (b - a), 0) / duration_s,
-      reachable_fraction_via_links: links ? rt.dcReachable / rt.samples : null,
-      longest_unreachable_s: gaps.reduce((m, [a, b]) => Math.max(m, b - a), 0),
-      gpus,
-      gpu_failures_per_year: gpus === null ? null : gpus * perGpuYear,
-    };
-  }
+  const noPath = rt ? 1 - rt.rtts.length / rt.samples : null;
+  return {
+    user_no_satellite_fraction: 1 - coverage,
+    user_no_path_fraction: noPath,
+    user_no_path_min_per_year: noPath === null ? null : noPath * MINUTES_PER_YEAR,
+    orbital_data_center: dcContact,
+    tier3_availability: tier3,
+    tier4_availability: tier4,
+    tier3_downtime_min_per_year: (1 - tier3) * MINUTES_PER_YEAR,
+    tier4_downtime_min_per_year: (1 - tier4) * MINUTES_PER_YEAR,
+    gpu_failure_per_year: perGpuYear,
+  };
+}
 
+/** Count, kind, lowest altitude, periods and epochs of the satellites. */
+function fleetSummary(fleet: Fleet): LatencyResult['satellites'] {
   const epochs = fleet.tracks.map((t) => t.satrec.jdsatepoch);
   const periods = fleet.tracks.map((t) => (2 * Math.PI) / t.satrec.no);
-  if (input.include_windows === false)
-    p.warn('the window list is omitted (include_windows: false); the statistics use every window');
   return {
-    start: start.toISOString(),
-    end: end.toISOString(),
-    duration_h: hours,
-    min_elevation_deg: maskDeg,
-    satellites: {
-      count: fleet.tracks.length,
-      kind: fleet.kind,
-      min_altitude_km: fleet.minAltitude_km,
-      period_min: { min: Math.min(...periods), max: Math.max(...periods) },
-      epochs: { earliest: jdToDate(Math.min(...epochs)).toISOString(), latest: jdToDate(Math.max(...epochs)).toISOString() },
-    },
-    windows:
-      input.include_windows === false
-        ? []
-        : windows.map((w) => ({
-            site: (geometry[w.site] as SiteGeometry).name,
-            satellite: (fleet.tracks[w.satellite] as Track).name,
-            start: iso(start, w.start_s),
-            end: iso(start, w.end_s),
-            duration_s: w.end_s - w.start_s,
-            max_elevation_deg: w.max_elevation_deg,
-            max_elevation_at: iso(start, w.max_at_s),
-            clipped: w.clipped_start || w.clipped_end,
-          })),
-    coverage_fraction: userStats.coverage_fraction,
-    gaps: userStats.gaps,
-    handovers_per_hour: userStats.handovers_per_hour,
-    sites: siteStats,
+    count: fleet.tracks.length,
+    kind: fleet.kind,
+    min_altitude_km: fleet.minAltitude_km,
+    period_min: { min: Math.min(...periods), max: Math.max(...periods) },
+    epochs: { earliest: jdToDate(Math.min(...epochs)).toISOString(), latest: jdToDate(Math.max(...epochs)).toISOString() },
+  };
+}
+
+/** The windows as served (none when the caller asked for the statistics only). */
+function windowList(input: LatencyInputT, windows: readonly Window[], ends: Ends, fleet: Fleet, span: Span, p: Provenance) {
+  if (input.include_windows === false) {
+    p.warn('the window list is omitted (include_windows: false); the statistics use every window');
+    return [];
+  }
+  return windows.map((w) => ({
+    site: (ends.geometry[w.site] as SiteGeometry).name,
+    satellite: (fleet.tracks[w.satellite] as Track).name,
+    start: iso(span.start, w.start_s),
+    end: iso(span.start, w.end_s),
+    duration_s: w.end_s - w.start_s,
+    max_elevation_deg: w.max_elevation_deg,
+    max_elevation_at: iso(span.start, w.max_at_s),
+    clipped: w.clipped_start || w.clipped_end,
+  }));
+}
+
+/** What the event search cost, against a 1-second scan. */
+function searchSummary(totals: SearchStats, fleet: Fleet, span: Span): LatencyResult['search'] {
+  return {
+    method:
+      'event search: coarse SGP4 samples (P/24 near a possible pass, up to P/6 where the central-angle bound excludes one), Brent roots of elevation − mask, golden-section search of maxima between samples, Brent culminations',
+    samples: totals.samples,
+    refinements: totals.refinements,
+    brute_force_1s_equivalent: fleet.tracks.length * (Math.floor(span.duration_s) + 1),
+    step_min_s: Number.isFinite(totals.step_min_s) ? totals.step_min_s : 0,
+    step_max_s: totals.step_max_s,
+    edge_tolerance_s: EDGE_TOLERANCE_S,
+  };
+}
+
+export function runLatency(input: LatencyInputT, p: Provenance): LatencyResult {
+  const span = resolveSpan(input, p);
+  const ends = resolveEnds(input);
+  // Every budget is checked from the request alone, before any satellite is initialised or propagated.
+  const satellites = satelliteCount(input.satellites);
+  checkSearchBudget(satellites, ends.geometry.length, span);
+  const timed = ends.far !== null || input.orbital_data_center !== undefined;
+  const step_s = timed ? checkSamplingBudget(input, satellites, span, p) : null;
+  checkDataCenterIndex(input, satellites);
+  const fleet = buildFleet(input, span.start, span.end, p);
+  const dcIndex = dataCenterSatellite(input, fleet);
+  const search = findAllWindows(fleet, ends.geometry, span);
+  const sites = siteStatistics(search.windows, ends, span);
+  const user = sites[0] as (typeof sites)[number];
+  const grid = step_s === null ? null : sampling(input, fleet, ends, span, step_s, dcIndex, p);
+  const rt = grid ? roundTrips(grid, search.windows) : null;
+  const groundRt = ends.far ? rt : null;
+  const ground =
+    grid && rt && ends.far
+      ? groundPath(input, rt, grid, ends.far, span, p)
+      : noGroundPath(input.orbital_data_center ? NO_GROUND_END : PASS_PREDICTION);
+  const { rtt_ms, rtt_reason, rtt, ...rest } = ground;
+  const llm = llmView(input, rest.propagation_difference_ms, p);
+  const perGpuYear = gpuFailureRate(input, p);
+  const dcContact =
+    dcIndex === null ? null : dataCenterContact(input, dcIndex, fleet, search.windows, ends.far, span, groundRt, perGpuYear);
+  return {
+    start: span.start.toISOString(),
+    end: span.end.toISOString(),
+    duration_h: span.duration_s / 3600,
+    min_elevation_deg: span.mask_deg,
+    satellites: fleetSummary(fleet),
+    windows: windowList(input, search.windows, ends, fleet, span, p),
+    coverage_fraction: user.coverage_fraction,
+    gaps: user.gaps,
+    handovers_per_hour: user.handovers_per_hour,
+    sites,
     rtt_ms,
-    rtt: {
-      path: links ? 'inter_satellite_links' : 'bent_pipe',
-      step_s,
-      samples: rt.samples,
-      samples_with_path: rt.rtts.length,
-      path_fraction: rt.rtts.length / rt.samples,
-      hops_median: rt.hops.length
-        ? quantileSorted(
-            [...rt.hops].sort((a, b) => a - b),
-            0.5,
-          )
-        : null,
-      gateway: gateway.name,
-    },
-    rtt_floor_ms: floorMs,
+    rtt_reason,
+    rtt,
+    rtt_floor_ms: zenithFloorMs(fleet.minAltitude_km),
     zenith_slant_range_km: slantRangeKm(fleet.minAltitude_km, 90, WGS84_A_KM),
-    rtt_geometric_floor_ms: geometricFloor,
-    great_circle_km: gc,
-    vacuum_rtt_ms: roundTripMs(gc),
-    fibre_rtt_ms: fibreRtt,
-    route_factor: routeFactor,
-    fibre_group_index: groupIndex,
-    data_center: dataCenter.name,
-    propagation_difference_ms: difference,
-    llm: {
-      ttft_s: ttft,
-      tokens_per_s: rate,
-      answer_tokens: tokens,
-      answer_s: answer,
-      share_of_ttft: difference === null ? null : delayShare(difference, ttft),
-      share_of_answer: difference === null ? null : delayShare(difference, answer),
-    },
-    outage: {
-      user_no_satellite_fraction: 1 - userStats.coverage_fraction,
-      user_no_path_fraction: noPath,
-      user_no_path_min_per_year: noPath * MINUTES_PER_YEAR,
-      orbital_data_center: orbitalDc,
-      tier3_availability: tier3,
-      tier4_availability: tier4,
-      tier3_downtime_min_per_year: (1 - tier3) * MINUTES_PER_YEAR,
-      tier4_downtime_min_per_year: (1 - tier4) * MINUTES_PER_YEAR,
-      gpu_failure_per_year: perGpuYear,
-    },
-    search: {
-      method:
-        'event search: coarse SGP4 samples (P/24 near a possible pass, up to P/6 where the central-angle bound excludes one), Brent roots of elevation − mask, golden-section search of maxima between samples, Brent culminations',
-      samples: totals.samples,
-      refinements: totals.refinements,
-      brute_force_1s_equivalent: fleet.tracks.length * (Math.floor(duration_s) + 1),
-      step_min_s: Number.isFinite(totals.step_min_s) ? totals.step_min_s : 0,
-      step_max_s: totals.step_max_s,
-      edge_tolerance_s: EDGE_TOLERANCE_S,
-    },
+    ...rest,
+    orbital_data_center:
+      grid && rt && dcIndex !== null ? orbitalDataCenterView(rt, grid, dcIndex, span, rest.fibre_rtt_ms) : null,
+    llm,
+    outage: outageView(user.coverage_fraction, groundRt, dcContact, perGpuYear, p),
+    search: searchSummary(search.totals, fleet, span),
   };
 }
 
@@ -951,7 +1439,7 @@ export const latencyEstimator = defineEstimator({
   name: 'latency',
   summary: 'Latency from real orbits: visibility windows, coverage, round trip vs fibre, LLM share, outages',
   description:
-    'Satellites from element sets (TLE, or a catalogue set) or a Walker-delta shell, propagated with SGP4 (satellite.js). Visibility windows above the elevation mask are found by event search (coarse step sized from the orbit, Brent refinement of crossings and culminations to 0.01 s), with coverage, gaps and handovers per site. The round trip user → satellite (→ laser links) → gateway is sampled from the propagated slant ranges; the same user to the terrestrial data center over fibre (great circle × route factor, group index 1.4682) gives the comparison, and the share of an LLM answer the difference makes. The outage view sets the time without a satellite (and, for a single orbital data center, without contact from the gateway) against Tier III/IV availability. Propagation delay only. Requests above the satellite·site·hour budget answer 413.',
+    'Satellites from element sets (TLE, or a catalogue set) or a Walker-delta shell, propagated with SGP4 (satellite.js). Visibility windows above the elevation mask are found by event search (coarse step sized from the orbit, Brent refinement of crossings and culminations to 0.01 s), with coverage, gaps and handovers per site. The round trip user → satellite (→ laser links) → gateway is sampled from the propagated slant ranges, and a gateway away from the data center adds the fibre leg between them; the same user to the terrestrial data center over fibre (great circle × route factor, group index 1.4682) gives the comparison, and the share of an LLM answer the difference makes. An orbital data center (one satellite) is reached the way it flies: user → satellites (→ laser links) → that satellite → back, or without links only while the user sees it, against the straight line to it. With no gateway, data center, second site or orbital data center the request is a pass prediction: windows and coverage, every round-trip figure null and rtt_reason saying why. The outage view sets the time without a satellite (and, for a single orbital data center, without contact from the gateway) against Tier III/IV availability. Propagation delay only. Requests above the satellite·site·hour budget answer 413.',
   input: LatencyInput,
   output: LatencyOutput,
   examples: {
@@ -970,7 +1458,7 @@ export const latencyEstimator = defineEstimator({
     },
     starlink_nyc_london: {
       summary:
-        'Starlink-like shell (24 × 22 at 550 km, 53°) for 6 h: New York to a London data center over laser links, vs fibre',
+        'Starlink-like shell (24 × 22 at 550 km, 53°) for 6 h: New York to a London data center over laser links, vs fibre, and to a data center on satellite P0-S0',
       value: {
         satellites: { walker: { altitude_km: 550, inclination_deg: 53, planes: 24, sats_per_plane: 22, phasing: 1 } },
         sites: ['New York'],
@@ -981,6 +1469,17 @@ export const latencyEstimator = defineEstimator({
         inter_satellite_links: true,
         rtt_step_s: 60,
         include_windows: false,
+        orbital_data_center: { satellite: 'P0-S0' },
+      },
+    },
+    iss_passes_over_london: {
+      summary: 'When does the ISS pass over me? Its passes over London for a day (a pass prediction: no far end, no round trip)',
+      value: {
+        satellites: { element_set: 'iss-2014-01-20' },
+        sites: ['London'],
+        start: '2014-01-20T22:23:04Z',
+        end: '2014-01-21T22:23:04Z',
+        min_elevation_deg: 10,
       },
     },
     starlink_plane_bent_pipe: {

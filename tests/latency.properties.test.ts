@@ -1,7 +1,7 @@
 /**
  * Invariants of the latency estimator (fast-check): a higher elevation mask gives fewer or shorter
  * windows, each inside a window of the lower mask; the round trip never beats the zenith floor of
- * its own geometry; every figure is finite and ordered.
+ * its own geometry, nor the one to an orbital data center the straight line to it; every figure is finite and ordered.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -50,7 +50,7 @@ describe('latency properties', () => {
     );
   });
 
-  it('the round trip is never below the zenith floor of its own geometry, and min ≤ median ≤ p95', () => {
+  it('the round trip is never below the zenith floor of its own geometry (to an orbital data center: the straight line), and min ≤ median ≤ p95', () => {
     fc.assert(
       fc.property(
         fc.double({ min: 350, max: 1500, noNaN: true }),
@@ -58,7 +58,8 @@ describe('latency properties', () => {
         site,
         fc.double({ min: -2, max: 2, noNaN: true }),
         fc.boolean(),
-        (altitude_km, inclination_deg, user, offset_deg, links) => {
+        fc.integer({ min: 0, max: 47 }),
+        (altitude_km, inclination_deg, user, offset_deg, links, dcSatellite) => {
           const out = run({
             satellites: { walker: { altitude_km, inclination_deg, planes: 6, sats_per_plane: 8, phasing: 1 } },
             sites: [user],
@@ -68,7 +69,16 @@ describe('latency properties', () => {
             min_elevation_deg: 10,
             inter_satellite_links: links,
             rtt_step_s: 60,
+            orbital_data_center: { satellite: dcSatellite },
           });
+          // The orbital data center: never nearer than the straight line, at the same samples; a direct path is that line.
+          const dc = out.orbital_data_center;
+          expect(dc.reachable_fraction).toBeCloseTo(dc.samples_with_path / dc.samples, 12);
+          if (dc.rtt_ms !== null) {
+            for (const k of ['min', 'median', 'p95'])
+              expect(dc.rtt_ms[k]).toBeGreaterThanOrEqual(dc.line_of_sight_rtt_ms[k] - 1e-9);
+            if (!links) expect(dc.rtt_ms).toEqual(dc.line_of_sight_rtt_ms);
+          } else expect(dc.samples_with_path).toBe(0);
           if (out.rtt_ms === null) {
             expect(out.rtt.samples_with_path).toBe(0);
             return;
