@@ -76,7 +76,8 @@ const ORBITAL_MODEL_FIELDS = [
   'nre_usd',
 ] as const;
 
-const EconomicsObject = z
+/** The economics request's fields (the feasibility scenario takes them over). */
+export const EconomicsObject = z
   .object({
     load_kw: quantity('kW', {
       gt: 0,

@@ -21,6 +21,8 @@ export interface Estimator<I extends z.ZodType = z.ZodType, O extends z.ZodObjec
   /** Result fields; `assumptions` and `warnings` are added by `withProvenance`. */
   output: O;
   examples: Record<string, Example>;
+  /** Answers in about a second rather than milliseconds (it runs other estimators many times): sampled sparingly by tests and scripts. */
+  heavy?: boolean;
   /** Pure: no I/O. Throws PhysicallyImpossible for well-formed requests physics refuses. */
   run(input: z.output<I>, provenance: Provenance): z.input<O>;
 }

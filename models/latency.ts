@@ -105,7 +105,7 @@ export const SiteSchema = z
   })
   .describe('A ground site: coordinates, or the name of a place in the catalogue (fixtures/sites.json, GeoNames)');
 
-const WalkerSchema = z
+export const WalkerSchema = z
   .object({
     altitude_km: quantity('km', { gt: 0, lt: 50_000, description: 'Circular-orbit altitude above the WGS84 equator' }),
     inclination_deg: quantity('deg', { min: 0, max: 180 }),

@@ -181,3 +181,41 @@ export function solveBracketed(
   const x = brentRoot(g, b.lo, b.hi, b.glo, b.ghi, rtol * scale);
   return { x, iterations, bracket: [b.lo, b.hi] };
 }
+
+/**
+ * A root of f(x) = target in [min, max], for an f that may be non-monotone or undefined (NaN) in
+ * places: f is sampled at `samples` points (evenly, or evenly in log x), the brackets where f − target
+ * changes sign between finite samples are collected, the one nearest `near` is taken, and Brent's
+ * method refines it to a relative tolerance `rtol`. Null when no sample pair brackets a root.
+ */
+export function rootInRange(
+  f: (x: number) => number,
+  target: number,
+  range: { min: number; max: number; scale: 'linear' | 'log'; near?: number; samples?: number },
+  rtol = 1e-10,
+): Root | null {
+  const n = range.samples ?? 12;
+  const log = range.scale === 'log';
+  const to = (u: number) => (log ? Math.exp(u) : u);
+  const from = (x: number) => (log ? Math.log(x) : x);
+  const [u0, u1] = [from(range.min), from(range.max)];
+  let iterations = 0;
+  const g = (x: number) => {
+    iterations++;
+    return f(x) - target;
+  };
+  const xs = Array.from({ length: n + 1 }, (_, k) => to(u0 + ((u1 - u0) * k) / n));
+  const gs = xs.map(g);
+  const near = from(range.near ?? to((u0 + u1) / 2));
+  let best: { a: number; b: number; ga: number; gb: number; d: number } | null = null;
+  for (let k = 0; k < n; k++) {
+    const [a, b, ga, gb] = [xs[k] as number, xs[k + 1] as number, gs[k] as number, gs[k + 1] as number];
+    if (!Number.isFinite(ga) || !Number.isFinite(gb) || ga * gb > 0) continue;
+    const d = Math.abs((from(a) + from(b)) / 2 - near);
+    if (best === null || d < best.d) best = { a, b, ga, gb, d };
+  }
+  if (best === null) return null;
+  const scale = Math.max(Math.abs(best.a), Math.abs(best.b), Number.MIN_VALUE);
+  const x = brentRoot(g, best.a, best.b, best.ga, best.gb, rtol * scale);
+  return { x, iterations, bracket: [best.a, best.b] };
+}

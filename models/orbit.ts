@@ -492,6 +492,20 @@ export interface AnnualPicture {
  * eclipse from the cylindrical shadow. A dawn-dusk orbit's eclipse season comes out of this geometry.
  */
 export function annualPicture(o: ResolvedOrbit, step_h: number): AnnualPicture {
+  const key = [o.epoch.getTime(), o.altitude_km, o.period_min, o.inclination_rad, o.raan_rad, o.raanRate_rad_s, step_h].join(',');
+  const known = ANNUAL_PICTURES.get(key);
+  if (known) return known;
+  const picture = computeAnnualPicture(o, step_h);
+  if (ANNUAL_PICTURES.size >= ANNUAL_PICTURES_KEPT) ANNUAL_PICTURES.delete(ANNUAL_PICTURES.keys().next().value as string);
+  ANNUAL_PICTURES.set(key, picture);
+  return picture;
+}
+
+/** Annual pictures of the orbits last asked for: a pure function of the geometry, asked for again by every part of a chain. */
+const ANNUAL_PICTURES = new Map<string, AnnualPicture>();
+const ANNUAL_PICTURES_KEPT = 64;
+
+function computeAnnualPicture(o: ResolvedOrbit, step_h: number): AnnualPicture {
   const samples = Math.round((365 * 24) / step_h);
   let betaMin = Infinity;
   let betaMax = -Infinity;

@@ -2,8 +2,10 @@
  * The registry: the one list of estimators. Routes, OpenAPI and the hostile-input tests are derived
  * from it (batch, sweep and a CLI are to be built on it too); adding an estimator is one file in models/ and one line here.
  */
+import { claimsEstimator } from './claims.js';
 import { economicsEstimator } from './economics.js';
 import type { Estimator } from './estimator.js';
+import { feasibilityEstimator } from './feasibility.js';
 import { latencyEstimator } from './latency.js';
 import { launchEstimator } from './launch.js';
 import { orbitEstimator } from './orbit.js';
@@ -17,4 +19,6 @@ export const ESTIMATORS: readonly Estimator[] = [
   launchEstimator,
   economicsEstimator,
   latencyEstimator,
+  feasibilityEstimator,
+  claimsEstimator,
 ] as unknown as readonly Estimator[];

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { claimsRoutes } from '../api/claims.js';
 import { estimatorRoutes } from '../api/estimators.js';
 import { metaRoutes } from '../api/meta.js';
 import errors from './plugins/errors.js';
@@ -41,5 +42,6 @@ export async function buildApp(options: AppOptions = {}) {
   await app.register(openapi);
   await app.register(metaRoutes);
   await app.register(estimatorRoutes);
+  await app.register(claimsRoutes);
   return app;
 }

@@ -78,11 +78,12 @@ describe('every estimator: hostile variations of its examples', () => {
               expect(JSON.stringify(json)).not.toMatch(/NaN|Infinity/);
             } else {
               expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-              expect([400, 413, 422]).toContain(res.statusCode);
+              // A body replaced whole by a string goes out as text, not JSON: 415.
+              expect(typeof body === 'string' ? [400, 413, 415, 422] : [400, 413, 422]).toContain(res.statusCode);
             }
           },
         ),
-        { numRuns: 100 },
+        { numRuns: estimator.heavy ? 10 : 100 },
       );
     });
   }

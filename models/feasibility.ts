@@ -1,0 +1,625 @@
+/**
+ * Feasibility: one scenario through every estimator — orbit, power, thermal, launch, economics,
+ * latency — each part exactly what that estimator answers alone for the request given in
+ * `requests`, then the uptime of the compute and the constraint that binds the design first.
+ *
+ * The scenario holds the IT load, orbit, epoch, mission, launch price, technology and price
+ * assumptions and the users; all are defaulted and overridable. The parts are chained the way the
+ * physics is: the radiator rejects the power model's energy balance, launch rolls up the same array
+ * and radiator, economics prices that mass, latency reaches the facility through a relay mesh.
+ */
+import { z } from 'zod';
+import { quantity } from '../src/quantity.js';
+import { economicsEstimator } from './economics.js';
+import { EconomicsObject } from './economics-input.js';
+import { defineEstimator, type Estimator, runEstimator, withProvenance } from './estimator.js';
+import { latencyEstimator, SiteSchema, WalkerSchema } from './latency.js';
+import { launchEstimator } from './launch.js';
+import { orbitEstimator } from './orbit.js';
+import { powerEstimator } from './power.js';
+import { Provenance } from './provenance.js';
+import { gpuFailurePerYear, missionYears, referenceOrbit, scenarioEpoch } from './scenario.js';
+import { thermalEstimator } from './thermal.js';
+import { UptimeOptionsSchema, UptimeOutput, uptime } from './uptime.js';
+
+// ---------------------------------------------------------------------------------------------
+// The scenario
+// ---------------------------------------------------------------------------------------------
+
+/** Figures of the world the design is set against (not of the design): each defaulted from a source. */
+export const YardsticksSchema = z
+  .object({
+    world_mass_to_orbit_kg_per_year: quantity('kg/year', {
+      gt: 0,
+      description: 'Mass the world launches to orbit in a year, every vehicle',
+    }).optional(),
+    ground_pv_usd_per_kwh: quantity('USD/kWh', {
+      gt: 0,
+      description: 'Cost of energy from a ground solar plant (levelised, without storage)',
+    }).optional(),
+    wh_per_prompt: quantity('Wh', {
+      gt: 0,
+      description: 'Energy one LLM prompt takes, data-center overhead included',
+    }).optional(),
+    leo_capacity_satellites: z.number().gt(0).max(1e12).optional().describe('Satellites low Earth orbit can hold'),
+    us_dc_demand_growth_gw_per_year: quantity('GW/year', {
+      gt: 0,
+      description: 'Growth of U.S. data-center demand, mean power added per year',
+    }).optional(),
+    mid_latitude_deg: quantity('deg', { min: 0, max: 90, description: 'Latitude of a mid-latitude ground panel' }).optional(),
+    price_year: z
+      .number()
+      .int()
+      .min(2024)
+      .max(2100)
+      .optional()
+      .describe('Year the launch price is projected to on the vehicle’s price trajectory (the claims about a date)'),
+  })
+  .strict()
+  .describe(
+    'Figures of the world (launch rate, ground solar, inference energy, orbit capacity, demand) the claims are set against',
+  );
+export type Yardsticks = z.output<typeof YardsticksSchema>;
+
+const E = EconomicsObject.shape;
+
+const ScenarioObject = z
+  .object({
+    load_kw: E.load_kw.optional().describe('IT load of the facility (default 1 GW)'),
+    mission_years: E.mission_years,
+    orbit: E.orbit.describe('Orbit of the facility (default: the dawn-dusk sun-synchronous reference orbit at 650 km)'),
+    epoch: E.epoch,
+    power: E.power,
+    thermal: E.thermal,
+    mass_model: E.mass_model,
+    vehicle: E.vehicle,
+    launch_usd_per_kg: E.launch_usd_per_kg,
+    build_years: E.build_years,
+    satellite_usd_per_w: E.satellite_usd_per_w,
+    satellite_usd_per_kg: E.satellite_usd_per_kg,
+    satellite_power_kw: E.satellite_power_kw,
+    gpu_failure_per_year: E.gpu_failure_per_year,
+    ops_fraction_per_year: E.ops_fraction_per_year,
+    nre_usd: E.nre_usd,
+    utilisation_fraction: E.utilisation_fraction,
+    grid_usd_per_kwh: E.grid_usd_per_kwh,
+    terrestrial: E.terrestrial,
+    sites: z.array(SiteSchema).min(1).max(5).optional().describe('Users; the first is the one the latency part measures'),
+    data_center: SiteSchema.optional().describe('The ground data center the users would otherwise reach over fibre'),
+    relay: WalkerSchema.optional().describe('The relay shell (with laser links) users reach the orbital facility through'),
+    latency_hours: quantity('h', {
+      gt: 0,
+      max: 48,
+      description: 'Interval of the latency part from the epoch',
+    }).optional(),
+    rtt_step_s: quantity('s', { min: 10, max: 3600, description: 'Sampling step of the latency part' }).optional(),
+    llm: z
+      .object({
+        ttft_s: quantity('s', { gt: 0, max: 600, description: 'Time to first token' }).optional(),
+        tokens_per_s: z.number().gt(0).max(100_000).optional().describe('Generation rate, tokens per second'),
+        answer_tokens: z.number().int().min(1).max(1_000_000).optional().describe('Tokens in the answer'),
+      })
+      .strict()
+      .optional()
+      .describe('The LLM answer the propagation delay is set against'),
+    orbital_data_center: z
+      .union([z.number().int().min(0), z.string().min(1)])
+      .optional()
+      .describe('The relay satellite standing for the facility: its index or name ("P<p>-S<s>")'),
+    uptime: UptimeOptionsSchema.optional(),
+    yardsticks: YardsticksSchema.optional(),
+  })
+  .strict();
+
+export const ScenarioSchema = ScenarioObject.superRefine((s, ctx) => {
+  if (s.vehicle !== undefined && s.launch_usd_per_kg !== undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['launch_usd_per_kg'],
+      message: 'expected one way to price launch, got vehicle and launch_usd_per_kg',
+    });
+  if (s.satellite_usd_per_w !== undefined && s.satellite_usd_per_kg !== undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['satellite_usd_per_kg'],
+      message: 'expected satellite_usd_per_w or satellite_usd_per_kg, not both',
+    });
+}).describe('A scenario: every field defaulted (and the default said in assumptions), every field overridable');
+export type Scenario = z.output<typeof ScenarioSchema>;
+
+/** The scenario with its defaults filled in: what the parts are asked about. */
+export interface ResolvedScenario {
+  load_kw: number;
+  mission_years: number;
+  orbit: NonNullable<Scenario['orbit']>;
+  epoch: string | undefined;
+  pricing: { vehicle: NonNullable<Scenario['vehicle']> } | { launch_usd_per_kg: number };
+  sites: NonNullable<Scenario['sites']>;
+  data_center: NonNullable<Scenario['data_center']>;
+  relay: NonNullable<Scenario['relay']>;
+  latency_hours: number;
+  rtt_step_s: number;
+}
+
+function resolveRelay(s: Scenario, p: Provenance): NonNullable<Scenario['relay']> {
+  if (s.relay !== undefined) return s.relay;
+  const d = (name: 'altitude_km' | 'inclination_deg' | 'planes' | 'sats_per_plane') =>
+    p.orDefault(`feasibility.relay.${name}`, undefined, `relay.${name}`);
+  return {
+    altitude_km: d('altitude_km'),
+    inclination_deg: d('inclination_deg'),
+    planes: d('planes'),
+    sats_per_plane: d('sats_per_plane'),
+    phasing: 1,
+  };
+}
+
+export function resolveScenario(s: Scenario, p: Provenance): ResolvedScenario {
+  const orbit = s.orbit ?? referenceOrbit(p);
+  const elements = orbit.tle === undefined && orbit.omm === undefined;
+  const pricing =
+    s.launch_usd_per_kg !== undefined
+      ? { launch_usd_per_kg: s.launch_usd_per_kg }
+      : { vehicle: s.vehicle ?? p.orChoice('feasibility.vehicle', undefined, 'vehicle') };
+  return {
+    load_kw: p.orDefault('feasibility.load_kw', s.load_kw, 'load_kw'),
+    mission_years: missionYears(s.mission_years, p),
+    orbit,
+    epoch: elements ? scenarioEpoch(s.epoch, p) : s.epoch,
+    pricing,
+    sites: s.sites ?? [p.orChoice('feasibility.site', undefined, 'sites')],
+    data_center: s.data_center ?? p.orChoice('feasibility.ground_data_center', undefined, 'data_center'),
+    relay: resolveRelay(s, p),
+    latency_hours: p.orDefault('feasibility.latency_hours', s.latency_hours, 'latency_hours'),
+    rtt_step_s: p.orDefault('feasibility.rtt_step_s', s.rtt_step_s, 'rtt_step_s'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parts' requests: what each estimator is asked, so that any part can be replayed alone
+// ---------------------------------------------------------------------------------------------
+
+type Req = Record<string, unknown>;
+
+/** Drop the keys whose value is undefined (a request says only what it gives). */
+function defined(o: Req): Req {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+function powerRequest(s: Scenario, r: ResolvedScenario): Req {
+  return defined({ load_kw: r.load_kw, orbit: r.orbit, epoch: r.epoch, mission_years: r.mission_years, ...(s.power ?? {}) });
+}
+
+/** The radiator rejects what the array delivers over the sizing revolution (the roll-up's heat), at the roll-up's temperature. */
+function thermalRequest(s: Scenario, r: ResolvedScenario, power: { orbit_average_heat_kw: number }, p: Provenance): Req {
+  const given = s.thermal ?? {};
+  const ownView = ['orbit', 'altitude_km', 'earth_view_factor'].some((k) => given[k] !== undefined);
+  const ownTemp = ['radiator_temp_k', 'chip'].some((k) => given[k] !== undefined);
+  return defined({
+    heat_kw: power.orbit_average_heat_kw,
+    orbit: ownView ? undefined : r.orbit,
+    radiator_temp_k: ownTemp ? undefined : p.orDefault('launch.radiator_temp_k', undefined, 'thermal.radiator_temp_k'),
+    ...given,
+  });
+}
+
+function launchRequest(s: Scenario, r: ResolvedScenario): Req {
+  return defined({
+    load_kw: r.load_kw,
+    orbit: r.orbit,
+    power: defined({ epoch: r.epoch, ...(s.power ?? {}) }),
+    thermal: s.thermal,
+    mass_model: s.mass_model,
+    mission_years: r.mission_years,
+    build_years: s.build_years,
+    gpu_failure_per_year: s.gpu_failure_per_year,
+    ...('vehicle' in r.pricing ? { vehicle: r.pricing.vehicle } : { price_usd_per_kg: r.pricing.launch_usd_per_kg }),
+  });
+}
+
+function economicsRequest(s: Scenario, r: ResolvedScenario): Req {
+  return defined({
+    load_kw: r.load_kw,
+    mission_years: r.mission_years,
+    orbit: r.orbit,
+    epoch: r.epoch,
+    power: s.power,
+    thermal: s.thermal,
+    mass_model: s.mass_model,
+    build_years: s.build_years,
+    ...r.pricing,
+    satellite_usd_per_w: s.satellite_usd_per_w,
+    satellite_usd_per_kg: s.satellite_usd_per_kg,
+    satellite_power_kw: s.satellite_power_kw,
+    gpu_failure_per_year: s.gpu_failure_per_year,
+    ops_fraction_per_year: s.ops_fraction_per_year,
+    nre_usd: s.nre_usd,
+    utilisation_fraction: s.utilisation_fraction,
+    grid_usd_per_kwh: s.grid_usd_per_kwh,
+    terrestrial: s.terrestrial,
+  });
+}
+
+function latencyRequest(s: Scenario, r: ResolvedScenario, p: Provenance): Req {
+  const start = r.epoch ?? new Date().toISOString();
+  const end = new Date(Date.parse(start) + r.latency_hours * 3_600_000).toISOString();
+  return defined({
+    satellites: { walker: r.relay },
+    sites: r.sites,
+    data_center: r.data_center,
+    start,
+    end,
+    inter_satellite_links: true,
+    orbital_data_center: {
+      satellite: s.orbital_data_center ?? p.orChoice('feasibility.orbital_data_center', undefined, 'orbital_data_center'),
+    },
+    rtt_step_s: r.rtt_step_s,
+    llm: s.llm,
+    include_windows: false,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parts
+// ---------------------------------------------------------------------------------------------
+
+/** One estimator on one request, exactly as POST /v1/<name> answers it (assumptions and warnings included). */
+function part<I extends z.ZodType, O extends z.ZodObject>(estimator: Estimator<I, O>, request: Req) {
+  return runEstimator(estimator, estimator.input.parse(request));
+}
+
+/** The parts the chain depends on, by the scenario fields that change them: a field outside a part's set leaves it as it was. */
+const LATENCY_FIELDS = ['sites', 'data_center', 'relay', 'latency_hours', 'rtt_step_s', 'epoch', 'orbital_data_center', 'llm'];
+
+/**
+ * One scenario, its parts computed when first asked for and kept: the feasibility report asks for
+ * all of them, a claim only for those its figures need. `reuse` hands over parts of another run
+ * that the fields varied do not change (the latency part, which costs the most).
+ */
+export class ScenarioRun {
+  readonly resolved: ResolvedScenario;
+  readonly requests: Record<string, Req> = {};
+  private readonly memo = new Map<string, unknown>();
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly provenance: Provenance,
+    /** A run whose latency part this one shares (computed there, once, if ever asked for). */
+    private readonly latencyFrom?: ScenarioRun,
+  ) {
+    this.resolved = resolveScenario(scenario, provenance);
+  }
+
+  private once<T>(key: string, make: () => T): T {
+    if (!this.memo.has(key)) this.memo.set(key, make());
+    return this.memo.get(key) as T;
+  }
+
+  private ask<I extends z.ZodType, O extends z.ZodObject>(name: string, estimator: Estimator<I, O>, request: Req) {
+    this.requests[name] = request;
+    return part(estimator, request);
+  }
+
+  get orbit() {
+    return this.once('orbit', () =>
+      this.ask('orbit', orbitEstimator, defined({ orbit: this.resolved.orbit, epoch: this.resolved.epoch, annual: true })),
+    );
+  }
+  get power() {
+    return this.once('power', () => this.ask('power', powerEstimator, powerRequest(this.scenario, this.resolved)));
+  }
+  get thermal() {
+    return this.once('thermal', () =>
+      this.ask('thermal', thermalEstimator, thermalRequest(this.scenario, this.resolved, this.power, this.provenance)),
+    );
+  }
+  get launch() {
+    return this.once('launch', () => this.ask('launch', launchEstimator, launchRequest(this.scenario, this.resolved)));
+  }
+  get economics() {
+    return this.once('economics', () =>
+      this.ask('economics', economicsEstimator, economicsRequest(this.scenario, this.resolved)),
+    );
+  }
+  get latency(): ReturnType<typeof part<typeof latencyEstimator.input, typeof latencyEstimator.output>> {
+    if (this.latencyFrom) return this.latencyFrom.latency;
+    return this.once('latency', () =>
+      this.ask('latency', latencyEstimator, latencyRequest(this.scenario, this.resolved, this.provenance)),
+    );
+  }
+  get uptime() {
+    return this.once('uptime', () => uptimeOf(this));
+  }
+
+  /** Whether varying a scenario field (a JSON pointer) leaves this run's latency part as it is. */
+  static keepsLatency(pointer: string): boolean {
+    return !LATENCY_FIELDS.includes(pointer.split('/')[1] ?? '');
+  }
+}
+type Parts = Pick<ScenarioRun, 'orbit' | 'power' | 'thermal' | 'launch' | 'economics' | 'latency'>;
+
+function uptimeOf(run: ScenarioRun): z.infer<typeof UptimeOutput> {
+  const s = run.scenario;
+  const p = run.provenance;
+  return uptime(
+    {
+      mission_years: run.resolved.mission_years,
+      failure_per_year: s.gpu_failure_per_year ?? gpuFailurePerYear(p),
+      altitude_km: run.orbit.altitude_km,
+      inclination_deg: run.orbit.inclination_deg,
+      shield_areal_density_kg_per_m2: p.orDefault(
+        'launch.shielding_areal_density_kg_per_m2',
+        s.mass_model?.shielding_areal_density_kg_per_m2,
+        'mass_model.shielding_areal_density_kg_per_m2',
+      ),
+      served_fraction: run.economics.served_fraction,
+      reachable_fraction: reachableFraction(run.latency),
+      options: s.uptime ?? {},
+    },
+    p,
+  );
+}
+
+/** Share of the time the user reaches the orbital facility (through the mesh with laser links, else in direct view). */
+export function reachableFraction(latency: ScenarioRun['latency']): number | null {
+  return latency.orbital_data_center?.reachable_fraction ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The binding constraint
+// ---------------------------------------------------------------------------------------------
+
+const Figure = z
+  .object({
+    name: z.string().describe('What the figure is'),
+    value: z.number().describe('Its value'),
+    unit: z.string().describe('Its unit'),
+  })
+  .meta({ id: 'Figure' });
+
+const Candidate = z.object({
+  name: z
+    .enum(['launch_cadence', 'mass', 'radiator_area', 'array_area', 'battery', 'cost', 'coverage'])
+    .describe('The constraint'),
+  value: z.number().describe('The design’s figure'),
+  limit: z.number().describe('The limit it is measured against, in the same unit'),
+  unit: z.string().describe('Unit of value and limit'),
+  ratio: z.number().describe('value / limit: above 1 the design is beyond the limit'),
+  limit_basis: z.string().describe('What the limit is'),
+  source: z.string().describe('Key into GET /v1/sources for the limit'),
+});
+type CandidateT = z.infer<typeof Candidate>;
+
+function candidate(
+  name: CandidateT['name'],
+  value: number,
+  limit: number,
+  unit: string,
+  limit_basis: string,
+  source: string,
+): CandidateT {
+  return { name, value, limit, unit, ratio: value / limit, limit_basis, source };
+}
+
+/** Each candidate measured against its stated limit. */
+function candidates(parts: Parts, availabilityLossReach: number | null, worldMass: number): CandidateT[] {
+  const { launch, power, thermal, economics } = parts;
+  const build_years = launch.cadence.build_years;
+  const satellites = Math.max(1, economics.satellites ?? 1);
+  const list: CandidateT[] = [];
+  const rate = launch.vehicle.flights_per_year;
+  if (rate !== null && rate > 0)
+    list.push(
+      candidate(
+        'launch_cadence',
+        launch.cadence.launches_per_year_to_build,
+        rate,
+        'launches/year',
+        `${launch.vehicle.name}'s flight rate`,
+        launch.vehicle.source ?? 'orbital-dc-convention',
+      ),
+    );
+  list.push(
+    candidate(
+      'mass',
+      launch.total_mass_kg,
+      worldMass * build_years,
+      'kg',
+      `everything the world launches to orbit in ${build_years} years`,
+      'space-foundation-2025',
+    ),
+  );
+  const heatPerSatellite = (thermal.heat_kw ?? 0) / satellites;
+  list.push(
+    candidate(
+      'radiator_area',
+      heatPerSatellite,
+      Provenance.value('limits.heat_rejection_kw'),
+      'kW per satellite',
+      'the largest heat rejection flown (ISS, six radiators)',
+      'oren-howell-sae-951651',
+    ),
+  );
+  list.push(
+    candidate(
+      'array_area',
+      power.array_area_m2 / satellites,
+      Provenance.value('limits.array_area_m2'),
+      'm² per satellite',
+      'the largest array flown (ISS, eight wings)',
+      'boeing-iss-solar-arrays',
+    ),
+  );
+  list.push(
+    candidate(
+      'cost',
+      economics.cost_ratio,
+      1,
+      'orbital / terrestrial $/kWh',
+      'cost parity with the ground data center',
+      'orbital-dc-convention',
+    ),
+  );
+  if (availabilityLossReach !== null) {
+    const allowed = 1 - Provenance.value('latency.tier3_availability');
+    list.push(
+      candidate(
+        'coverage',
+        availabilityLossReach,
+        allowed,
+        'share of time unreachable',
+        'the downtime Tier III allows',
+        'uptime-institute-tiers',
+      ),
+    );
+  }
+  return list;
+}
+
+const BindingConstraint = z
+  .object({
+    name: Candidate.shape.name.describe('What limits the design first: the candidate nearest or most beyond its limit'),
+    detail: z.string().describe('The constraint in words, with its figures'),
+    figures: z.array(Figure).describe('Its value, limit and ratio'),
+    candidates: z.array(Candidate).describe('Every candidate measured against its limit, most binding first'),
+  })
+  .describe('What limits the design first');
+
+function bindingConstraint(list: CandidateT[]): z.infer<typeof BindingConstraint> {
+  const ranked = [...list].sort((a, b) => b.ratio - a.ratio);
+  const top = ranked[0] as CandidateT;
+  const where = top.ratio > 1 ? `${top.ratio.toPrecision(3)} times` : `${(top.ratio * 100).toFixed(1)} % of`;
+  return {
+    name: top.name,
+    detail: `${top.name.replace('_', ' ')}: ${top.value.toPrecision(4)} ${top.unit} is ${where} ${top.limit_basis} (${top.limit.toPrecision(4)} ${top.unit})`,
+    figures: [
+      { name: 'value', value: top.value, unit: top.unit },
+      { name: 'limit', value: top.limit, unit: top.unit },
+      { name: 'ratio', value: top.ratio, unit: '1' },
+    ],
+    candidates: ranked,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report
+// ---------------------------------------------------------------------------------------------
+
+const Request = z.record(z.string(), z.unknown());
+
+export const FeasibilityOutput = z.object({
+  scenario: z
+    .object({
+      load_kw: z.number().describe('IT load, kW'),
+      mission_years: z.number().describe('Mission, years'),
+      orbit: Request.describe('The orbit (OrbitSpec)'),
+      epoch: z.string().nullable().describe('Epoch, ISO-8601 UTC (null: the element set’s own)'),
+      vehicle: z.unknown().describe('The launch vehicle (catalogue id or custom), or null when priced per kg'),
+      launch_usd_per_kg: z.number().nullable().describe('Launch price per kg when given instead of a vehicle, USD/kg'),
+      sites: z.array(z.unknown()).describe('Users'),
+      data_center: z.unknown().describe('The ground data center compared with'),
+      relay: Request.describe('The relay shell users reach the facility through (Walker delta)'),
+      latency_hours: z.number().describe('Interval of the latency part, h'),
+    })
+    .describe('The scenario with its defaults filled in'),
+  requests: z
+    .object({
+      orbit: Request,
+      power: Request,
+      thermal: Request,
+      launch: Request,
+      economics: Request,
+      latency: Request,
+    })
+    .describe('The request each part answers: POST it to /v1/<part> and the answer is that part'),
+  orbit: withProvenance(orbitEstimator.output).describe('POST /v1/orbit for the scenario'),
+  power: withProvenance(powerEstimator.output).describe('POST /v1/power for the scenario'),
+  thermal: withProvenance(thermalEstimator.output).describe('POST /v1/thermal for the heat the power model dissipates'),
+  launch: withProvenance(launchEstimator.output).describe('POST /v1/launch: the mass rolled up from the load'),
+  economics: withProvenance(economicsEstimator.output).describe('POST /v1/economics for that facility'),
+  latency: withProvenance(latencyEstimator.output).describe(
+    'POST /v1/latency: users reaching the facility through the relay mesh',
+  ),
+  uptime: UptimeOutput,
+  binding_constraint: BindingConstraint,
+});
+export type FeasibilityResult = z.infer<typeof FeasibilityOutput>;
+
+export function runFeasibility(s: Scenario, p: Provenance): FeasibilityResult {
+  const run = new ScenarioRun(s, p);
+  const r = run.resolved;
+  const parts = {
+    orbit: run.orbit,
+    power: run.power,
+    thermal: run.thermal,
+    launch: run.launch,
+    economics: run.economics,
+    latency: run.latency,
+  };
+  const up = run.uptime;
+  const reach = reachableFraction(parts.latency);
+  const worldMass = p.orDefault(
+    'launch.world_annual_mass_kg',
+    s.yardsticks?.world_mass_to_orbit_kg_per_year,
+    'yardsticks.world_mass_to_orbit_kg_per_year',
+  );
+  return {
+    scenario: {
+      load_kw: r.load_kw,
+      mission_years: r.mission_years,
+      orbit: r.orbit as Record<string, unknown>,
+      epoch: r.epoch ?? null,
+      vehicle: 'vehicle' in r.pricing ? r.pricing.vehicle : null,
+      launch_usd_per_kg: 'launch_usd_per_kg' in r.pricing ? r.pricing.launch_usd_per_kg : null,
+      sites: r.sites,
+      data_center: r.data_center,
+      relay: r.relay as Record<string, unknown>,
+      latency_hours: r.latency_hours,
+    },
+    requests: run.requests as FeasibilityResult['requests'],
+    ...parts,
+    uptime: up,
+    binding_constraint: bindingConstraint(candidates(parts, reach === null ? null : 1 - reach, worldMass)),
+  };
+}
+
+export const feasibilityEstimator = defineEstimator({
+  name: 'feasibility',
+  summary: 'Feasibility: one scenario through every estimator, the uptime of its compute, and what binds it first',
+  description:
+    'One scenario (IT load, orbit, epoch, mission, launch price, technology and price assumptions, users; every field defaulted and overridable) goes through orbit, power, thermal (the heat the power model dissipates), launch (the mass rolled up from the load), economics (that facility priced against a ground data center) and latency (users reaching it through a relay mesh with laser links). Each part is exactly what that estimator answers alone for the request in `requests`. `uptime` gives the availability of the compute over the mission with each loss named (accelerator failures not repairable in orbit, radiation, eclipse without storage, ground link) against Tier III and Tier IV; `binding_constraint` the candidate (launch cadence, mass, radiator, array, cost, coverage) nearest or most beyond its stated limit.',
+  input: ScenarioSchema,
+  output: FeasibilityOutput,
+  examples: {
+    facility_1gw: {
+      summary: 'A 1 GW facility in the dawn-dusk reference orbit, on Starship (every default)',
+      value: {},
+    },
+    module_40mw: {
+      summary: 'A 40 MW module, the size of the Starcloud white paper’s, for 10 years',
+      value: { load_kw: '40 MW', mission_years: 10 },
+    },
+    ai1_120kw: {
+      summary: "A 120 kW satellite like SpaceX's announced AI1, at 600 km",
+      value: {
+        load_kw: '120 kW',
+        orbit: { altitude_km: 600, sun_synchronous: true, ltan_h: 18 },
+        satellite_power_kw: 150,
+        nre_usd: 1e8,
+      },
+    },
+    starcloud_1: {
+      summary: 'A Starcloud-1-class demonstrator: one H100 (0.7 kW), about 60 kg, about 325 km, 11 months, on a rideshare',
+      value: {
+        load_kw: '0.7 kW',
+        orbit: { altitude_km: 325, inclination_deg: 53 },
+        mission_years: 0.92,
+        vehicle: 'rideshare_sso',
+        satellite_power_kw: 1,
+        nre_usd: 1e7,
+      },
+    },
+  },
+  heavy: true,
+  run: runFeasibility,
+});

@@ -1,0 +1,49 @@
+/**
+ * The README's claims table, as the service answers GET /v1/claims (`npm run claims:table` rewrites
+ * it between its markers; a test fails when the README differs from what the service answers).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { claimsEstimator } from '../../models/claims.js';
+import { runEstimator } from '../../models/estimator.js';
+
+export const TABLE_START = '<!-- claims-table:start (npm run claims:table) -->';
+export const TABLE_END = '<!-- claims-table:end -->';
+
+type Claims = ReturnType<typeof runEstimator<typeof claimsEstimator.input, typeof claimsEstimator.output>>;
+
+const num = (x: number) => Number(x.toPrecision(3)).toLocaleString('en-US');
+const cell = (s: string) => s.replace(/\|/g, '\\|');
+
+/** One row a claim: the claim, who said it, the verdict with its decisive figure, and what would flip it. */
+export function claimsTable(result: Claims): string {
+  const rows = result.claims.map((c) => {
+    const figure = c.figures.find((f) => f.name === c.criterion.figure);
+    const decisive = figure ? `${figure.name} = ${num(figure.value)}${figure.unit === '1' ? '' : ` ${figure.unit}`}` : '';
+    const flip = c.flip_condition
+      ? `${c.flip_condition.field} = ${num(c.flip_condition.value)}${c.flip_condition.unit === '1' ? '' : ` ${c.flip_condition.unit}`}`
+      : `none: ${c.flip_reason}`;
+    return `| ${cell(c.claim)} | ${cell(c.said_by)} | **${c.verdict}** | ${cell(decisive)} | ${cell(flip)} |`;
+  });
+  return [
+    '| claim | said by | verdict | decisive figure | flips at |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+    `${result.summary.supported} supported, ${result.summary.unsupported} unsupported, ${result.summary.depends} depend on assumptions inside their bounds.`,
+  ].join('\n');
+}
+
+/** The README with its claims table replaced. */
+export function withTable(readme: string, table: string): string {
+  const a = readme.indexOf(TABLE_START);
+  const b = readme.indexOf(TABLE_END);
+  if (a < 0 || b < a) throw new Error(`README: no ${TABLE_START} … ${TABLE_END} block`);
+  return `${readme.slice(0, a + TABLE_START.length)}\n${table}\n${readme.slice(b)}`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const path = new URL('../../README.md', import.meta.url);
+  const table = claimsTable(runEstimator(claimsEstimator, claimsEstimator.input.parse({})));
+  writeFileSync(path, withTable(readFileSync(path, 'utf8'), table));
+  console.log(table);
+}
