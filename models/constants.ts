@@ -37,11 +37,7 @@ export const C_KM_S = 299792.458;
 /** Lowest altitude at which a circular orbit is treated as an orbit, km: below ~120 km drag decays an orbit within hours (Vallado, Fundamentals of Astrodynamics, ch. 9 atmospheric drag; the Kármán line is 100 km). */
 export const MIN_ORBIT_ALTITUDE_KM = 120;
 
-/** Julian year, days (IAU): the year of rates per year (failures, downtime, energy per year in orbit). */
-export const JULIAN_YEAR_DAYS = 365.25;
-/** Hours in a Julian year, 365.25 × 24. */
-export const HOURS_PER_JULIAN_YEAR = JULIAN_YEAR_DAYS * 24;
-/** Hours in a 365-day year: the convention of annual energy statistics (EIA) and of the published cost calculators (Starcloud, McCalip) this service reproduces. */
+/** Hours in a year, 365 × 24: the one year of every per-year figure (energy, cycles, failures, downtime), as annual energy statistics (EIA), the orbit model's 365-day picture and the published cost calculators (Starcloud, McCalip) count it. */
 export const HOURS_PER_COMMON_YEAR = 365 * 24;
 
 export const DEG = Math.PI / 180;

@@ -15,6 +15,7 @@ import { PhysicallyImpossible, TooLarge } from './errors.js';
 import { defineEstimator } from './estimator.js';
 import { checkElementSet, resolveOrbit } from './orbit.js';
 import { Provenance } from './provenance.js';
+import { failuresPerYear } from './scenario.js';
 import { dateToJd, jdToDate, minutesSinceEpoch, satrecFromTle, TleSchema } from './sgp4.js';
 import { distanceKm, type Vec3 } from './vec3.js';
 import {
@@ -62,15 +63,8 @@ export function llmAnswerS(ttft_s: number, tokens_per_s: number, answer_tokens: 
   return ttft_s + answer_tokens / tokens_per_s;
 }
 
-/** Days in the year of every per-year figure here: the 365-day year (8,760 h). */
-const DAYS_PER_YEAR = HOURS_PER_COMMON_YEAR / 24;
-/** Minutes in that year (525,600): the unit of downtime per year. */
+/** Minutes in the 365-day year of every per-year figure (525,600): the unit of downtime per year. */
 const MINUTES_PER_YEAR = HOURS_PER_COMMON_YEAR * 60;
-
-/** GPU failures per GPU-year from interruptions observed on a fleet: (interruptions / GPUs) × 365 / days. */
-export function gpuFailuresPerYear(interruptions: number, gpus: number, days: number): number {
-  return (interruptions / gpus) * (DAYS_PER_YEAR / days);
-}
 
 /** Share of a duration that a delay is: delay / duration (both as given, ms and s). */
 export function delayShare(delay_ms: number, duration_s: number): number {
@@ -1281,7 +1275,7 @@ function gpuFailureRate(input: LatencyInputT, p: Provenance): number {
   const failures =
     p.orDefault('latency.reliability.gpu_interruptions', rel.gpu_interruptions, 'reliability.gpu_interruptions') +
     p.orDefault('latency.reliability.hbm_interruptions', rel.hbm_interruptions, 'reliability.hbm_interruptions');
-  return gpuFailuresPerYear(
+  return failuresPerYear(
     failures,
     p.orDefault('latency.reliability.gpus', rel.gpus, 'reliability.gpus'),
     p.orDefault('latency.reliability.observed_days', rel.observed_days, 'reliability.observed_days'),

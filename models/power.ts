@@ -29,6 +29,7 @@ import {
   resolveOrbit,
 } from './orbit.js';
 import { Provenance } from './provenance.js';
+import { missionYears } from './scenario.js';
 
 /** Irradiance at which ground modules are rated (IEC 60904-3 standard test conditions), W/m². */
 export const STC_IRRADIANCE_W_M2 = 1000;
@@ -948,7 +949,7 @@ function energyComparison(input: PowerInputT, S0: number, a: ArrayOutput, e: Siz
 
 export function runPower(input: PowerInputT, p: Provenance): PowerResult {
   const S0 = p.orDefault('sun.solar_constant_w_per_m2', input.solar_constant_w_per_m2, 'solar_constant_w_per_m2');
-  const years = p.orDefault('power.mission_years', input.mission_years, 'mission_years');
+  const years = missionYears(input.mission_years, p);
   const extraLoss = p.orDefault('power.extra_loss_fraction', input.extra_loss_fraction, 'extra_loss_fraction');
   const load_kw = input.load_kw / (1 - extraLoss);
   const path = pathEfficiencies(input, p);

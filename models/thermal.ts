@@ -871,7 +871,7 @@ export function runThermal(input: ThermalInputType, p: Provenance): ThermalResul
   if (finish && input.emissivity !== undefined && (envNone || input.absorptivity !== undefined))
     p.warn(`finish "${input.finish}" is overridden by the given emissivity and absorptivity`);
 
-  const pue = p.orDefault('thermal.pue', input.pue, 'pue');
+  const pue = p.orDefault('terrestrial.pue', input.pue, 'pue');
   const terrestrial = {
     pue,
     it_load_kw: heatOut === null ? null : input.load_kw !== undefined ? input.load_kw : heatOut,

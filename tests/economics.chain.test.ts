@@ -179,10 +179,27 @@ describe('one fact, one value', () => {
     expect(launch.body.cadence.gpu_failure_per_year).toBe(a?.value);
   });
 
-  it('the mission: one default, one source, in launch and economics', async () => {
+  it('the mission: one default, one source, in power, launch and economics', async () => {
     const launch = await post(app(), '/v1/launch', { mass_kg: 1000 });
     const econ = await post(app(), '/v1/economics', { load_kw: 1000, launch_usd_per_kg: 1000 });
+    const power = await post(app(), '/v1/power', { load_kw: 1000, eclipse_fraction: 0.3, period_min: 95 });
     expect(assumption(econ.body, 'mission_years')).toEqual(assumption(launch.body, 'mission_years'));
+    expect(assumption(power.body, 'mission_years')).toEqual(assumption(launch.body, 'mission_years'));
+  });
+
+  it('the ground facility’s PUE: one default in thermal’s comparison and in economics', async () => {
+    const thermal = await post(app(), '/v1/thermal', { heat_kw: 1000, radiator_temp_k: 320 });
+    const econ = await post(app(), '/v1/economics', { load_kw: 1000, launch_usd_per_kg: 1000 });
+    expect(thermal.body.terrestrial.pue).toBe(econ.body.terrestrial.pue);
+    expect(assumption(thermal.body, 'pue')?.source).toBe(assumption(econ.body, 'terrestrial.pue')?.source);
+  });
+
+  it('thermal alone, given the load and the orbit, rejects the heat the roll-up sizes its radiator for', async () => {
+    const orbit = { altitude_km: 550, inclination_deg: 53 };
+    const launch = await post(app(), '/v1/launch', { load_kw: 1000, orbit, power: { epoch } });
+    const thermal = await post(app(), '/v1/thermal', { load_kw: 1000, orbit, epoch, radiator_temp_k: 318.15 });
+    expect(thermal.body.heat_kw).toBeCloseTo(launch.body.subsystems.radiator_heat_kw, 9);
+    expect(thermal.body.area_m2).toBeCloseTo(launch.body.subsystems.radiator_area_m2, 9);
   });
 });
 

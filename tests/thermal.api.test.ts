@@ -63,7 +63,7 @@ describe('thermal: answers', () => {
     const res = await post(app(), '/v1/thermal', { load_kw: 800, radiator_temp_k: 300, conversion_efficiency: 0.8 });
     expect(res.body.heat_kw).toBeCloseTo(800 / 0.8, 9);
     expect(res.body.terrestrial.it_load_kw).toBe(800);
-    expect(res.body.terrestrial.overhead_kw).toBeCloseTo(800 * (DEFAULTS['thermal.pue'].value - 1), 9);
+    expect(res.body.terrestrial.overhead_kw).toBeCloseTo(800 * (DEFAULTS['terrestrial.pue'].value - 1), 9);
   });
 
   it('terrestrial comparison: (PUE − 1) of the IT load, all year', async () => {
