@@ -168,6 +168,9 @@ function solarNeverRunsOut(run: ScenarioRun): Evaluation {
   };
 }
 
+/** Satellites one orbital shell holds, as MIT Technology Review quotes it (2026-04-03; seen second-hand, a figure beside the verdict, not under it). */
+const SATELLITES_PER_SHELL = 5000;
+
 function unlimitedRoom(run: ScenarioRun): Evaluation {
   const gw = run.resolved.load_kw / 1e6;
   const sats = run.economics.satellites as number;
@@ -178,6 +181,7 @@ function unlimitedRoom(run: ScenarioRun): Evaluation {
       f('array_km2_per_gw', run.power.array_area_m2 / 1e6 / gw, 'km²/GW'),
       f('radiator_km2_per_gw', (run.thermal.area_m2 as number) / 1e6 / gw, 'km²/GW'),
       f('satellites_per_gw', sats / gw, 'satellites/GW'),
+      f('shells_at_5000_satellites', sats / SATELLITES_PER_SHELL, 'shells'),
       f('leo_capacity_satellites', capacity, 'satellites'),
       f('share_of_leo_capacity', share, '1'),
     ],
@@ -242,6 +246,7 @@ function groundLimits(run: ScenarioRun): Evaluation {
       f('us_dc_demand_growth_gw_per_year', demand, 'GW/year'),
       f('launches_per_gw', launchesPerGw, 'launches/GW'),
       f('world_launches_per_year', l.cadence.world_launches_per_year, 'launches/year'),
+      f('world_launch_years_per_gw_a_year', launchesPerGw / l.cadence.world_launches_per_year, 'years'),
       f('orbital_share_of_demand_growth', buildable / demand, '1'),
     ],
     text: `a GW weighs ${n(massPerGw / 1000)} t (${n(launchesPerGw)} launches of ${l.vehicle.name}); everything the world launches in a year (${n(world / 1000)} t) would put ${n(buildable)} GW in orbit, against ${n(demand)} GW a year of U.S. demand growth alone`,
@@ -267,18 +272,33 @@ function usageCostsRise(run: ScenarioRun): Evaluation {
 /** The launch price the vehicle's trajectory projects for a year, USD/kg (NASA OTPS decline from the catalogue price). */
 function projectedLaunchPrice(run: ScenarioRun, year: number): number {
   const r = run.resolved;
+  const epochYear = Number((r.epoch ?? '2027').slice(0, 4));
+  // A price the caller gives starts the trajectory at the epoch; a catalogue vehicle's at its as_of year.
+  const given = 'launch_usd_per_kg' in r.pricing ? r.pricing.launch_usd_per_kg : null;
   const vehicle = 'vehicle' in r.pricing ? r.pricing.vehicle : 'starship';
-  const baseYear = typeof vehicle === 'string' ? undefined : Number((r.epoch ?? '2026').slice(0, 4));
+  const start =
+    given !== null
+      ? { base_year: epochYear, base_price_usd_per_kg: Math.max(given, Number.MIN_VALUE) }
+      : typeof vehicle === 'string'
+        ? {}
+        : { base_year: epochYear };
   const launch = runEstimator(
     launchEstimator,
     launchEstimator.input.parse({
       mass_kg: 1000,
       vehicle,
-      year,
-      price_trajectory: { model: 'annual_decline', ...(baseYear !== undefined && { base_year: baseYear }) },
+      year: Math.max(year, given !== null || typeof vehicle !== 'string' ? epochYear : 0),
+      price_trajectory: { model: 'annual_decline', ...start },
     }),
   );
   return launch.price_usd_per_kg;
+}
+
+/** The first year (to 2100) the trajectory's price is at or below a price, or null. */
+function yearPriceReaches(run: ScenarioRun, usdPerKg: number): number | null {
+  for (let year = Number((run.resolved.epoch ?? '2027').slice(0, 4)); year <= 2100; year++)
+    if (projectedLaunchPrice(run, year) <= usdPerKg) return year;
+  return null;
 }
 
 function costAtHorizon(run: ScenarioRun): Evaluation {
@@ -291,6 +311,7 @@ function costAtHorizon(run: ScenarioRun): Evaluation {
     return v?.price_usd && v.payload_kg.leo ? v.price_usd / v.payload_kg.leo : Number.NaN;
   };
   const breakeven = run.economics.breakeven_launch_usd_per_kg;
+  const reached = breakeven === null ? null : yearPriceReaches(run, breakeven);
   const figures = [
     f('falcon9_usd_per_kg', perKg('falcon9'), 'USD/kg'),
     f('starship_projected_usd_per_kg', perKg('starship'), 'USD/kg'),
@@ -299,9 +320,10 @@ function costAtHorizon(run: ScenarioRun): Evaluation {
     f('cost_ratio_at_horizon', atHorizon.cost_ratio, '1'),
   ];
   if (breakeven !== null) figures.unshift(f('breakeven_launch_usd_per_kg', breakeven, 'USD/kg'));
+  if (reached !== null) figures.push(f('year_breakeven_price_reached', reached, 'year'));
   return {
     figures,
-    text: `launch costs $${n(perKg('falcon9'))}/kg on Falcon 9 today and $${n(perKg('starship'))}/kg on Starship as NASA projects it; the trajectory reaches $${n(price)}/kg in ${year}, where orbit still costs ${n(atHorizon.cost_ratio)} times the ground; ${breakeven === null ? `no launch price breaks even (${run.economics.breakeven.reason})` : `it breaks even at $${n(breakeven)}/kg`}`,
+    text: `launch costs $${n(perKg('falcon9'))}/kg on Falcon 9 today and $${n(perKg('starship'))}/kg on Starship as NASA projects it; the trajectory reaches $${n(price)}/kg in ${year}, where orbit costs ${n(atHorizon.cost_ratio)} times what the ground does; ${breakeven === null ? `no launch price breaks even (${run.economics.breakeven.reason})` : `it breaks even at $${n(breakeven)}/kg, ${reached === null ? 'which the trajectory does not reach by 2100' : `which the trajectory reaches in ${reached}`}`}`,
   };
 }
 
