@@ -13,7 +13,7 @@ import { quantity } from '../src/quantity.js';
 import { economicsEstimator } from './economics.js';
 import { EconomicsObject } from './economics-input.js';
 import { defineEstimator, type Estimator, runEstimator, withProvenance } from './estimator.js';
-import { latencyEstimator, SiteSchema, WalkerSchema } from './latency.js';
+import { LlmSchema, latencyEstimator, SiteSchema, WalkerSchema } from './latency.js';
 import { launchEstimator } from './launch.js';
 import { orbitEstimator } from './orbit.js';
 import { powerEstimator } from './power.js';
@@ -93,15 +93,7 @@ const ScenarioObject = z
       description: 'Interval of the latency part from the epoch',
     }).optional(),
     rtt_step_s: quantity('s', { min: 10, max: 3600, description: 'Sampling step of the latency part' }).optional(),
-    llm: z
-      .object({
-        ttft_s: quantity('s', { gt: 0, max: 600, description: 'Time to first token' }).optional(),
-        tokens_per_s: z.number().gt(0).max(100_000).optional().describe('Generation rate, tokens per second'),
-        answer_tokens: z.number().int().min(1).max(1_000_000).optional().describe('Tokens in the answer'),
-      })
-      .strict()
-      .optional()
-      .describe('The LLM answer the propagation delay is set against'),
+    llm: LlmSchema.optional(),
     orbital_data_center: z
       .union([z.number().int().min(0), z.string().min(1)])
       .optional()

@@ -149,6 +149,16 @@ const SatellitesSchema = z
 
 const IsoTime = z.iso.datetime({ offset: true });
 
+/** The LLM answer a propagation delay is set against: time to first token, generation rate, length. */
+export const LlmSchema = z
+  .object({
+    ttft_s: quantity('s', { gt: 0, max: 600, description: 'Time to first token' }).optional(),
+    tokens_per_s: z.number().gt(0).max(100_000).optional().describe('Generation rate, tokens per second'),
+    answer_tokens: z.number().int().min(1).max(1_000_000).optional().describe('Tokens in the answer'),
+  })
+  .strict()
+  .describe('The LLM answer the propagation delay is set against (default: GPT-4o, 0.39 s and 81 tokens/s, 500 tokens)');
+
 export const LatencyInput = z
   .object({
     satellites: SatellitesSchema,
@@ -175,14 +185,7 @@ export const LatencyInput = z
     route_factor: z.number().min(1).max(10).optional().describe('Fibre route length over the great-circle distance'),
     fibre_group_index: z.number().min(1).max(2).optional().describe('Group index of the fibre (speed c / n)'),
     rtt_step_s: quantity('s', { min: 1, max: 3600, description: 'Sampling step of the round trip' }).optional(),
-    llm: z
-      .object({
-        ttft_s: quantity('s', { gt: 0, max: 600, description: 'Time to first token' }).optional(),
-        tokens_per_s: z.number().gt(0).max(100_000).optional().describe('Generation rate, tokens per second'),
-        answer_tokens: z.number().int().min(1).max(1_000_000).optional().describe('Tokens in the answer'),
-      })
-      .strict()
-      .optional(),
+    llm: LlmSchema.optional(),
     orbital_data_center: z
       .object({
         satellite: z
