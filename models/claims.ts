@@ -9,9 +9,11 @@ import { CLAIMS, type ClaimEntry, DEFAULTS, FLOWN_DEMONSTRATORS, type FlipField,
 import { economicsEstimator } from './economics.js';
 import { PhysicallyImpossible } from './errors.js';
 import { defineEstimator, runEstimator } from './estimator.js';
-import { type Scenario, ScenarioRun, ScenarioSchema, type Yardsticks } from './feasibility.js';
+import { type Figure, FigureSchema, type Scenario, ScenarioRun, ScenarioSchema } from './feasibility.js';
+import { significant as n } from './format.js';
 import { launchEstimator } from './launch.js';
 import { rootInRange } from './numerics.js';
+import { valueAt, withoutValueAt, withValueAt } from './pointer.js';
 import { powerEstimator } from './power.js';
 import { Provenance } from './provenance.js';
 
@@ -20,46 +22,6 @@ import { Provenance } from './provenance.js';
 // ---------------------------------------------------------------------------------------------
 
 type Json = Record<string, unknown>;
-
-function segments(pointer: string): string[] {
-  return pointer.split('/').slice(1);
-}
-
-/** The value at a JSON pointer, or undefined. */
-export function getAt(doc: unknown, pointer: string): unknown {
-  let at: unknown = doc;
-  for (const k of segments(pointer)) at = at !== null && typeof at === 'object' ? (at as Json)[k] : undefined;
-  return at;
-}
-
-/** A copy of the document with the value set at a JSON pointer (objects created on the way). */
-export function setAt(doc: Json, pointer: string, value: unknown): Json {
-  const keys = segments(pointer);
-  const out: Json = { ...doc };
-  let at = out;
-  keys.forEach((k, i) => {
-    if (i === keys.length - 1) at[k] = value;
-    else {
-      const next = at[k];
-      at[k] = next !== null && typeof next === 'object' ? { ...(next as Json) } : {};
-      at = at[k] as Json;
-    }
-  });
-  return out;
-}
-
-/** A copy without the value at a JSON pointer. */
-function removeAt(doc: Json, pointer: string): Json {
-  const keys = segments(pointer);
-  if (keys.length === 1) {
-    const { [keys[0] as string]: _, ...rest } = doc;
-    return rest;
-  }
-  const parent = getAt(doc, `/${keys.slice(0, -1).join('/')}`);
-  if (parent === null || typeof parent !== 'object') return doc;
-  const { [keys[keys.length - 1] as string]: _, ...rest } = parent as Json;
-  return setAt(doc, `/${keys.slice(0, -1).join('/')}`, rest);
-}
 
 /** Fields of which a scenario holds one: the caller's choice replaces the claim's other. */
 const ONE_OF = [
@@ -77,8 +39,8 @@ const ONE_OF = [
 function claimScenario(claim: Json, caller: Json): Json {
   let base = claim;
   for (const group of ONE_OF) {
-    const given = group.filter((ptr) => getAt(caller, ptr) !== undefined);
-    if (given.length > 0) for (const ptr of group) if (!given.includes(ptr)) base = removeAt(base, ptr);
+    const given = group.filter((ptr) => valueAt(caller, ptr) !== undefined);
+    if (given.length > 0) for (const ptr of group) if (!given.includes(ptr)) base = withoutValueAt(base, ptr);
   }
   return mergeScenario(base, caller);
 }
@@ -98,12 +60,6 @@ function mergeScenario(base: Json, over: Json): Json {
 // The figures of each claim
 // ---------------------------------------------------------------------------------------------
 
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-}
-
 interface Evaluation {
   figures: Figure[];
   /** The figures in a sentence, for the explanation. */
@@ -111,12 +67,6 @@ interface Evaluation {
 }
 
 const f = (name: string, value: number, unit: string): Figure => ({ name, value, unit });
-const n = (x: number, digits = 3) => Number(x.toPrecision(digits)).toLocaleString('en-US');
-
-/** A yardstick: the scenario's, else the sourced default. */
-function yardstick(run: ScenarioRun, name: keyof Yardsticks, key: Parameters<typeof Provenance.value>[0]): number {
-  return (run.scenario.yardsticks?.[name] as number | undefined) ?? Provenance.value(key);
-}
 
 /** Launch and the share of the hardware, per kg launched: what one more kg of satellite costs over the mission. */
 function usdPerKg(run: ScenarioRun): number {
@@ -154,7 +104,7 @@ function solarNeverRunsOut(run: ScenarioRun): Evaluation {
   const e = run.economics;
   const arrayKg = run.launch.mass_parts_kg.array_kg as number;
   const perKwh = (arrayKg * usdPerKg(run)) / e.energy_kwh;
-  const ground = yardstick(run, 'ground_pv_usd_per_kwh', 'yardsticks.ground_pv_usd_per_kwh');
+  const ground = run.yardstick('ground_pv_usd_per_kwh');
   return {
     figures: [
       f('energy_ratio_like_for_like', p.orbit_to_ground_energy_ratio, '1'),
@@ -174,7 +124,7 @@ const SATELLITES_PER_SHELL = 5000;
 function unlimitedRoom(run: ScenarioRun): Evaluation {
   const gw = run.resolved.load_kw / 1e6;
   const sats = run.economics.satellites as number;
-  const capacity = yardstick(run, 'leo_capacity_satellites', 'yardsticks.leo_capacity_satellites');
+  const capacity = run.yardstick('leo_capacity_satellites');
   const share = sats / capacity;
   return {
     figures: [
@@ -234,8 +184,8 @@ function groundLimits(run: ScenarioRun): Evaluation {
   const gw = run.resolved.load_kw / 1e6;
   const l = run.launch;
   const massPerGw = l.total_mass_kg / gw;
-  const world = yardstick(run, 'world_mass_to_orbit_kg_per_year', 'launch.world_annual_mass_kg');
-  const demand = yardstick(run, 'us_dc_demand_growth_gw_per_year', 'yardsticks.us_dc_demand_growth_gw_per_year');
+  const world = run.yardstick('world_mass_to_orbit_kg_per_year');
+  const demand = run.yardstick('us_dc_demand_growth_gw_per_year');
   const buildable = world / massPerGw;
   const launchesPerGw = l.launches / gw;
   return {
@@ -255,7 +205,7 @@ function groundLimits(run: ScenarioRun): Evaluation {
 
 function usageCostsRise(run: ScenarioRun): Evaluation {
   const e = run.economics;
-  const wh = yardstick(run, 'wh_per_prompt', 'yardsticks.wh_per_prompt');
+  const wh = run.yardstick('wh_per_prompt');
   const perMillion = (usdPerKwh: number) => (wh / 1000) * 1e6 * usdPerKwh;
   return {
     figures: [
@@ -387,7 +337,7 @@ function starcloud(run: ScenarioRun): Evaluation {
 }
 
 function suncatcher(run: ScenarioRun): Evaluation {
-  const latitude = yardstick(run, 'mid_latitude_deg', 'yardsticks.mid_latitude_deg');
+  const latitude = run.yardstick('mid_latitude_deg');
   const request = { ...(run.power && run.requests.power), ground: { latitude_deg: latitude } };
   const power = runEstimator(powerEstimator, powerEstimator.input.parse(request));
   const g = power.ground_comparison;
@@ -478,8 +428,8 @@ function boundsToCross(verdict: Verdict, c: ClaimEntry['criterion']): number[] {
 /** The scenario with one field set (and the fields it replaces removed). */
 function withField(scenario: Json, flip: FlipField, x: number): Json {
   let s = scenario;
-  for (const r of flip.removes ?? []) s = removeAt(s, r);
-  return setAt(s, flip.field, x);
+  for (const r of flip.removes ?? []) s = withoutValueAt(s, r);
+  return withValueAt(s, flip.field, x);
 }
 
 /** The value of the claim's figure on a scenario, NaN where physics refuses it. */
@@ -499,9 +449,9 @@ function figureOn(claim: ClaimEntry, scenario: Json, base: ScenarioRun, field: s
 
 /** The current value of a flip field: the scenario's, else what the parts used. */
 function currentValue(run: ScenarioRun, pointer: string): number | null {
-  const given = getAt(run.scenario, pointer);
+  const given = valueAt(run.scenario, pointer);
   if (typeof given === 'number') return given;
-  const name = segments(pointer).join('.');
+  const name = pointer.slice(1).replaceAll('/', '.');
   const parts = [run.economics, run.power, run.thermal, run.launch];
   const assumed = [run.provenance, ...parts.map((p) => ({ assumptions: p.assumptions }))]
     .flatMap((p) => p.assumptions)
@@ -565,7 +515,7 @@ const ClaimOutput = z.object({
   said_by: z.string().describe('Who said it'),
   said_on: z.string().nullable().describe('When (ISO date; null when it is a common refrain rather than one statement)'),
   tests: z.string().describe('What tests it'),
-  figures: z.array(z.object({ name: z.string(), value: z.number(), unit: z.string() })).describe('The figures, with their units'),
+  figures: z.array(FigureSchema).describe('The figures, with their units'),
   criterion: z
     .object({
       figure: z.string().describe('The figure the verdict is computed from'),

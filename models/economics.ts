@@ -27,6 +27,7 @@ import {
   type ResolvedVehicle,
   resolveVehicle,
   rollUpFromLoad,
+  rollUpPowerRequest,
   warnPayloadOrbit,
 } from './launch.js';
 import { solveBracketed } from './numerics.js';
@@ -109,7 +110,9 @@ const Cadence = z
   .describe('The build campaign against the flight rates (null when launch is priced per kg without a vehicle)');
 
 const TerrestrialOut = z.object({
-  power_source: z.enum(['gas_turbine', 'grid']),
+  power_source: z
+    .enum(['gas_turbine', 'grid'])
+    .describe('Where the ground site’s energy comes from: on-site gas turbines, or the grid'),
   capex_usd: z.number().describe('Capex charged to the mission, USD: capex_full_usd × capex_share_charged'),
   capex_full_usd: z.number().describe('The whole facility capex, USD'),
   capex_share_charged: z.number().describe('Share of the capex charged to the mission'),
@@ -202,15 +205,17 @@ export const EconomicsOutput = z.object({
   orbital_usd_per_kwh: z.number().describe('Orbital total over its delivered energy, USD/kWh'),
   terrestrial_usd_per_kwh: z.number().describe('Terrestrial total over its IT energy, USD/kWh'),
   breakeven_launch_usd_per_kg: z.number().nullable().describe('= breakeven.launch_usd_per_kg, USD/kg'),
-  breakeven: Breakeven,
+  breakeven: Breakeven.describe(
+    'Prices at which the orbital side costs what the ground does, each with the reason when none does',
+  ),
   orbital_mode: z.enum(['modelled', 'itemised']).describe('Orbital side modelled, or itemised by the caller'),
   launch_usd_per_kg: z.number().describe('Launch price used, USD per kg of payload'),
   launch_pricing: z.enum(['per_launch', 'per_kg']).describe('Whole launches paid, or the mass paid per kg'),
   vehicle: z
     .object({
-      id: z.string().nullable(),
-      name: z.string(),
-      status: z.enum(['flown', 'projected', 'custom']),
+      id: z.string().nullable().describe('Catalogue id (null for a custom vehicle)'),
+      name: z.string().describe('Vehicle name'),
+      status: z.enum(['flown', 'projected', 'custom']).describe('Flown, projected (not yet in service), or given by the caller'),
       payload_kg: z.number().nullable().describe('Payload per launch, kg'),
     })
     .nullable()
@@ -336,13 +341,12 @@ function specificPowerFleet(input: EconomicsIn, years: number, p: Provenance): F
   };
 }
 
-/** The power request of the roll-up: the caller's, with the reference epoch when it sizes in the top-level element orbit. */
-function powerRequest(input: EconomicsIn, orbit: OrbitSpec, p: Provenance): Record<string, unknown> | undefined {
-  const own = input.power ?? {};
-  const ownEclipse = ['orbit', 'eclipse_fraction', 'eclipse_duration_min', 'period_min'].some((k) => own[k] !== undefined);
+/** The power request of the roll-up (launch's), at the reference epoch when it sizes in the top-level element orbit and gives none. */
+function powerRequest(input: EconomicsIn, orbit: OrbitSpec, p: Provenance): Record<string, unknown> {
+  const request = rollUpPowerRequest(input.power, orbit);
   const elements = orbit.tle === undefined && orbit.omm === undefined;
-  if (ownEclipse || own.epoch !== undefined || !elements) return input.power;
-  return { ...own, epoch: scenarioEpoch(input.epoch, p) };
+  if (request.orbit !== orbit || request.epoch !== undefined || !elements) return request;
+  return { ...request, epoch: scenarioEpoch(input.epoch, p) };
 }
 
 /** Share of the year the rolled-up design powers its load: 1 unless its battery is sized for a shorter eclipse than the year's longest. */
@@ -666,28 +670,28 @@ function itemisedBreakeven(
   launchPrice: number,
   target: number,
 ): BreakevenOut {
-  const none = (reason: string): BreakevenOut => ({
-    launch_usd_per_kg: null,
-    reason,
-    cost_ratio_at_breakeven: null,
+  const launch = items.launch;
+  const mass = launch === undefined || !(launchPrice > 0) ? null : launch / launchPrice;
+  const others = Object.values(items).reduce((a, b) => a + b, 0) - (launch ?? 0);
+  const total = (x: number) => others + (mass as number) * x;
+  let root: { x: number | null; reason: string | null };
+  if (!itemisation.complete)
+    root = {
+      x: null,
+      reason: `the itemisation is incomplete (orbital side without ${itemisation.orbital_missing.join(', ') || 'nothing'}; terrestrial side without ${itemisation.terrestrial_missing.join(', ') || 'nothing'}): a break-even between partial lists is not a price at which orbit pays`,
+    };
+  else if (mass === null)
+    root = {
+      x: null,
+      reason: 'an itemised orbital side without a launch item (and a launch price) gives no launch mass to price',
+    };
+  else root = priceRoot(total, target, launchPrice, 'a free launch (the other items alone)');
+  return {
+    launch_usd_per_kg: root.x,
+    reason: root.reason,
+    cost_ratio_at_breakeven: root.x === null ? null : total(root.x) / target,
     hardware_usd_per_w: null,
     hardware_reason: 'an itemised orbital side has no hardware $/W term',
-  });
-  if (!itemisation.complete)
-    return none(
-      `the itemisation is incomplete (orbital side without ${itemisation.orbital_missing.join(', ') || 'nothing'}; terrestrial side without ${itemisation.terrestrial_missing.join(', ') || 'nothing'}): a break-even between partial lists is not a price at which orbit pays`,
-    );
-  if (items.launch === undefined || !(launchPrice > 0))
-    return none('an itemised orbital side without a launch item (and a launch price) gives no launch mass to price');
-  const mass = items.launch / launchPrice;
-  const others = Object.values(items).reduce((a, b) => a + b, 0) - items.launch;
-  const total = (x: number) => others + mass * x;
-  const r = priceRoot(total, target, launchPrice, 'a free launch (the other items alone)');
-  return {
-    ...none(r.reason ?? ''),
-    reason: r.reason,
-    launch_usd_per_kg: r.x,
-    cost_ratio_at_breakeven: r.x === null ? null : total(r.x) / target,
   };
 }
 

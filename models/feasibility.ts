@@ -9,12 +9,13 @@
  * and radiator, economics prices that mass, latency reaches the facility through a relay mesh.
  */
 import { z } from 'zod';
+import type { DefaultName } from '../fixtures/index.js';
 import { quantity } from '../src/quantity.js';
 import { economicsEstimator } from './economics.js';
 import { EconomicsObject } from './economics-input.js';
 import { defineEstimator, type Estimator, runEstimator, withProvenance } from './estimator.js';
 import { LlmSchema, latencyEstimator, SiteSchema, WalkerSchema } from './latency.js';
-import { launchEstimator } from './launch.js';
+import { checkRollUpOverrides, launchEstimator, rollUpPowerRequest, rollUpThermalRequest } from './launch.js';
 import { orbitEstimator } from './orbit.js';
 import { powerEstimator } from './power.js';
 import { Provenance } from './provenance.js';
@@ -104,6 +105,7 @@ const ScenarioObject = z
   .strict();
 
 export const ScenarioSchema = ScenarioObject.superRefine((s, ctx) => {
+  checkRollUpOverrides(s, ctx);
   if (s.vehicle !== undefined && s.launch_usd_per_kg !== undefined)
     ctx.addIssue({
       code: 'custom',
@@ -179,27 +181,19 @@ function defined(o: Req): Req {
 }
 
 function powerRequest(s: Scenario, r: ResolvedScenario): Req {
-  return defined({ load_kw: r.load_kw, orbit: r.orbit, epoch: r.epoch, mission_years: r.mission_years, ...(s.power ?? {}) });
+  return { load_kw: r.load_kw, mission_years: r.mission_years, ...rollUpPowerRequest(s.power, r.orbit, r.epoch) };
 }
 
-/** The radiator rejects what the array delivers over the sizing revolution (the roll-up's heat), at the roll-up's temperature. */
+/** The radiator rejects what the array delivers over the sizing revolution (the roll-up's heat), as the roll-up asks thermal. */
 function thermalRequest(s: Scenario, r: ResolvedScenario, power: { orbit_average_heat_kw: number }, p: Provenance): Req {
-  const given = s.thermal ?? {};
-  const ownView = ['orbit', 'altitude_km', 'earth_view_factor'].some((k) => given[k] !== undefined);
-  const ownTemp = ['radiator_temp_k', 'chip'].some((k) => given[k] !== undefined);
-  return defined({
-    heat_kw: power.orbit_average_heat_kw,
-    orbit: ownView ? undefined : r.orbit,
-    radiator_temp_k: ownTemp ? undefined : p.orDefault('launch.radiator_temp_k', undefined, 'thermal.radiator_temp_k'),
-    ...given,
-  });
+  return { ...rollUpThermalRequest(s.thermal, r.orbit, p), heat_kw: power.orbit_average_heat_kw };
 }
 
 function launchRequest(s: Scenario, r: ResolvedScenario): Req {
   return defined({
     load_kw: r.load_kw,
     orbit: r.orbit,
-    power: defined({ epoch: r.epoch, ...(s.power ?? {}) }),
+    power: rollUpPowerRequest(s.power, r.orbit, r.epoch),
     thermal: s.thermal,
     mass_model: s.mass_model,
     mission_years: r.mission_years,
@@ -232,8 +226,9 @@ function economicsRequest(s: Scenario, r: ResolvedScenario): Req {
   });
 }
 
-function latencyRequest(s: Scenario, r: ResolvedScenario, p: Provenance): Req {
-  const start = r.epoch ?? new Date().toISOString();
+/** Users reaching the facility through the relay mesh, from the epoch (an element set's own when it gives none). */
+function latencyRequest(s: Scenario, r: ResolvedScenario, orbitEpoch: string, p: Provenance): Req {
+  const start = r.epoch ?? orbitEpoch;
   const end = new Date(Date.parse(start) + r.latency_hours * 3_600_000).toISOString();
   return defined({
     satellites: { walker: r.relay },
@@ -260,13 +255,23 @@ function part<I extends z.ZodType, O extends z.ZodObject>(estimator: Estimator<I
   return runEstimator(estimator, estimator.input.parse(request));
 }
 
-/** The parts the chain depends on, by the scenario fields that change them: a field outside a part's set leaves it as it was. */
+/** The fixture default of each numeric yardstick. */
+const YARDSTICK_DEFAULTS = {
+  world_mass_to_orbit_kg_per_year: 'launch.world_annual_mass_kg',
+  ground_pv_usd_per_kwh: 'yardsticks.ground_pv_usd_per_kwh',
+  wh_per_prompt: 'yardsticks.wh_per_prompt',
+  leo_capacity_satellites: 'yardsticks.leo_capacity_satellites',
+  us_dc_demand_growth_gw_per_year: 'yardsticks.us_dc_demand_growth_gw_per_year',
+  mid_latitude_deg: 'yardsticks.mid_latitude_deg',
+} as const satisfies Record<string, DefaultName>;
+
+/** The scenario fields the latency part reads: a field outside them leaves a run's latency part as it was. */
 const LATENCY_FIELDS = ['sites', 'data_center', 'relay', 'latency_hours', 'rtt_step_s', 'epoch', 'orbital_data_center', 'llm'];
 
 /**
  * One scenario, its parts computed when first asked for and kept: the feasibility report asks for
- * all of them, a claim only for those its figures need. `reuse` hands over parts of another run
- * that the fields varied do not change (the latency part, which costs the most).
+ * all of them, a claim only for those its figures need. `latencyFrom` lends the latency part (the
+ * costliest) of a run whose scenario differs only in fields that part does not read.
  */
 export class ScenarioRun {
   readonly resolved: ResolvedScenario;
@@ -316,11 +321,17 @@ export class ScenarioRun {
   get latency(): ReturnType<typeof part<typeof latencyEstimator.input, typeof latencyEstimator.output>> {
     if (this.latencyFrom) return this.latencyFrom.latency;
     return this.once('latency', () =>
-      this.ask('latency', latencyEstimator, latencyRequest(this.scenario, this.resolved, this.provenance)),
+      this.ask('latency', latencyEstimator, latencyRequest(this.scenario, this.resolved, this.orbit.epoch, this.provenance)),
     );
   }
   get uptime() {
     return this.once('uptime', () => uptimeOf(this));
+  }
+
+  /** A yardstick of the world: the scenario's, else its sourced default (recorded as `yardsticks.<name>`). */
+  yardstick(name: keyof typeof YARDSTICK_DEFAULTS): number {
+    const given = this.scenario.yardsticks?.[name];
+    return this.provenance.orDefault(YARDSTICK_DEFAULTS[name], given, `yardsticks.${name}`);
   }
 
   /** Whether varying a scenario field (a JSON pointer) leaves this run's latency part as it is. */
@@ -361,18 +372,18 @@ export function reachableFraction(latency: ScenarioRun['latency']): number | nul
 // The binding constraint
 // ---------------------------------------------------------------------------------------------
 
-const Figure = z
+/** A figure with its unit: what the binding constraint and the claims report. */
+export const FigureSchema = z
   .object({
     name: z.string().describe('What the figure is'),
     value: z.number().describe('Its value'),
     unit: z.string().describe('Its unit'),
   })
   .meta({ id: 'Figure' });
+export type Figure = z.infer<typeof FigureSchema>;
 
 const Candidate = z.object({
-  name: z
-    .enum(['launch_cadence', 'mass', 'radiator_area', 'array_area', 'battery', 'cost', 'coverage'])
-    .describe('The constraint'),
+  name: z.enum(['launch_cadence', 'mass', 'radiator_area', 'array_area', 'cost', 'coverage']).describe('The constraint'),
   value: z.number().describe('The design’s figure'),
   limit: z.number().describe('The limit it is measured against, in the same unit'),
   unit: z.string().describe('Unit of value and limit'),
@@ -382,97 +393,93 @@ const Candidate = z.object({
 });
 type CandidateT = z.infer<typeof Candidate>;
 
-function candidate(
-  name: CandidateT['name'],
-  value: number,
-  limit: number,
-  unit: string,
-  limit_basis: string,
-  source: string,
-): CandidateT {
-  return { name, value, limit, unit, ratio: value / limit, limit_basis, source };
+function candidate(c: Omit<CandidateT, 'ratio'>): CandidateT {
+  return { ...c, ratio: c.value / c.limit };
 }
 
-/** Each candidate measured against its stated limit. */
-function candidates(parts: Parts, availabilityLossReach: number | null, worldMass: number): CandidateT[] {
-  const { launch, power, thermal, economics } = parts;
-  const build_years = launch.cadence.build_years;
-  const satellites = Math.max(1, economics.satellites ?? 1);
-  const list: CandidateT[] = [];
+/** Launches a year to build, against the vehicle's flight rate (none when it has no rate). */
+function cadenceCandidate(launch: Parts['launch']): CandidateT | null {
   const rate = launch.vehicle.flights_per_year;
-  if (rate !== null && rate > 0)
-    list.push(
-      candidate(
-        'launch_cadence',
-        launch.cadence.launches_per_year_to_build,
-        rate,
-        'launches/year',
-        `${launch.vehicle.name}'s flight rate`,
-        launch.vehicle.source ?? 'orbital-dc-convention',
-      ),
-    );
-  list.push(
-    candidate(
-      'mass',
-      launch.total_mass_kg,
-      worldMass * build_years,
-      'kg',
-      `everything the world launches to orbit in ${build_years} years`,
-      'space-foundation-2025',
-    ),
-  );
-  const heatPerSatellite = (thermal.heat_kw ?? 0) / satellites;
-  list.push(
-    candidate(
-      'radiator_area',
-      heatPerSatellite,
-      Provenance.value('limits.heat_rejection_kw'),
-      'kW per satellite',
-      'the largest heat rejection flown (ISS, six radiators)',
-      'oren-howell-sae-951651',
-    ),
-  );
-  list.push(
-    candidate(
-      'array_area',
-      power.array_area_m2 / satellites,
-      Provenance.value('limits.array_area_m2'),
-      'm² per satellite',
-      'the largest array flown (ISS, eight wings)',
-      'boeing-iss-solar-arrays',
-    ),
-  );
-  list.push(
-    candidate(
-      'cost',
-      economics.cost_ratio,
-      1,
-      'orbital / terrestrial $/kWh',
-      'cost parity with the ground data center',
-      'orbital-dc-convention',
-    ),
-  );
-  if (availabilityLossReach !== null) {
-    const allowed = 1 - Provenance.value('latency.tier3_availability');
-    list.push(
-      candidate(
-        'coverage',
-        availabilityLossReach,
-        allowed,
-        'share of time unreachable',
-        'the downtime Tier III allows',
-        'uptime-institute-tiers',
-      ),
-    );
-  }
-  return list;
+  if (rate === null || !(rate > 0)) return null;
+  return candidate({
+    name: 'launch_cadence',
+    value: launch.cadence.launches_per_year_to_build,
+    limit: rate,
+    unit: 'launches/year',
+    limit_basis: `${launch.vehicle.name}'s flight rate`,
+    source: launch.vehicle.source ?? 'orbital-dc-convention',
+  });
+}
+
+/** The mass to orbit, against everything the world launches over the build. */
+function massCandidate(launch: Parts['launch'], worldMass_kg_per_year: number): CandidateT {
+  const years = launch.cadence.build_years;
+  return candidate({
+    name: 'mass',
+    value: launch.total_mass_kg,
+    limit: worldMass_kg_per_year * years,
+    unit: 'kg',
+    limit_basis: `everything the world launches to orbit in ${years} years`,
+    source: 'space-foundation-2025',
+  });
+}
+
+/** Heat and array per satellite, against the largest flown (the ISS's). */
+function perSatelliteCandidates(parts: Parts): CandidateT[] {
+  const satellites = Math.max(1, parts.economics.satellites ?? 1);
+  return [
+    candidate({
+      name: 'radiator_area',
+      value: (parts.thermal.heat_kw ?? 0) / satellites,
+      limit: Provenance.value('limits.heat_rejection_kw'),
+      unit: 'kW per satellite',
+      limit_basis: 'the largest heat rejection flown (ISS, six radiators)',
+      source: 'oren-howell-sae-951651',
+    }),
+    candidate({
+      name: 'array_area',
+      value: parts.power.array_area_m2 / satellites,
+      limit: Provenance.value('limits.array_area_m2'),
+      unit: 'm² per satellite',
+      limit_basis: 'the largest array flown (ISS, eight wings)',
+      source: 'boeing-iss-solar-arrays',
+    }),
+  ];
+}
+
+/** Each candidate measured against its stated limit; coverage when the users' reach was measured. */
+function candidates(parts: Parts, unreachable: number | null, worldMass_kg_per_year: number): CandidateT[] {
+  const list = [
+    cadenceCandidate(parts.launch),
+    massCandidate(parts.launch, worldMass_kg_per_year),
+    ...perSatelliteCandidates(parts),
+    candidate({
+      name: 'cost',
+      value: parts.economics.cost_ratio,
+      limit: 1,
+      unit: 'orbital / terrestrial $/kWh',
+      limit_basis: 'cost parity with the ground data center',
+      source: 'orbital-dc-convention',
+    }),
+    unreachable === null
+      ? null
+      : candidate({
+          name: 'coverage',
+          value: unreachable,
+          limit: 1 - Provenance.value('reliability.tier3_availability'),
+          unit: 'share of time unreachable',
+          limit_basis: 'the downtime Tier III allows',
+          source: 'uptime-institute-tiers',
+        }),
+  ];
+  return list.filter((c): c is CandidateT => c !== null);
 }
 
 const BindingConstraint = z
   .object({
     name: Candidate.shape.name.describe('What limits the design first: the candidate nearest or most beyond its limit'),
     detail: z.string().describe('The constraint in words, with its figures'),
-    figures: z.array(Figure).describe('Its value, limit and ratio'),
+    figures: z.array(FigureSchema).describe('Its value, limit and ratio'),
     candidates: z.array(Candidate).describe('Every candidate measured against its limit, most binding first'),
   })
   .describe('What limits the design first');
@@ -516,12 +523,12 @@ export const FeasibilityOutput = z.object({
     .describe('The scenario with its defaults filled in'),
   requests: z
     .object({
-      orbit: Request,
-      power: Request,
-      thermal: Request,
-      launch: Request,
-      economics: Request,
-      latency: Request,
+      orbit: Request.describe('POST /v1/orbit'),
+      power: Request.describe('POST /v1/power'),
+      thermal: Request.describe('POST /v1/thermal'),
+      launch: Request.describe('POST /v1/launch'),
+      economics: Request.describe('POST /v1/economics'),
+      latency: Request.describe('POST /v1/latency'),
     })
     .describe('The request each part answers: POST it to /v1/<part> and the answer is that part'),
   orbit: withProvenance(orbitEstimator.output).describe('POST /v1/orbit for the scenario'),
@@ -550,11 +557,7 @@ export function runFeasibility(s: Scenario, p: Provenance): FeasibilityResult {
   };
   const up = run.uptime;
   const reach = reachableFraction(parts.latency);
-  const worldMass = p.orDefault(
-    'launch.world_annual_mass_kg',
-    s.yardsticks?.world_mass_to_orbit_kg_per_year,
-    'yardsticks.world_mass_to_orbit_kg_per_year',
-  );
+  const worldMass = run.yardstick('world_mass_to_orbit_kg_per_year');
   return {
     scenario: {
       load_kw: r.load_kw,

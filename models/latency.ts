@@ -1276,12 +1276,12 @@ function llmView(input: LatencyInputT, difference_ms: number | null, p: Provenan
 function gpuFailureRate(input: LatencyInputT, p: Provenance): number {
   const rel = input.reliability ?? {};
   const failures =
-    p.orDefault('latency.reliability.gpu_interruptions', rel.gpu_interruptions, 'reliability.gpu_interruptions') +
-    p.orDefault('latency.reliability.hbm_interruptions', rel.hbm_interruptions, 'reliability.hbm_interruptions');
+    p.orDefault('reliability.gpu_interruptions', rel.gpu_interruptions, 'reliability.gpu_interruptions') +
+    p.orDefault('reliability.hbm_interruptions', rel.hbm_interruptions, 'reliability.hbm_interruptions');
   return failuresPerYear(
     failures,
-    p.orDefault('latency.reliability.gpus', rel.gpus, 'reliability.gpus'),
-    p.orDefault('latency.reliability.observed_days', rel.observed_days, 'reliability.observed_days'),
+    p.orDefault('reliability.gpus', rel.gpus, 'reliability.gpus'),
+    p.orDefault('reliability.observed_days', rel.observed_days, 'reliability.observed_days'),
   );
 }
 
@@ -1320,8 +1320,8 @@ function outageView(
   perGpuYear: number,
   p: Provenance,
 ) {
-  const tier3 = p.orDefault('latency.tier3_availability', undefined, 'tier3_availability');
-  const tier4 = p.orDefault('latency.tier4_availability', undefined, 'tier4_availability');
+  const tier3 = p.orDefault('reliability.tier3_availability', undefined, 'tier3_availability');
+  const tier4 = p.orDefault('reliability.tier4_availability', undefined, 'tier4_availability');
   const noPath = rt ? 1 - rt.rtts.length / rt.samples : null;
   return {
     user_no_satellite_fraction: 1 - coverage,

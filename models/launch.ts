@@ -564,18 +564,18 @@ export const LaunchOutput = z.object({
   mass_from: z.enum(['mass_kg', 'mass', 'load_kw']),
   subsystems: z
     .object({
-      array_area_m2: z.number(),
-      array_bol_power_kw: z.number(),
-      battery_energy_kwh: z.number(),
+      array_area_m2: z.number().describe('Array area from POST /v1/power, m²'),
+      array_bol_power_kw: z.number().describe('Array power installed at beginning of life, kW'),
+      battery_energy_kwh: z.number().describe('Battery nameplate energy, kWh'),
       array_power_kw: z.number().describe('SMAD P_sa: power the array delivers to the bus in daylight at end of life, kW'),
       radiator_heat_kw: z
         .number()
         .describe(
           "Heat the radiator rejects, orbit average, kW: every watt the array delivers ends as heat, P_sa·T_d/T (the power model's energy balance over the sizing revolution)",
         ),
-      radiator_area_m2: z.number().nullable(),
-      radiator_temp_k: z.number(),
-      dry_mass_kg: z.number(),
+      radiator_area_m2: z.number().nullable().describe('Radiator planform area from POST /v1/thermal, m²'),
+      radiator_temp_k: z.number().describe('Radiator temperature, K'),
+      dry_mass_kg: z.number().describe('Mass without propellant, kg'),
       propellant_fraction_of_dry: z.number().describe('exp(Δv/(g₀·Isp)) − 1'),
     })
     .nullable()
@@ -681,17 +681,37 @@ export type RollUpRequest = Pick<
   'load_kw' | 'orbit' | 'power' | 'thermal' | 'mass_model' | 'mission_years'
 >;
 
-/** The power and thermal requests of a roll-up: the caller's, with the top-level orbit where they give none. */
-function subsystemRequests(input: RollUpRequest, p: Provenance) {
-  const powerIn = { ...(input.power ?? {}) };
-  const hasEclipse = ['orbit', 'eclipse_fraction', 'eclipse_duration_min', 'period_min'].some((k) => powerIn[k] !== undefined);
-  if (!hasEclipse && input.orbit !== undefined) powerIn.orbit = input.orbit;
-  const thermalIn = { ...(input.thermal ?? {}) };
-  const hasView = ['orbit', 'altitude_km', 'earth_view_factor'].some((k) => thermalIn[k] !== undefined);
-  if (!hasView && input.orbit !== undefined) thermalIn.orbit = input.orbit;
-  if (['radiator_temp_k', 'chip'].every((k) => thermalIn[k] === undefined))
-    thermalIn.radiator_temp_k = p.orDefault('launch.radiator_temp_k', undefined, 'thermal.radiator_temp_k');
-  return { powerIn, thermalIn };
+/** Fields by which a power request gives its own eclipse instead of taking the roll-up's orbit. */
+const POWER_ECLIPSE_FIELDS = ['orbit', 'eclipse_fraction', 'eclipse_duration_min', 'period_min'];
+/** Fields by which a thermal request gives its own view of the Earth instead of the roll-up's orbit. */
+const THERMAL_VIEW_FIELDS = ['orbit', 'altitude_km', 'earth_view_factor'];
+
+/** The power request of a roll-up: the caller's, in the roll-up's orbit (at `epoch`, unless it gives one) unless it gives its own eclipse. */
+export function rollUpPowerRequest(
+  power: Record<string, unknown> | undefined,
+  orbit: OrbitSpec | undefined,
+  epoch?: string,
+): Record<string, unknown> {
+  const own = { ...(power ?? {}) };
+  if (orbit === undefined || POWER_ECLIPSE_FIELDS.some((k) => own[k] !== undefined)) return own;
+  return { orbit, ...(epoch !== undefined && { epoch }), ...own };
+}
+
+/**
+ * The thermal request of a roll-up: the caller's, seen from the roll-up's orbit unless it gives its
+ * own view, at the W45 liquid-cooling supply temperature unless it gives a temperature.
+ */
+export function rollUpThermalRequest(
+  thermal: Record<string, unknown> | undefined,
+  orbit: OrbitSpec | undefined,
+  p: Provenance,
+): Record<string, unknown> {
+  const own = { ...(thermal ?? {}) };
+  const view = orbit !== undefined && !THERMAL_VIEW_FIELDS.some((k) => own[k] !== undefined) ? { orbit } : {};
+  const temperature = ['radiator_temp_k', 'chip'].every((k) => own[k] === undefined)
+    ? { radiator_temp_k: p.orDefault('launch.radiator_temp_k', undefined, 'thermal.radiator_temp_k') }
+    : {};
+  return { ...view, ...temperature, ...own };
 }
 
 /**
@@ -701,15 +721,15 @@ function subsystemRequests(input: RollUpRequest, p: Provenance) {
  */
 export function sizeSubsystems(input: RollUpRequest, mission_years: number, p: Provenance) {
   const load_kw = input.load_kw as number;
-  const { powerIn, thermalIn } = subsystemRequests(input, p);
+  const powerIn = rollUpPowerRequest(input.power, input.orbit);
   const power = carry('power', p, (sub) =>
     runPower(parseWithin(PowerInput, { ...powerIn, load_kw, mission_years }, 'power'), sub),
   );
-  const heat_kw = power.orbit_average_heat_kw;
-  const thermal = carry('thermal', p, (sub) => runThermal(parseWithin(ThermalInput, { ...thermalIn, heat_kw }, 'thermal'), sub));
+  const thermalIn = { ...rollUpThermalRequest(input.thermal, input.orbit, p), heat_kw: power.orbit_average_heat_kw };
+  const thermal = carry('thermal', p, (sub) => runThermal(parseWithin(ThermalInput, thermalIn, 'thermal'), sub));
   if (thermal.mass_kg === null)
     throw inputError(['thermal'], 'expected a radiator temperature (radiator_temp_k or chip) to size the radiator');
-  return { power, thermal, heat_kw };
+  return { power, thermal };
 }
 
 /** The roll-up's mass factors: the caller's `mass_model`, else the sourced defaults. */
@@ -740,7 +760,7 @@ function massFactors(input: RollUpRequest, p: Provenance) {
 /** Mass from the load: the power and thermal subsystems, then compute, shielding, structure and propellant (massRollUp). */
 export function rollUpFromLoad(input: RollUpRequest, p: Provenance) {
   const mission_years = missionYears(input.mission_years, p);
-  const { power, thermal, heat_kw } = sizeSubsystems(input, mission_years, p);
+  const { power, thermal } = sizeSubsystems(input, mission_years, p);
   const roll = massRollUp({
     load_kw: input.load_kw as number,
     array_mass_kg: power.array_mass_kg,
@@ -758,7 +778,7 @@ export function rollUpFromLoad(input: RollUpRequest, p: Provenance) {
       array_power_kw: power.array_power_kw,
       array_bol_power_kw: power.array_bol_power_kw,
       battery_energy_kwh: power.battery_energy_kwh,
-      radiator_heat_kw: heat_kw,
+      radiator_heat_kw: power.orbit_average_heat_kw,
       radiator_area_m2: thermal.area_m2,
       radiator_temp_k: thermal.radiator_temp_k,
       dry_mass_kg: roll.dry_mass_kg,
@@ -935,9 +955,9 @@ export const launchEstimator = defineEstimator({
     },
     starship_1gw: {
       summary:
-        'A 1 GW facility rolled up in a dawn-dusk orbit at 650 km (49,000 t) on Starship, priced in 2035 on the NASA OTPS decline',
+        'A 1 GW facility rolled up in a dawn-dusk orbit at 650 km (44,226 t) on Starship, priced in 2035 on the NASA OTPS decline',
       value: {
-        mass_kg: '49006 t',
+        mass_kg: '44226 t',
         vehicle: 'starship',
         build_years: 3,
         mission_years: 5,

@@ -219,3 +219,25 @@ export function rootInRange(
   const x = brentRoot(g, best.a, best.b, best.ga, best.gb, rtol * scale);
   return { x, iterations, bracket: [best.a, best.b] };
 }
+
+/**
+ * y(x) from a table by piecewise-linear interpolation between its points, held at its ends; with
+ * `logX` / `logY` the interpolation is linear in log x / log y (a power law or an exponential between
+ * two points). `xs` ascending.
+ */
+export function interpolate(
+  xs: readonly number[],
+  ys: readonly number[],
+  x: number,
+  scale: { logX?: boolean; logY?: boolean } = {},
+): number {
+  const last = xs.length - 1;
+  if (!(x > (xs[0] as number))) return ys[0] as number;
+  if (x >= (xs[last] as number)) return ys[last] as number;
+  const i = xs.findIndex((xi) => xi > x);
+  const X = (v: number) => (scale.logX ? Math.log(v) : v);
+  const Y = (v: number) => (scale.logY ? Math.log(v) : v);
+  const [x0, x1, y0, y1] = [xs[i - 1] as number, xs[i] as number, ys[i - 1] as number, ys[i] as number];
+  const y = Y(y0) + ((X(x) - X(x0)) / (X(x1) - X(x0))) * (Y(y1) - Y(y0));
+  return scale.logY ? Math.exp(y) : y;
+}

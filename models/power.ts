@@ -17,6 +17,8 @@ import { fraction, quantity } from '../src/quantity.js';
 import { DEG, HOURS_PER_COMMON_YEAR, MINUTES_PER_DAY } from './constants.js';
 import { PhysicallyImpossible } from './errors.js';
 import { defineEstimator } from './estimator.js';
+import { whole } from './format.js';
+import { interpolate } from './numerics.js';
 import {
   type AnnualPicture,
   annualPicture,
@@ -99,14 +101,12 @@ export function batteryEnergyKwh(
  * ARTES; GS Yuasa, JAXA 2008), held at the table's ends. Never deeper for more cycles.
  */
 export function depthOfDischargeForCycles(cycles: number, table: readonly CycleLifePoint[]): number {
-  const first = table[0] as CycleLifePoint;
-  const last = table[table.length - 1] as CycleLifePoint;
-  if (!(cycles > first.cycles)) return first.depth_of_discharge;
-  if (cycles >= last.cycles) return last.depth_of_discharge;
-  const i = table.findIndex((point) => point.cycles > cycles);
-  const [lo, hi] = [table[i - 1] as CycleLifePoint, table[i] as CycleLifePoint];
-  const t = Math.log(cycles / lo.cycles) / Math.log(hi.cycles / lo.cycles);
-  return lo.depth_of_discharge + t * (hi.depth_of_discharge - lo.depth_of_discharge);
+  return interpolate(
+    table.map((t) => t.cycles),
+    table.map((t) => t.depth_of_discharge),
+    cycles,
+    { logX: true },
+  );
 }
 
 /**
@@ -551,11 +551,6 @@ function fmt(x: number, digits = 1): string {
   return x.toFixed(digits);
 }
 
-/** A count rounded to a whole number, with thousands separators. */
-function thousands(x: number): string {
-  return Math.round(x).toLocaleString('en-US');
-}
-
 /** The beta range over the sizing window: the year's from the annual picture, a shorter window sampled at the same step. */
 function windowBetaRange(o: ResolvedOrbit, annual: AnnualPicture, windowDays: number, step_h: number) {
   if (windowDays >= 365) return { betaMin: annual.beta_min_deg, betaMax: annual.beta_max_deg };
@@ -859,7 +854,7 @@ function sizeArray(input: PowerInputT, Psa: number, a: ArrayOutput, p: Provenanc
 function depthOfDischarge(input: PowerInputT, e: SizingEclipse, years: number, p: Provenance) {
   const cycles = e.eclipsesPerYear * years;
   const fromCycles = depthOfDischargeForCycles(cycles, BATTERY_CYCLE_LIFE);
-  const count = `${thousands(cycles)} charge–discharge cycles over the mission (${thousands(e.eclipsesPerYear)} a year × ${years} years)`;
+  const count = `${whole(cycles)} charge–discharge cycles over the mission (${whole(e.eclipsesPerYear)} a year × ${years} years)`;
   const given = input.battery?.depth_of_discharge;
   if (given !== undefined) {
     if (given > fromCycles + 1e-9)
@@ -871,14 +866,14 @@ function depthOfDischarge(input: PowerInputT, e: SizingEclipse, years: number, p
   p.assume('battery.depth_of_discharge', fromCycles, '1', 'li-ion-dod-from-cycles');
   const first = BATTERY_CYCLE_LIFE[0] as CycleLifePoint;
   const last = BATTERY_CYCLE_LIFE[BATTERY_CYCLE_LIFE.length - 1] as CycleLifePoint;
-  const tests = BATTERY_CYCLE_LIFE.map((t) => `${t.depth_of_discharge} for ${thousands(t.cycles)} cycles`).join(', ');
+  const tests = BATTERY_CYCLE_LIFE.map((t) => `${t.depth_of_discharge} for ${whole(t.cycles)} cycles`).join(', ');
   let how: string;
   if (cycles <= first.cycles)
-    how = `no more than the deepest life test's ${thousands(first.cycles)}: held at its ${first.depth_of_discharge}`;
+    how = `no more than the deepest life test's ${whole(first.cycles)}: held at its ${first.depth_of_discharge}`;
   else if (cycles >= last.cycles) {
-    how = `beyond the longest life test's ${thousands(last.cycles)}: held at its ${last.depth_of_discharge}`;
+    how = `beyond the longest life test's ${whole(last.cycles)}: held at its ${last.depth_of_discharge}`;
     p.warn(
-      `${count}: more than the ${thousands(last.cycles)} cycles Li-ion space cells have been life-tested for; the depth of discharge is held at ${last.depth_of_discharge}, the shallowest tested, and the battery may still not last`,
+      `${count}: more than the ${whole(last.cycles)} cycles Li-ion space cells have been life-tested for; the depth of discharge is held at ${last.depth_of_discharge}, the shallowest tested, and the battery may still not last`,
     );
   } else how = `interpolated in log(cycles): ${fmt(fromCycles, 3)}`;
   return { dod: fromCycles, basis: `from the cycle count: ${count}, in the Li-ion cycle-life table (${tests}); ${how}` };

@@ -24,10 +24,9 @@ export function failuresPerYear(failures: number, devices: number, observed_days
  * assumption `gpu_failure_per_year`, the field that overrides it.
  */
 export function gpuFailurePerYear(p: Provenance): number {
-  const d = (name: 'gpu_interruptions' | 'hbm_interruptions' | 'gpus' | 'observed_days') =>
-    DEFAULTS[`latency.reliability.${name}`].value;
+  const d = (name: 'gpu_interruptions' | 'hbm_interruptions' | 'gpus' | 'observed_days') => DEFAULTS[`reliability.${name}`].value;
   const rate = failuresPerYear(d('gpu_interruptions') + d('hbm_interruptions'), d('gpus'), d('observed_days'));
-  p.assume('gpu_failure_per_year', rate, '1/year', DEFAULTS['latency.reliability.gpus'].source);
+  p.assume('gpu_failure_per_year', rate, '1/year', DEFAULTS['reliability.gpus'].source);
   return rate;
 }
 

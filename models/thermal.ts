@@ -18,6 +18,7 @@ import { fraction, quantity } from '../src/quantity.js';
 import { CODATA_2018_SIGMA_W_M2_K4, DEG, HOURS_PER_COMMON_YEAR, WGS84_A_KM } from './constants.js';
 import { PhysicallyImpossible } from './errors.js';
 import { defineEstimator } from './estimator.js';
+import { whole } from './format.js';
 import { eclipseFraction, OrbitSpecSchema, refuseInsideAtmosphere, resolveOrbit } from './orbit.js';
 import { orbitAverageHeatKw, orbitEclipse } from './power.js';
 import { Provenance } from './provenance.js';
@@ -572,9 +573,6 @@ function resolveGeometry(input: ThermalInputType, sides: 1 | 2, p: Provenance): 
   }
   return { orientation, tilt_deg, altitude_km, earth_view_factor, face_earth_view_factors, solar_incidence_fraction };
 }
-
-/** A mass or an area rounded to a whole number, with thousands separators. */
-const whole = (x: number) => Math.round(x).toLocaleString('en-US');
 
 /** What a radiator sized at the default areal density would weigh at the ISS radiators' as-flown density. */
 function arealDensityWarning(areal: number, area_m2: number | null, perMwArea: number, p: Provenance): void {

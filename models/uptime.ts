@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { DEFAULTS, DOSE_TABLE } from '../fixtures/index.js';
 import { HOURS_PER_COMMON_YEAR } from './constants.js';
+import { interpolate } from './numerics.js';
 import { Provenance } from './provenance.js';
 
 const MINUTES_PER_YEAR = HOURS_PER_COMMON_YEAR * 60;
@@ -41,37 +42,19 @@ export function shieldThicknessMm(areal_density_kg_per_m2: number, density_kg_pe
   return (areal_density_kg_per_m2 / density_kg_per_m3) * 1000;
 }
 
-/** Linear interpolation of y at x between (x0, y0) and (x1, y1). */
-function lerp(x: number, x0: number, x1: number, y0: number, y1: number): number {
-  return x1 === x0 ? y0 : y0 + ((x - x0) * (y1 - y0)) / (x1 - x0);
-}
-
-/** The bracketing pair of a sorted grid around x (clamped to the grid's ends). */
-function bracket(grid: readonly number[], x: number): [number, number] {
-  let i = 0;
-  while (i < grid.length - 2 && x > (grid[i + 1] as number)) i++;
-  return [i, i + 1];
-}
-
 /**
  * Dose per year behind an aluminium shield, rad(Si)/year, from the 5-year dose table: log-linear in
- * thickness, linear in inclination, both clamped to the table's range (the caller warns).
+ * thickness at each tabulated inclination, then log-linear across inclination, both held at the
+ * table's ends (the caller warns).
  */
 export function doseRatePerYear(inclination_deg: number, shield_mm: number): number {
   const incs = Object.keys(DOSE_TABLE.by_inclination_deg)
     .map(Number)
     .sort((a, b) => a - b);
-  const thick = DOSE_TABLE.shield_mm;
-  const i = Math.min(Math.max(inclination_deg, incs[0] as number), incs[incs.length - 1] as number);
-  const t = Math.min(Math.max(shield_mm, thick[0] as number), thick[thick.length - 1] as number);
-  const [t0, t1] = bracket(thick, t);
-  const logDoseAt = (inc: number) => {
-    const row = DOSE_TABLE.by_inclination_deg[String(inc)] as number[];
-    return lerp(t, thick[t0] as number, thick[t1] as number, Math.log(row[t0] as number), Math.log(row[t1] as number));
-  };
-  const [a, b] = bracket(incs, i);
-  const logDose = lerp(i, incs[a] as number, incs[b] as number, logDoseAt(incs[a] as number), logDoseAt(incs[b] as number));
-  return Math.exp(logDose) / DOSE_TABLE.mission_years;
+  const atShield = incs.map((inc) =>
+    interpolate(DOSE_TABLE.shield_mm, DOSE_TABLE.by_inclination_deg[String(inc)] as number[], shield_mm, { logY: true }),
+  );
+  return interpolate(incs, atShield, inclination_deg, { logY: true }) / DOSE_TABLE.mission_years;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -256,7 +239,7 @@ export function uptime(i: UptimeInputs, p: Provenance): UptimeResult {
   );
   const losses = [acc.loss, rad.loss, eclipse, link];
   const availability = losses.reduce((a, l) => a * (1 - l.fraction), 1);
-  const tier = (key: 'latency.tier3_availability' | 'latency.tier4_availability') => {
+  const tier = (key: 'reliability.tier3_availability' | 'reliability.tier4_availability') => {
     const a = Provenance.value(key);
     return {
       availability: a,
@@ -269,8 +252,8 @@ export function uptime(i: UptimeInputs, p: Provenance): UptimeResult {
     availability_fraction: availability,
     downtime_min_per_year: (1 - availability) * MINUTES_PER_YEAR,
     losses,
-    tier3: tier('latency.tier3_availability'),
-    tier4: tier('latency.tier4_availability'),
+    tier3: tier('reliability.tier3_availability'),
+    tier4: tier('reliability.tier4_availability'),
     accelerators: acc.figures,
     radiation: rad.figures,
   };

@@ -2,6 +2,7 @@
  * RFC 9457 problem details: the one shape of every response that is not a success.
  */
 import { z } from 'zod';
+import { pointerOf, valueAt } from '../models/pointer.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -40,23 +41,6 @@ const KINDS = {
 export function problem(status: number, detail: string, extra: Partial<Problem> = {}): Problem {
   const kind = (KINDS as Record<number, readonly [string, string]>)[status] ?? [`http-${status}`, `HTTP ${status}`];
   return { type: `urn:orbital-dc:problem:${kind[0]}`, title: kind[1], status, detail, ...extra };
-}
-
-/** JSON pointer (RFC 6901) of a zod issue path. */
-export function pointerOf(path: readonly PropertyKey[]): string {
-  return path.map((k) => `/${String(k).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
-}
-
-/** The value at a JSON pointer, for echoing what the caller sent. */
-export function valueAt(root: unknown, pointer: string): unknown {
-  if (pointer === '') return root;
-  let node: unknown = root;
-  for (const raw of pointer.slice(1).split('/')) {
-    const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
 }
 
 /** A field message that names the value the caller sent, unless it already does. */

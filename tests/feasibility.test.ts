@@ -69,6 +69,14 @@ describe('POST /v1/feasibility', () => {
     expect(cheap.body.binding_constraint.name).not.toBe('cost');
   });
 
+  it('a scenario that gives the power model its own eclipse: every part sizes with it', async () => {
+    const res = await post(app(), '/v1/feasibility', { load_kw: '1 MW', power: { eclipse_fraction: 0.35, period_min: 95 } });
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
+    expect(res.body.power.eclipse_duration_min).toBeCloseTo(0.35 * 95, 9);
+    expect(res.body.economics.mass_kg).toBeCloseTo(res.body.launch.total_mass_kg, 6);
+    expect(res.body.launch.subsystems.radiator_heat_kw).toBeCloseTo(res.body.power.orbit_average_heat_kw, 9);
+  });
+
   it('400 names the scenario field', async () => {
     const res = await post(app(), '/v1/feasibility', { load_kw: '5 kg' });
     expect(res.status).toBe(400);

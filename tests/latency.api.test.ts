@@ -518,7 +518,7 @@ describe('latency fixtures', () => {
     expect(source('artificial-analysis-gpt4o-2024').url).toMatch(/\/models\/gpt-4o-2024-05-13\/providers$/);
     // Uptime's Tier Standard page does not give availability percentages; the figures are only as quoted.
     expect(source('uptime-institute-tiers').citation).toMatch(/does not state availability percentages/);
-    for (const key of ['latency.tier3_availability', 'latency.tier4_availability'] as const)
+    for (const key of ['reliability.tier3_availability', 'reliability.tier4_availability'] as const)
       expect(DEFAULTS[key].note, key).toMatch(/primary source not verified/);
     // The Starlink copy is what its repository's app fetched: CelesTrak's regular starlink.txt, not the supplemental sets.
     expect(source('celestrak-starlink-2020-05-07').citation).toMatch(/NORAD\/elements\/starlink\.txt/);

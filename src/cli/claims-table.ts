@@ -5,22 +5,22 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { claimsEstimator } from '../../models/claims.js';
 import { runEstimator } from '../../models/estimator.js';
+import { significant } from '../../models/format.js';
 
 export const TABLE_START = '<!-- claims-table:start (npm run claims:table) -->';
 export const TABLE_END = '<!-- claims-table:end -->';
 
 type Claims = ReturnType<typeof runEstimator<typeof claimsEstimator.input, typeof claimsEstimator.output>>;
 
-const num = (x: number) => Number(x.toPrecision(3)).toLocaleString('en-US');
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
 /** One row a claim: the claim, who said it, the verdict with its decisive figure, and what would flip it. */
 export function claimsTable(result: Claims): string {
   const rows = result.claims.map((c) => {
     const figure = c.figures.find((f) => f.name === c.criterion.figure);
-    const decisive = figure ? `${figure.name} = ${num(figure.value)}${figure.unit === '1' ? '' : ` ${figure.unit}`}` : '';
+    const decisive = figure ? `${figure.name} = ${significant(figure.value)}${figure.unit === '1' ? '' : ` ${figure.unit}`}` : '';
     const flip = c.flip_condition
-      ? `${c.flip_condition.field} = ${num(c.flip_condition.value)}${c.flip_condition.unit === '1' ? '' : ` ${c.flip_condition.unit}`}`
+      ? `${c.flip_condition.field} = ${significant(c.flip_condition.value)}${c.flip_condition.unit === '1' ? '' : ` ${c.flip_condition.unit}`}`
       : `none: ${c.flip_reason}`;
     return `| ${cell(c.claim)} | ${cell(c.said_by)} | **${c.verdict}** | ${cell(decisive)} | ${cell(flip)} |`;
   });

@@ -8,7 +8,8 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { PhysicallyImpossible, TooLarge } from '../../models/errors.js';
-import { issuesToErrors, PROBLEM_CONTENT_TYPE, type Problem, problem, valueAt, withReceived } from '../problem.js';
+import { valueAt } from '../../models/pointer.js';
+import { issuesToErrors, PROBLEM_CONTENT_TYPE, type Problem, problem, withReceived } from '../problem.js';
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, p: Problem): FastifyReply {
   const body: Problem = { ...p, instance: request.url.split('?')[0], request_id: String(request.id) };

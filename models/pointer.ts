@@ -1,0 +1,54 @@
+/**
+ * JSON pointers (RFC 6901) into request bodies and scenarios: read, write and remove a value, and
+ * the pointer of a validation issue's path. Pure functions; writes return copies.
+ */
+
+type Json = Record<string, unknown>;
+
+/** The reference tokens of a pointer, unescaped (~1 is "/", ~0 is "~"). */
+function tokens(pointer: string): string[] {
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+
+/** JSON pointer of a path (a zod issue's, say). */
+export function pointerOf(path: readonly PropertyKey[]): string {
+  return path.map((k) => `/${String(k).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+}
+
+/** The value at a JSON pointer, or undefined. */
+export function valueAt(root: unknown, pointer: string): unknown {
+  let node: unknown = root;
+  for (const key of tokens(pointer)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Json)[key];
+  }
+  return node;
+}
+
+/** A copy of the document with the value set at a JSON pointer (objects created on the way). */
+export function withValueAt(doc: Json, pointer: string, value: unknown): Json {
+  const [head, ...rest] = tokens(pointer);
+  if (head === undefined) return doc;
+  if (rest.length === 0) return { ...doc, [head]: value };
+  const next = doc[head];
+  const child = next !== null && typeof next === 'object' && !Array.isArray(next) ? (next as Json) : {};
+  return { ...doc, [head]: withValueAt(child, pointerOf(rest), value) };
+}
+
+/** A copy of the document without the value at a JSON pointer. */
+export function withoutValueAt(doc: Json, pointer: string): Json {
+  const [head, ...rest] = tokens(pointer);
+  if (head === undefined || !(head in doc)) return doc;
+  if (rest.length === 0) {
+    const { [head]: _, ...others } = doc;
+    return others;
+  }
+  const next = doc[head];
+  if (next === null || typeof next !== 'object' || Array.isArray(next)) return doc;
+  return { ...doc, [head]: withoutValueAt(next as Json, pointerOf(rest)) };
+}
