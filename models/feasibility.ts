@@ -9,7 +9,7 @@
  * and radiator, economics prices that mass, latency reaches the facility through a relay mesh.
  */
 import { z } from 'zod';
-import type { DefaultName } from '../fixtures/index.js';
+import { BATTERY_CYCLE_LIFE, type DefaultName } from '../fixtures/index.js';
 import { quantity } from '../src/quantity.js';
 import { economicsEstimator } from './economics.js';
 import { EconomicsObject } from './economics-input.js';
@@ -17,7 +17,7 @@ import { defineEstimator, type Estimator, runEstimator, withProvenance } from '.
 import { LlmSchema, latencyEstimator, SiteSchema, WalkerSchema } from './latency.js';
 import { checkRollUpOverrides, launchEstimator, rollUpPowerRequest, rollUpThermalRequest } from './launch.js';
 import { orbitEstimator } from './orbit.js';
-import { powerEstimator } from './power.js';
+import { cyclesForDepthOfDischarge, powerEstimator } from './power.js';
 import { Provenance } from './provenance.js';
 import { gpuFailurePerYear, missionYears, referenceOrbit, scenarioEpoch } from './scenario.js';
 import { thermalEstimator } from './thermal.js';
@@ -383,7 +383,9 @@ export const FigureSchema = z
 export type Figure = z.infer<typeof FigureSchema>;
 
 const Candidate = z.object({
-  name: z.enum(['launch_cadence', 'mass', 'radiator_area', 'array_area', 'cost', 'coverage']).describe('The constraint'),
+  name: z
+    .enum(['launch_cadence', 'mass', 'radiator_area', 'array_area', 'battery', 'cost', 'coverage'])
+    .describe('The constraint'),
   value: z.number().describe('The design’s figure'),
   limit: z.number().describe('The limit it is measured against, in the same unit'),
   unit: z.string().describe('Unit of value and limit'),
@@ -447,12 +449,31 @@ function perSatelliteCandidates(parts: Parts): CandidateT[] {
   ];
 }
 
+/**
+ * The battery's charge-discharge cycles over the mission, against the cycles life-tested cells
+ * sustain at its depth of discharge (1 when the depth is the one the cycle count allows; none
+ * without a battery).
+ */
+function batteryCandidate(power: Parts['power']): CandidateT | null {
+  const depth = power.battery_depth_of_discharge;
+  if (depth === null) return null;
+  return candidate({
+    name: 'battery',
+    value: power.battery_cycles_over_mission,
+    limit: cyclesForDepthOfDischarge(depth, BATTERY_CYCLE_LIFE),
+    unit: 'charge-discharge cycles',
+    limit_basis: `the cycles Li-ion space cells were life-tested to at a depth of discharge of ${depth.toFixed(2)}`,
+    source: 'li-ion-dod-from-cycles',
+  });
+}
+
 /** Each candidate measured against its stated limit; coverage when the users' reach was measured. */
 function candidates(parts: Parts, unreachable: number | null, worldMass_kg_per_year: number): CandidateT[] {
   const list = [
     cadenceCandidate(parts.launch),
     massCandidate(parts.launch, worldMass_kg_per_year),
     ...perSatelliteCandidates(parts),
+    batteryCandidate(parts.power),
     candidate({
       name: 'cost',
       value: parts.economics.cost_ratio,

@@ -110,6 +110,20 @@ export function depthOfDischargeForCycles(cycles: number, table: readonly CycleL
 }
 
 /**
+ * Charge-discharge cycles life-tested cells sustain at a depth of discharge: the inverse of
+ * depthOfDischargeForCycles (log(cycles) linear in the depth between the table's points), held at its ends.
+ */
+export function cyclesForDepthOfDischarge(depth: number, table: readonly CycleLifePoint[]): number {
+  const byDepth = [...table].reverse();
+  return interpolate(
+    byDepth.map((t) => t.depth_of_discharge),
+    byDepth.map((t) => t.cycles),
+    depth,
+    { logY: true },
+  );
+}
+
+/**
  * Annual extraterrestrial irradiation on a horizontal plane at latitude φ, kWh/m² per 365-day year
  * (the year of every per-year figure here): Duffie & Beckman eq. 1.10.3, H0 = (24·3600/π)·G_on·(cos φ cos δ sin ω_s + ω_s sin φ sin δ),
  * with Spencer's series for the sun-distance factor G_on/G_sc (eq. 1.4.1b) and the declination δ

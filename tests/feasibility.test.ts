@@ -77,6 +77,22 @@ describe('POST /v1/feasibility', () => {
     expect(res.body.launch.subsystems.radiator_heat_kw).toBeCloseTo(res.body.power.orbit_average_heat_kw, 9);
   });
 
+  it('the battery candidate: its cycles against the cycles life-tested at its depth of discharge', async () => {
+    const orbit = { altitude_km: 550, inclination_deg: 53 };
+    const sized = (await post(app(), '/v1/feasibility', { load_kw: '1 MW', orbit })).body;
+    const battery = sized.binding_constraint.candidates.find((c: { name: string }) => c.name === 'battery');
+    expect(battery.value).toBe(sized.power.battery_cycles_over_mission);
+    // The default depth is the one the cycle count allows: at its limit, by design.
+    expect(battery.ratio).toBeCloseTo(1, 9);
+    const deeper = (
+      await post(app(), '/v1/feasibility', { load_kw: '1 MW', orbit, power: { battery: { depth_of_discharge: 0.6 } } })
+    ).body;
+    expect(deeper.binding_constraint.candidates.find((c: { name: string }) => c.name === 'battery').ratio).toBeGreaterThan(1);
+    // A dawn-dusk orbit sized outside its eclipse season carries no battery, and no battery candidate.
+    const none = (await post(app(), '/v1/feasibility', { load_kw: '1 MW', power: { sizing_window_days: 30 } })).body;
+    expect(none.binding_constraint.candidates.map((c: { name: string }) => c.name)).not.toContain('battery');
+  });
+
   it('400 names the scenario field', async () => {
     const res = await post(app(), '/v1/feasibility', { load_kw: '5 kg' });
     expect(res.status).toBe(400);

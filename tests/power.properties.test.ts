@@ -6,7 +6,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BATTERY_CYCLE_LIFE } from '../fixtures/index.js';
-import { depthOfDischargeForCycles, orbitAverageHeatKw, PowerInput, runPower } from '../models/power.js';
+import {
+  cyclesForDepthOfDischarge,
+  depthOfDischargeForCycles,
+  orbitAverageHeatKw,
+  PowerInput,
+  runPower,
+} from '../models/power.js';
 import { Provenance } from '../models/provenance.js';
 import { post, useApp } from './helpers.js';
 
@@ -183,6 +189,16 @@ describe('battery depth of discharge from the cycle count', () => {
   it('each life-test point of the table is returned as it is', () => {
     for (const point of BATTERY_CYCLE_LIFE)
       expect(depthOfDischargeForCycles(point.cycles, BATTERY_CYCLE_LIFE)).toBeCloseTo(point.depth_of_discharge, 12);
+  });
+
+  it('the cycles tested at a depth are the inverse: the depth those cycles allow is that depth', () => {
+    const cycles = BATTERY_CYCLE_LIFE.map((t) => t.cycles);
+    fc.assert(
+      fc.property(fc.double({ min: Math.min(...cycles), max: Math.max(...cycles), noNaN: true }), (c) => {
+        const depth = depthOfDischargeForCycles(c, BATTERY_CYCLE_LIFE);
+        expect(cyclesForDepthOfDischarge(depth, BATTERY_CYCLE_LIFE) / c).toBeCloseTo(1, 9);
+      }),
+    );
   });
 });
 
