@@ -386,7 +386,16 @@ function rollUpFleet(input: EconomicsIn, years: number, p: Provenance): Fleet {
     retention: null,
     required_w: installed_w,
     parts: roll.parts,
-    subsystems: { ...roll.subsystems, eclipse_min: roll.power.eclipse_duration_min },
+    subsystems: {
+      array_power_kw: roll.subsystems.array_power_kw,
+      array_bol_power_kw: roll.subsystems.array_bol_power_kw,
+      array_area_m2: roll.subsystems.array_area_m2,
+      battery_energy_kwh: roll.subsystems.battery_energy_kwh,
+      radiator_heat_kw: roll.subsystems.radiator_heat_kw,
+      radiator_area_m2: roll.subsystems.radiator_area_m2,
+      radiator_temp_k: roll.subsystems.radiator_temp_k,
+      eclipse_min: roll.power.eclipse_duration_min,
+    },
     served_fraction: served,
     orbit,
   };

@@ -4,12 +4,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import { claimsRoutes } from '../api/claims.js';
 import { estimatorRoutes } from '../api/estimators.js';
 import { metaRoutes } from '../api/meta.js';
 import errors from './plugins/errors.js';
 import openapi from './plugins/swagger.js';
+import { serializerCompiler } from './serializer.js';
 
 /** Largest accepted request body, bytes. */
 export const BODY_LIMIT_BYTES = 1_048_576;
