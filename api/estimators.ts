@@ -1,13 +1,17 @@
 /**
  * One route per estimator, built from the registry: `POST /v1/<name>`. Parse (the validator
- * compiler runs the zod input schema), run the pure model, attach provenance. No physics here.
+ * compiler runs the zod input schema), estimate the cost and refuse it above the budget (413), then
+ * run the pure model on the event loop when it is cheap or in the worker pool when it is not, and
+ * attach provenance. No physics here.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { runEstimator, withProvenance } from '../models/estimator.js';
+import { type Cost, checkCost, type Estimator, runEstimator, withProvenance } from '../models/estimator.js';
 import { ESTIMATORS } from '../models/registry.js';
-import { PROBLEM_CONTENT_TYPE, ProblemSchema } from '../src/problem.js';
+import { sendProblem } from '../src/plugins/errors.js';
+import { ClientGone, type EstimatorPool, Unavailable } from '../src/pool.js';
+import { PROBLEM_CONTENT_TYPE, ProblemSchema, problem } from '../src/problem.js';
 
 const problemResponse = (description: string) => ({
   description,
@@ -16,13 +20,70 @@ const problemResponse = (description: string) => ({
 
 export const ERROR_RESPONSES = {
   400: problemResponse('Invalid input: `errors[]` names each field by JSON pointer, with the value and what was expected'),
-  413: problemResponse('Body, or the computation it asks for, larger than the limit (the limit is in `figures`)'),
+  413: problemResponse(
+    'Body, or the computation it asks for, larger than the limit: the estimated CPU time against the budget, or the size limit, is in `figures`',
+  ),
   422: problemResponse('Well-formed but physically impossible: the reason, the field and the figures'),
   500: problemResponse('Unexpected fault (logged with the request id)'),
+  503: problemResponse(
+    'Busy: the worker queue is full, a costly request passed its deadline, the event loop is stalled, or the service is stopping. `Retry-After` says when to retry',
+  ),
 };
 
-export async function estimatorRoutes(app: FastifyInstance) {
+export interface ExecutionOptions {
+  /** Where costly requests run; without one (tests, scripts) everything runs on the event loop. */
+  pool?: EstimatorPool;
+  /** Largest estimated CPU time accepted, s (413 above it). */
+  budget_cpu_s: number;
+  /** Estimated CPU time below which a request runs on the event loop, s. */
+  inline_max_cpu_s: number;
+}
+
+/** Aborts when the client closes its connection before the answer is sent. */
+function clientGoneSignal(reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}
+
+/** The JSON body as parsed, before the schema transformed it: what a worker thread parses again. */
+const rawBodies = new WeakMap<FastifyRequest, unknown>();
+
+/** Run one estimator on one request: inline, or in the pool, answering 503 when the pool cannot. */
+export async function execute(
+  estimator: Estimator,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: ExecutionOptions,
+  cost: Cost,
+): Promise<unknown> {
+  if (!options.pool || cost.cpu_s <= options.inline_max_cpu_s) return runEstimator(estimator, request.body);
+  try {
+    const job = { estimator: estimator.name, body: rawBodies.get(request) ?? {} };
+    return await options.pool.run(job, cost.cpu_s, clientGoneSignal(reply));
+  } catch (error) {
+    if (error instanceof Unavailable) {
+      reply.header('retry-after', String(error.retryAfter_s));
+      return sendProblem(reply, request, problem(503, error.message, { figures: error.figures }));
+    }
+    if (error instanceof ClientGone) {
+      // Nobody to answer: the job is stopped, the socket is already closed.
+      request.log.info({ estimator: estimator.name }, `${error.message}: its computation was stopped`);
+      reply.hijack();
+      reply.raw.destroy();
+      return reply;
+    }
+    throw error;
+  }
+}
+
+export async function estimatorRoutes(app: FastifyInstance, options: ExecutionOptions) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
+  app.addHook('preValidation', async (request) => {
+    rawBodies.set(request, request.body);
+  });
   for (const estimator of ESTIMATORS) {
     typed.route({
       method: 'POST',
@@ -40,7 +101,10 @@ export async function estimatorRoutes(app: FastifyInstance) {
           ...ERROR_RESPONSES,
         },
       },
-      handler: async (request) => runEstimator(estimator, request.body),
+      handler: async (request, reply) => {
+        const cost = checkCost(estimator, request.body, options.budget_cpu_s);
+        return execute(estimator, request, reply, options, cost) as Promise<Record<string, unknown>>;
+      },
     });
   }
 

@@ -3,7 +3,7 @@
  * Routes and OpenAPI are derived from the registry of these objects (batch, sweep and a CLI to come).
  */
 import { z } from 'zod';
-import { PhysicallyImpossible } from './errors.js';
+import { PhysicallyImpossible, TooLarge } from './errors.js';
 import { Provenance } from './provenance.js';
 
 export interface Example {
@@ -23,6 +23,8 @@ export interface Estimator<I extends z.ZodType = z.ZodType, O extends z.ZodObjec
   examples: Record<string, Example>;
   /** Answers in about a second rather than milliseconds (it runs other estimators many times): sampled sparingly by tests and scripts. */
   heavy?: boolean;
+  /** The CPU time the request will take, estimated from the parsed input alone. */
+  cost?(input: z.output<I>): Cost;
   /** Pure: no I/O. Throws PhysicallyImpossible for well-formed requests physics refuses. */
   run(input: z.output<I>, provenance: Provenance): z.input<O>;
 }
@@ -80,4 +82,25 @@ export function runEstimator<I extends z.ZodType, O extends z.ZodObject>(e: Esti
     throw new Error(`${e.name}: result does not match its output schema at ${pointers.join(', ')}`);
   }
   return { ...result, assumptions: provenance.assumptions, warnings: provenance.warnings };
+}
+
+/** Estimated CPU time of one request on one core, s, and the drivers it comes from. */
+export interface Cost {
+  cpu_s: number;
+  basis: string;
+}
+
+/** The cost of a request, or TooLarge when it is above the budget. */
+export function checkCost<I extends z.ZodType, O extends z.ZodObject>(
+  e: Estimator<I, O>,
+  input: z.output<I>,
+  budget_cpu_s: number,
+): Cost {
+  const cost = e.cost?.(input) ?? { cpu_s: e.heavy ? 1 : 1e-5, basis: 'a fixed estimate' };
+  if (cost.cpu_s > budget_cpu_s)
+    throw new TooLarge(`estimated ${cost.cpu_s.toFixed(1)} s of CPU (${cost.basis}), more than the budget of ${budget_cpu_s} s`, {
+      estimated_cpu_s: Number(cost.cpu_s.toPrecision(3)),
+      budget_cpu_s,
+    });
+  return cost;
 }

@@ -3,13 +3,17 @@
  * Tests build it and call `app.inject()`.
  */
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import underPressure from '@fastify/under-pressure';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { claimsRoutes } from '../api/claims.js';
-import { estimatorRoutes } from '../api/estimators.js';
+import { type ExecutionOptions, estimatorRoutes } from '../api/estimators.js';
 import { metaRoutes } from '../api/meta.js';
+import { type Config, defaultConfig } from './config.js';
 import errors from './plugins/errors.js';
 import openapi from './plugins/swagger.js';
+import { EstimatorPool } from './pool.js';
+import { PROBLEM_CONTENT_TYPE, problem } from './problem.js';
 import { serializerCompiler } from './serializer.js';
 
 /** Largest accepted request body, bytes. */
@@ -19,18 +23,40 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
+  /** Settings (src/config.ts); the defaults where not given. */
+  config?: Partial<Config>;
+  /** Run costly requests in a worker pool (the server does); without it everything runs inline. */
+  pool?: boolean;
+  /**
+   * Shed load with 503 when the event loop stalls (@fastify/under-pressure). Defaults to `pool`: with
+   * no pool every request runs inline, and a stalled loop is what the caller asked for.
+   */
+  shedLoad?: boolean;
+  /** Cost budget and inline threshold, CPU s; the fixtures' defaults where not given. */
+  execution?: Partial<Omit<ExecutionOptions, 'pool'>>;
 }
 
-export async function buildApp(options: AppOptions = {}) {
-  const app = Fastify({
-    logger: options.logger ?? false,
+/** Fastify's own server options from the settings: timeouts, keep-alive, requests per socket. */
+function serverOptions(config: Config): FastifyServerOptions {
+  return {
     bodyLimit: BODY_LIMIT_BYTES,
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    connectionTimeout: config.CONNECTION_TIMEOUT_MS,
+    keepAliveTimeout: config.KEEP_ALIVE_TIMEOUT_MS,
+    maxRequestsPerSocket: config.MAX_REQUESTS_PER_SOCKET,
     // Echo a caller's x-request-id when it is sane, else mint one.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-  });
+  };
+}
+
+export async function buildApp(options: AppOptions = {}) {
+  const config: Config = { ...defaultConfig(), ...options.config };
+  const app = Fastify({ logger: options.logger ?? false, ...serverOptions(config) });
+  app.server.maxConnections = config.MAX_CONNECTIONS;
+  app.server.headersTimeout = config.HEADERS_TIMEOUT_MS;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: a text body is a 415, not a string handed to the schema.
@@ -40,9 +66,47 @@ export async function buildApp(options: AppOptions = {}) {
   });
 
   await app.register(errors);
+  if (options.shedLoad ?? options.pool) await registerPressure(app, config);
+  const pool = options.pool
+    ? new EstimatorPool({
+        threads: config.POOL_THREADS,
+        queue: config.POOL_QUEUE,
+        deadline_s: config.JOB_DEADLINE_S,
+        worker_heap_mb: config.POOL_WORKER_HEAP_MB,
+      })
+    : undefined;
+  if (pool) app.addHook('onClose', async () => pool.close());
+  const execution: ExecutionOptions = { budget_cpu_s: 20, inline_max_cpu_s: 0.005, ...options.execution, pool };
   await app.register(openapi);
   await app.register(metaRoutes);
-  await app.register(estimatorRoutes);
-  await app.register(claimsRoutes);
+  await app.register(estimatorRoutes, execution);
+  await app.register(claimsRoutes, execution);
   return app;
+}
+
+/**
+ * Shed load when the event loop stalls anyway (@fastify/under-pressure): 503 problem+json with
+ * Retry-After. Liveness (/healthz) still answers, so that a busy process is not restarted for it.
+ */
+async function registerPressure(app: FastifyInstance, config: Config) {
+  const retryAfter_s = 5;
+  await app.register(underPressure, {
+    maxEventLoopDelay: config.MAX_EVENT_LOOP_DELAY_MS,
+    retryAfter: retryAfter_s,
+    pressureHandler: (request: FastifyRequest, reply: FastifyReply, type: string, value: number | undefined) => {
+      if (request.url === '/healthz') return undefined;
+      const body = problem(
+        503,
+        `the service is overloaded (${type} at ${Math.round(Number(value))}); retry after ${retryAfter_s} s`,
+        {
+          instance: request.url.split('?')[0]?.slice(0, 200),
+          request_id: String(request.id),
+          figures: { [type]: Math.round(Number(value)), retry_after_s: retryAfter_s },
+        },
+      );
+      // Sent here: the request stops at the next hook, which sees the reply sent.
+      reply.code(503).type(PROBLEM_CONTENT_TYPE).header('retry-after', String(retryAfter_s)).send(JSON.stringify(body));
+      return undefined;
+    },
+  });
 }

@@ -1,38 +1,44 @@
 /**
- * The server: options, listen, graceful close. Everything else is in the app (src/app.ts).
- * HOST (default 127.0.0.1) and PORT (default 3000) choose where it listens.
+ * The server: settings from the environment (src/config.ts), listen, graceful stop
+ * (src/shutdown.ts). Everything else is in the app (src/app.ts).
  */
 import { buildApp } from './app.js';
+import { type Config, configFromEnv } from './config.js';
+import { armWatchdog, closeIdleGracefully } from './shutdown.js';
 
-const host = process.env.HOST ?? '127.0.0.1';
-const port = Number(process.env.PORT ?? 3000);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`PORT must be an integer 0..65535, got "${process.env.PORT}"`);
+let config: Config;
+try {
+  config = configFromEnv(process.env);
+} catch (err) {
+  console.error((err as Error).message);
   process.exit(2);
 }
 
-const app = await buildApp({ logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+const app = await buildApp({ logger: { level: config.LOG_LEVEL }, config, pool: true });
+closeIdleGracefully(app.server);
 
-let closing = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (closing) return;
-    closing = true;
-    app.log.info({ signal }, 'closing: finishing requests in flight');
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    app.close().then(
-      () => process.exit(0),
-      (err) => {
-        app.log.error({ err }, 'error while closing');
-        process.exit(1);
-      },
-    );
-  });
+let stopping = false;
+function stop(signal: NodeJS.Signals) {
+  if (stopping) return;
+  stopping = true;
+  armWatchdog(config.SHUTDOWN_DEADLINE_S);
+  app.log.info({ signal, deadline_s: config.SHUTDOWN_DEADLINE_S }, 'stopping: finishing the requests in flight');
+  app.close().then(
+    () => {
+      app.log.info('stopped');
+      process.exit(0);
+    },
+    (err) => {
+      app.log.error({ err }, 'error while stopping');
+      process.exit(1);
+    },
+  );
 }
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);
 
 try {
-  const address = await app.listen({ host, port });
+  const address = await app.listen({ host: config.HOST, port: config.PORT });
   app.log.info(`orbital-dc listening on ${address}; Swagger UI at ${address}/docs`);
 } catch (err) {
   app.log.error({ err }, 'could not start');

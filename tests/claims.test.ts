@@ -34,8 +34,8 @@ describe('GET /v1/claims', () => {
     }
   });
 
-  it('each verdict is the criterion applied to its figure, never a value of the fixture', () => {
-    const result = defaultClaims();
+  it('each verdict is the criterion applied to its figure, never a value of the fixture', async () => {
+    const result = await defaultClaims();
     for (const c of result.claims) {
       const figure = c.figures.find((f) => f.name === c.criterion.figure);
       expect(figure, c.id).toBeDefined();
@@ -63,8 +63,8 @@ describe('GET /v1/claims', () => {
     ]);
   });
 
-  it('a little either side of every flip condition the verdict differs', () => {
-    const result = defaultClaims();
+  it('a little either side of every flip condition the verdict differs', async () => {
+    const result = await defaultClaims();
     const flips = result.claims.filter((c) => c.flip_condition !== null);
     expect(flips.length).toBeGreaterThanOrEqual(10);
     for (const c of flips) {
@@ -90,7 +90,7 @@ describe('POST /v1/claims { scenario }', () => {
       scenario: { launch_usd_per_kg: 20, satellite_usd_per_w: 1, grid_usd_per_kwh: 0.5, nre_usd: 0 },
     });
     expect(optimist.status).toBe(200);
-    const base = defaultClaims();
+    const base = await defaultClaims();
     const changed = optimist.body.claims.filter(
       (c: { id: string; verdict: string }) => base.claims.find((b) => b.id === c.id)?.verdict !== c.verdict,
     );
@@ -116,7 +116,7 @@ describe('POST /v1/claims { scenario }', () => {
 });
 
 describe('README', () => {
-  it('its claims table is what the service answers (npm run claims:table)', () => {
+  it('its claims table is what the service answers (npm run claims:table)', async () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     const a = readme.indexOf(TABLE_START);
     const b = readme.indexOf(TABLE_END);
@@ -127,6 +127,6 @@ describe('README', () => {
         .trim()
         .replace(/ *\| */g, '|')
         .replace(/-{3,}/g, '---');
-    expect(cells(readme.slice(a + TABLE_START.length, b))).toBe(cells(claimsTable(defaultClaims())));
+    expect(cells(readme.slice(a + TABLE_START.length, b))).toBe(cells(claimsTable(await defaultClaims())));
   });
 });

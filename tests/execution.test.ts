@@ -1,0 +1,87 @@
+/**
+ * Where a request runs and what one client can take from the others (DESIGN §6): cheap requests
+ * inline, costly ones in the worker pool, the budget before any work, a full queue and a passed
+ * deadline answered 503 with Retry-After, a client that goes away cancels its job. Ordering, never
+ * timing: "health answered while the costly request was still running", not "in under N ms".
+ */
+import { request as httpRequest } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.js';
+
+type App = Awaited<ReturnType<typeof buildApp>>;
+
+const FEASIBILITY = { load_kw: 1000 };
+
+function postJson(base: string, path: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+describe('the worker pool', () => {
+  let app: App;
+  let base: string;
+  const logs: string[] = [];
+  beforeAll(async () => {
+    app = await buildApp({
+      pool: true,
+      config: { POOL_THREADS: 1, POOL_QUEUE: 1 },
+      logger: { level: 'info', stream: { write: (line: string) => logs.push(line) } },
+    });
+    base = await app.listen({ host: '127.0.0.1', port: 0 });
+    // Warm the worker (its first job loads the models).
+    expect((await postJson(base, '/v1/feasibility', FEASIBILITY)).status).toBe(200);
+  }, 60_000);
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('a costly request runs off the event loop: /healthz answers while it computes', async () => {
+    const order: string[] = [];
+    const costly = postJson(base, '/v1/feasibility', FEASIBILITY).then((r) => {
+      order.push('costly');
+      return r;
+    });
+    const health = await fetch(`${base}/healthz`);
+    order.push('health');
+    expect(health.status).toBe(200);
+    const answer = await costly;
+    expect(answer.status).toBe(200);
+    expect(order).toEqual(['health', 'costly']);
+    expect(await answer.json()).toHaveProperty('binding_constraint');
+  }, 60_000);
+
+  it('a full queue answers 503 problem+json with Retry-After, and the others are answered', async () => {
+    const answers = await Promise.all([1, 2, 3, 4].map(() => postJson(base, '/v1/feasibility', FEASIBILITY)));
+    const refused = answers.filter((r) => r.status === 503);
+    expect(refused.length).toBeGreaterThanOrEqual(1);
+    expect(answers.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(2);
+    for (const r of refused) {
+      expect(r.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(Number(r.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      const body = (await r.json()) as { detail: string; figures: Record<string, unknown> };
+      expect(body.detail).toMatch(/queue/);
+      expect(body.figures).toMatchObject({ queue_limit: 1, threads: 1 });
+    }
+  }, 60_000);
+
+  it('a client that goes away cancels its job', async () => {
+    const id = `gone-${Date.now()}`;
+    await new Promise<void>((resolve) => {
+      const req = httpRequest(`${base}/v1/feasibility`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': id },
+      });
+      req.on('error', () => resolve());
+      req.end(JSON.stringify(FEASIBILITY), () => setTimeout(() => req.destroy(), 100));
+      req.on('close', () => resolve());
+    });
+    await expect
+      .poll(() => logs.some((l) => l.includes(id) && l.includes('closed the connection')), { timeout: 30_000 })
+      .toBe(true);
+    // The pool is whole again: the next costly request is answered.
+    expect((await postJson(base, '/v1/feasibility', FEASIBILITY)).status).toBe(200);
+  }, 60_000);
+});
