@@ -58,3 +58,66 @@ describe('quantity strings', () => {
     expect(asString.body).toEqual(asNumber.body);
   });
 });
+
+describe('echoes and error lists are bounded', () => {
+  it('50,000 unknown keys: ten are named, the rest counted, and the body stays a few KB', async () => {
+    const keys = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, 1]));
+    const res = await send(JSON.stringify({ heat_kw: 100, area_m2: 10, ...keys }));
+    expectProblem(res, 400);
+    const message: string = res.body.errors[0].message;
+    expect(message).toMatch(/^unknown field\(s\) "k0", "k1", .*"k9" and 49990 more: /);
+    expect(message).not.toMatch(/"k10"/);
+  });
+
+  it('an unknown key 10,000 characters long is named cut short', async () => {
+    const res = await send(JSON.stringify({ heat_kw: 100, area_m2: 10, ['k'.repeat(10_000)]: 1 }));
+    expectProblem(res, 400);
+    expect(res.body.errors[0].message).toMatch(/^unknown field\(s\) "k{31}…": /);
+  });
+
+  it('a long wrong value is echoed cut to at most 80 characters, quotes kept', async () => {
+    const res = await send(JSON.stringify({ orbit: { altitude_km: 550, eccentricity: 'x'.repeat(10_000) } }), {}, '/v1/orbit');
+    expectProblem(res, 400);
+    const echoed = /got ("x+…")$/.exec(res.body.errors[0].message)?.[1] ?? '';
+    expect(echoed.length).toBeGreaterThan(40);
+    expect(echoed.length).toBeLessThanOrEqual(80);
+  });
+
+  it('hundreds of invalid fields: at most 20 entries, and the detail says how many were left out', async () => {
+    const tles = Array.from({ length: 500 }, () => ({ line1: 'x', line2: 'y' }));
+    const res = await send(JSON.stringify({ satellites: { tles } }), {}, '/v1/latency');
+    expectProblem(res, 400);
+    expect(res.body.errors).toHaveLength(20);
+    expect(res.body.detail).toMatch(/^\d+ fields are invalid \(\d+ not listed in errors\); first \/satellites\/tles\/0\/line1: /);
+  });
+
+  it('a long URL is cut in instance and in the 404 detail', async () => {
+    const res = await app().inject({ method: 'GET', url: `/${'a'.repeat(10_000)}?q=1` });
+    const answer = { status: res.statusCode, headers: res.headers, body: res.json(), bytes: res.rawPayload.length };
+    expectProblem(answer, 404);
+    expect(answer.body.instance).toMatch(/^\/a+…$/);
+    expect(answer.body.instance.length).toBeLessThanOrEqual(80);
+    expect(answer.body.detail).toMatch(/^no route GET \/a+…; see GET \/docs/);
+  });
+});
+
+describe('problem bounds', () => {
+  it('clip never splits a surrogate pair and marks the cut', async () => {
+    const { clip } = await import('../src/problem.js');
+    const cut = clip('😀'.repeat(100));
+    expect(cut.endsWith('…')).toBe(true);
+    expect(cut.length).toBeLessThanOrEqual(80);
+    expect(cut).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    expect(clip('short')).toBe('short');
+  });
+
+  it('twenty long messages are kept under the errors budget, the first always listed', async () => {
+    const { invalidInput } = await import('../src/problem.js');
+    const long = Array.from({ length: 200 }, (_, i) => ({ pointer: `/f${i}`, message: 'm'.repeat(10_000) }));
+    const p = invalidInput(long);
+    expect(p.errors?.length).toBeGreaterThanOrEqual(1);
+    expect(p.errors?.length).toBeLessThan(20);
+    expect(JSON.stringify(p).length).toBeLessThan(MAX_PROBLEM_BYTES);
+    expect(p.detail).toMatch(/^200 fields are invalid \(\d+ not listed in errors\)/);
+  });
+});

@@ -9,12 +9,30 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { ZodError } from 'zod';
 import { PhysicallyImpossible, TooLarge } from '../../models/errors.js';
 import { valueAt } from '../../models/pointer.js';
-import { issuesToErrors, PROBLEM_CONTENT_TYPE, type Problem, problem, withReceived } from '../problem.js';
+import {
+  clip,
+  type FieldError,
+  invalidInput,
+  issuesToErrors,
+  MAX_ERRORS,
+  PROBLEM_CONTENT_TYPE,
+  type Problem,
+  problem,
+  unknownKeysMessage,
+  withReceived,
+} from '../problem.js';
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, p: Problem): FastifyReply {
-  const body: Problem = { ...p, instance: request.url.split('?')[0], request_id: String(request.id) };
+  const body: Problem = { ...p, instance: pathOf(request), request_id: String(request.id) };
   // Sent as a string: the problem shape never goes through a route's success serializer.
   return reply.code(p.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+}
+
+/** The request path without its query, cut short: it is echoed in `instance` and in messages. */
+function pathOf(request: FastifyRequest): string {
+  const url = request.url;
+  const query = url.indexOf('?');
+  return clip(query < 0 ? url : url.slice(0, query));
 }
 
 /** Figures as JSON allows them: a non-finite number is said in words, never sent as null. */
@@ -32,7 +50,16 @@ export interface ProblemContext {
 
 /** Turn anything thrown while answering a request into a problem. */
 export function toProblem(error: unknown, body: unknown, context: ProblemContext = {}): Problem {
-  const { log, bodyLimit_bytes } = context;
+  return (
+    modelProblem(error) ??
+    validationProblem(error, body) ??
+    serializationProblem(error, context) ??
+    frameworkProblem(error, context)
+  );
+}
+
+/** A refusal the models raise: physically impossible (422) or too costly to compute (413). */
+function modelProblem(error: unknown): Problem | null {
   if (error instanceof PhysicallyImpossible) {
     return problem(422, error.message, {
       ...(error.pointer && { errors: [{ pointer: error.pointer, message: error.message }] }),
@@ -45,27 +72,31 @@ export function toProblem(error: unknown, body: unknown, context: ProblemContext
       figures: error.figures,
     });
   }
-  if (error instanceof ZodError) {
-    const errors = issuesToErrors(error.issues, body);
-    return problem(400, summarise(errors), { errors });
-  }
-  if (hasZodFastifySchemaValidationErrors(error)) {
-    const errors = error.validation.map((v) => {
-      const pointer = v.instancePath === '/' ? '' : v.instancePath;
-      const params = v.params as { keys?: string[] };
-      if (v.keyword === 'unrecognized_keys' && params.keys)
-        return {
-          pointer,
-          message: `unknown field(s) ${params.keys.map((k) => `"${k}"`).join(', ')}: check the spelling and the unit suffix`,
-        };
-      return { pointer, message: withReceived(v.message ?? 'invalid', valueAt(body, pointer)) };
-    });
-    return problem(400, summarise(errors), { errors });
-  }
-  if (isResponseSerializationError(error)) {
-    log?.error({ err: error, issues: error.cause.issues }, 'response failed its own schema');
-    return problem(500, 'the result could not be represented (a non-finite or malformed figure); this is a fault of the service');
-  }
+  return null;
+}
+
+/** A body that fails its schema, from zod directly or through the validator compiler: 400 with bounded `errors[]`. */
+function validationProblem(error: unknown, body: unknown): Problem | null {
+  if (error instanceof ZodError)
+    return invalidInput(issuesToErrors(error.issues.slice(0, MAX_ERRORS), body), error.issues.length);
+  if (!hasZodFastifySchemaValidationErrors(error)) return null;
+  const errors = error.validation.slice(0, MAX_ERRORS).map((v): FieldError => {
+    const pointer = v.instancePath === '/' ? '' : v.instancePath;
+    const params = v.params as { keys?: string[] };
+    if (v.keyword === 'unrecognized_keys' && params.keys) return { pointer, message: unknownKeysMessage(params.keys) };
+    return { pointer, message: withReceived(v.message ?? 'invalid', valueAt(body, pointer)) };
+  });
+  return invalidInput(errors, error.validation.length);
+}
+
+function serializationProblem(error: unknown, { log }: ProblemContext): Problem | null {
+  if (!isResponseSerializationError(error)) return null;
+  log?.error({ err: error, issues: error.cause.issues }, 'response failed its own schema');
+  return problem(500, 'the result could not be represented (a non-finite or malformed figure); this is a fault of the service');
+}
+
+/** What the framework raises while reading a request (limits, media type, JSON), and any other fault (500, logged). */
+function frameworkProblem(error: unknown, { log, bodyLimit_bytes, contentType }: ProblemContext): Problem {
   const e = error as FastifyError;
   const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
   if (status === 413)
@@ -73,7 +104,7 @@ export function toProblem(error: unknown, body: unknown, context: ProblemContext
       ...(bodyLimit_bytes && { figures: { limit_bytes: bodyLimit_bytes } }),
     });
   if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
-    return problem(415, `expected a body of type application/json, got "${context.contentType ?? 'none'}"`);
+    return problem(415, `expected a body of type application/json, got ${JSON.stringify(clip(contentType ?? 'none'))}`);
   if (e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
     return problem(400, 'expected a JSON body, got an empty one', { errors: [{ pointer: '', message: 'empty body' }] });
   if (error instanceof SyntaxError || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
@@ -82,15 +113,6 @@ export function toProblem(error: unknown, body: unknown, context: ProblemContext
   if (status >= 400 && status < 500) return problem(status, e.message);
   log?.error({ err: error }, 'unexpected fault');
   return problem(500, 'an unexpected fault occurred; it has been logged with this request id');
-}
-
-function summarise(errors: { pointer: string; message: string }[]): string {
-  const first = errors[0];
-  if (!first) return 'the request does not match the schema';
-  const where = first.pointer || 'the body';
-  return errors.length === 1
-    ? `${where}: ${first.message}`
-    : `${errors.length} fields are invalid; first ${where}: ${first.message}`;
 }
 
 export default fp(
@@ -107,11 +129,7 @@ export default fp(
       ),
     );
     app.setNotFoundHandler((request, reply) =>
-      sendProblem(
-        reply,
-        request,
-        problem(404, `no route ${request.method} ${request.url.split('?')[0]}; see GET /docs for the API`),
-      ),
+      sendProblem(reply, request, problem(404, `no route ${request.method} ${pathOf(request)}; see GET /docs for the API`)),
     );
   },
   { name: 'errors' },
