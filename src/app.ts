@@ -8,6 +8,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { claimsRoutes } from '../api/claims.js';
 import { estimatorRoutes } from '../api/estimators.js';
 import { metaRoutes } from '../api/meta.js';
+import { parseJsonBody } from './json-body.js';
 import errors from './plugins/errors.js';
 import openapi from './plugins/swagger.js';
 
@@ -34,6 +35,9 @@ export async function buildApp(options: AppOptions = {}) {
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: a text body is a 415, not a string handed to the schema.
   app.removeContentTypeParser('text/plain');
+  // Our own JSON parser: UTF-8, uncompressed, nesting bounded, prototype keys refused (src/json-body.ts).
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonBody);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -76,6 +76,40 @@ export function problem(status: number, detail: string, extra: Partial<Problem> 
   };
 }
 
+/**
+ * A request refused before its body reaches a schema (a compressed or non-UTF-8 body, nesting past
+ * the limit, a prototype-poisoning key): answered with `statusCode`, this detail, and the headers given.
+ */
+export class RequestRefused extends Error {
+  readonly statusCode: number;
+  /** JSON pointer of what is refused ("" for the whole body), listed in `errors[]` when given. */
+  readonly pointer: string | undefined;
+  readonly figures: Record<string, number | string> | undefined;
+  /** Response headers that say what would be accepted (e.g. Accept-Encoding on a 415). */
+  readonly headers: Record<string, string> | undefined;
+
+  constructor(
+    statusCode: number,
+    detail: string,
+    more: { pointer?: string; figures?: Record<string, number | string>; headers?: Record<string, string> } = {},
+  ) {
+    super(detail);
+    this.name = 'RequestRefused';
+    this.statusCode = statusCode;
+    this.pointer = more.pointer;
+    this.figures = more.figures;
+    this.headers = more.headers;
+  }
+}
+
+/** The problem for a RequestRefused. */
+export function refusal(error: RequestRefused): Problem {
+  return problem(error.statusCode, error.message, {
+    ...(error.pointer !== undefined && { errors: [{ pointer: error.pointer, message: error.message }] }),
+    ...(error.figures && { figures: error.figures }),
+  });
+}
+
 /** A field message that names the value the caller sent, unless it already does. */
 export function withReceived(message: string, received: unknown): string {
   if (received === undefined) return /required|expected/i.test(message) ? message : `${message} (the field is missing)`;

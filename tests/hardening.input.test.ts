@@ -121,3 +121,77 @@ describe('problem bounds', () => {
     expect(p.detail).toMatch(/^200 fields are invalid \(\d+ not listed in errors\)/);
   });
 });
+
+describe('the JSON body parser', () => {
+  it('8,000 nested arrays: 400 naming the nesting limit, not a stack overflow', async () => {
+    const res = await send(`${'['.repeat(8000)}${']'.repeat(8000)}`);
+    expectProblem(res, 400);
+    expect(res.body.detail).toMatch(/deeper than 32 levels/);
+    expect(res.body.figures).toEqual({ limit_levels: 32 });
+  });
+
+  it('nesting is counted outside strings only, and up to the limit is parsed', async () => {
+    const { JSON_MAX_DEPTH, nestsDeeperThan } = await import('../src/json-body.js');
+    const atLimit = `${'['.repeat(JSON_MAX_DEPTH)}${']'.repeat(JSON_MAX_DEPTH)}`;
+    expect(nestsDeeperThan(atLimit, JSON_MAX_DEPTH)).toBe(false);
+    expect(nestsDeeperThan(`[${atLimit}]`, JSON_MAX_DEPTH)).toBe(true);
+    expect(nestsDeeperThan(JSON.stringify({ a: '[[[[[[\\"{{{{{{'.repeat(100) }), 2)).toBe(false);
+    // At the limit the body is JSON, and the schema answers for it.
+    const res = await send(atLimit);
+    expectProblem(res, 400);
+    expect(res.body.detail).not.toMatch(/levels/);
+  });
+
+  it.each([
+    ['__proto__', '{"heat_kw": 100, "__proto__": {"polluted": true}}'],
+    ['constructor.prototype', '{"heat_kw": 100, "constructor": {"prototype": {"polluted": true}}}'],
+  ])('a %s key is refused as prototype poisoning, not called invalid JSON', async (_name, payload) => {
+    const res = await send(payload);
+    expectProblem(res, 400);
+    expect(res.body.detail).toMatch(/__proto__.*refused \(prototype poisoning protection\)/);
+    expect(res.body.detail).not.toMatch(/not valid JSON/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('malformed JSON is still called so, its message cut short', async () => {
+    const res = await send(`{"heat_kw": ${'9'.repeat(5000)}x}`);
+    expectProblem(res, 400);
+    expect(res.body.detail).toMatch(/^the body is not valid JSON: /);
+    expect(res.body.detail.length).toBeLessThanOrEqual('the body is not valid JSON: '.length + 80);
+  });
+
+  it('an empty JSON body is called empty', async () => {
+    const res = await send('');
+    expectProblem(res, 400);
+    expect(res.body.detail).toBe('expected a JSON body, got an empty one');
+  });
+
+  it.each(['gzip', 'br', 'deflate', 'gzip, identity'])(
+    'Content-Encoding %s: 415, compressed bodies are not accepted',
+    async (encoding) => {
+      const res = await send('{"heat_kw": 100, "area_m2": 10}', { 'content-encoding': encoding });
+      expectProblem(res, 415);
+      expect(res.body.detail).toMatch(/^compressed bodies are not accepted/);
+      expect(res.headers['accept-encoding']).toBe('identity');
+    },
+  );
+
+  it.each(['identity', 'IDENTITY'])('Content-Encoding %s is the body as it is', async (encoding) => {
+    const res = await send('{"heat_kw": 100, "area_m2": 10}', { 'content-encoding': encoding });
+    expect(res.status).toBe(200);
+  });
+
+  it.each(['utf-16', 'ISO-8859-1', '"utf-16le"'])('charset=%s: 415 naming the charset', async (charset) => {
+    const res = await send('{"heat_kw": 100, "area_m2": 10}', { 'content-type': `application/json; charset=${charset}` });
+    expectProblem(res, 415);
+    expect(res.body.detail).toBe(`expected a JSON body in UTF-8, got charset "${charset.replaceAll('"', '').toLowerCase()}"`);
+  });
+
+  it.each(['application/json', 'application/json; charset=utf-8', 'application/json;charset="UTF-8"'])(
+    'Content-Type %s is read as UTF-8',
+    async (type) => {
+      const res = await send('{"heat_kw": "100 kW", "area_m2": "10 m^2"}', { 'content-type': type });
+      expect(res.status).toBe(200);
+    },
+  );
+});

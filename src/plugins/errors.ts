@@ -18,6 +18,8 @@ import {
   PROBLEM_CONTENT_TYPE,
   type Problem,
   problem,
+  RequestRefused,
+  refusal,
   unknownKeysMessage,
   withReceived,
 } from '../problem.js';
@@ -50,6 +52,7 @@ export interface ProblemContext {
 
 /** Turn anything thrown while answering a request into a problem. */
 export function toProblem(error: unknown, body: unknown, context: ProblemContext = {}): Problem {
+  if (error instanceof RequestRefused) return refusal(error);
   return (
     modelProblem(error) ??
     validationProblem(error, body) ??
@@ -108,7 +111,8 @@ function frameworkProblem(error: unknown, { log, bodyLimit_bytes, contentType }:
   if (e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
     return problem(400, 'expected a JSON body, got an empty one', { errors: [{ pointer: '', message: 'empty body' }] });
   if (error instanceof SyntaxError || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
-    return problem(400, `the body is not valid JSON: ${e.message}`, { errors: [{ pointer: '', message: e.message }] });
+    const message = clip(e.message);
+    return problem(400, `the body is not valid JSON: ${message}`, { errors: [{ pointer: '', message }] });
   }
   if (status >= 400 && status < 500) return problem(status, e.message);
   log?.error({ err: error }, 'unexpected fault');
@@ -117,8 +121,9 @@ function frameworkProblem(error: unknown, { log, bodyLimit_bytes, contentType }:
 
 export default fp(
   async function errors(app: FastifyInstance) {
-    app.setErrorHandler((error, request, reply) =>
-      sendProblem(
+    app.setErrorHandler((error, request, reply) => {
+      if (error instanceof RequestRefused && error.headers) reply.headers(error.headers);
+      return sendProblem(
         reply,
         request,
         toProblem(error, request.body, {
@@ -126,8 +131,8 @@ export default fp(
           bodyLimit_bytes: app.initialConfig.bodyLimit,
           contentType: request.headers['content-type'],
         }),
-      ),
-    );
+      );
+    });
     app.setNotFoundHandler((request, reply) =>
       sendProblem(reply, request, problem(404, `no route ${request.method} ${pathOf(request)}; see GET /docs for the API`)),
     );
