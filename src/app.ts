@@ -9,7 +9,7 @@ import { claimsRoutes } from '../api/claims.js';
 import { estimatorRoutes } from '../api/estimators.js';
 import { metaRoutes } from '../api/meta.js';
 import { parseJsonBody } from './json-body.js';
-import errors from './plugins/errors.js';
+import errors, { answerClientError, answerFrameworkError } from './plugins/errors.js';
 import openapi from './plugins/swagger.js';
 
 /** Largest accepted request body, bytes. */
@@ -25,6 +25,9 @@ export async function buildApp(options: AppOptions = {}) {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
+    // Errors raised before routing, or by Node's HTTP parser, are problems too (src/plugins/errors.ts).
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
     // Echo a caller's x-request-id when it is sane, else mint one.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

@@ -30,10 +30,13 @@ const KINDS = {
   400: ['invalid-input', 'Invalid input'],
   404: ['not-found', 'Not found'],
   405: ['method-not-allowed', 'Method not allowed'],
+  408: ['request-timeout', 'Request timeout'],
   413: ['too-large', 'Request too large'],
+  414: ['uri-too-long', 'URI too long'],
   415: ['unsupported-media-type', 'Unsupported media type'],
   422: ['physically-impossible', 'Physically impossible request'],
   429: ['too-many-requests', 'Too many requests'],
+  431: ['headers-too-large', 'Request headers too large'],
   500: ['internal', 'Internal error'],
   503: ['overloaded', 'Service overloaded'],
 } as const satisfies Record<number, readonly [string, string]>;

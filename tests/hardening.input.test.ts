@@ -2,7 +2,10 @@
  * Hostile input at the edge: every answer stays a small RFC 9457 problem+json, whatever the size,
  * depth or encoding of what was sent, and the process is never blocked by parsing it.
  */
-import { describe, expect, it } from 'vitest';
+import type { AddressInfo, Socket } from 'node:net';
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.js';
 import { useApp } from './helpers.js';
 
 const app = useApp();
@@ -194,4 +197,96 @@ describe('the JSON body parser', () => {
       expect(res.status).toBe(200);
     },
   );
+});
+
+/** A built app listening on a free local port, for what app.inject() cannot send. */
+async function listening() {
+  const server = await buildApp();
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  return { server, port: (server.server.address() as AddressInfo).port };
+}
+
+/** Connect, send `data`, and collect everything the server writes until it closes the connection. */
+function exchange(port: number, data: string): Promise<string> {
+  return new Promise((resolve) => {
+    const client = connect(port, '127.0.0.1');
+    let received = '';
+    client.setEncoding('utf8');
+    client.on('data', (chunk: string) => {
+      received += chunk;
+    });
+    client.on('error', () => undefined); // a reset after the answer still ends in 'close'
+    client.on('close', () => resolve(received));
+    client.write(data);
+  });
+}
+
+/** One raw HTTP/1.1 response: status, lower-case headers, parsed body. */
+function parseRaw(raw: string) {
+  const [head = '', ...rest] = raw.split('\r\n\r\n');
+  const [statusLine = '', ...lines] = head.split('\r\n');
+  const headers = Object.fromEntries(
+    lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+  );
+  const body = rest.join('\r\n\r\n');
+  return { status: Number(statusLine.split(' ')[1]), headers, text: body, body: JSON.parse(body) };
+}
+
+describe('errors outside the routes', () => {
+  it('a URL that cannot be decoded: 400 problem+json with the request id', async () => {
+    const res = await app().inject({ method: 'GET', url: '/%E0%A4%A', headers: { 'x-request-id': 'bad-url-1' } });
+    const answer = { status: res.statusCode, headers: res.headers, body: res.json(), bytes: res.rawPayload.length };
+    expectProblem(answer, 400);
+    expect(answer.body).toMatchObject({ instance: '/%E0%A4%A', request_id: 'bad-url-1' });
+    expect(answer.body.detail).toMatch(/could not be decoded/);
+  });
+
+  describe('on a listening server', () => {
+    let server: Awaited<ReturnType<typeof buildApp>>;
+    let port: number;
+    beforeAll(async () => {
+      ({ server, port } = await listening());
+    });
+    afterAll(async () => {
+      await server.close();
+    });
+
+    function expectRawProblem(raw: string, status: number) {
+      const res = parseRaw(raw);
+      expect(res.status).toBe(status);
+      expect(res.headers['content-type']).toBe('application/problem+json');
+      expect(res.headers.connection).toBe('close');
+      expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.text));
+      expect(res.body).toMatchObject({
+        type: expect.stringMatching(/^urn:orbital-dc:problem:/),
+        title: expect.any(String),
+        status,
+      });
+      return res.body;
+    }
+
+    it('headers past the limit: 431 problem+json, and the connection closed', async () => {
+      const raw = await exchange(port, `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+      const body = expectRawProblem(raw, 431);
+      expect(body.type).toBe('urn:orbital-dc:problem:headers-too-large');
+      expect(body.figures.limit_bytes).toBeGreaterThan(0);
+    });
+
+    it('a malformed request line: 400 problem+json', async () => {
+      const raw = await exchange(port, 'THIS IS NOT HTTP\r\n\r\n');
+      expect(expectRawProblem(raw, 400).detail).toMatch(/could not be read as HTTP/);
+    });
+
+    it('a request timeout from the HTTP parser: 408 problem+json', async () => {
+      // Node raises ERR_HTTP_REQUEST_TIMEOUT after its headers/request timeout; the same error is
+      // raised here on the server side of a real connection, so that the test need not wait for it.
+      server.server.once('connection', (socket: Socket) => {
+        setImmediate(() =>
+          server.server.emit('clientError', Object.assign(new Error('timeout'), { code: 'ERR_HTTP_REQUEST_TIMEOUT' }), socket),
+        );
+      });
+      const raw = await exchange(port, 'GET /healthz HTTP/1.1\r\nHost: x\r\n');
+      expect(expectRawProblem(raw, 408).type).toBe('urn:orbital-dc:problem:request-timeout');
+    });
+  });
 });

@@ -3,7 +3,9 @@
  * malformed JSON (400), unknown routes (404), oversized bodies or computations (413), physically impossible
  * requests (422), and unexpected faults (500, logged with the request id, no internals in the body).
  */
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { maxHeaderSize, STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
@@ -26,6 +28,8 @@ import {
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, p: Problem): FastifyReply {
   const body: Problem = { ...p, instance: pathOf(request), request_id: String(request.id) };
+  // Set here too: framework errors answer before the onRequest hooks that set it run.
+  reply.header('x-request-id', String(request.id));
   // Sent as a string: the problem shape never goes through a route's success serializer.
   return reply.code(p.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }
@@ -117,6 +121,56 @@ function frameworkProblem(error: unknown, { log, bodyLimit_bytes, contentType }:
   if (status >= 400 && status < 500) return problem(status, e.message);
   log?.error({ err: error }, 'unexpected fault');
   return problem(500, 'an unexpected fault occurred; it has been logged with this request id');
+}
+
+/**
+ * Fastify's `frameworkErrors`: what it raises before a route is found (a URL it cannot decode, a
+ * parameter past its length limit) is a problem like any other, instead of Fastify's own JSON.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  let p: Problem;
+  if (error.code === 'FST_ERR_BAD_URL') p = problem(400, 'the URL could not be decoded: it has a malformed percent-escape');
+  else if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    p = problem(414, 'a path segment of the URL is longer than the router accepts');
+  else p = toProblem(error, undefined, { log: request.log });
+  sendProblem(reply, request, p);
+}
+
+/** The problem for an error Node's HTTP parser raises before there is a request. */
+function clientErrorProblem(error: ConnectionError): Problem {
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT')
+    return problem(408, 'the request was not received whole in time; send it again on a new connection');
+  if (error.code === 'HPE_HEADER_OVERFLOW')
+    return problem(431, `the request line and headers are larger than the limit of ${maxHeaderSize} bytes`, {
+      figures: { limit_bytes: maxHeaderSize },
+    });
+  return problem(400, 'the request could not be read as HTTP/1.1 (a malformed request line, header or framing)');
+}
+
+/** A whole HTTP/1.1 response carrying `p`, for a socket that has no request or reply to send it through. */
+function rawProblemResponse(p: Problem): string {
+  const body = JSON.stringify(p);
+  return [
+    `HTTP/1.1 ${p.status} ${STATUS_CODES[p.status] ?? ''}`,
+    `Content-Type: ${PROBLEM_CONTENT_TYPE}`,
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Connection: close',
+    '',
+    body,
+  ].join('\r\n');
+}
+
+/**
+ * Fastify's `clientErrorHandler`: Node's HTTP parser refused the bytes (oversized headers, a
+ * malformed request line, a request timeout). Answers a problem on the raw socket, unless the socket
+ * is gone or a response is already under way on it (writing then would corrupt that one), and closes.
+ */
+export function answerClientError(this: FastifyInstance, error: ConnectionError, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  this.log.debug({ err: error }, 'client error');
+  const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (socket.writable && !inFlight?.headersSent) socket.write(rawProblemResponse(clientErrorProblem(error)));
+  socket.destroy(error);
 }
 
 export default fp(
