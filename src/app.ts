@@ -9,6 +9,7 @@ import { claimsRoutes } from '../api/claims.js';
 import { estimatorRoutes } from '../api/estimators.js';
 import { metaRoutes } from '../api/meta.js';
 import { parseJsonBody } from './json-body.js';
+import draining from './plugins/draining.js';
 import errors, { answerClientError, answerFrameworkError } from './plugins/errors.js';
 import openapi from './plugins/swagger.js';
 
@@ -28,6 +29,8 @@ export async function buildApp(options: AppOptions = {}) {
     // Errors raised before routing, or by Node's HTTP parser, are problems too (src/plugins/errors.ts).
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
+    // While closing, src/plugins/draining.ts answers a 503 problem instead of Fastify's bare JSON one.
+    return503OnClosing: false,
     // Echo a caller's x-request-id when it is sane, else mint one.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -46,6 +49,7 @@ export async function buildApp(options: AppOptions = {}) {
   });
 
   await app.register(errors);
+  await app.register(draining);
   await app.register(openapi);
   await app.register(metaRoutes);
   await app.register(estimatorRoutes);

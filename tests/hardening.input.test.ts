@@ -4,7 +4,7 @@
  */
 import type { AddressInfo, Socket } from 'node:net';
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { useApp } from './helpers.js';
 
@@ -288,5 +288,83 @@ describe('errors outside the routes', () => {
       const raw = await exchange(port, 'GET /healthz HTTP/1.1\r\nHost: x\r\n');
       expect(expectRawProblem(raw, 408).type).toBe('urn:orbital-dc:problem:request-timeout');
     });
+  });
+});
+
+describe('closing', () => {
+  it('GET /readyz answers ready while the app is open', async () => {
+    const res = await app().inject({ method: 'GET', url: '/readyz' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ready' });
+  });
+
+  it('once draining: a request gets 503 problem+json with Retry-After, /readyz too, /healthz still answers', async () => {
+    const a = await buildApp();
+    await a.ready();
+    a.lifecycle.draining = true;
+    const responses = await Promise.all(['/v1/sources', '/readyz', '/healthz'].map((url) => a.inject({ method: 'GET', url })));
+    await a.close();
+    const [sources, readyz, healthz] = responses.map((r) => ({
+      status: r.statusCode,
+      headers: r.headers,
+      body: r.json(),
+      bytes: r.rawPayload.length,
+    }));
+    for (const res of [sources, readyz]) {
+      expectProblem(res as Answer, 503);
+      expect(res?.headers['retry-after']).toBe('5');
+      expect(res?.headers.connection).toBe('close');
+      expect(res?.body).toMatchObject({ type: 'urn:orbital-dc:problem:closing', figures: { retry_after_s: 5 } });
+    }
+    expect(healthz?.status).toBe(200);
+  });
+
+  it('a request on a keep-alive connection after close has begun gets the 503 problem; the one in flight finishes', async () => {
+    const a = await buildApp();
+    let entered!: () => void;
+    const inFlight = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    a.get('/test-hold', async () => {
+      entered();
+      await released;
+      return { held: true };
+    });
+    await a.listen({ port: 0, host: '127.0.0.1' });
+    const port = (a.server.address() as AddressInfo).port;
+
+    const client = connect(port, '127.0.0.1');
+    let raw = '';
+    client.setEncoding('utf8');
+    client.on('data', (chunk: string) => {
+      raw += chunk;
+    });
+    const clientClosed = new Promise<void>((resolve) => client.on('close', () => resolve()));
+    client.write('GET /test-hold HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n');
+    await inFlight;
+
+    const closed = a.close();
+    await vi.waitFor(() => expect(a.lifecycle.draining).toBe(true));
+    const secondDispatched = new Promise<void>((resolve) => a.server.on('request', (req) => req.url === '/readyz' && resolve()));
+    client.write('GET /readyz HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n');
+    await secondDispatched;
+    release();
+    await clientClosed;
+    await closed;
+
+    const [first, second] = raw.split(/(?=HTTP\/1\.1 )/);
+    expect(first).toMatch(/^HTTP\/1\.1 200 /);
+    expect(first).toMatch(/\{"held":true\}$/);
+    const res = parseRaw(second ?? '');
+    expect(res.status).toBe(503);
+    expect(res.headers['content-type']).toMatch(PROBLEM);
+    expect(res.headers['retry-after']).toBe('5');
+    expect(res.headers.connection).toBe('close');
+    expect(res.body).toMatchObject({ status: 503, type: 'urn:orbital-dc:problem:closing', instance: '/readyz' });
+    expect(res.body.request_id).toBe(res.headers['x-request-id']);
   });
 });
