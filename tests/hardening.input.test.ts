@@ -368,3 +368,27 @@ describe('closing', () => {
     expect(res.body.request_id).toBe(res.headers['x-request-id']);
   });
 });
+
+describe('the error handler', () => {
+  it('a fault while building the problem still answers a minimal 500 problem+json', async () => {
+    const a = await buildApp();
+    a.get('/test-hostile-error', async () => {
+      // A 4xx error whose message cannot be read: the normal path reads it for the detail.
+      const hostile = Object.create(Error.prototype, {
+        statusCode: { value: 400 },
+        message: {
+          get() {
+            throw new Error('message getter');
+          },
+        },
+      });
+      throw hostile;
+    });
+    await a.ready();
+    const res = await a.inject({ method: 'GET', url: '/test-hostile-error', headers: { 'x-request-id': 'hostile-1' } });
+    await a.close();
+    const answer = { status: res.statusCode, headers: res.headers, body: res.json(), bytes: res.rawPayload.length };
+    expectProblem(answer, 500);
+    expect(answer.body).toMatchObject({ instance: '/test-hostile-error', request_id: 'hostile-1' });
+  });
+});

@@ -2,6 +2,8 @@
  * Every non-success answer is RFC 9457 problem+json: schema errors (400 with a pointer per field),
  * malformed JSON (400), unknown routes (404), oversized bodies or computations (413), physically impossible
  * requests (422), and unexpected faults (500, logged with the request id, no internals in the body).
+ * So are the framework's own errors before routing (`frameworkErrors`) and Node's HTTP-parser errors
+ * (`clientErrorHandler`: 400, 408, 431 on the raw socket); and the error path itself never throws.
  */
 import { maxHeaderSize, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
@@ -33,6 +35,9 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, p: Pro
   // Sent as a string: the problem shape never goes through a route's success serializer.
   return reply.code(p.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }
+
+/** The 500 for a fault: it says nothing of the fault itself, which is logged with the request id. */
+const FALLBACK = problem(500, 'an unexpected fault occurred; it has been logged with this request id');
 
 /** The request path without its query, cut short: it is echoed in `instance` and in messages. */
 function pathOf(request: FastifyRequest): string {
@@ -120,7 +125,7 @@ function frameworkProblem(error: unknown, { log, bodyLimit_bytes, contentType }:
   }
   if (status >= 400 && status < 500) return problem(status, e.message);
   log?.error({ err: error }, 'unexpected fault');
-  return problem(500, 'an unexpected fault occurred; it has been logged with this request id');
+  return FALLBACK;
 }
 
 /**
@@ -128,12 +133,40 @@ function frameworkProblem(error: unknown, { log, bodyLimit_bytes, contentType }:
  * parameter past its length limit) is a problem like any other, instead of Fastify's own JSON.
  */
 export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  let p: Problem;
-  if (error.code === 'FST_ERR_BAD_URL') p = problem(400, 'the URL could not be decoded: it has a malformed percent-escape');
-  else if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
-    p = problem(414, 'a path segment of the URL is longer than the router accepts');
-  else p = toProblem(error, undefined, { log: request.log });
-  sendProblem(reply, request, p);
+  answerSafely(reply, request, () => {
+    if (error.code === 'FST_ERR_BAD_URL') return problem(400, 'the URL could not be decoded: it has a malformed percent-escape');
+    if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+      return problem(414, 'a path segment of the URL is longer than the router accepts');
+    return toProblem(error, undefined, { log: request.log });
+  });
+}
+
+/**
+ * Send the problem `build` makes. Building or sending it must never throw out of an error path (a
+ * hostile error object, a bug here): any fault is logged and answered with a minimal 500 problem.
+ */
+function answerSafely(reply: FastifyReply, request: FastifyRequest, build: () => Problem): FastifyReply {
+  try {
+    return sendProblem(reply, request, build());
+  } catch (fault) {
+    try {
+      request.log.error({ err: fault }, 'the error handler failed; answering a minimal 500');
+    } catch {
+      // Logging the fault failed too; the answer below still goes out.
+    }
+    return sendFallback(reply, request);
+  }
+}
+
+/** The minimal 500 problem, from constants and the request's own id and path. */
+function sendFallback(reply: FastifyReply, request: FastifyRequest): FastifyReply {
+  let body: string;
+  try {
+    body = JSON.stringify({ ...FALLBACK, instance: pathOf(request), request_id: String(request.id) });
+  } catch {
+    body = JSON.stringify(FALLBACK);
+  }
+  return reply.code(500).type(PROBLEM_CONTENT_TYPE).send(body);
 }
 
 /** The problem for an error Node's HTTP parser raises before there is a request. */
@@ -175,20 +208,20 @@ export function answerClientError(this: FastifyInstance, error: ConnectionError,
 
 export default fp(
   async function errors(app: FastifyInstance) {
-    app.setErrorHandler((error, request, reply) => {
-      if (error instanceof RequestRefused && error.headers) reply.headers(error.headers);
-      return sendProblem(
-        reply,
-        request,
-        toProblem(error, request.body, {
+    app.setErrorHandler((error, request, reply) =>
+      answerSafely(reply, request, () => {
+        if (error instanceof RequestRefused && error.headers) reply.headers(error.headers);
+        return toProblem(error, request.body, {
           log: request.log,
           bodyLimit_bytes: app.initialConfig.bodyLimit,
           contentType: request.headers['content-type'],
-        }),
-      );
-    });
+        });
+      }),
+    );
     app.setNotFoundHandler((request, reply) =>
-      sendProblem(reply, request, problem(404, `no route ${request.method} ${pathOf(request)}; see GET /docs for the API`)),
+      answerSafely(reply, request, () =>
+        problem(404, `no route ${request.method} ${pathOf(request)}; see GET /docs for the API`),
+      ),
     );
   },
   { name: 'errors' },
