@@ -3,20 +3,51 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SOURCES, SourceSchema } from '../fixtures/index.js';
+import { sendDraining } from '../src/plugins/draining.js';
+import { PROBLEM_CONTENT_TYPE, ProblemSchema } from '../src/problem.js';
 
 export async function metaRoutes(app: FastifyInstance) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get(
     '/healthz',
     {
+      config: { liveness: true },
       schema: {
         operationId: 'healthz',
-        summary: 'Liveness: the process answers',
+        summary: 'Liveness: the process answers (also while it drains; see /readyz)',
         tags: ['meta'],
-        response: { 200: z.object({ status: z.literal('ok'), uptime_s: z.number() }) },
+        response: {
+          200: z
+            .object({
+              status: z.literal('ok').describe('Always "ok": the process answers'),
+              uptime_s: z.number().describe('Time since the process started, s'),
+            })
+            .describe('Alive'),
+        },
       },
     },
     async () => ({ status: 'ok' as const, uptime_s: process.uptime() }),
+  );
+  typed.get(
+    '/readyz',
+    {
+      schema: {
+        operationId: 'readyz',
+        summary: 'Readiness: takes new requests; 503 once closing has begun',
+        tags: ['meta'],
+        response: {
+          200: z
+            .object({ status: z.literal('ready').describe('Always "ready": new requests are taken') })
+            .describe('Ready: new requests are taken'),
+          503: {
+            description:
+              'Closing: no new requests (Retry-After says when to try again, on another replica or this one restarted)',
+            content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
+          },
+        },
+      },
+    },
+    async (request, reply) => (app.lifecycle.draining ? sendDraining(reply, request) : { status: 'ready' as const }),
   );
   typed.get(
     '/v1/sources',

@@ -10,7 +10,9 @@ import { claimsRoutes } from '../api/claims.js';
 import { type ExecutionOptions, estimatorRoutes } from '../api/estimators.js';
 import { metaRoutes } from '../api/meta.js';
 import { type Config, defaultConfig } from './config.js';
-import errors from './plugins/errors.js';
+import { parseJsonBody } from './json-body.js';
+import draining from './plugins/draining.js';
+import errors, { answerClientError, answerFrameworkError } from './plugins/errors.js';
 import openapi from './plugins/swagger.js';
 import { EstimatorPool } from './pool.js';
 import { PROBLEM_CONTENT_TYPE, problem } from './problem.js';
@@ -44,6 +46,11 @@ function serverOptions(config: Config): FastifyServerOptions {
     connectionTimeout: config.CONNECTION_TIMEOUT_MS,
     keepAliveTimeout: config.KEEP_ALIVE_TIMEOUT_MS,
     maxRequestsPerSocket: config.MAX_REQUESTS_PER_SOCKET,
+    // Errors raised before routing, or by Node's HTTP parser, are problems too (src/plugins/errors.ts).
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
+    // While closing, src/plugins/draining.ts answers a 503 problem instead of Fastify's bare JSON one.
+    return503OnClosing: false,
     // Echo a caller's x-request-id when it is sane, else mint one.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -61,11 +68,15 @@ export async function buildApp(options: AppOptions = {}) {
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: a text body is a 415, not a string handed to the schema.
   app.removeContentTypeParser('text/plain');
+  // Our own JSON parser: UTF-8, uncompressed, nesting bounded, prototype keys refused (src/json-body.ts).
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonBody);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
 
   await app.register(errors);
+  await app.register(draining);
   if (options.shedLoad ?? options.pool) await registerPressure(app, config);
   const pool = options.pool
     ? new EstimatorPool({
@@ -94,7 +105,7 @@ async function registerPressure(app: FastifyInstance, config: Config) {
     maxEventLoopDelay: config.MAX_EVENT_LOOP_DELAY_MS,
     retryAfter: retryAfter_s,
     pressureHandler: (request: FastifyRequest, reply: FastifyReply, type: string, value: number | undefined) => {
-      if (request.url === '/healthz') return undefined;
+      if (request.routeOptions.config.liveness === true) return undefined;
       const body = problem(
         503,
         `the service is overloaded (${type} at ${Math.round(Number(value))}); retry after ${retryAfter_s} s`,

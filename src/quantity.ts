@@ -73,16 +73,45 @@ function offsetDifferenceError(parsed: Unit, text: string, fieldUnit: string): {
   };
 }
 
+/** Longest quantity string read; a longer one is refused before any pattern or parser sees it. */
+export const MAX_QUANTITY_CHARS = 64;
+
+/**
+ * A bare decimal number (`550`, `-1.5e3`, `.5`). Linear: no two adjacent quantifiers can match the
+ * same characters, so a long run of digits that fails at its end is not retried split by split.
+ */
+const BARE_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 /** Parse `text` as a quantity and return it in `fieldUnit`, or a message saying what was expected. */
 export function parseQuantity(
   text: string,
   fieldUnit: string,
   options: { difference?: boolean } = {},
 ): { value: number } | { error: string } {
-  const target = MATHJS_UNIT[fieldUnit] ?? fieldUnit;
+  if (text.length > MAX_QUANTITY_CHARS) {
+    return {
+      error: `expected at most ${MAX_QUANTITY_CHARS} characters (a number and a unit such as "${example(fieldUnit)}"), got a string of ${text.length} characters`,
+    };
+  }
   const trimmed = text.trim();
-  // A bare number in a string is taken in the field's unit.
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return { value: Number(trimmed) };
+  // A bare number in a string is taken in the field's unit, without the unit parser.
+  if (BARE_NUMBER.test(trimmed)) return finiteValue(Number(trimmed), text);
+  return parseWithUnit(trimmed, text, fieldUnit, options);
+}
+
+/** A number read from `text`, unless it overflowed to ±Infinity. */
+function finiteValue(value: number, text: string): { value: number } | { error: string } {
+  return Number.isFinite(value) ? { value } : { error: `expected a finite quantity, got "${text}"` };
+}
+
+/** The unit parser's reading of `trimmed`, converted to `fieldUnit` (text is at most MAX_QUANTITY_CHARS long). */
+function parseWithUnit(
+  trimmed: string,
+  text: string,
+  fieldUnit: string,
+  options: { difference?: boolean },
+): { value: number } | { error: string } {
+  const target = MATHJS_UNIT[fieldUnit] ?? fieldUnit;
   let parsed: Unit;
   try {
     parsed = math.unit(trimmed);
@@ -95,9 +124,7 @@ export function parseQuantity(
   }
   const offset = options.difference ? offsetDifferenceError(parsed, text, fieldUnit) : null;
   if (offset) return offset;
-  const value = Number(parsed.toNumber(target).toPrecision(15));
-  if (!Number.isFinite(value)) return { error: `expected a finite quantity, got "${text}"` };
-  return { value };
+  return finiteValue(Number(parsed.toNumber(target).toPrecision(15)), text);
 }
 
 function example(fieldUnit: string): string {

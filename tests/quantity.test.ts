@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { parseQuantity, quantity } from '../src/quantity.js';
+import { MAX_QUANTITY_CHARS, parseQuantity, quantity } from '../src/quantity.js';
 
 describe('parseQuantity', () => {
   it.each([
@@ -53,6 +53,33 @@ describe('parseQuantity', () => {
     'evaluate("1") km',
   ])('never evaluates %j', (text) => {
     expect('error' in parseQuantity(text, 'km')).toBe(true);
+  });
+});
+
+describe('quantity string length', () => {
+  it('a string longer than the limit is refused with its length, never echoed', () => {
+    const text = `${'9'.repeat(MAX_QUANTITY_CHARS)} km`;
+    const r = parseQuantity(text, 'km');
+    expect('error' in r && r.error).toBe(
+      `expected at most ${MAX_QUANTITY_CHARS} characters (a number and a unit such as "550 km"), got a string of ${text.length} characters`,
+    );
+  });
+
+  it('a string at the limit is still read', () => {
+    expect(parseQuantity('550 km'.padStart(MAX_QUANTITY_CHARS), 'km')).toEqual({ value: 550 });
+  });
+
+  it.each([
+    ['-1.5e3', -1500],
+    ['.5', 0.5],
+    ['5.', 5],
+    ['+2E-1', 0.2],
+  ])('a bare number %j is read in the field unit', (text, expected) => {
+    expect(parseQuantity(text, 'km')).toEqual({ value: expected });
+  });
+
+  it('a bare number that overflows is refused, not read as Infinity', () => {
+    expect('error' in parseQuantity('1e400', 'km')).toBe(true);
   });
 });
 
