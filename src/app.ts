@@ -9,6 +9,7 @@ import { claimsRoutes } from '../api/claims.js';
 import { estimatorRoutes } from '../api/estimators.js';
 import { metaRoutes } from '../api/meta.js';
 import errors from './plugins/errors.js';
+import security from './plugins/security.js';
 import openapi from './plugins/swagger.js';
 
 /** Largest accepted request body, bytes. */
@@ -39,6 +40,7 @@ export async function buildApp(options: AppOptions = {}) {
   });
 
   await app.register(errors);
+  await app.register(security);
   await app.register(openapi);
   await app.register(metaRoutes);
   await app.register(estimatorRoutes);
