@@ -9,7 +9,7 @@ import { claimsRoutes } from '../api/claims.js';
 import { estimatorRoutes } from '../api/estimators.js';
 import { metaRoutes } from '../api/meta.js';
 import errors from './plugins/errors.js';
-import security from './plugins/security.js';
+import security, { type CorsPolicy } from './plugins/security.js';
 import openapi from './plugins/swagger.js';
 
 /** Largest accepted request body, bytes. */
@@ -19,6 +19,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
+  cors?: CorsPolicy; // cross-origin access (corsPolicyFromEnv); default none
 }
 
 export async function buildApp(options: AppOptions = {}) {
@@ -40,7 +41,7 @@ export async function buildApp(options: AppOptions = {}) {
   });
 
   await app.register(errors);
-  await app.register(security);
+  await app.register(security, { cors: options.cors });
   await app.register(openapi);
   await app.register(metaRoutes);
   await app.register(estimatorRoutes);
