@@ -1,6 +1,7 @@
 /**
  * Security headers on the API and on Swagger UI, and the CORS policy: closed by default, opened to
- * exact origins or to any by CORS_ORIGINS (parsed by corsPolicyFromEnv).
+ * exact origins or to any by CORS_ORIGINS (parsed by corsPolicyFromEnv). That the docs CSP lets
+ * Swagger UI actually work is shown in a browser by tests/e2e.swagger-ui.test.ts.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
