@@ -13,6 +13,7 @@ import { type Config, defaultConfig } from './config.js';
 import { parseJsonBody } from './json-body.js';
 import draining from './plugins/draining.js';
 import errors, { answerClientError, answerFrameworkError } from './plugins/errors.js';
+import security, { type CorsPolicy } from './plugins/security.js';
 import openapi from './plugins/swagger.js';
 import { EstimatorPool } from './pool.js';
 import { PROBLEM_CONTENT_TYPE, problem } from './problem.js';
@@ -36,6 +37,8 @@ export interface AppOptions {
   shedLoad?: boolean;
   /** Cost budget and inline threshold, CPU s; the fixtures' defaults where not given. */
   execution?: Partial<Omit<ExecutionOptions, 'pool'>>;
+  /** Cross-origin access (`corsPolicyFromEnv` in src/plugins/security.ts); none by default. */
+  cors?: CorsPolicy;
 }
 
 /** Fastify's own server options from the settings: timeouts, keep-alive, requests per socket. */
@@ -76,6 +79,7 @@ export async function buildApp(options: AppOptions = {}) {
   });
 
   await app.register(errors);
+  await app.register(security, { cors: options.cors });
   await app.register(draining);
   if (options.shedLoad ?? options.pool) await registerPressure(app, config);
   const pool = options.pool

@@ -4,17 +4,20 @@
  */
 import { buildApp } from './app.js';
 import { type Config, configFromEnv } from './config.js';
+import { type CorsPolicy, corsPolicyFromEnv } from './plugins/security.js';
 import { armWatchdog, closeIdleGracefully } from './shutdown.js';
 
 let config: Config;
+let cors: CorsPolicy;
 try {
   config = configFromEnv(process.env);
+  cors = corsPolicyFromEnv(process.env);
 } catch (err) {
   console.error((err as Error).message);
   process.exit(2);
 }
 
-const app = await buildApp({ logger: { level: config.LOG_LEVEL }, config, pool: true });
+const app = await buildApp({ logger: { level: config.LOG_LEVEL }, config, cors, pool: true });
 closeIdleGracefully(app.server);
 
 let stopping = false;

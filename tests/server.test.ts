@@ -54,10 +54,15 @@ function alive(pid: number): boolean {
 
 describe('server', () => {
   it('listens where HOST and PORT say, answers, and exits 0 on SIGTERM', async () => {
-    const server = start({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info' });
+    const server = start({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', CORS_ORIGINS: 'https://app.example.com' });
     const base = await server.address;
     const health = await fetch(`${base}/healthz`);
     expect(health.status).toBe(200);
+    const preflight = await fetch(`${base}/v1/orbit`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example.com', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
     expect(health.headers.get('x-request-id')).toBeTruthy();
     const docs = await fetch(`${base}/docs/`);
     expect(await docs.text()).toMatch(/Swagger UI/);
@@ -72,6 +77,12 @@ describe('server', () => {
     expect((await server.exited).code).toBe(2);
     expect(server.output()).toMatch(/PORT="eighty"/);
     expect(server.output()).toMatch(/REQUEST_TIMEOUT_MS="-5": .*>=1/);
+  }, 30_000);
+
+  it('refuses a CORS_ORIGINS that is not a list of origins', async () => {
+    const server = start({ PORT: '0', CORS_ORIGINS: 'foo' });
+    expect((await server.exited).code).toBe(2);
+    expect(server.output()).toMatch(/CORS_ORIGINS/);
   }, 30_000);
 
   it('`npm start` is one server process that receives SIGTERM: npm exits 0 and leaves nothing behind', async () => {
