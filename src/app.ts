@@ -3,8 +3,15 @@
  * Tests build it and call `app.inject()`.
  */
 import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
 import underPressure from '@fastify/under-pressure';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyHttpOptions,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { claimsRoutes } from '../api/claims.js';
 import { type ExecutionOptions, estimatorRoutes } from '../api/estimators.js';
@@ -42,9 +49,15 @@ export interface AppOptions {
 }
 
 /** Fastify's own server options from the settings: timeouts, keep-alive, requests per socket. */
-function serverOptions(config: Config): FastifyServerOptions {
+function serverOptions(config: Config): FastifyHttpOptions<Server> {
   return {
     bodyLimit: BODY_LIMIT_BYTES,
+    http: {
+      headersTimeout: config.HEADERS_TIMEOUT_MS,
+      // Node checks the request and headers timeouts this often (its default, 30 s, would let a slow
+      // client keep its socket up to 30 s past them).
+      connectionsCheckingInterval: Math.min(1000, config.HEADERS_TIMEOUT_MS),
+    },
     requestTimeout: config.REQUEST_TIMEOUT_MS,
     connectionTimeout: config.CONNECTION_TIMEOUT_MS,
     keepAliveTimeout: config.KEEP_ALIVE_TIMEOUT_MS,
@@ -66,7 +79,6 @@ export async function buildApp(options: AppOptions = {}) {
   const config: Config = { ...defaultConfig(), ...options.config };
   const app = Fastify({ logger: options.logger ?? false, ...serverOptions(config) });
   app.server.maxConnections = config.MAX_CONNECTIONS;
-  app.server.headersTimeout = config.HEADERS_TIMEOUT_MS;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: a text body is a 415, not a string handed to the schema.

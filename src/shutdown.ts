@@ -16,11 +16,16 @@ const busy = new WeakMap<Socket, number>();
  * Node's `closeIdleConnections` (which `server.close()` calls) destroys a connection as soon as its
  * last response has been handed to the socket, even while megabytes of it still wait in the socket's
  * buffer: the client gets a truncated answer. Here an idle connection is ended instead: its buffer is
- * flushed, then it is closed. Connections with a request in flight are left to finish; their answer
- * carries `Connection: close` (see `closingHeaders`), after which Node ends them the same way.
+ * flushed, then it is closed. A connection with an answer still being written is ended once that
+ * answer is flushed; one with a request still computing answers it with `Connection: close`
+ * (src/plugins/draining.ts), after which Node ends it the same way.
  */
 export function closeIdleGracefully(server: Server): void {
   const sockets = new Set<Socket>();
+  let closing = false;
+  const endIfIdle = (socket: Socket) => {
+    if (closing && !busy.get(socket)) socket.end();
+  };
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
@@ -28,10 +33,15 @@ export function closeIdleGracefully(server: Server): void {
   server.on('request', (request, response: ServerResponse) => {
     const socket = request.socket as Socket;
     busy.set(socket, (busy.get(socket) ?? 0) + 1);
-    response.once('close', () => busy.set(socket, (busy.get(socket) ?? 1) - 1));
+    // 'close' comes once the answer is flushed (or the connection lost); while closing, end it then.
+    response.once('close', () => {
+      busy.set(socket, (busy.get(socket) ?? 1) - 1);
+      endIfIdle(socket);
+    });
   });
   server.closeIdleConnections = () => {
-    for (const socket of sockets) if (!busy.get(socket)) socket.end();
+    closing = true;
+    for (const socket of sockets) endIfIdle(socket);
   };
 }
 

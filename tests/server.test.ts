@@ -72,6 +72,28 @@ describe('server', () => {
     expect(server.output()).toMatch(/"msg":"stopped"/);
   }, 30_000);
 
+  it('SIGTERM while a costly request computes: it is answered whole, then the process exits 0', async () => {
+    const server = start({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info' });
+    const base = await server.address;
+    const id = `in-flight-${Date.now()}`;
+    const answer = fetch(`${base}/v1/feasibility`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': id },
+      body: JSON.stringify({ load_kw: 1000 }),
+    });
+    await expect.poll(() => server.output().includes(`"reqId":"${id}"`), { timeout: 20_000 }).toBe(true);
+    server.child.kill('SIGTERM');
+    const res = await answer;
+    expect(res.status).toBe(200);
+    expect(res.headers.get('connection')).toBe('close');
+    expect(await res.json()).toHaveProperty('binding_constraint');
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    const out = server.output();
+    expect(out.indexOf('stopping: finishing the requests in flight')).toBeLessThan(
+      out.indexOf('"msg":"request completed"', out.indexOf(id)),
+    );
+  }, 60_000);
+
   it('refuses a setting that is not what it expects, naming the variable, the value and what was expected', async () => {
     const server = start({ PORT: 'eighty', REQUEST_TIMEOUT_MS: '-5' });
     expect((await server.exited).code).toBe(2);
