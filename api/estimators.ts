@@ -59,7 +59,7 @@ export async function execute(
   options: ExecutionOptions,
   cost: Cost,
 ): Promise<unknown> {
-  if (!options.pool || cost.cpu_s <= options.inline_max_cpu_s) return runEstimator(estimator, request.body);
+  if (!options.pool || cost.cpu_s <= options.inline_max_cpu_s) return runEstimator(estimator, request.body, 'finite');
   try {
     const job = { estimator: estimator.name, body: rawBodies.get(request) ?? {} };
     return await options.pool.run(job, cost.cpu_s, clientGoneSignal(reply));
@@ -81,9 +81,11 @@ export async function execute(
 
 export async function estimatorRoutes(app: FastifyInstance, options: ExecutionOptions) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  app.addHook('preValidation', async (request) => {
-    rawBodies.set(request, request.body);
-  });
+  if (options.pool)
+    app.addHook('preValidation', (request, _reply, done) => {
+      rawBodies.set(request, request.body);
+      done();
+    });
   for (const estimator of ESTIMATORS) {
     typed.route({
       method: 'POST',

@@ -19,7 +19,7 @@ import { metaRoutes } from '../api/meta.js';
 import { type Config, defaultConfig } from './config.js';
 import { parseJsonBody } from './json-body.js';
 import draining from './plugins/draining.js';
-import errors, { answerClientError, answerFrameworkError } from './plugins/errors.js';
+import errors, { answerClientError, answerFrameworkError, sendProblem } from './plugins/errors.js';
 import security, { type CorsPolicy } from './plugins/security.js';
 import openapi from './plugins/swagger.js';
 import { EstimatorPool } from './pool.js';
@@ -57,11 +57,12 @@ function serverOptions(config: Config): FastifyHttpOptions<Server> {
       // Node checks the request and headers timeouts this often (its default, 30 s, would let a slow
       // client keep its socket up to 30 s past them).
       connectionsCheckingInterval: Math.min(1000, config.HEADERS_TIMEOUT_MS),
+      // A request without Host is answered 400 problem+json by connectionHooks, not bare by Node.
+      requireHostHeader: false,
     },
     requestTimeout: config.REQUEST_TIMEOUT_MS,
     connectionTimeout: config.CONNECTION_TIMEOUT_MS,
     keepAliveTimeout: config.KEEP_ALIVE_TIMEOUT_MS,
-    maxRequestsPerSocket: config.MAX_REQUESTS_PER_SOCKET,
     // Errors raised before routing, or by Node's HTTP parser, are problems too (src/plugins/errors.ts).
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
@@ -86,9 +87,7 @@ export async function buildApp(options: AppOptions = {}) {
   // Our own JSON parser: UTF-8, uncompressed, nesting bounded, prototype keys refused (src/json-body.ts).
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonBody);
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
+  connectionHooks(app, config);
 
   await app.register(errors);
   await app.register(security, { cors: options.cors });
@@ -109,6 +108,36 @@ export async function buildApp(options: AppOptions = {}) {
   await app.register(estimatorRoutes, execution);
   await app.register(claimsRoutes, execution);
   return app;
+}
+
+/** Requests answered on each socket, for MAX_REQUESTS_PER_SOCKET. */
+const requestsOnSocket = new WeakMap<object, number>();
+
+/**
+ * Per request, before routing: echo the request id; refuse an HTTP/1.1 request without Host (RFC 9112
+ * §3.2) as a problem; close a keep-alive socket after MAX_REQUESTS_PER_SOCKET answers. Node's own
+ * `maxRequestsPerSocket` and Host check answer bare 503 and 400 bodies, outside the problem+json contract.
+ */
+function connectionHooks(app: FastifyInstance, config: Config) {
+  // A callback hook, not an async one: it runs on every request, and a promise per hook shows.
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    const socket = request.raw.socket;
+    const count = (requestsOnSocket.get(socket) ?? 0) + 1;
+    requestsOnSocket.set(socket, count);
+    if (config.MAX_REQUESTS_PER_SOCKET > 0 && count >= config.MAX_REQUESTS_PER_SOCKET) reply.header('connection', 'close');
+    if (request.raw.httpVersion === '1.1' && request.headers.host === undefined) {
+      sendProblem(
+        reply,
+        request,
+        problem(400, 'an HTTP/1.1 request must name its Host (RFC 9112 §3.2)', {
+          errors: [{ pointer: '', message: 'the Host header is missing' }],
+        }),
+      );
+      return;
+    }
+    done();
+  });
 }
 
 /**

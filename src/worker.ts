@@ -25,7 +25,7 @@ export default function runJob(job: Job): Outcome {
   const estimator = BY_NAME.get(job.estimator);
   if (!estimator) throw new Error(`no estimator named "${job.estimator}"`);
   try {
-    return { ok: true, answer: runEstimator(estimator, estimator.input.parse(job.body)) };
+    return { ok: true, answer: runEstimator(estimator, estimator.input.parse(job.body), 'finite') };
   } catch (error) {
     if (error instanceof PhysicallyImpossible)
       return {

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { withProvenance } from '../models/estimator.js';
 import { ESTIMATORS } from '../models/registry.js';
 import { useApp } from './helpers.js';
 
@@ -60,7 +61,8 @@ describe('every estimator: hostile variations of its examples', () => {
   for (const estimator of ESTIMATORS) {
     const examples = Object.values(estimator.examples).map((e) => e.value as Json);
     const declared = schemaPaths(z.toJSONSchema(estimator.input, { io: 'input', unrepresentable: 'any' }));
-    it(`${estimator.name}: no 500, problems are problem+json, successes are finite`, async () => {
+    const served = withProvenance(estimator.output);
+    it(`${estimator.name}: no 500, problems are problem+json, successes are finite and match the output schema`, async () => {
       await fc.assert(
         fc.asyncProperty(
           fc.constantFrom(...examples),
@@ -76,6 +78,8 @@ describe('every estimator: hostile variations of its examples', () => {
             const json = res.json();
             if (res.statusCode === 200) {
               expect(JSON.stringify(json)).not.toMatch(/NaN|Infinity/);
+              // The route checks only finiteness; the answer as served must match the whole schema.
+              expect(served.safeParse(json).error?.issues ?? []).toEqual([]);
             } else {
               expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
               // A body replaced whole by a string goes out as text, not JSON: 415.

@@ -5,7 +5,9 @@
  * refuse a union branch it no longer matches).
  */
 import { describe, expect, it } from 'vitest';
-import { runEstimator, withProvenance } from '../models/estimator.js';
+import { z } from 'zod';
+import { PhysicallyImpossible } from '../models/errors.js';
+import { defineEstimator, nonFinitePointers, runEstimator, withProvenance } from '../models/estimator.js';
 import { ESTIMATORS } from '../models/registry.js';
 import { serializerCompiler } from '../src/serializer.js';
 
@@ -26,4 +28,29 @@ describe('compiled serializer', () => {
       30_000,
     );
   }
+});
+
+describe('the finite check of an answer', () => {
+  const fake = defineEstimator({
+    name: 'fake',
+    summary: '',
+    description: '',
+    input: z.object({ x: z.number() }),
+    output: z.object({ y: z.number(), list: z.array(z.number()) }),
+    examples: {},
+    cost: () => ({ cpu_s: 0, basis: '' }),
+    run: ({ x }) => ({ y: 1 / x, list: [1, 1 / x] }),
+  });
+
+  it('finds every non-finite figure by pointer', () => {
+    expect(nonFinitePointers({ a: 1, b: [2, Number.NaN], c: { d: -Infinity } })).toEqual(['/b/1', '/c/d']);
+  });
+
+  it('refuses an answer with a non-finite figure as 422 naming it, in both checks', () => {
+    for (const check of ['finite', 'schema'] as const) {
+      expect(() => runEstimator(fake, { x: 0 }, check)).toThrow(PhysicallyImpossible);
+      expect(() => runEstimator(fake, { x: 0 }, check)).toThrow(/\/y, \/list\/1/);
+    }
+    expect(runEstimator(fake, { x: -2 }, 'finite').y).toBe(-0.5);
+  });
 });

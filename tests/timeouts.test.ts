@@ -3,7 +3,7 @@
  * is answered 408 problem+json and its connection closed.
  */
 import { type AddressInfo, connect } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { configFromEnv, defaultConfig } from '../src/config.js';
 
@@ -22,7 +22,6 @@ describe('server timeouts and limits', () => {
     expect(app.server.headersTimeout).toBe(3000);
     expect(app.server.timeout).toBe(50000);
     expect(app.server.keepAliveTimeout).toBe(7000);
-    expect(app.server.maxRequestsPerSocket).toBe(99);
     expect(app.server.maxConnections).toBe(77);
     await app.close();
   });
@@ -53,6 +52,49 @@ describe('server timeouts and limits', () => {
     expect(raw).toMatch(/^HTTP\/1\.1 408 /);
     expect(raw).toMatch(/content-type: application\/problem\+json/i);
     expect(raw).toMatch(/"status":408/);
+    await app.close();
+  }, 30_000);
+
+  it('MAX_REQUESTS_PER_SOCKET: the last answer on a socket says Connection: close, and the socket closes', async () => {
+    const app = await buildApp({ config: { MAX_REQUESTS_PER_SOCKET: 3 } });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const client = connect((app.server.address() as AddressInfo).port, '127.0.0.1');
+    let raw = '';
+    client.setEncoding('utf8');
+    const answers = () => raw.split(/(?=HTTP\/1\.1 )/).filter(Boolean);
+    client.on('data', (chunk: string) => {
+      raw += chunk;
+    });
+    const closed = new Promise<void>((resolve) => client.on('close', () => resolve()));
+    for (let k = 1; k <= 3; k++) {
+      client.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
+      await vi.waitFor(() => {
+        expect(answers().length).toBe(k);
+        expect(raw).toMatch(/\}$/);
+      });
+    }
+    await closed;
+    const all = answers();
+    expect(all.map((a) => a.slice(0, 12))).toEqual(['HTTP/1.1 200', 'HTTP/1.1 200', 'HTTP/1.1 200']);
+    expect(all[1]).toMatch(/connection: keep-alive/i);
+    expect(all[2]).toMatch(/connection: close/i);
+    await app.close();
+  }, 30_000);
+
+  it('an HTTP/1.1 request without Host: 400 problem+json, not a bare 400', async () => {
+    const app = await buildApp();
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const client = connect((app.server.address() as AddressInfo).port, '127.0.0.1');
+    let raw = '';
+    client.setEncoding('utf8');
+    client.on('data', (chunk: string) => {
+      raw += chunk;
+    });
+    client.write('GET /healthz HTTP/1.1\r\nConnection: close\r\n\r\n');
+    await new Promise<void>((resolve) => client.on('close', () => resolve()));
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    expect(raw).toMatch(/content-type: application\/problem\+json/i);
+    expect(raw).toMatch(/Host/);
     await app.close();
   }, 30_000);
 

@@ -45,14 +45,19 @@ export default fp(
     app.addHook('preClose', async () => {
       lifecycle.draining = true;
     });
-    app.addHook('onRequest', async (request, reply) => {
-      if (lifecycle.draining && request.routeOptions.config.liveness !== true) return sendDraining(reply, request);
+    // Callback hooks, not async ones: they run on every request, and a promise per hook shows.
+    app.addHook('onRequest', (request, reply, done) => {
+      if (lifecycle.draining && request.routeOptions.config.liveness !== true) {
+        sendDraining(reply, request);
+        return;
+      }
+      done();
     });
     // An answer finishing while the app drains closes its connection once written whole: without it
     // a keep-alive connection would hold the close open until its keep-alive timeout.
-    app.addHook('onSend', async (_request, reply, payload) => {
+    app.addHook('onSend', (_request, reply, payload, done) => {
       if (lifecycle.draining) reply.header('connection', 'close');
-      return payload;
+      done(null, payload);
     });
   },
   { name: 'draining' },
