@@ -74,6 +74,58 @@ export function nonFinitePointers(value: unknown, max = 20, at = '', found: stri
   return found;
 }
 
+type JsonSchemaNode = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchemaNode>;
+  items?: JsonSchemaNode;
+  anyOf?: JsonSchemaNode[];
+  oneOf?: JsonSchemaNode[];
+  $ref?: string;
+};
+
+/** Paths (with '*' for any array element) of the integer fields of an output schema. */
+function collectIntegerPaths(node: JsonSchemaNode, defs: Record<string, JsonSchemaNode>, path: string[], out: string[][]) {
+  const resolved = node.$ref ? defs[node.$ref.split('/').pop() as string] : node;
+  if (!resolved) return;
+  const types = Array.isArray(resolved.type) ? resolved.type : [resolved.type];
+  if (types.includes('integer')) out.push(path);
+  for (const [key, child] of Object.entries(resolved.properties ?? {})) collectIntegerPaths(child, defs, [...path, key], out);
+  if (resolved.items) collectIntegerPaths(resolved.items, defs, [...path, '*'], out);
+  for (const branch of [...(resolved.anyOf ?? []), ...(resolved.oneOf ?? [])]) collectIntegerPaths(branch, defs, path, out);
+}
+
+const integerPathsOf = new WeakMap<z.ZodType, string[][]>();
+
+/** The integer fields of an output schema, worked out once per schema. */
+function integerPaths(output: z.ZodType): string[][] {
+  let paths = integerPathsOf.get(output);
+  if (!paths) {
+    const schema = z.toJSONSchema(output, { io: 'output', unrepresentable: 'any' }) as JsonSchemaNode & {
+      $defs?: Record<string, JsonSchemaNode>;
+    };
+    paths = [];
+    collectIntegerPaths(schema, schema.$defs ?? {}, [], paths);
+    integerPathsOf.set(output, paths);
+  }
+  return paths;
+}
+
+/** Pointers of the counts in `value` beyond 2^53 (not exactly representable), along the integer paths. */
+function unsafeIntegerPointers(value: unknown, paths: string[][]): string[] {
+  const found: string[] = [];
+  const visit = (v: unknown, path: string[], at: string) => {
+    if (path.length === 0) {
+      if (typeof v === 'number' && Number.isFinite(v) && !Number.isSafeInteger(v)) found.push(at);
+      return;
+    }
+    const [head, ...rest] = path as [string, ...string[]];
+    if (head === '*' && Array.isArray(v)) v.forEach((item, k) => visit(item, rest, `${at}/${k}`));
+    else if (v !== null && typeof v === 'object') visit((v as Record<string, unknown>)[head], rest, `${at}/${head}`);
+  };
+  for (const path of paths) visit(value, path, '');
+  return found;
+}
+
 function unrepresentable(pointers: string[]): PhysicallyImpossible {
   return new PhysicallyImpossible(
     `the inputs drive ${pointers.join(', ')} beyond any representable number: no physical system corresponds to them`,
@@ -84,7 +136,8 @@ function unrepresentable(pointers: string[]): PhysicallyImpossible {
 
 /**
  * How `runEstimator` checks an answer. `schema`: against the whole output schema (tests, scripts).
- * `finite`: only that every figure is a finite number, in about a microsecond, where the answer then
+ * `finite`: only that every figure is a finite number and every count (an integer field) is below
+ * 2^53, in a microsecond or two, where the answer then
  * goes through the compiled serializer, which writes the fields the schema declares (the HTTP
  * routes); the tests check every estimator's answers against the whole schema.
  */
@@ -93,7 +146,7 @@ export type OutputCheck = 'schema' | 'finite';
 /**
  * Run an estimator on parsed input and attach provenance. Throws the zod error or
  * PhysicallyImpossible as they come. Inputs so large that the arithmetic overflows (a non-finite
- * figure; with `schema`, also a count beyond 2^53) are refused as a 422 naming those figures; with
+ * figure, a count beyond 2^53) are refused as a 422 naming those figures; with
  * `schema`, any other mismatch is a fault of the model and thrown as such.
  */
 export function runEstimator<I extends z.ZodType, O extends z.ZodObject>(
@@ -104,7 +157,7 @@ export function runEstimator<I extends z.ZodType, O extends z.ZodObject>(
   const provenance = new Provenance();
   const result = e.run(parsedInput, provenance);
   if (check === 'finite') {
-    const pointers = nonFinitePointers(result);
+    const pointers = [...nonFinitePointers(result), ...unsafeIntegerPointers(result, integerPaths(e.output))];
     if (pointers.length > 0) throw unrepresentable(pointers);
   } else {
     const checked = e.output.safeParse(result);

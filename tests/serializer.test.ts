@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { PhysicallyImpossible } from '../models/errors.js';
 import { defineEstimator, nonFinitePointers, runEstimator, withProvenance } from '../models/estimator.js';
 import { ESTIMATORS } from '../models/registry.js';
+import { buildApp } from '../src/app.js';
 import { serializerCompiler } from '../src/serializer.js';
 
 describe('compiled serializer', () => {
@@ -52,5 +53,15 @@ describe('the finite check of an answer', () => {
       expect(() => runEstimator(fake, { x: 0 }, check)).toThrow(/\/y, \/list\/1/);
     }
     expect(runEstimator(fake, { x: -2 }, 'finite').y).toBe(-0.5);
+  });
+});
+
+describe('counts beyond 2^53 through the route', () => {
+  it('a mass that needs more launches than a double counts exactly answers 422 naming the count', async () => {
+    const app = await buildApp();
+    const res = await app.inject({ method: 'POST', url: '/v1/launch', payload: { mass_kg: 1e21, vehicle: 'falcon9' } });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().detail).toMatch(/\/launches/);
+    await app.close();
   });
 });
