@@ -119,8 +119,9 @@ function unsafeIntegerPointers(value: unknown, paths: string[][]): string[] {
       return;
     }
     const [head, ...rest] = path as [string, ...string[]];
-    if (head === '*' && Array.isArray(v)) v.forEach((item, k) => visit(item, rest, `${at}/${k}`));
-    else if (v !== null && typeof v === 'object') visit((v as Record<string, unknown>)[head], rest, `${at}/${head}`);
+    if (head === '*' && Array.isArray(v)) {
+      for (let k = 0; k < v.length; k++) visit(v[k], rest, `${at}/${k}`);
+    } else if (v !== null && typeof v === 'object') visit((v as Record<string, unknown>)[head], rest, `${at}/${head}`);
   };
   for (const path of paths) visit(value, path, '');
   return found;
