@@ -61,6 +61,33 @@ function isUnrepresentable(issue: z.core.$ZodIssue): boolean {
   );
 }
 
+/** Whether every number in `value` is finite: the fast path of the check, which builds no pointer. */
+function allFinite(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) {
+    for (let k = 0; k < value.length; k++) if (!allFinite(value[k])) return false;
+    return true;
+  }
+  for (const key in value) if (!allFinite((value as Record<string, unknown>)[key])) return false;
+  return true;
+}
+
+/** Whether the integer fields along `paths` are all below 2^53 (no pointer built). */
+function allSafeIntegers(value: unknown, paths: string[][]): boolean {
+  const safe = (v: unknown, path: string[], depth: number): boolean => {
+    if (depth === path.length) return typeof v !== 'number' || Number.isSafeInteger(v) || !Number.isFinite(v);
+    if (v === null || typeof v !== 'object') return true;
+    const head = path[depth] as string;
+    if (head !== '*') return safe((v as Record<string, unknown>)[head], path, depth + 1);
+    if (!Array.isArray(v)) return true;
+    for (let k = 0; k < v.length; k++) if (!safe(v[k], path, depth + 1)) return false;
+    return true;
+  };
+  for (const path of paths) if (!safe(value, path, 0)) return false;
+  return true;
+}
+
 /** Pointers of the figures in `value` that are not finite numbers (NaN, ±Infinity), at most `max`. */
 export function nonFinitePointers(value: unknown, max = 20, at = '', found: string[] = []): string[] {
   if (found.length >= max) return found;
@@ -158,8 +185,9 @@ export function runEstimator<I extends z.ZodType, O extends z.ZodObject>(
   const provenance = new Provenance();
   const result = e.run(parsedInput, provenance);
   if (check === 'finite') {
-    const pointers = [...nonFinitePointers(result), ...unsafeIntegerPointers(result, integerPaths(e.output))];
-    if (pointers.length > 0) throw unrepresentable(pointers);
+    const paths = integerPaths(e.output);
+    if (!allFinite(result) || !allSafeIntegers(result, paths))
+      throw unrepresentable([...nonFinitePointers(result), ...unsafeIntegerPointers(result, paths)]);
   } else {
     const checked = e.output.safeParse(result);
     if (!checked.success) {
