@@ -1,6 +1,14 @@
-/** `npm run bench`: every benchmark, one after the other, in one process. */
+/**
+ * `npm run bench`: every benchmark, one after the other. The model benchmarks run in this process;
+ * the HTTP ones start the service as `npm start` runs it, in processes of their own.
+ */
 import { benchLatency } from './latency.js';
+import { benchHealthDuringCostliest, benchMixedLoad } from './load.js';
 import { benchOrbit } from './orbit.js';
+import { benchThroughput } from './throughput.js';
 
 benchOrbit();
 benchLatency();
+await benchThroughput();
+await benchHealthDuringCostliest();
+await benchMixedLoad();
