@@ -12,7 +12,8 @@ import {
   WGS84_A_KM,
 } from './constants.js';
 import { PhysicallyImpossible, TooLarge } from './errors.js';
-import { defineEstimator } from './estimator.js';
+import { type Cost, defineEstimator } from './estimator.js';
+import { type LatencyDrivers, latencyCost, orbitClasses } from './latency-cost.js';
 import { checkElementSet, resolveOrbit } from './orbit.js';
 import { Provenance } from './provenance.js';
 import { failuresPerYear } from './scenario.js';
@@ -585,6 +586,38 @@ function satelliteCount(s: LatencyInputT['satellites']): number {
   if (s.walker) return s.walker.planes * s.walker.sats_per_plane;
   if (s.tles) return s.tles.length;
   return ELEMENT_SETS[s.element_set as string]?.tles.length ?? 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cost: the drivers of the work, read from the request alone
+// ---------------------------------------------------------------------------------------------
+
+/** What drives a request's work: satellites, sites, interval, sampling and routing, from the request alone. */
+function latencyDrivers(input: LatencyInputT): LatencyDrivers {
+  const scratch = new Provenance();
+  const span = resolveSpan(input, scratch);
+  const ends = resolveEnds(input);
+  const timed = ends.far !== null || input.orbital_data_center !== undefined;
+  const gateway = ends.far?.gateway;
+  return {
+    build: input.satellites.walker ? 'walker' : 'element_set',
+    classes: orbitClasses(input.satellites),
+    siteLats_deg: ends.geometry.map((g) => g.lat_deg),
+    gatewaySeparation_rad: gateway
+      ? greatCircleKm(ends.user.lat_deg, ends.user.lon_deg, gateway.lat_deg, gateway.lon_deg, 1)
+      : null,
+    gatewayIndex: ends.far?.gatewayIdx ?? null,
+    duration_s: Number.isFinite(span.duration_s) ? Math.max(0, span.duration_s) : 0,
+    mask_deg: span.mask_deg,
+    step_s: timed ? scratch.orDefault('latency.rtt_step_s', input.rtt_step_s) : null,
+    links: input.inter_satellite_links === true,
+    orbitalDataCenter: input.orbital_data_center !== undefined,
+  };
+}
+
+/** CPU time a request will take, estimated before any satellite is built (see latency-cost.ts). */
+export function estimateLatencyCost(input: LatencyInputT): Cost {
+  return latencyCost(latencyDrivers(input));
 }
 
 /** Satellites × sites × hours of event search a request asks for, against the budget (413 above it). */
@@ -1537,4 +1570,5 @@ export const latencyEstimator = defineEstimator({
     },
   },
   run: runLatency,
+  cost: estimateLatencyCost,
 });
