@@ -1140,6 +1140,20 @@ function stats(values: readonly number[]): z.input<typeof Stats> | null {
 
 const median = (values: readonly number[]) => stats(values)?.median ?? null;
 
+/**
+ * The window count against its limit, satellite after satellite as the search finds them (413 as
+ * soon as it passes): the windows are kept and listed, so their number bounds the memory a request takes.
+ */
+function checkWindowCount(found: number, searched: number, satellites: number): void {
+  const limit = Provenance.value('latency.max_windows');
+  if (found > limit)
+    throw new TooLarge(
+      `the first ${searched} of ${satellites} satellites already have ${found} visibility windows, more than the limit of ${limit} per request: shorten the interval, or use fewer satellites or sites`,
+      { found_windows: found, limit_windows: limit },
+      '/satellites',
+    );
+}
+
 /** Visibility windows of every satellite over every site by event search, sorted by start, with the search's cost. */
 function findAllWindows(fleet: Fleet, geometry: readonly SiteGeometry[], span: Span) {
   const windows: Window[] = [];
@@ -1147,6 +1161,7 @@ function findAllWindows(fleet: Fleet, geometry: readonly SiteGeometry[], span: S
   fleet.tracks.forEach((tr, i) => {
     const r = searchWindows(tr, geometry, span.duration_s, span.mask_rad, i, { edgeTolerance_s: EDGE_TOLERANCE_S });
     windows.push(...r.windows);
+    checkWindowCount(windows.length, i + 1, fleet.tracks.length);
     totals.samples += r.stats.samples;
     totals.refinements += r.stats.refinements;
     totals.step_min_s = Math.min(totals.step_min_s, r.stats.step_min_s);

@@ -7,9 +7,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SITES } from '../fixtures/index.js';
+import { DEFAULTS, SITES } from '../fixtures/index.js';
 import { TooLarge } from '../models/errors.js';
-import { checkCost, type Estimator } from '../models/estimator.js';
+import { checkCost, type Estimator, runEstimator } from '../models/estimator.js';
 import { latencyEstimator } from '../models/latency.js';
 import { Provenance } from '../models/provenance.js';
 import { ESTIMATORS } from '../models/registry.js';
@@ -232,5 +232,30 @@ describe('the estimate is finite and positive for any valid input (fuzzed exampl
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('memory bounds of a latency request', () => {
+  it('the window count has a sourced limit, and passing it answers 413 with the limit, as soon as the search passes it', () => {
+    const limit = DEFAULTS['latency.max_windows'];
+    expect(limit.value).toBeGreaterThan(0);
+    expect(limit.source).toBeTruthy();
+    const kept = limit.value;
+    // A request with more windows than the limit: the limit lowered for the test, since one above
+    // 50,000 windows takes seconds (the limit is read when the search runs).
+    limit.value = 10;
+    try {
+      const busy = { satellites: walker(550, 6, 6), sites: ['London', 'Cairo'], start: START, end: after(24) };
+      expect(() => runEstimator(latencyEstimator, latencyEstimator.input.parse(busy))).toThrow(TooLarge);
+      try {
+        runEstimator(latencyEstimator, latencyEstimator.input.parse(busy));
+      } catch (e) {
+        expect((e as TooLarge).figures.limit_windows).toBe(10);
+        expect((e as TooLarge).figures.found_windows).toBeGreaterThan(10);
+        expect((e as TooLarge).pointer).toBe('/satellites');
+      }
+    } finally {
+      limit.value = kept;
+    }
   });
 });
