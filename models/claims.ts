@@ -6,10 +6,11 @@
  */
 import { z } from 'zod';
 import { CLAIMS, type ClaimEntry, DEFAULTS, FLOWN_DEMONSTRATORS, type FlipField, VEHICLES } from '../fixtures/index.js';
+import { coefficient, sumCosts } from './cost.js';
 import { economicsEstimator } from './economics.js';
 import { PhysicallyImpossible } from './errors.js';
-import { defineEstimator, runEstimator } from './estimator.js';
-import { type Figure, FigureSchema, type Scenario, ScenarioRun, ScenarioSchema } from './feasibility.js';
+import { type Cost, defineEstimator, runEstimator } from './estimator.js';
+import { type Figure, FigureSchema, type Scenario, ScenarioRun, ScenarioSchema, scenarioPartsCost } from './feasibility.js';
 import { significant as n } from './format.js';
 import { launchEstimator } from './launch.js';
 import { rootInRange } from './numerics.js';
@@ -617,6 +618,25 @@ export function runClaims(input: z.output<typeof ClaimsInput>, p: Provenance): C
   return { claims, summary: { supported: count('supported'), unsupported: count('unsupported'), depends: count('depends') } };
 }
 
+/**
+ * What evaluating the register costs: its fixed part (every claim's figures and flip searches, some
+ * hundreds of economics, launch and power runs, calibrated), the orbit parts it runs (each one
+ * revolution of the scenario's orbit; the year once, kept), and the scenario's latency part, run once.
+ */
+export function estimateClaimsCost(input: z.output<typeof ClaimsInput>): Cost {
+  const parts = scenarioPartsCost((input.scenario ?? {}) as Scenario);
+  const runs = coefficient('execution.cost.claims_orbit_runs');
+  return sumCosts({
+    'latency part': parts.latency,
+    'orbit parts': {
+      ...parts.revolution,
+      cpu_s: runs * parts.revolution.cpu_s + parts.annual_s,
+      basis: `${runs} × ${parts.revolution.basis}`,
+    },
+    register: { cpu_s: coefficient('execution.cost.claims_s'), basis: `${CLAIMS.length} claims and their flip conditions` },
+  });
+}
+
 export const claimsEstimator = defineEstimator({
   name: 'claims',
   summary: 'The claims register: a computed verdict on each claim about AI data centers in orbit, and what would flip it',
@@ -633,6 +653,7 @@ export const claimsEstimator = defineEstimator({
   },
   heavy: true,
   run: runClaims,
+  cost: estimateClaimsCost,
 });
 
 /** A claim's verdict on the caller's scenario with one field set: what a flip condition is checked with. */

@@ -18,20 +18,22 @@
  */
 import { z } from 'zod';
 import { HOURS_PER_COMMON_YEAR } from './constants.js';
+import { coefficient } from './cost.js';
 import { type EconomicsIn, EconomicsInput, sizingOf } from './economics-input.js';
 import { PhysicallyImpossible } from './errors.js';
-import { defineEstimator } from './estimator.js';
+import { type Cost, defineEstimator } from './estimator.js';
 import {
   cadenceAgainstFlightRates,
   launchBill,
   type ResolvedVehicle,
   resolveVehicle,
+  rollUpCost,
   rollUpFromLoad,
   rollUpPowerRequest,
   warnPayloadOrbit,
 } from './launch.js';
 import { solveBracketed } from './numerics.js';
-import { type OrbitSpec, poweredFraction, resolveOrbit } from './orbit.js';
+import { annualPassCost, type OrbitSpec, poweredFraction, resolveCost, resolveOrbit } from './orbit.js';
 import { Provenance } from './provenance.js';
 import { gpuFailurePerYear, missionYears, referenceOrbit, scenarioEpoch } from './scenario.js';
 
@@ -963,6 +965,26 @@ function costFigures(m: Modelled | null, i: Itemised | null) {
   };
 }
 
+/** CPU seconds of one economics run: its closed forms and, sized by the roll-up, the roll-up and the served fraction's pass over the year. */
+function economicsRunCost(input: EconomicsIn, rollUp: boolean): number {
+  if (!rollUp) return coefficient('execution.cost.economics_s');
+  const orbit = input.orbit ?? referenceOrbit(new Provenance());
+  return (
+    coefficient('execution.cost.economics_s') + rollUpCost({ orbit, power: input.power }) + resolveCost(orbit) + annualPassCost()
+  );
+}
+
+/** What an economics request costs: its run, and the consistent run beside a convention or an itemisation. */
+export function estimateEconomicsCost(input: EconomicsIn): Cost {
+  const itemised = input.space_costs_usd !== undefined;
+  const beside = itemised || input.convention === 'mccalip';
+  const own = economicsRunCost(input, !itemised && sizingOf(input) === 'roll_up');
+  return {
+    cpu_s: own + (beside ? economicsRunCost(input, true) : 0),
+    basis: `${beside ? 'two economics runs (the consistent one beside)' : 'one economics run'} with the mass roll-up`,
+  };
+}
+
 export const economicsEstimator = defineEstimator({
   name: 'economics',
   summary:
@@ -1003,4 +1025,5 @@ export const economicsEstimator = defineEstimator({
     },
   },
   run: runEconomics,
+  cost: estimateEconomicsCost,
 });

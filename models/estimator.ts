@@ -1,10 +1,26 @@
 /**
- * The estimator contract: one object per estimator, `{ name, summary, input, output, examples, run }`.
+ * The estimator contract: one object per estimator, `{ name, summary, input, output, examples, run, cost }`.
  * Routes and OpenAPI are derived from the registry of these objects (batch, sweep and a CLI to come).
  */
 import { z } from 'zod';
 import { PhysicallyImpossible, TooLarge } from './errors.js';
 import { Provenance } from './provenance.js';
+
+/**
+ * What answering a request will cost, estimated from its parsed input before any work (models/cost.ts):
+ * a request runs inline below `execution.inline_max_cpu_s`, in the worker pool above it, and is
+ * refused (413) above `execution.cost_budget_cpu_s`.
+ */
+export interface Cost {
+  /** Estimated CPU time on one core of the reference machine, s (calibrated by bench/cost.ts). */
+  cpu_s: number;
+  /** The drivers in words, e.g. "40,000 satellites × 8,929 round-trip samples × 1 site". */
+  basis: string;
+  /** JSON pointer of the input field that drives the cost most, when one does. */
+  pointer?: string;
+  /** What to change to bring the cost down, in words (e.g. "raise rtt_step_s or shorten the interval"). */
+  remedy?: string;
+}
 
 export interface Example {
   summary: string;
@@ -23,10 +39,10 @@ export interface Estimator<I extends z.ZodType = z.ZodType, O extends z.ZodObjec
   examples: Record<string, Example>;
   /** Answers in about a second rather than milliseconds (it runs other estimators many times): sampled sparingly by tests and scripts. */
   heavy?: boolean;
-  /** The CPU time the request will take, estimated from the parsed input alone. */
-  cost?(input: z.output<I>): Cost;
   /** Pure: no I/O. Throws PhysicallyImpossible for well-formed requests physics refuses. */
   run(input: z.output<I>, provenance: Provenance): z.input<O>;
+  /** What `run` will cost on this input, from the input alone: cheap (no propagation), finite and positive. */
+  cost(input: z.output<I>): Cost;
 }
 
 /** Keeps the input/output types tied together at the definition site. */
@@ -199,23 +215,25 @@ export function runEstimator<I extends z.ZodType, O extends z.ZodObject>(
   return { ...result, assumptions: provenance.assumptions, warnings: provenance.warnings };
 }
 
-/** Estimated CPU time of one request on one core, s, and the drivers it comes from. */
-export interface Cost {
-  cpu_s: number;
-  basis: string;
-}
+/** Seconds to three significant digits, for a figure of a refusal. */
+const seconds = (x: number) => Number(x.toPrecision(3));
 
-/** The cost of a request, or TooLarge when it is above the budget. */
+/**
+ * The cost of a request against a budget, before any work: the cost when it is within the budget,
+ * else TooLarge (413) stating the estimate, its basis and the budget, and what to change, with
+ * `{ estimated_cpu_s, budget_cpu_s }` in its figures and the pointer of the driving field.
+ */
 export function checkCost<I extends z.ZodType, O extends z.ZodObject>(
   e: Estimator<I, O>,
   input: z.output<I>,
   budget_cpu_s: number,
 ): Cost {
-  const cost = e.cost?.(input) ?? { cpu_s: e.heavy ? 1 : 1e-5, basis: 'a fixed estimate' };
-  if (cost.cpu_s > budget_cpu_s)
-    throw new TooLarge(`estimated ${cost.cpu_s.toFixed(1)} s of CPU (${cost.basis}), more than the budget of ${budget_cpu_s} s`, {
-      estimated_cpu_s: Number(cost.cpu_s.toPrecision(3)),
-      budget_cpu_s,
-    });
-  return cost;
+  const cost = e.cost(input);
+  if (cost.cpu_s <= budget_cpu_s) return cost;
+  const estimated = Number.isFinite(cost.cpu_s) ? seconds(cost.cpu_s) : Number.MAX_VALUE;
+  throw new TooLarge(
+    `${e.name}: this request would take about ${estimated} s of CPU (${cost.basis}), more than the budget of ${budget_cpu_s} s per request: ${cost.remedy ?? 'make the request smaller or split it'}`,
+    { estimated_cpu_s: estimated, budget_cpu_s },
+    cost.pointer,
+  );
 }

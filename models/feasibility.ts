@@ -11,12 +11,13 @@
 import { z } from 'zod';
 import { BATTERY_CYCLE_LIFE, type DefaultName } from '../fixtures/index.js';
 import { quantity } from '../src/quantity.js';
+import { coefficient, sumCosts } from './cost.js';
 import { economicsEstimator } from './economics.js';
 import { EconomicsObject } from './economics-input.js';
-import { defineEstimator, type Estimator, runEstimator, withProvenance } from './estimator.js';
+import { type Cost, defineEstimator, type Estimator, runEstimator, withProvenance } from './estimator.js';
 import { LlmSchema, latencyEstimator, SiteSchema, WalkerSchema } from './latency.js';
 import { checkRollUpOverrides, launchEstimator, rollUpPowerRequest, rollUpThermalRequest } from './launch.js';
-import { orbitEstimator } from './orbit.js';
+import { annualPassCost, orbitEstimator, resolveCost, revolutionCost } from './orbit.js';
 import { cyclesForDepthOfDischarge, powerEstimator } from './power.js';
 import { Provenance } from './provenance.js';
 import { gpuFailurePerYear, missionYears, referenceOrbit, scenarioEpoch } from './scenario.js';
@@ -599,6 +600,46 @@ export function runFeasibility(s: Scenario, p: Provenance): FeasibilityResult {
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Cost: the parts that grow with the scenario, from their requests
+// ---------------------------------------------------------------------------------------------
+
+/** Start of the latency part's interval for its estimate: the work depends on the interval's length, not on when it starts. */
+const ANY_START = '2000-01-01T00:00:00Z';
+
+/** The parts of a scenario's cost that grow with it: its orbit's revolution, a pass over the year, and the latency part. */
+export function scenarioPartsCost(s: Scenario): { revolution: Cost; annual_s: number; latency: Cost } {
+  const p = new Provenance();
+  const r = resolveScenario(s, p);
+  const revolution = revolutionCost(r.orbit);
+  const request = latencyEstimator.input.safeParse(latencyRequest(s, r, r.epoch ?? ANY_START, p));
+  const latency: Cost = request.success
+    ? latencyEstimator.cost(request.data)
+    : { cpu_s: 0, basis: 'none: its request is refused before any work' };
+  return {
+    revolution: { ...revolution, cpu_s: revolution.cpu_s + resolveCost(r.orbit), remedy: 'a lower orbit (a shorter revolution)' },
+    annual_s: annualPassCost(),
+    latency: {
+      ...latency,
+      pointer: latency.pointer === '/rtt_step_s' ? '/rtt_step_s' : '/relay',
+      remedy: 'raise rtt_step_s, shorten latency_hours or use a smaller relay shell',
+    },
+  };
+}
+
+/** What a feasibility report costs: its orbit part (a revolution and the year), its latency part, and the rest (calibrated). */
+export function estimateFeasibilityCost(s: Scenario): Cost {
+  const parts = scenarioPartsCost(s);
+  return sumCosts({
+    'latency part': parts.latency,
+    'orbit part': { ...parts.revolution, cpu_s: parts.revolution.cpu_s + parts.annual_s },
+    'power, thermal, launch, economics, uptime': {
+      cpu_s: coefficient('execution.cost.feasibility_s'),
+      basis: 'closed forms and the mass roll-up',
+    },
+  });
+}
+
 export const feasibilityEstimator = defineEstimator({
   name: 'feasibility',
   summary: 'Feasibility: one scenario through every estimator, the uptime of its compute, and what binds it first',
@@ -638,4 +679,5 @@ export const feasibilityEstimator = defineEstimator({
   },
   heavy: true,
   run: runFeasibility,
+  cost: estimateFeasibilityCost,
 });

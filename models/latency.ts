@@ -12,7 +12,8 @@ import {
   WGS84_A_KM,
 } from './constants.js';
 import { PhysicallyImpossible, TooLarge } from './errors.js';
-import { defineEstimator } from './estimator.js';
+import { type Cost, defineEstimator } from './estimator.js';
+import { type LatencyDrivers, latencyCost, orbitClasses } from './latency-cost.js';
 import { checkElementSet, resolveOrbit } from './orbit.js';
 import { Provenance } from './provenance.js';
 import { failuresPerYear } from './scenario.js';
@@ -587,6 +588,38 @@ function satelliteCount(s: LatencyInputT['satellites']): number {
   return ELEMENT_SETS[s.element_set as string]?.tles.length ?? 0;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Cost: the drivers of the work, read from the request alone
+// ---------------------------------------------------------------------------------------------
+
+/** What drives a request's work: satellites, sites, interval, sampling and routing, from the request alone. */
+function latencyDrivers(input: LatencyInputT): LatencyDrivers {
+  const scratch = new Provenance();
+  const span = resolveSpan(input, scratch);
+  const ends = resolveEnds(input);
+  const timed = ends.far !== null || input.orbital_data_center !== undefined;
+  const gateway = ends.far?.gateway;
+  return {
+    build: input.satellites.walker ? 'walker' : 'element_set',
+    classes: orbitClasses(input.satellites),
+    siteLats_deg: ends.geometry.map((g) => g.lat_deg),
+    gatewaySeparation_rad: gateway
+      ? greatCircleKm(ends.user.lat_deg, ends.user.lon_deg, gateway.lat_deg, gateway.lon_deg, 1)
+      : null,
+    gatewayIndex: ends.far?.gatewayIdx ?? null,
+    duration_s: Number.isFinite(span.duration_s) ? Math.max(0, span.duration_s) : 0,
+    mask_deg: span.mask_deg,
+    step_s: timed ? scratch.orDefault('latency.rtt_step_s', input.rtt_step_s) : null,
+    links: input.inter_satellite_links === true,
+    orbitalDataCenter: input.orbital_data_center !== undefined,
+  };
+}
+
+/** CPU time a request will take, estimated before any satellite is built (see latency-cost.ts). */
+export function estimateLatencyCost(input: LatencyInputT): Cost {
+  return latencyCost(latencyDrivers(input));
+}
+
 /** Satellites × sites × hours of event search a request asks for, against the budget (413 above it). */
 function checkSearchBudget(satellites: number, sites: number, span: Span): void {
   const hours = span.duration_s / 3600;
@@ -745,16 +778,50 @@ interface RttResult {
   dc: { rtts: number[]; hops: number[]; lineOfSight: number[] };
 }
 
-/** Satellites above the mask at each grid time, per site, from the windows (no new search). */
-function inViewOnGrid(windows: readonly Window[], site: number, step_s: number, samples: number): number[][] {
-  const grid: number[][] = Array.from({ length: samples }, () => []);
-  for (const w of windows) {
-    if (w.site !== site) continue;
-    const j0 = Math.ceil(w.start_s / step_s - 1e-9);
-    const j1 = Math.min(samples - 1, Math.floor(w.end_s / step_s + 1e-9));
-    for (let j = j0; j <= j1; j++) grid[j]?.push(w.satellite);
+/**
+ * Satellites above one site's mask at each grid time, sample after sample, from the windows (no new
+ * search): a window joins the list at its first grid time and leaves it after its last, and the list
+ * keeps the windows' order. Memory is the site's windows and the satellites in view at one time, in
+ * typed arrays: never samples × satellites in view.
+ */
+class InViewSweep {
+  /** Per window of the site, in order: first and last grid index it covers, and its satellite. */
+  private readonly first: Int32Array;
+  private readonly last: Int32Array;
+  private readonly satellite: Int32Array;
+  /** The satellites in view now (a prefix of `ids`), and the last grid index of each one's window. */
+  private readonly ids: Int32Array;
+  private readonly until: Int32Array;
+  private next = 0;
+  private size = 0;
+
+  constructor(windows: readonly Window[], site: number, step_s: number, samples: number) {
+    const mine = windows.filter((w) => w.site === site);
+    this.first = Int32Array.from(mine, (w) => Math.ceil(w.start_s / step_s - 1e-9));
+    this.last = Int32Array.from(mine, (w) => Math.min(samples - 1, Math.floor(w.end_s / step_s + 1e-9)));
+    this.satellite = Int32Array.from(mine, (w) => w.satellite);
+    this.ids = new Int32Array(mine.length);
+    this.until = new Int32Array(mine.length);
   }
-  return grid;
+
+  /** The satellites in view at grid index `j`, in the windows' order; `j` rises by one from 0. */
+  advance(j: number): Int32Array {
+    let kept = 0;
+    for (let r = 0; r < this.size; r++) {
+      if ((this.until[r] as number) < j) continue;
+      this.ids[kept] = this.ids[r] as number;
+      this.until[kept] = this.until[r] as number;
+      kept++;
+    }
+    this.size = kept;
+    for (; this.next < this.first.length && (this.first[this.next] as number) <= j; this.next++) {
+      if ((this.last[this.next] as number) < j) continue; // between two grid times
+      this.ids[this.size] = this.satellite[this.next] as number;
+      this.until[this.size] = this.last[this.next] as number;
+      this.size++;
+    }
+    return this.ids.subarray(0, this.size);
+  }
 }
 
 /**
@@ -852,6 +919,8 @@ interface Sampling {
   adjacency: number[][] | null;
   grazing_km: number;
   dcIndex: number | null;
+  /** Per satellite, the last sample (index + 1) at which the gateway saw it: membership without a set per sample. */
+  seenByGateway: Int32Array;
 }
 
 function sampling(
@@ -878,16 +947,23 @@ function sampling(
     adjacency: links ? meshAdjacency(fleet, true) : null,
     grazing_km,
     dcIndex,
+    seenByGateway: new Int32Array(fleet.tracks.length),
   };
 }
 
-/** One bent-pipe sample: the shortest user → satellite → gateway path over the satellites both ends see. */
-function bentPipeSample(s: Sampling, far: FarEnd, t: number, ups: readonly number[], downs: readonly number[], out: RttResult) {
-  const downSet = new Set(downs);
+/** Satellites in view of one end at one sample, in the order of their windows. */
+type InView = Int32Array;
+const NONE_IN_VIEW: InView = new Int32Array(0);
+
+/** One bent-pipe sample (index j): the shortest user → satellite → gateway path over the satellites both ends see. */
+function bentPipeSample(s: Sampling, far: FarEnd, j: number, ups: InView, downs: InView, out: RttResult) {
+  const stamp = j + 1;
+  for (const sat of downs) s.seenByGateway[sat] = stamp;
+  const t = j * s.step_s;
   let best = Infinity;
   let radius = Infinity;
   for (const sat of ups) {
-    if (!downSet.has(sat)) continue;
+    if (s.seenByGateway[sat] !== stamp) continue;
     const r = ecfAt(s.fleet.tracks[sat] as Track, t);
     const len = distanceKm(r, s.user.ecf) + distanceKm(r, far.gateway.ecf);
     if (len >= best) continue;
@@ -901,7 +977,7 @@ function bentPipeSample(s: Sampling, far: FarEnd, t: number, ups: readonly numbe
 }
 
 /** One direct sample of the data-center satellite: user → it → back while the user sees it, the line of sight itself. */
-function directDataCenterSample(s: Sampling, dc: number, t: number, ups: readonly number[], out: RttResult): void {
+function directDataCenterSample(s: Sampling, dc: number, t: number, ups: InView, out: RttResult): void {
   if (!ups.includes(dc)) return;
   const rtt = roundTripMs(distanceKm(ecfAt(s.fleet.tracks[dc] as Track, t), s.user.ecf));
   out.dc.rtts.push(rtt);
@@ -914,7 +990,7 @@ function directDataCenterSample(s: Sampling, dc: number, t: number, ups: readonl
  * sees, then the three paths they give: to the gateway (the shortest over the satellites it sees,
  * plus the down-link), to the data-center satellite, and whether the gateway reaches that satellite.
  */
-function meshSample(s: Sampling, t: number, ups: readonly number[], downs: readonly number[], out: RttResult): void {
+function meshSample(s: Sampling, t: number, ups: InView, downs: InView, out: RttResult): void {
   const dc = s.dcIndex;
   const toGateway = s.far !== null && ups.length > 0 && downs.length > 0;
   const toDataCenter = dc !== null && ups.length > 0;
@@ -922,7 +998,7 @@ function meshSample(s: Sampling, t: number, ups: readonly number[], downs: reado
   if (!toGateway && !toDataCenter && !gatewayReach) return;
   const adjacency = s.adjacency as number[][];
   const pos = s.fleet.tracks.map((tr) => ecfAt(tr, t));
-  const up = ups.map((sat): [number, number] => [sat, distanceKm(pos[sat] as Vec3, s.user.ecf)]);
+  const up = Array.from(ups, (sat): [number, number] => [sat, distanceKm(pos[sat] as Vec3, s.user.ecf)]);
   const fromUser = meshPaths(pos, adjacency, s.grazing_km, up);
   if (toGateway && s.far) meshGatewayPath(pos, fromUser, s.far, downs, out);
   if (toDataCenter && dc !== null && (fromUser.dist[dc] as number) < Infinity) {
@@ -935,14 +1011,14 @@ function meshSample(s: Sampling, t: number, ups: readonly number[], downs: reado
       pos,
       adjacency,
       s.grazing_km,
-      downs.map((sat): [number, number] => [sat, 0]),
+      Array.from(downs, (sat): [number, number] => [sat, 0]),
     );
     if ((fromGateway.dist[dc] as number) < Infinity) out.dcReachable++;
   }
 }
 
 /** The shortest user → mesh → gateway path at one instant, from the user's shortest paths. */
-function meshGatewayPath(pos: readonly Vec3[], fromUser: MeshPaths, far: FarEnd, downs: readonly number[], out: RttResult) {
+function meshGatewayPath(pos: readonly Vec3[], fromUser: MeshPaths, far: FarEnd, downs: InView, out: RttResult) {
   let best = Infinity;
   let bestSat = -1;
   for (const sat of downs) {
@@ -959,8 +1035,9 @@ function meshGatewayPath(pos: readonly Vec3[], fromUser: MeshPaths, far: FarEnd,
 
 /** Round trips on the sampling grid, from the windows: bent pipe (or direct), or shortest paths over laser links. */
 function roundTrips(s: Sampling, windows: readonly Window[]): RttResult {
-  const userGrid = inViewOnGrid(windows, 0, s.step_s, s.samples);
-  const gatewayGrid = s.far ? inViewOnGrid(windows, s.far.gatewayIdx, s.step_s, s.samples) : null;
+  const userView = new InViewSweep(windows, 0, s.step_s, s.samples);
+  // A gateway at the user's own site sees what the user sees.
+  const gatewayView = s.far && s.far.gatewayIdx !== 0 ? new InViewSweep(windows, s.far.gatewayIdx, s.step_s, s.samples) : null;
   const out: RttResult = {
     samples: s.samples,
     rtts: [],
@@ -971,13 +1048,13 @@ function roundTrips(s: Sampling, windows: readonly Window[]): RttResult {
   };
   for (let j = 0; j < s.samples; j++) {
     const t = j * s.step_s;
-    const ups = userGrid[j] as number[];
-    const downs = gatewayGrid?.[j] ?? [];
+    const ups = userView.advance(j);
+    const downs = s.far === null ? NONE_IN_VIEW : gatewayView ? gatewayView.advance(j) : ups;
     if (s.adjacency) {
       meshSample(s, t, ups, downs, out);
       continue;
     }
-    if (s.far) bentPipeSample(s, s.far, t, ups, downs, out);
+    if (s.far) bentPipeSample(s, s.far, j, ups, downs, out);
     if (s.dcIndex !== null) directDataCenterSample(s, s.dcIndex, t, ups, out);
   }
   return out;
@@ -1063,6 +1140,20 @@ function stats(values: readonly number[]): z.input<typeof Stats> | null {
 
 const median = (values: readonly number[]) => stats(values)?.median ?? null;
 
+/**
+ * The window count against its limit, satellite after satellite as the search finds them (413 as
+ * soon as it passes): the windows are kept and listed, so their number bounds the memory a request takes.
+ */
+function checkWindowCount(found: number, searched: number, satellites: number): void {
+  const limit = Provenance.value('latency.max_windows');
+  if (found > limit)
+    throw new TooLarge(
+      `the first ${searched} of ${satellites} satellites already have ${found} visibility windows, more than the limit of ${limit} per request: shorten the interval, or use fewer satellites or sites`,
+      { found_windows: found, limit_windows: limit },
+      '/satellites',
+    );
+}
+
 /** Visibility windows of every satellite over every site by event search, sorted by start, with the search's cost. */
 function findAllWindows(fleet: Fleet, geometry: readonly SiteGeometry[], span: Span) {
   const windows: Window[] = [];
@@ -1070,6 +1161,7 @@ function findAllWindows(fleet: Fleet, geometry: readonly SiteGeometry[], span: S
   fleet.tracks.forEach((tr, i) => {
     const r = searchWindows(tr, geometry, span.duration_s, span.mask_rad, i, { edgeTolerance_s: EDGE_TOLERANCE_S });
     windows.push(...r.windows);
+    checkWindowCount(windows.length, i + 1, fleet.tracks.length);
     totals.samples += r.stats.samples;
     totals.refinements += r.stats.refinements;
     totals.step_min_s = Math.min(totals.step_min_s, r.stats.step_min_s);
@@ -1493,4 +1585,5 @@ export const latencyEstimator = defineEstimator({
     },
   },
   run: runLatency,
+  cost: estimateLatencyCost,
 });

@@ -13,10 +13,11 @@ import { z } from 'zod';
 import { DEFAULT_VEHICLE_ID, VEHICLES, type Vehicle } from '../fixtures/index.js';
 import { fraction, quantity } from '../src/quantity.js';
 import { STANDARD_GRAVITY_M_S2 } from './constants.js';
+import { coefficient } from './cost.js';
 import { PhysicallyImpossible } from './errors.js';
-import { defineEstimator } from './estimator.js';
-import { type OrbitSpec, OrbitSpecSchema } from './orbit.js';
-import { PowerInput, runPower } from './power.js';
+import { type Cost, defineEstimator } from './estimator.js';
+import { type OrbitSpec, OrbitSpecSchema, resolveCost } from './orbit.js';
+import { PowerInput, runPower, sizingEclipseCost } from './power.js';
 import { Provenance } from './provenance.js';
 import { gpuFailurePerYear, missionYears } from './scenario.js';
 import { runThermal, ThermalInput } from './thermal.js';
@@ -941,6 +942,29 @@ export function priceCampaign(
   };
 }
 
+/**
+ * CPU seconds of a roll-up from a load: the power part with the sizing eclipse of its orbit, and the
+ * thermal part with its orbit resolved for the view of the Earth.
+ */
+export function rollUpCost(input: Pick<RollUpRequest, 'orbit' | 'power'>): number {
+  const powerOrbit = rollUpPowerRequest(input.power, input.orbit).orbit as OrbitSpec | undefined;
+  return (
+    coefficient('execution.cost.power_s') +
+    sizingEclipseCost(powerOrbit) +
+    coefficient('execution.cost.thermal_s') +
+    (input.orbit === undefined ? 0 : resolveCost(input.orbit))
+  );
+}
+
+/** What a launch request costs: the campaign's closed forms, and the roll-up when the mass comes from a load. */
+export function estimateLaunchCost(input: z.output<typeof LaunchInput>): Cost {
+  const rollUp = input.load_kw !== undefined;
+  return {
+    cpu_s: coefficient('execution.cost.launch_s') + (rollUp ? rollUpCost(input) : 0),
+    basis: rollUp ? 'mass rolled up from the load through power and thermal; launch campaign' : 'launch campaign',
+  };
+}
+
 export const launchEstimator = defineEstimator({
   name: 'launch',
   summary: 'Launch: mass to orbit, whole launches, launch cost and $/kg, cadence, and the launch price by year',
@@ -991,4 +1015,5 @@ export const launchEstimator = defineEstimator({
     },
   },
   run: runLaunch,
+  cost: estimateLaunchCost,
 });

@@ -64,6 +64,14 @@ export function brentRoot(f: (x: number) => number, a: number, b: number, fa: nu
   return b;
 }
 
+/** ∫ f over [a, b] by the composite midpoint rule with n panels: for smooth integrands where a few digits do. */
+export function midpointIntegral(f: (x: number) => number, a: number, b: number, n: number): number {
+  const h = (b - a) / n;
+  let sum = 0;
+  for (let k = 0; k < n; k++) sum += f(a + (k + 0.5) * h);
+  return sum * h;
+}
+
 /** The golden-section fraction (3 − √5)/2: the share of a bracket a golden-section step moves by. */
 export const GOLDEN = (3 - Math.sqrt(5)) / 2;
 

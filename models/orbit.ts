@@ -20,8 +20,9 @@ import {
   WGS72_A_KM,
   WGS84_A_KM,
 } from './constants.js';
+import { coefficient, count, isDeep } from './cost.js';
 import { PhysicallyImpossible } from './errors.js';
-import { defineEstimator } from './estimator.js';
+import { type Cost, defineEstimator } from './estimator.js';
 import { Provenance } from './provenance.js';
 import {
   dateToJd,
@@ -32,6 +33,7 @@ import {
   satrecFromOmm,
   satrecFromTle,
   TleSchema,
+  tleMeanElements,
 } from './sgp4.js';
 import { dot, unit, type Vec3 } from './vec3.js';
 
@@ -446,11 +448,19 @@ export function intervalsAbove(samples: readonly number[], level: number): { tot
   return { total, longest };
 }
 
+/** Step of the propagated revolution, s: a 35-min eclipse edge lands within 10 s (< 0.5 % of it). */
+export const REVOLUTION_STEP_S = 10;
+
 /**
  * Numerical eclipse over one revolution from `start`: SGP4 positions, satellite.js conical shadow
  * (penumbra included), crossings interpolated linearly between samples.
  */
-export function propagatedEclipse(satrec: SatRec, start: Date, period_min: number, step_s = 10): PropagatedEclipse | null {
+export function propagatedEclipse(
+  satrec: SatRec,
+  start: Date,
+  period_min: number,
+  step_s = REVOLUTION_STEP_S,
+): PropagatedEclipse | null {
   const t0 = minutesSinceEpoch(satrec, start);
   const steps = Math.ceil((period_min * 60) / step_s);
   const dt_min = period_min / steps;
@@ -504,6 +514,11 @@ export function annualPicture(o: ResolvedOrbit, step_h: number): AnnualPicture {
 /** Annual pictures of the orbits last asked for: a pure function of the geometry, asked for again by every part of a chain. */
 const ANNUAL_PICTURES = new Map<string, AnnualPicture>();
 const ANNUAL_PICTURES_KEPT = 64;
+
+/** Forget the kept annual pictures: for measuring what a request costs when its orbit was not asked for before (bench/cost.ts). */
+export function forgetAnnualPictures(): void {
+  ANNUAL_PICTURES.clear();
+}
 
 function computeAnnualPicture(o: ResolvedOrbit, step_h: number): AnnualPicture {
   const samples = Math.round((365 * 24) / step_h);
@@ -742,6 +757,54 @@ export function runOrbit(input: z.output<typeof OrbitInput>, p: Provenance): Orb
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Cost: from the orbit as given, without initialising SGP4
+// ---------------------------------------------------------------------------------------------
+
+/** Period of an orbit as given, s: Kepler's from elements, the mean motion of an element set; null when it gives none. */
+export function specPeriodS(spec: OrbitSpec): number | null {
+  if (spec.altitude_km !== undefined) return 2 * Math.PI * Math.sqrt((WGS84_A_KM + spec.altitude_km) ** 3 / EGM96_MU_KM3_S2);
+  const meanMotion_rev_day = spec.tle ? tleMeanElements(spec.tle.line2).meanMotion_rev_day : Number(spec.omm?.MEAN_MOTION);
+  return meanMotion_rev_day > 0 ? 86400 / meanMotion_rev_day : null;
+}
+
+/** CPU seconds to resolve an orbit: an SGP4 record from elements (iterated to the semi-major axis) or from an element set. */
+export function resolveCost(spec: OrbitSpec): number {
+  return coefficient(
+    spec.altitude_km !== undefined ? 'execution.cost.satrec_from_elements_s' : 'execution.cost.satrec_from_element_set_s',
+  );
+}
+
+/** One revolution propagated in 10-s steps, each an SGP4 call, the sun of date and the conical shadow. */
+export function revolutionCost(spec: OrbitSpec): Cost {
+  const period_s = specPeriodS(spec) ?? 0;
+  const steps = Math.ceil(period_s / REVOLUTION_STEP_S) + 1;
+  const step = isDeep(period_s) ? 'execution.cost.revolution_step_deep_s' : 'execution.cost.revolution_step_near_s';
+  return {
+    cpu_s: steps * coefficient(step),
+    basis: `one revolution of ${count(period_s / 60)} min in ${count(steps)} steps of ${REVOLUTION_STEP_S} s`,
+    pointer: '/orbit',
+    remedy: 'a lower orbit (a shorter revolution), or propagated_check: false',
+  };
+}
+
+/** CPU seconds of one pass over 365 days at the orbit model's step (the annual picture, a window's beta range, the powered fraction). */
+export function annualPassCost(): number {
+  return Math.round((365 * 24) / Provenance.value('orbit.annual_step_h')) * coefficient('execution.cost.annual_sample_s');
+}
+
+/** What an orbit request costs: its fixed part, the propagated revolution unless turned off, and the annual picture when asked. */
+export function estimateOrbitCost(input: z.output<typeof OrbitInput>): Cost {
+  const revolution: Cost =
+    input.propagated_check === false ? { cpu_s: 0, basis: 'no propagated check' } : revolutionCost(input.orbit);
+  const annual = input.annual ? annualPassCost() : 0;
+  return {
+    ...revolution,
+    cpu_s: coefficient('execution.cost.orbit_s') + resolveCost(input.orbit) + revolution.cpu_s + annual,
+    basis: `${revolution.basis}${input.annual ? '; a 365-day picture' : ''}`,
+  };
+}
+
 export const orbitEstimator = defineEstimator({
   name: 'orbit',
   summary: 'Orbit & sunlight: period, SSO inclination, beta angle, eclipse fraction and the longest eclipse',
@@ -797,4 +860,5 @@ export const orbitEstimator = defineEstimator({
     },
   },
   run: runOrbit,
+  cost: estimateOrbitCost,
 });

@@ -15,12 +15,14 @@ import { z } from 'zod';
 import { BATTERY_CYCLE_LIFE, CELLS, type Cell, CHOICES, type CycleLifePoint } from '../fixtures/index.js';
 import { fraction, quantity } from '../src/quantity.js';
 import { DEG, HOURS_PER_COMMON_YEAR, MINUTES_PER_DAY } from './constants.js';
+import { coefficient } from './cost.js';
 import { PhysicallyImpossible } from './errors.js';
-import { defineEstimator } from './estimator.js';
+import { type Cost, defineEstimator } from './estimator.js';
 import { whole } from './format.js';
 import { interpolate } from './numerics.js';
 import {
   type AnnualPicture,
+  annualPassCost,
   annualPicture,
   betaAt,
   betaStarDeg,
@@ -28,6 +30,7 @@ import {
   type OrbitSpec,
   OrbitSpecSchema,
   type ResolvedOrbit,
+  resolveCost,
   resolveOrbit,
 } from './orbit.js';
 import { Provenance } from './provenance.js';
@@ -1061,6 +1064,24 @@ function groundComparison(input: PowerInputT, S0: number, p: Provenance) {
 
 const EPOCH = '2026-01-01T00:00:00Z';
 
+/**
+ * CPU seconds of an orbit's sizing eclipse (`orbitEclipse`): the orbit resolved, the annual picture
+ * (uncached), and a second pass over a sizing window shorter than the year.
+ */
+export function sizingEclipseCost(orbit: OrbitSpec | undefined, windowDays?: number): number {
+  if (orbit === undefined) return 0;
+  const days = windowDays ?? Provenance.value('power.sizing_window_days');
+  return resolveCost(orbit) + (days > 0 && days < 365 ? 2 : 1) * annualPassCost();
+}
+
+/** What a power request costs: the closed forms, and the sizing eclipse of its orbit when it gives one. */
+export function estimatePowerCost(input: PowerInputT): Cost {
+  return {
+    cpu_s: coefficient('execution.cost.power_s') + sizingEclipseCost(input.orbit, input.sizing_window_days),
+    basis: input.orbit ? "SMAD sizing; the orbit's eclipses over 365 days" : 'SMAD sizing from the given eclipse',
+  };
+}
+
 export const powerEstimator = defineEstimator({
   name: 'power',
   summary: 'Power: solar array and battery for a continuous load in an orbit, and the orbit-to-ground energy ratio',
@@ -1105,4 +1126,5 @@ export const powerEstimator = defineEstimator({
     },
   },
   run: runPower,
+  cost: estimatePowerCost,
 });

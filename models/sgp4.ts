@@ -104,6 +104,19 @@ export function satrecFromTle(tle: { line1: string; line2: string }): SatRec {
   return twoline2satrec(tle.line1.trimEnd(), tle.line2.trimEnd());
 }
 
+/**
+ * Mean elements read from a TLE's second line by column (Space-Track TLE format: inclination in
+ * columns 9–16, eccentricity with an assumed leading decimal point in 27–33, mean motion in
+ * 53–63), without initialising SGP4: what an estimate of the work needs.
+ */
+export function tleMeanElements(line2: string): { inclination_deg: number; eccentricity: number; meanMotion_rev_day: number } {
+  return {
+    inclination_deg: Number(line2.slice(8, 16)),
+    eccentricity: Number(`0.${line2.slice(26, 33).trim()}`),
+    meanMotion_rev_day: Number(line2.slice(52, 63)),
+  };
+}
+
 export function satrecFromOmm(omm: Omm): SatRec {
   const full = {
     OBJECT_NAME: 'UNKNOWN',

@@ -16,11 +16,12 @@ import { z } from 'zod';
 import { FINISHES } from '../fixtures/index.js';
 import { fraction, quantity } from '../src/quantity.js';
 import { CODATA_2018_SIGMA_W_M2_K4, DEG, HOURS_PER_COMMON_YEAR, WGS84_A_KM } from './constants.js';
+import { coefficient } from './cost.js';
 import { PhysicallyImpossible } from './errors.js';
-import { defineEstimator } from './estimator.js';
+import { type Cost, defineEstimator } from './estimator.js';
 import { whole } from './format.js';
-import { eclipseFraction, OrbitSpecSchema, refuseInsideAtmosphere, resolveOrbit } from './orbit.js';
-import { orbitAverageHeatKw, orbitEclipse } from './power.js';
+import { eclipseFraction, OrbitSpecSchema, refuseInsideAtmosphere, resolveCost, resolveOrbit } from './orbit.js';
+import { orbitAverageHeatKw, orbitEclipse, sizingEclipseCost } from './power.js';
 import { Provenance } from './provenance.js';
 
 const W_PER_MW = 1e6;
@@ -918,6 +919,19 @@ export function runThermal(input: ThermalInputType, p: Provenance): ThermalResul
   };
 }
 
+/**
+ * What a thermal request costs: the closed forms, the orbit resolved for its altitude, and its
+ * sizing eclipse when the heat comes from a load over that orbit.
+ */
+export function estimateThermalCost(input: ThermalInputType): Cost {
+  const eclipse = input.orbit !== undefined && input.heat_kw === undefined && input.load_kw !== undefined;
+  const orbit_s = input.orbit === undefined ? 0 : eclipse ? sizingEclipseCost(input.orbit) : resolveCost(input.orbit);
+  return {
+    cpu_s: coefficient('execution.cost.thermal_s') + orbit_s,
+    basis: eclipse ? "radiator closed forms; the orbit's eclipses over 365 days" : 'radiator closed forms',
+  };
+}
+
 export const thermalEstimator = defineEstimator({
   name: 'thermal',
   summary: 'Radiators: the area and mass that reject a heat load in orbit, or the temperature a given area settles at',
@@ -970,4 +984,5 @@ export const thermalEstimator = defineEstimator({
     },
   },
   run: runThermal,
+  cost: estimateThermalCost,
 });

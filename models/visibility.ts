@@ -12,7 +12,7 @@
 import { eciToEcf, geodeticToEcf, gstime, type SatRec, sgp4 } from 'satellite.js';
 import { DEG, IERS_EARTH_ROTATION_RAD_S, WGS72_A_KM } from './constants.js';
 import { PhysicallyImpossible } from './errors.js';
-import { brentMinimum, brentRoot, GOLDEN } from './numerics.js';
+import { brentMinimum, brentRoot, GOLDEN, midpointIntegral } from './numerics.js';
 import { SGP4_ERRORS } from './sgp4.js';
 import { dot, norm, type Vec3 } from './vec3.js';
 
@@ -358,6 +358,47 @@ export function searchWindows(
       step_max_s: stepMax,
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expected visibility: what a shell shows a site on average, without propagating it (for estimates)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Half the arc of longitude, rad, that a cap of Earth-central radius γ centred at latitude φ spans at
+ * latitude φ': cos Δλ = (cos γ − sin φ sin φ') / (cos φ cos φ') (spherical law of cosines), 0 where
+ * the cap does not reach φ', π where it covers the whole parallel.
+ */
+function capHalfWidthRad(lat_rad: number, atLat_rad: number, gamma_rad: number): number {
+  const across = Math.cos(lat_rad) * Math.cos(atLat_rad);
+  const along = Math.cos(gamma_rad) - Math.sin(lat_rad) * Math.sin(atLat_rad);
+  if (across < 1e-12) return along <= 0 ? Math.PI : 0;
+  const c = along / across;
+  return c >= 1 ? 0 : c <= -1 ? Math.PI : Math.acos(c);
+}
+
+/** Panels of the midpoint rule over the argument of latitude: a few % on the share, plenty for an estimate. */
+const IN_VIEW_PANELS = 16;
+
+/**
+ * Time-mean share of a circular orbit spent within Earth-central angle γ of a site at latitude φ,
+ * averaged over the node and the Earth's rotation (a long interval, or a shell of many planes). The
+ * satellite's latitude follows sin φ' = sin i sin u with the argument of latitude u uniform, and its
+ * longitude relative to the site is uniform, so the share is (1/π²) ∫ Δλ(φ'(u)) du over the u in
+ * [−π/2, π/2] whose latitude the cap reaches. A retrograde orbit covers the latitudes of 180° − i.
+ */
+export function inViewFraction(lat_rad: number, gamma_rad: number, inclination_rad: number): number {
+  if (gamma_rad <= 0) return 0;
+  if (gamma_rad >= Math.PI) return 1;
+  const i = Math.min(inclination_rad, Math.PI - inclination_rad);
+  const lo = Math.max(-i, lat_rad - gamma_rad);
+  const hi = Math.min(i, lat_rad + gamma_rad);
+  if (lo > hi) return 0;
+  const sinI = Math.sin(i);
+  if (sinI < 1e-9) return capHalfWidthRad(lat_rad, 0, gamma_rad) / Math.PI;
+  const u = (lat: number) => Math.asin(Math.max(-1, Math.min(1, Math.sin(lat) / sinI)));
+  const width = (x: number) => capHalfWidthRad(lat_rad, Math.asin(sinI * Math.sin(x)), gamma_rad);
+  return Math.min(1, midpointIntegral(width, u(lo), u(hi), IN_VIEW_PANELS) / Math.PI ** 2);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ export interface AppOptions {
    * no pool every request runs inline, and a stalled loop is what the caller asked for.
    */
   shedLoad?: boolean;
-  /** Cost budget and inline threshold, CPU s; the fixtures' defaults where not given. */
+  /** Cost budget and inline threshold, CPU s; the settings' (COST_BUDGET_CPU_S, INLINE_MAX_CPU_S) where not given. */
   execution?: Partial<Omit<ExecutionOptions, 'pool'>>;
   /** Cross-origin access (`corsPolicyFromEnv` in src/plugins/security.ts); none by default. */
   cors?: CorsPolicy;
@@ -102,7 +102,12 @@ export async function buildApp(options: AppOptions = {}) {
       })
     : undefined;
   if (pool) app.addHook('onClose', async () => pool.close());
-  const execution: ExecutionOptions = { budget_cpu_s: 20, inline_max_cpu_s: 0.005, ...options.execution, pool };
+  const execution: ExecutionOptions = {
+    budget_cpu_s: config.COST_BUDGET_CPU_S,
+    inline_max_cpu_s: config.INLINE_MAX_CPU_S,
+    ...options.execution,
+    pool,
+  };
   await app.register(openapi);
   await app.register(metaRoutes);
   await app.register(estimatorRoutes, execution);

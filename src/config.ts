@@ -7,6 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { DEFAULTS } from '../fixtures/index.js';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -35,6 +36,10 @@ const SETTINGS = {
   POOL_WORKER_HEAP_MB: int(64, 65_536).default(1024),
   /** A costly request (queue and computation) that takes longer is cancelled and answered 503. */
   JOB_DEADLINE_S: int(1, 3600).default(25),
+  /** Largest estimated CPU time of one request, s (413 above it): fixtures/execution.json says why. */
+  COST_BUDGET_CPU_S: z.coerce.number().positive().max(3600).default(DEFAULTS['execution.cost_budget_cpu_s'].value),
+  /** Requests estimated below this CPU time, s, run on the event loop; costlier ones in the pool. */
+  INLINE_MAX_CPU_S: z.coerce.number().min(0).max(1).default(DEFAULTS['execution.inline_max_cpu_s'].value),
   /** Event-loop delay above which requests are shed with 503 (@fastify/under-pressure). */
   MAX_EVENT_LOOP_DELAY_MS: int(10, 600_000).default(1000),
   /** From SIGTERM to exit: requests in flight finish within it, else the process is killed. */

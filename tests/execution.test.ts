@@ -7,6 +7,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
+import { defaultConfig } from '../src/config.js';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 
@@ -84,4 +85,37 @@ describe('the worker pool', () => {
     // The pool is whole again: the next costly request is answered.
     expect((await postJson(base, '/v1/feasibility', FEASIBILITY)).status).toBe(200);
   }, 60_000);
+});
+
+describe('the cost budget at the route', () => {
+  it('the request that took 86 s is refused with 413 before any work, the estimate and the budget in figures', async () => {
+    const app = await buildApp();
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/latency',
+      payload: {
+        satellites: { walker: { altitude_km: 2000, inclination_deg: 53, planes: 200, sats_per_plane: 200, phasing: 0 } },
+        sites: ['Cairo'],
+        gateway: 'Cairo',
+        start: '2026-03-20T00:00:00Z',
+        end: '2026-03-20T02:28:48Z',
+        rtt_step_s: 1,
+      },
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    const body = res.json();
+    expect(body.figures.budget_cpu_s).toBe(defaultConfig().COST_BUDGET_CPU_S);
+    expect(body.figures.estimated_cpu_s).toBeGreaterThan(body.figures.budget_cpu_s);
+    expect(body.errors[0].pointer).toBe('/rtt_step_s');
+    await app.close();
+  });
+
+  it('COST_BUDGET_CPU_S moves the line: a budget below an example refuses it', async () => {
+    const app = await buildApp({ config: { COST_BUDGET_CPU_S: 1e-9 } });
+    const res = await app.inject({ method: 'POST', url: '/v1/thermal', payload: { heat_kw: 1000, radiator_temp_k: 300 } });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().figures.budget_cpu_s).toBe(1e-9);
+    await app.close();
+  });
 });

@@ -464,7 +464,10 @@ describe('POST /v1/latency: problems', () => {
     };
     const links = await post(app(), '/v1/latency', { ...largest, inter_satellite_links: true });
     expectProblem(links, 413);
-    expect(links.body.figures.requested_satellite_samples).toBe(40_000 * 3601);
+    // The route's cost check comes first: the estimate, its drivers and the budget.
+    expect(links.body.figures.estimated_cpu_s).toBeGreaterThan(links.body.figures.budget_cpu_s);
+    expect(links.body.detail).toMatch(/40,000 satellites × 3,601 round-trip samples/);
+    expect(links.body.errors[0].pointer).toBe('/rtt_step_s');
     const index = await post(app(), '/v1/latency', { ...largest, orbital_data_center: { satellite: 40_000 } });
     expectProblem(index, 422);
     expect(index.body.errors[0].pointer).toBe('/orbital_data_center/satellite');
