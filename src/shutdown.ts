@@ -24,7 +24,11 @@ export function closeIdleGracefully(server: Server): void {
   const sockets = new Set<Socket>();
   let closing = false;
   const endIfIdle = (socket: Socket) => {
-    if (closing && !busy.get(socket)) socket.end();
+    if (!closing || busy.get(socket)) return;
+    // Once everything written has gone to the kernel, close whether or not the client closes its
+    // side: a client that keeps its half open would otherwise hold the stop until the deadline.
+    socket.once('finish', () => socket.destroy());
+    socket.end();
   };
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);

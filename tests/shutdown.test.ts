@@ -48,3 +48,22 @@ describe('stop with a slow reader', () => {
     expect(received).toBeLessThan(BIG_BYTES);
   }, 60_000);
 });
+
+describe('stop with a client that keeps its connection open', () => {
+  it('an idle keep-alive connection whose client never closes its side does not hold the stop', async () => {
+    const app = await buildApp();
+    closeIdleGracefully(app.server);
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const client = connect({ port: (app.server.address() as AddressInfo).port, host: '127.0.0.1', allowHalfOpen: true });
+    let raw = '';
+    client.setEncoding('utf8');
+    client.on('data', (chunk: string) => {
+      raw += chunk;
+    });
+    client.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
+    await vi.waitFor(() => expect(raw).toMatch(/\}$/));
+    await app.close(); // resolves only once every connection is closed
+    expect(raw).toMatch(/^HTTP\/1\.1 200 /);
+    client.destroy();
+  }, 30_000);
+});
