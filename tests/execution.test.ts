@@ -5,7 +5,7 @@
  * timing: "health answered while the costly request was still running", not "in under N ms".
  */
 import { request as httpRequest } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { defaultConfig } from '../src/config.js';
 
@@ -118,4 +118,46 @@ describe('the cost budget at the route', () => {
     expect(res.json().figures.budget_cpu_s).toBe(1e-9);
     await app.close();
   });
+});
+
+describe('the job deadline', () => {
+  it('a costly request still queued or computing when its deadline passes is stopped: 503 with Retry-After', async () => {
+    const app = await buildApp({ pool: true, config: { POOL_THREADS: 1, POOL_QUEUE: 16, JOB_DEADLINE_S: 1 } });
+    const base = await app.listen({ host: '127.0.0.1', port: 0 });
+    // Six feasibility reports of about half a second each, on one thread: the last ones wait past 1 s.
+    const answers = await Promise.all([1, 2, 3, 4, 5, 6].map(() => postJson(base, '/v1/feasibility', FEASIBILITY)));
+    const late = answers.filter((r) => r.status === 503);
+    expect(late.length).toBeGreaterThanOrEqual(1);
+    for (const r of late) {
+      expect(Number(r.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      const body = (await r.json()) as { detail: string; figures: Record<string, unknown> };
+      expect(body.detail).toMatch(/deadline of 1 s/);
+      expect(body.figures).toEqual({ deadline_s: 1 });
+    }
+    await app.close();
+  }, 60_000);
+});
+
+describe('load shedding', () => {
+  it('when the event loop stalls anyway: 503 problem+json with Retry-After, while /healthz still answers', async () => {
+    const app = await buildApp({ shedLoad: true, config: { MAX_EVENT_LOOP_DELAY_MS: 50 } });
+    await app.ready();
+    // No pool here: a feasibility report runs on the event loop and stalls it for about half a second.
+    expect((await app.inject({ method: 'POST', url: '/v1/feasibility', payload: FEASIBILITY })).statusCode).toBe(200);
+    let shed: Awaited<ReturnType<typeof app.inject>> | undefined;
+    await vi.waitFor(
+      async () => {
+        const res = await app.inject({ method: 'GET', url: '/v1/estimators' });
+        if (res.statusCode === 503) shed = res;
+        else await app.inject({ method: 'POST', url: '/v1/feasibility', payload: FEASIBILITY });
+        expect(shed).toBeDefined();
+      },
+      { timeout: 20_000, interval: 10 },
+    );
+    expect(shed?.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(Number(shed?.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(shed?.json().figures).toHaveProperty('eventLoopDelay');
+    expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    await app.close();
+  }, 60_000);
 });
