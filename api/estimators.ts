@@ -23,6 +23,7 @@ export const ERROR_RESPONSES = {
   413: problemResponse(
     'Body, or the computation it asks for, larger than the limit: the estimated CPU time against the budget, or the size limit, is in `figures`',
   ),
+  415: problemResponse('A body that is not JSON, a Content-Encoding other than identity, or a charset other than UTF-8'),
   422: problemResponse('Well-formed but physically impossible: the reason, the field and the figures'),
   500: problemResponse('Unexpected fault (logged with the request id)'),
   503: problemResponse(
