@@ -28,7 +28,7 @@ import {
 import type { Cost } from './estimator.js';
 import type { LatencyInputT } from './latency.js';
 import { tleEpochMs, tleMeanElements } from './sgp4.js';
-import { inViewFraction, maxCentralAngleRad } from './visibility.js';
+import { inViewFraction, maxCentralAngleRad, orbitBounds } from './visibility.js';
 
 /** Satellites on alike orbits: how many, and what their visibility and their propagation cost depend on. */
 export interface OrbitClass {
@@ -155,11 +155,11 @@ const viewAngleRad = (c: OrbitClass, mask_deg: number) =>
  */
 function coarseRate(c: OrbitClass, d: LatencyDrivers): number {
   const hNear = c.period_s / 24;
-  const n = (2 * Math.PI) / c.period_s;
-  // The search's own bounds (visibility.ts `trackBounds`): apogee with margins, fastest turn of direction.
-  const rMax = (WGS84_A_KM + c.apogee_km) * 1.02 + 25;
-  const omega = 1.05 * n * Math.sqrt((1 + c.eccentricity) / (1 - c.eccentricity) ** 3) + IERS_EARTH_ROTATION_RAD_S;
-  const gammaMax = maxCentralAngleRad(WGS84_A_KM, rMax, (d.mask_deg - 0.3) * DEG);
+  // The search's own bounds: apogee with margins, fastest turn of direction; the mask less the
+  // search's margin of 0.1° and the largest vertical deflection, 0.19°.
+  const a_km = (WGS84_A_KM + c.apogee_km) / (1 + c.eccentricity);
+  const { rMax_km, angularRateMax_rad_s: omega } = orbitBounds(a_km, c.eccentricity, (2 * Math.PI) / c.period_s);
+  const gammaMax = maxCentralAngleRad(WGS84_A_KM, rMax_km, (d.mask_deg - 0.3) * DEG);
   const inc = c.inclination_deg * DEG;
   const near = (k: number) =>
     Math.min(
