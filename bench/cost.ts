@@ -26,15 +26,15 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { sgp4 } from 'satellite.js';
 import { DEFAULTS } from '../fixtures/index.js';
-import { DEG } from '../models/constants.js';
 import { checkCost, type Estimator, runEstimator } from '../models/estimator.js';
 import { latencyEstimator } from '../models/latency.js';
 import { annualPicture, forgetAnnualPictures, propagatedEclipse, resolveOrbit } from '../models/orbit.js';
 import { Provenance } from '../models/provenance.js';
 import { ESTIMATORS } from '../models/registry.js';
-import { dateToJd, minutesSinceEpoch } from '../models/sgp4.js';
-import { centralAngleRad, ecfAt, elevationRad, searchWindows, siteGeometry, type Track } from '../models/visibility.js';
+import { dateToJd, minutesSinceEpoch, satrecFromTle } from '../models/sgp4.js';
+import { centralAngleRad, ecfAt, elevationRad, siteGeometry, type Track } from '../models/visibility.js';
 
 const BUDGET_S = DEFAULTS['execution.cost_budget_cpu_s'].value;
 
@@ -93,6 +93,18 @@ function annualSample(): number {
   );
 }
 
+/**
+ * CPU seconds of one 720-min step of SDP4's resonance integration: a geostationary element set's
+ * calls 100 days from its epoch against the same a day from it, over the 198 steps between.
+ */
+function resonanceStep(): number {
+  const satrec = satrecFromTle({ line1: ISS.line1, line2: withChecksum(GEO_LINE2) });
+  const calls = (from_min: number) => () => {
+    for (let k = 0; k < 20_000; k++) sgp4(satrec, from_min + k / 3);
+  };
+  return (measure(calls(100 * 1440), 3) - measure(calls(1440), 3)) / 20_000 / 198;
+}
+
 /** CPU seconds of one 10-s step of the propagated revolution (its SGP4 call, the sun, the conical shadow) at this altitude. */
 function revolutionStep(altitude_km: number): number {
   const o = resolveOrbit({ altitude_km, inclination_deg: 53 }, START, new Provenance());
@@ -100,30 +112,16 @@ function revolutionStep(altitude_km: number): number {
   return measure(() => propagatedEclipse(o.satrec, o.epoch, o.period_min), 5) / steps;
 }
 
-/** SGP4 calls per window found, and CPU seconds of one site at one coarse sample. */
-function searchCosts() {
-  const sites = [
-    [30.06, 31.25],
-    [51.51, -0.13],
-    [40.71, -74.01],
-    [-33.87, 151.21],
-  ].map(([lat, lon]) => siteGeometry({ name: 's', lat_deg: lat as number, lon_deg: lon as number, alt_km: 0 }));
-  let calls = 0;
-  let windows = 0;
-  for (const altitude of [550, 2000, 20_200, 35_786])
-    for (const t of tracks(altitude, 100)) {
-      const r = searchWindows(t, sites, 6 * 3600, 25 * DEG, 0);
-      calls += r.stats.refinements;
-      windows += r.windows.length;
-    }
+/** CPU seconds of one site at one coarse sample: central angle and elevation (and the search's push of them). */
+function siteSampleCost(): number {
+  const site = siteGeometry({ name: 'Cairo', lat_deg: 30.06, lon_deg: 31.25, alt_km: 0 });
   const r = ecfAt(tracks(550, 1)[0] as Track, 0);
-  const site = sites[0] as (typeof sites)[number];
   const elev: number[] = [];
   const perSite = measure(() => {
     elev.length = 0;
     for (let k = 0; k < 100_000; k++) elev.push(elevationRad(site, r) + centralAngleRad(site, r));
   });
-  return { calls_per_window: calls / windows, site_sample: perSite / 100_000 };
+  return perSite / 100_000;
 }
 
 type Request = Record<string, unknown>;
@@ -193,14 +191,6 @@ function meshCost(rtt_sample: number, in_view: number, rtt_satellite: number): n
   return perSample / 528 - rtt_satellite;
 }
 
-/** One window listed and checked against the output schema: the same request with and without its window list. */
-function windowCost(): number {
-  const listing = { ...base, satellites: walker(1200, 40, 40), sites: ['Sydney', 'London'] };
-  const listed = latencyCpu({ ...listing, include_windows: true });
-  const unlisted = latencyCpu({ ...listing, include_windows: false });
-  return (listed.cpu_s - unlisted.cpu_s) / listed.out.windows.length;
-}
-
 /** The sampling coefficients by difference between requests, and the request's fixed part (one satellite, a minute). */
 function samplingCosts() {
   const rtt_sample = rttSampleCost();
@@ -212,7 +202,6 @@ function samplingCosts() {
     rtt_satellite_near,
     rtt_satellite_deep: rttSatelliteCost(35_786, 100, 0.25, rtt_sample, in_view),
     mesh_satellite: meshCost(rtt_sample, in_view, rtt_satellite_near),
-    window: windowCost(),
     latency_request: latencyCpu({ ...base, end: after(0.01), satellites: walker(550, 1, 1), sites: ['London'] }).cpu_s,
   };
 }
@@ -224,46 +213,113 @@ function buildCost(request: Request, satellites: number, fixed_s: number): numbe
   return (latencyCpu({ ...request, end: second }).cpu_s - fixed_s) / satellites;
 }
 
-/**
- * CPU seconds per SGP4 call of the event search, in situ (with its site geometry, root finding and
- * window bookkeeping): a long pass prediction against the same one a second long, over the calls
- * it adds (the answer's search.samples + search.refinements).
- */
-function searchCallCost(request: Request): number {
-  const start = request.start as string;
-  const short = latencyCpu({ ...request, end: new Date(Date.parse(start) + 1000).toISOString() });
-  const long = latencyCpu(request);
-  const calls = (o: any) => o.search.samples + o.search.refinements;
-  return (long.cpu_s - short.cpu_s) / (calls(long.out) - calls(short.out));
+/** What a request's event search did: its SGP4 calls (coarse samples and refinements), coarse samples, windows; and its CPU time. */
+function searchWork(request: Request) {
+  const r = latencyCpu(request);
+  const search = r.out.search;
+  return { cpu_s: r.cpu_s, calls: search.samples + search.refinements, samples: search.samples, windows: r.out.windows.length };
 }
 
-/** The event search's coefficients in situ: shells at 550 km and GEO, and element sets, over a few sites. */
-function searchInSitu(fixed_s: number) {
-  const three = ['New York', 'London', 'Cairo'];
-  const leo = { ...span(12), satellites: walker(550, 40, 40), sites: three };
-  const geo = { ...span(20), satellites: walker(35_786, 40, 40), sites: three };
-  const sets = { ...issSpan(12), satellites: { tles: elementSets(2000) }, sites: three };
+/** The same request a second long: its satellites built, one coarse sample each. */
+const secondLong = (request: Request) => ({
+  ...request,
+  end: new Date(Date.parse(request.start as string) + 1000).toISOString(),
+});
+
+/** What a long pass prediction adds to the same one a second long: CPU time, SGP4 calls, coarse samples, windows. */
+function searchDifference(request: Request) {
+  const short = searchWork(secondLong(request));
+  const long = searchWork(request);
   return {
-    sgp4_near: Math.max(searchCallCost(leo), searchCallCost(sets)),
-    sgp4_deep: searchCallCost(geo),
-    elements: buildCost({ ...span(1), satellites: walker(550, 100, 100), sites: ['London'] }, 10_000, fixed_s),
-    element_set: buildCost({ ...issSpan(1), satellites: { tles: elementSets(5000) }, sites: ['London'] }, 5000, fixed_s),
+    cpu_s: long.cpu_s - short.cpu_s,
+    calls: long.calls - short.calls,
+    samples: long.samples - short.samples,
+    windows: long.windows - short.windows,
+  };
+}
+
+/** Twenty sites: the catalogue's and three on the open sea. */
+const TWENTY_SITES = [
+  ...['New York', 'London', 'Cairo', 'Paris', 'Los Angeles', 'Tokyo', 'Mumbai', 'Sydney', 'Sao Paulo', 'Johannesburg'],
+  ...['Ashburn', 'Dublin', 'Frankfurt', 'Amsterdam', 'Singapore', 'The Dalles', 'Council Bluffs'],
+  { lat_deg: 0, lon_deg: 0 },
+  { lat_deg: 10, lon_deg: 100 },
+  { lat_deg: -20, lon_deg: -60 },
+];
+
+/** A deep-space coarse sample: 200 satellites at 8,000 km (SDP4, not resonant), 500 calls each forward in time, one satellite after another as the search takes them. */
+function deepCoarseCost(): number {
+  const shell = tracks(8000, 200);
+  const calls = () => {
+    for (const t of shell) for (let k = 0; k < 500; k++) ecfAt(t, k * 600);
+  };
+  return measure(calls, 3) / (200 * 500);
+}
+
+/** A site at 75° N: no satellite at 550 km inclined 20° rises 25° above its horizon. */
+const FAR_NORTH = { lat_deg: 75, lon_deg: 0 };
+
+/**
+ * The event search's coefficients in situ, and the satellites' build. A coarse sample: a 12-h pass
+ * prediction that finds no window, by difference with the same one a second long (deep space: too
+ * few coarse samples for that, so timed directly). A window open at the start, all in: a shell over twenty sites for one second
+ * (every window found is open at the start), less its build and coarse samples. A window rising
+ * within the interval: a 12-h (GEO: 20-h) pass prediction over three sites by difference with the
+ * same one a second long. The SGP4 calls per window come from the answers' search statistics.
+ */
+function searchInSitu(fixed_s: number, site_s: number) {
+  const elements = buildCost({ ...span(1), satellites: walker(550, 100, 100), sites: ['London'] }, 10_000, fixed_s);
+  const element_set = buildCost({ ...issSpan(1), satellites: { tles: elementSets(5000) }, sites: ['London'] }, 5000, fixed_s);
+  const coarse = (request: Request) => {
+    const d = searchDifference(request);
+    return (d.cpu_s - d.samples * site_s) / d.calls;
+  };
+  const sgp4_near = coarse({ ...span(12), satellites: walker(550, 40, 40, 20), sites: [FAR_NORTH] });
+  const sgp4_deep = deepCoarseCost();
+  const open = (satellites: Request, count: number, sgp4_s: number) => {
+    const w = searchWork(secondLong({ ...span(1), satellites, sites: TWENTY_SITES }));
+    const cpu_s = w.cpu_s - fixed_s - count * elements - w.samples * (sgp4_s + 20 * site_s);
+    return { cost: cpu_s / w.windows, calls: (w.calls - w.samples) / w.windows };
+  };
+  const rising = (request: Request, sgp4_s: number) => {
+    const d = searchDifference(request);
+    return { cost: (d.cpu_s - d.samples * (sgp4_s + 3 * site_s)) / d.windows, calls: (d.calls - d.samples) / d.windows };
+  };
+  const three = ['New York', 'London', 'Cairo'];
+  const risingNear = rising({ ...span(12), satellites: walker(550, 40, 40), sites: three }, sgp4_near);
+  const openNear = open(walker(2000, 100, 100), 10_000, sgp4_near);
+  return {
+    sgp4_near,
+    sgp4_deep,
+    window_near: risingNear.cost,
+    window_deep: rising({ ...span(20), satellites: walker(35_786, 40, 40), sites: three }, sgp4_deep).cost,
+    open_window_near: openNear.cost,
+    open_window_deep: open(walker(35_786, 40, 40), 1600, sgp4_deep).cost,
+    window_calls: risingNear.calls,
+    open_window_calls: openNear.calls,
+    elements,
+    element_set,
   };
 }
 
 /** Each coefficient as measured here beside the fixture's value. */
 function calibrate(): void {
   const sampling = samplingCosts();
-  const inSitu = searchInSitu(sampling.latency_request);
-  const search = searchCosts();
+  const site_sample = siteSampleCost();
+  const inSitu = searchInSitu(sampling.latency_request, site_sample);
   const measured: Record<string, number> = {
     sgp4_near_s: inSitu.sgp4_near,
     sgp4_deep_s: inSitu.sgp4_deep,
     satrec_from_elements_s: inSitu.elements,
     satrec_from_element_set_s: inSitu.element_set,
-    site_sample_s: search.site_sample,
-    window_sgp4_calls: search.calls_per_window,
-    window_s: sampling.window,
+    site_sample_s: site_sample,
+    window_near_s: inSitu.window_near,
+    window_deep_s: inSitu.window_deep,
+    open_window_near_s: inSitu.open_window_near,
+    open_window_deep_s: inSitu.open_window_deep,
+    window_sgp4_calls: inSitu.window_calls,
+    open_window_sgp4_calls: inSitu.open_window_calls,
+    resonance_step_s: resonanceStep(),
     in_view_s: sampling.in_view,
     rtt_sample_s: sampling.rtt_sample,
     rtt_satellite_near_s: sampling.rtt_satellite_near,
@@ -402,12 +458,15 @@ function elementSets(n: number, orbit = ISS.line2) {
 }
 
 const span = (hours: number) => ({ start: START, end: after(hours), min_elevation_deg: 25 });
-/** An interval from the ISS element set's epoch: element sets are used within days of theirs. */
-const issSpan = (hours: number) => ({
-  start: '2008-09-20T12:00:00Z',
-  end: new Date(Date.parse('2008-09-20T12:00:00Z') + hours * 3_600_000).toISOString(),
-  min_elevation_deg: 25,
-});
+/** An interval `days` after the ISS element set's epoch: element sets are used within days of theirs. */
+const issSpan = (hours: number, days = 0) => {
+  const start = Date.parse('2008-09-20T12:00:00Z') + days * 86_400_000;
+  return {
+    start: new Date(start).toISOString(),
+    end: new Date(start + hours * 3_600_000).toISOString(),
+    min_elevation_deg: 25,
+  };
+};
 
 /** Latency requests across sizes: a few satellites to 40,000, 1 to 5 sites, bent pipe and laser links, LEO to GEO. */
 function latencyRequests(large: boolean): [string, Request][] {
@@ -448,6 +507,23 @@ function latencyRequests(large: boolean): [string, Request][] {
     [
       '400 sats GEO, 2 sites 6 h / 10 s',
       { ...span(6), satellites: walker(35_786, 20, 20), sites: ['London', 'Cairo'], rtt_step_s: 10 },
+    ],
+    [
+      '1,600 sats GEO, 3 sites, 20 h pass prediction',
+      { ...span(20), satellites: walker(35_786, 40, 40), sites: ['New York', 'London', 'Cairo'] },
+    ],
+    [
+      '500 GEO element sets 20 days old, 2 sites 6 h / 10 s',
+      { ...issSpan(6, 20), satellites: { tles: elementSets(500, GEO_LINE2) }, sites: ['London', 'Cairo'], rtt_step_s: 10 },
+    ],
+    [
+      '400 sats GEO, elements a year old, 2 sites 6 h / 10 s',
+      {
+        ...span(6),
+        satellites: { walker: { ...walker(35_786, 20, 20).walker, epoch: '2025-03-20T00:00:00Z' } },
+        sites: ['London', 'Cairo'],
+        rtt_step_s: 10,
+      },
     ],
     [
       '500 element sets, 2 sites 6 h / 10 s',

@@ -22,14 +22,47 @@ const DEEP_SPACE_PERIOD_S = 225 * 60;
 /** Whether SGP4 propagates an orbit of this period with its deep-space branch. */
 export const isDeep = (period_s: number) => period_s >= DEEP_SPACE_PERIOD_S;
 
-/** CPU seconds of one SGP4 position in Earth-fixed axes for an orbit of this period, one satellite's calls in a row (a search). */
+/** CPU seconds of one coarse sample of the event search for an orbit of this period: an SGP4 position, forward in time. */
 export function sgp4CallCost(period_s: number): number {
   return coefficient(isDeep(period_s) ? 'execution.cost.sgp4_deep_s' : 'execution.cost.sgp4_near_s');
+}
+
+/**
+ * CPU seconds of one visibility window, all in (its refinement, bookkeeping and listing): one that
+ * rises within the interval (both crossings and the culmination refined, some 25 SGP4 calls back
+ * and forth), and one already open at the start (its set and culmination only).
+ */
+export function windowCosts(period_s: number): { rising: number; open: number } {
+  const deep = isDeep(period_s);
+  return {
+    rising: coefficient(deep ? 'execution.cost.window_deep_s' : 'execution.cost.window_near_s'),
+    open: coefficient(deep ? 'execution.cost.open_window_deep_s' : 'execution.cost.open_window_near_s'),
+  };
 }
 
 /** CPU seconds of one satellite at one round-trip sample: its position among many satellites' (colder caches) and its path measured. */
 export function rttSatelliteCost(period_s: number): number {
   return coefficient(isDeep(period_s) ? 'execution.cost.rtt_satellite_deep_s' : 'execution.cost.rtt_satellite_near_s');
+}
+
+/** Mean motion bounds of SDP4's resonant orbits, rad/min (Vallado et al. 2006, dsinit `irez`): synchronous, and half-day with e ≥ 0.5. */
+const SYNCHRONOUS_RAD_MIN = [0.0034906585, 0.0052359877] as const;
+const HALF_DAY_RAD_MIN = [8.26e-3, 9.24e-3] as const;
+/** Step of SDP4's resonance integration, min. */
+const RESONANCE_STEP_MIN = 720;
+
+/**
+ * Extra CPU seconds of each SGP4 call of a resonant deep-space orbit (synchronous, or half-day and
+ * eccentric) made up to `age_s` from its element epoch: SDP4 integrates the resonance in 720-min
+ * steps from the epoch, and satellite.js keeps no state between calls, so every call takes them
+ * all again. Nothing for other orbits.
+ */
+export function resonanceCallCost(period_s: number, eccentricity: number, age_s: number): number {
+  const n = (2 * Math.PI) / (period_s / 60);
+  const synchronous = n > SYNCHRONOUS_RAD_MIN[0] && n < SYNCHRONOUS_RAD_MIN[1];
+  const halfDay = n >= HALF_DAY_RAD_MIN[0] && n <= HALF_DAY_RAD_MIN[1] && eccentricity >= 0.5;
+  if (!synchronous && !halfDay) return 0;
+  return Math.ceil(Math.abs(age_s) / 60 / RESONANCE_STEP_MIN) * coefficient('execution.cost.resonance_step_s');
 }
 
 /** A figure for a basis phrase: whole and grouped from 100 up ("8,929"), three significant digits below ("2.48"). */

@@ -611,7 +611,7 @@ const ANY_START = '2000-01-01T00:00:00Z';
 export function scenarioPartsCost(s: Scenario): { revolution: Cost; annual_s: number; latency: Cost } {
   const p = new Provenance();
   const r = resolveScenario(s, p);
-  const revolution = revolutionCost(r.orbit);
+  const revolution = revolutionCost(r.orbit, r.epoch);
   const request = latencyEstimator.input.safeParse(latencyRequest(s, r, r.epoch ?? ANY_START, p));
   const latency: Cost = request.success
     ? latencyEstimator.cost(request.data)

@@ -5,7 +5,7 @@
  *
  *   build     satellites × (Walker slot or element set)
  *   search    coarse SGP4 samples: P/24 near a site, up to P/6 far from every site, each compared with every site
- *   windows   satellites × sites × expected windows, each refined by a number of SGP4 calls
+ *   windows   satellites × sites × expected windows, each refined (some 25 SGP4 calls), kept and listed
  *   sampling  round-trip samples × satellites in view of the user and the gateway (the one both see is propagated),
  *             or, over laser links, every satellite propagated and routed at every sample
  *
@@ -15,11 +15,20 @@
  */
 import { ELEMENT_SETS } from '../fixtures/index.js';
 import { DEG, EGM96_MU_KM3_S2, IERS_EARTH_ROTATION_RAD_S, WGS84_A_KM } from './constants.js';
-import { type Coefficient, coefficient, count, counted, rttSatelliteCost, sgp4CallCost } from './cost.js';
+import {
+  type Coefficient,
+  coefficient,
+  count,
+  counted,
+  resonanceCallCost,
+  rttSatelliteCost,
+  sgp4CallCost,
+  windowCosts,
+} from './cost.js';
 import type { Cost } from './estimator.js';
 import type { LatencyInputT } from './latency.js';
-import { tleMeanElements } from './sgp4.js';
-import { inViewFraction, maxCentralAngleRad } from './visibility.js';
+import { tleEpochMs, tleMeanElements } from './sgp4.js';
+import { inViewFraction, maxCentralAngleRad, orbitBounds } from './visibility.js';
 
 /** Satellites on alike orbits: how many, and what their visibility and their propagation cost depend on. */
 export interface OrbitClass {
@@ -30,19 +39,31 @@ export interface OrbitClass {
   period_s: number;
   eccentricity: number;
   inclination_deg: number;
+  /** Extra CPU seconds of each SGP4 call over the interval: SDP4's resonance integration from the element epoch (resonanceCallCost). */
+  resonance_s: number;
 }
 
-/** A circular or eccentric orbit of given mean motion as an orbit class of the estimate (null when it is no orbit). */
-function classFromMeanMotion(meanMotion_rev_day: number, eccentricity: number, inclination_deg: number): OrbitClass | null {
+/**
+ * A circular or eccentric orbit of given mean motion as an orbit class of the estimate, its calls
+ * made up to `age_s` from its element epoch (null when it is no orbit).
+ */
+function classFromMeanMotion(
+  meanMotion_rev_day: number,
+  eccentricity: number,
+  inclination_deg: number,
+  age_s: number,
+): OrbitClass | null {
   if (!(meanMotion_rev_day > 0) || !(eccentricity >= 0 && eccentricity < 1) || !Number.isFinite(inclination_deg)) return null;
   const n_rad_s = (meanMotion_rev_day * 2 * Math.PI) / 86400;
   const a_km = Math.cbrt(EGM96_MU_KM3_S2 / n_rad_s ** 2);
+  const period_s = 86400 / meanMotion_rev_day;
   return {
     count: 1,
     apogee_km: a_km * (1 + eccentricity) - WGS84_A_KM,
-    period_s: 86400 / meanMotion_rev_day,
+    period_s,
     eccentricity,
     inclination_deg,
+    resonance_s: resonanceCallCost(period_s, eccentricity, Number.isFinite(age_s) ? age_s : 0),
   };
 }
 
@@ -52,7 +73,8 @@ const MAX_ORBIT_CLASSES = 48;
 /**
  * Element sets grouped into orbit classes: semi-major axes within about 2 %, inclinations within a
  * degree, eccentricities within 0.05. A group keeps its widest view (highest apogee), its shortest
- * period and its largest eccentricity, so that it never understates the work of its members.
+ * period, its largest eccentricity and its dearest resonance, so that it never understates the work
+ * of its members.
  */
 function groupClasses(orbits: readonly (OrbitClass | null)[]): OrbitClass[] {
   const groups = new Map<string, OrbitClass>();
@@ -75,29 +97,29 @@ function mergeClass(g: OrbitClass, o: OrbitClass): OrbitClass {
     period_s: Math.min(g.period_s, o.period_s),
     eccentricity: Math.max(g.eccentricity, o.eccentricity),
     inclination_deg: g.inclination_deg,
+    resonance_s: Math.max(g.resonance_s, o.resonance_s),
   };
 }
 
-/** The satellites a request asks for as orbit classes, from the request (no SGP4 record is initialised). */
-export function orbitClasses(s: LatencyInputT['satellites']): OrbitClass[] {
+/** The largest time from an element epoch to a call in [start, end], s. */
+const ageAtCalls = (epoch_ms: number, start_ms: number, end_ms: number) =>
+  Math.max(Math.abs(start_ms - epoch_ms), Math.abs(end_ms - epoch_ms)) / 1000;
+
+/** The satellites a request asks for over [start, end] as orbit classes, from the request (no SGP4 record is initialised). */
+export function orbitClasses(s: LatencyInputT['satellites'], start_ms: number, end_ms: number): OrbitClass[] {
   if (s.walker) {
     const w = s.walker;
     const period_s = 2 * Math.PI * Math.sqrt((WGS84_A_KM + w.altitude_km) ** 3 / EGM96_MU_KM3_S2);
-    return [
-      {
-        count: w.planes * w.sats_per_plane,
-        apogee_km: w.altitude_km,
-        period_s,
-        eccentricity: 0,
-        inclination_deg: w.inclination_deg,
-      },
-    ];
+    const epoch_ms = w.epoch === undefined ? start_ms : Date.parse(w.epoch);
+    const walkerClass = classFromMeanMotion(86400 / period_s, 0, w.inclination_deg, ageAtCalls(epoch_ms, start_ms, end_ms));
+    return walkerClass ? [{ ...walkerClass, count: w.planes * w.sats_per_plane, apogee_km: w.altitude_km }] : [];
   }
   const tles = s.tles ?? ELEMENT_SETS[s.element_set as string]?.tles ?? [];
   return groupClasses(
     tles.map((tle) => {
       const m = tleMeanElements(tle.line2);
-      return classFromMeanMotion(m.meanMotion_rev_day, m.eccentricity, m.inclination_deg);
+      const age_s = ageAtCalls(tleEpochMs(tle.line1), start_ms, end_ms);
+      return classFromMeanMotion(m.meanMotion_rev_day, m.eccentricity, m.inclination_deg, age_s);
     }),
   );
 }
@@ -133,11 +155,11 @@ const viewAngleRad = (c: OrbitClass, mask_deg: number) =>
  */
 function coarseRate(c: OrbitClass, d: LatencyDrivers): number {
   const hNear = c.period_s / 24;
-  const n = (2 * Math.PI) / c.period_s;
-  // The search's own bounds (visibility.ts `trackBounds`): apogee with margins, fastest turn of direction.
-  const rMax = (WGS84_A_KM + c.apogee_km) * 1.02 + 25;
-  const omega = 1.05 * n * Math.sqrt((1 + c.eccentricity) / (1 - c.eccentricity) ** 3) + IERS_EARTH_ROTATION_RAD_S;
-  const gammaMax = maxCentralAngleRad(WGS84_A_KM, rMax, (d.mask_deg - 0.3) * DEG);
+  // The search's own bounds: apogee with margins, fastest turn of direction; the mask less the
+  // search's margin of 0.1° and the largest vertical deflection, 0.19°.
+  const a_km = (WGS84_A_KM + c.apogee_km) / (1 + c.eccentricity);
+  const { rMax_km, angularRateMax_rad_s: omega } = orbitBounds(a_km, c.eccentricity, (2 * Math.PI) / c.period_s);
+  const gammaMax = maxCentralAngleRad(WGS84_A_KM, rMax_km, (d.mask_deg - 0.3) * DEG);
   const inc = c.inclination_deg * DEG;
   const near = (k: number) =>
     Math.min(
@@ -149,13 +171,17 @@ function coarseRate(c: OrbitClass, d: LatencyDrivers): number {
 }
 
 /**
- * Windows one satellite of the class is expected to have at one site: in view at the start with
- * probability f, and rising at a rate f / T_pass after, with the mean pass T_pass = γP/4 (the mean
- * chord of a cap of radius γ, πγ/2, crossed at 2π/P).
+ * Windows one satellite of the class is expected to have at one site: open at the start with
+ * probability f, and rising at a rate f / T_pass after, with the mean pass T_pass = (π/2)·γ / ω:
+ * the mean chord of a cap of radius γ crossed at the satellite's angular rate over the rotating
+ * Earth, ω = √(n² + Ω⊕² − 2nΩ⊕ cos i) at most (no new pass for a geostationary satellite).
  */
-function windowsPerSatellite(f: number, gamma_rad: number, c: OrbitClass, duration_s: number): number {
-  if (f <= 0 || gamma_rad <= 0) return 0;
-  return f * (1 + duration_s / ((gamma_rad * c.period_s) / 4));
+function windowsPerSatellite(f: number, gamma_rad: number, c: OrbitClass, duration_s: number) {
+  if (f <= 0 || gamma_rad <= 0) return { open: 0, rising: 0 };
+  const n = (2 * Math.PI) / c.period_s;
+  const earth = IERS_EARTH_ROTATION_RAD_S;
+  const omega = Math.sqrt(Math.max(0, n * n + earth * earth - 2 * n * earth * Math.cos(c.inclination_deg * DEG)));
+  return { open: f, rising: (f * duration_s * omega) / ((Math.PI / 2) * gamma_rad) };
 }
 
 /**
@@ -178,22 +204,27 @@ interface ClassWork {
 }
 
 function classWork(c: OrbitClass, d: LatencyDrivers, samples: number): ClassWork {
-  const sgp4 = sgp4CallCost(c.period_s);
+  const sgp4 = sgp4CallCost(c.period_s) + c.resonance_s;
   const gamma = viewAngleRad(c, d.mask_deg);
   const inc = c.inclination_deg * DEG;
   const f = d.siteLats_deg.map((lat) => inViewFraction(lat * DEG, gamma, inc));
   const coarse = c.count * (d.duration_s * coarseRate(c, d) + 1);
-  const windows = c.count * f.reduce((s, fk) => s + windowsPerSatellite(fk, gamma, c, d.duration_s), 0);
-  const perWindow = coefficient('execution.cost.window_sgp4_calls') * sgp4 + coefficient('execution.cost.window_s');
+  const perSite = f.map((fk) => windowsPerSatellite(fk, gamma, c, d.duration_s));
+  const open = c.count * perSite.reduce((s, w) => s + w.open, 0);
+  const rising = c.count * perSite.reduce((s, w) => s + w.rising, 0);
+  const cost = windowCosts(c.period_s);
+  const perCall = c.resonance_s;
   const build: Coefficient =
     d.build === 'walker' ? 'execution.cost.satrec_from_elements_s' : 'execution.cost.satrec_from_element_set_s';
   return {
     build_s: c.count * coefficient(build),
     search_s: coarse * (sgp4 + d.siteLats_deg.length * coefficient('execution.cost.site_sample_s')),
-    windows_s: windows * perWindow,
+    windows_s:
+      open * (cost.open + coefficient('execution.cost.open_window_sgp4_calls') * perCall) +
+      rising * (cost.rising + coefficient('execution.cost.window_sgp4_calls') * perCall),
     sampling_s: samples * samplingPerSample(c, d, f, gamma),
     userInView: c.count * (f[0] ?? 0),
-    windows,
+    windows: open + rising,
   };
 }
 
@@ -204,7 +235,7 @@ function classWork(c: OrbitClass, d: LatencyDrivers, samples: number): ClassWork
  * the gateway when an orbital data center is reached from both).
  */
 function samplingPerSample(c: OrbitClass, d: LatencyDrivers, f: readonly number[], gamma: number): number {
-  const satellite = rttSatelliteCost(c.period_s);
+  const satellite = rttSatelliteCost(c.period_s) + c.resonance_s;
   const fUser = f[0] ?? 0;
   const fGateway = d.gatewayIndex === null ? 0 : (f[d.gatewayIndex] ?? 0);
   const listed = c.count * (fUser + fGateway) * coefficient('execution.cost.in_view_s');

@@ -601,7 +601,7 @@ function latencyDrivers(input: LatencyInputT): LatencyDrivers {
   const gateway = ends.far?.gateway;
   return {
     build: input.satellites.walker ? 'walker' : 'element_set',
-    classes: orbitClasses(input.satellites),
+    classes: orbitClasses(input.satellites, span.start.getTime(), span.end.getTime()),
     siteLats_deg: ends.geometry.map((g) => g.lat_deg),
     gatewaySeparation_rad: gateway
       ? greatCircleKm(ends.user.lat_deg, ends.user.lon_deg, gateway.lat_deg, gateway.lon_deg, 1)

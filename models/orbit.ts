@@ -20,7 +20,7 @@ import {
   WGS72_A_KM,
   WGS84_A_KM,
 } from './constants.js';
-import { coefficient, count, isDeep } from './cost.js';
+import { coefficient, count, isDeep, resonanceCallCost } from './cost.js';
 import { PhysicallyImpossible } from './errors.js';
 import { type Cost, defineEstimator } from './estimator.js';
 import { Provenance } from './provenance.js';
@@ -33,6 +33,7 @@ import {
   satrecFromOmm,
   satrecFromTle,
   TleSchema,
+  tleEpochMs,
   tleMeanElements,
 } from './sgp4.js';
 import { dot, unit, type Vec3 } from './vec3.js';
@@ -775,13 +776,31 @@ export function resolveCost(spec: OrbitSpec): number {
   );
 }
 
-/** One revolution propagated in 10-s steps, each an SGP4 call, the sun of date and the conical shadow. */
-export function revolutionCost(spec: OrbitSpec): Cost {
+/**
+ * Time from the element epoch to the end of the propagated revolution, s: the revolution itself for
+ * elements (their epoch is the one asked), plus the distance to the epoch asked for an element set.
+ */
+function revolutionAgeS(spec: OrbitSpec, epochIso: string | undefined, period_s: number): number {
+  if (spec.altitude_km !== undefined || epochIso === undefined) return period_s;
+  const setEpoch_ms = spec.tle ? tleEpochMs(spec.tle.line1) : Date.parse(`${spec.omm?.EPOCH.replace(/Z$/, '')}Z`);
+  const apart_s = Math.abs(Date.parse(epochIso) - setEpoch_ms) / 1000;
+  return Number.isFinite(apart_s) ? apart_s + period_s : period_s;
+}
+
+/** Eccentricity of an orbit as given (0 where it gives none). */
+function specEccentricity(spec: OrbitSpec): number {
+  const e = spec.tle ? tleMeanElements(spec.tle.line2).eccentricity : Number(spec.omm?.ECCENTRICITY ?? spec.eccentricity ?? 0);
+  return Number.isFinite(e) ? e : 0;
+}
+
+/** One revolution propagated in 10-s steps, each an SGP4 call (with SDP4's resonance from the element epoch), the sun of date and the conical shadow. */
+export function revolutionCost(spec: OrbitSpec, epochIso?: string): Cost {
   const period_s = specPeriodS(spec) ?? 0;
   const steps = Math.ceil(period_s / REVOLUTION_STEP_S) + 1;
   const step = isDeep(period_s) ? 'execution.cost.revolution_step_deep_s' : 'execution.cost.revolution_step_near_s';
+  const resonance = resonanceCallCost(period_s, specEccentricity(spec), revolutionAgeS(spec, epochIso, period_s));
   return {
-    cpu_s: steps * coefficient(step),
+    cpu_s: steps * (coefficient(step) + resonance),
     basis: `one revolution of ${count(period_s / 60)} min in ${count(steps)} steps of ${REVOLUTION_STEP_S} s`,
     pointer: '/orbit',
     remedy: 'a lower orbit (a shorter revolution), or propagated_check: false',
@@ -796,7 +815,7 @@ export function annualPassCost(): number {
 /** What an orbit request costs: its fixed part, the propagated revolution unless turned off, and the annual picture when asked. */
 export function estimateOrbitCost(input: z.output<typeof OrbitInput>): Cost {
   const revolution: Cost =
-    input.propagated_check === false ? { cpu_s: 0, basis: 'no propagated check' } : revolutionCost(input.orbit);
+    input.propagated_check === false ? { cpu_s: 0, basis: 'no propagated check' } : revolutionCost(input.orbit, input.epoch);
   const annual = input.annual ? annualPassCost() : 0;
   return {
     ...revolution,

@@ -105,6 +105,17 @@ export function satrecFromTle(tle: { line1: string; line2: string }): SatRec {
 }
 
 /**
+ * The epoch of a TLE read from its first line by column (Space-Track TLE format: two-digit year in
+ * columns 19–20, 57–99 meaning 19xx, and the day of the year with its fraction in 21–32), without
+ * initialising SGP4, ms since 1970 (NaN when the columns hold no date).
+ */
+export function tleEpochMs(line1: string): number {
+  const yy = Number(line1.slice(18, 20));
+  const day = Number(line1.slice(20, 32));
+  return Date.UTC(yy < 57 ? 2000 + yy : 1900 + yy, 0, 1) + (day - 1) * 86_400_000;
+}
+
+/**
  * Mean elements read from a TLE's second line by column (Space-Track TLE format: inclination in
  * columns 9–16, eccentricity with an assumed leading decimal point in 27–33, mean motion in
  * 53–63), without initialising SGP4: what an estimate of the work needs.

@@ -121,9 +121,12 @@ export function trackPeriodS(track: Track): number {
  */
 export function trackBounds(track: Track): { rMax_km: number; angularRateMax_rad_s: number } {
   const s = track.satrec;
-  const e = Math.min(0.99, s.ecco);
-  const a_km = s.a * WGS72_A_KM;
-  const n_rad_s = s.no / 60;
+  return orbitBounds(s.a * WGS72_A_KM, s.ecco, s.no / 60);
+}
+
+/** The bounds of `trackBounds` from the mean elements: semi-major axis, km; eccentricity; mean motion, rad/s. */
+export function orbitBounds(a_km: number, eccentricity: number, n_rad_s: number) {
+  const e = Math.min(0.99, eccentricity);
   return {
     rMax_km: a_km * (1 + e) * 1.02 + 25,
     angularRateMax_rad_s: 1.05 * n_rad_s * Math.sqrt((1 + e) / (1 - e) ** 3) + IERS_EARTH_ROTATION_RAD_S,

@@ -177,6 +177,21 @@ describe('latency cost: never less for more work (fast-check)', () => {
   });
 });
 
+describe('latency cost: SDP4 resonance', () => {
+  it('a geostationary shell costs more the older its elements (satellite.js integrates the resonance from the epoch at every call); a low one does not', () => {
+    const shellAt = (altitude_km: number, epoch?: string) => ({
+      satellites: { walker: { ...walker(altitude_km, 20, 20).walker, ...(epoch && { epoch }) } },
+      sites: ['London', 'Cairo'],
+      start: START,
+      end: after(6),
+      rtt_step_s: 10,
+    });
+    const yearOld = '2025-03-20T00:00:00Z';
+    expect(latencyCost(shellAt(35_786, yearOld))).toBeGreaterThan(10 * latencyCost(shellAt(35_786)));
+    expect(latencyCost(shellAt(550, yearOld))).toBe(latencyCost(shellAt(550)));
+  });
+});
+
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 /** Paths to every leaf of a JSON value. */
