@@ -18,9 +18,10 @@ let cached: Promise<Claims> | null = null;
 export function defaultClaims(options: Partial<ExecutionOptions> = {}): Promise<Claims> {
   if (cached) return cached;
   const body = {};
+  const input = claimsEstimator.input.parse(body);
   const evaluation = options.pool
-    ? options.pool.run({ estimator: claimsEstimator.name, body }, 1, new AbortController().signal)
-    : Promise.resolve().then(() => runEstimator(claimsEstimator, claimsEstimator.input.parse(body)));
+    ? options.pool.run({ estimator: claimsEstimator.name, body }, claimsEstimator.cost(input).cpu_s, new AbortController().signal)
+    : Promise.resolve().then(() => runEstimator(claimsEstimator, input));
   cached = (evaluation as Promise<Claims>).catch((error) => {
     cached = null;
     throw error;

@@ -9,9 +9,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Cost, checkCost, type Estimator, runEstimator, withProvenance } from '../models/estimator.js';
 import { ESTIMATORS } from '../models/registry.js';
-import { sendProblem } from '../src/plugins/errors.js';
-import { ClientGone, type EstimatorPool, Unavailable } from '../src/pool.js';
-import { PROBLEM_CONTENT_TYPE, ProblemSchema, problem } from '../src/problem.js';
+import { ClientGone, type EstimatorPool } from '../src/pool.js';
+import { PROBLEM_CONTENT_TYPE, ProblemSchema } from '../src/problem.js';
 
 const problemResponse = (description: string) => ({
   description,
@@ -52,7 +51,7 @@ function clientGoneSignal(reply: FastifyReply): AbortSignal {
 /** The JSON body as parsed, before the schema transformed it: what a worker thread parses again. */
 const rawBodies = new WeakMap<FastifyRequest, unknown>();
 
-/** Run one estimator on one request: inline, or in the pool, answering 503 when the pool cannot. */
+/** Run one estimator on one request: inline, or in the pool (whose Unavailable the error handler answers 503). */
 export async function execute(
   estimator: Estimator,
   request: FastifyRequest,
@@ -65,10 +64,6 @@ export async function execute(
     const job = { estimator: estimator.name, body: rawBodies.get(request) ?? {} };
     return await options.pool.run(job, cost.cpu_s, clientGoneSignal(reply));
   } catch (error) {
-    if (error instanceof Unavailable) {
-      reply.header('retry-after', String(error.retryAfter_s));
-      return sendProblem(reply, request, problem(503, error.message, { figures: error.figures }));
-    }
     if (error instanceof ClientGone) {
       // Nobody to answer: the job is stopped, the socket is already closed.
       request.log.info({ estimator: estimator.name }, `${error.message}: its computation was stopped`);

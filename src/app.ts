@@ -23,7 +23,7 @@ import errors, { answerClientError, answerFrameworkError, sendProblem } from './
 import security, { type CorsPolicy } from './plugins/security.js';
 import openapi from './plugins/swagger.js';
 import { EstimatorPool } from './pool.js';
-import { PROBLEM_CONTENT_TYPE, problem } from './problem.js';
+import { problem } from './problem.js';
 import { serializerCompiler } from './serializer.js';
 
 /** Largest accepted request body, bytes. */
@@ -156,17 +156,15 @@ async function registerPressure(app: FastifyInstance, config: Config) {
     retryAfter: retryAfter_s,
     pressureHandler: (request: FastifyRequest, reply: FastifyReply, type: string, value: number | undefined) => {
       if (request.routeOptions.config.liveness === true) return undefined;
-      const body = problem(
-        503,
-        `the service is overloaded (${type} at ${Math.round(Number(value))}); retry after ${retryAfter_s} s`,
-        {
-          instance: request.url.split('?')[0]?.slice(0, 200),
-          request_id: String(request.id),
-          figures: { [type]: Math.round(Number(value)), retry_after_s: retryAfter_s },
-        },
-      );
       // Sent here: the request stops at the next hook, which sees the reply sent.
-      reply.code(503).type(PROBLEM_CONTENT_TYPE).header('retry-after', String(retryAfter_s)).send(JSON.stringify(body));
+      reply.header('retry-after', String(retryAfter_s));
+      sendProblem(
+        reply,
+        request,
+        problem(503, `the service is overloaded (${type} at ${Math.round(Number(value))}); retry after ${retryAfter_s} s`, {
+          figures: { [type]: Math.round(Number(value)), retry_after_s: retryAfter_s },
+        }),
+      );
       return undefined;
     },
   });

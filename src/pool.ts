@@ -7,6 +7,7 @@
  */
 import { Piscina } from 'piscina';
 import { TooLarge } from '../models/errors.js';
+import { RequestRefused } from './problem.js';
 import { type Job, type Outcome, refusalError } from './worker.js';
 
 export interface PoolOptions {
@@ -16,16 +17,17 @@ export interface PoolOptions {
   worker_heap_mb: number;
 }
 
-/** The pool cannot take the job now (queue full, deadline passed, stopping): 503 with Retry-After. */
-export class Unavailable extends Error {
+/**
+ * The pool cannot take the job now (queue full, deadline passed): 503 with Retry-After, answered
+ * by the error handler like every refusal (src/plugins/errors.ts).
+ */
+export class Unavailable extends RequestRefused {
   readonly retryAfter_s: number;
-  readonly figures: Record<string, number | string>;
 
   constructor(detail: string, retryAfter_s: number, figures: Record<string, number | string> = {}) {
-    super(detail);
+    super(503, detail, { figures, headers: { 'retry-after': String(retryAfter_s) } });
     this.name = 'Unavailable';
     this.retryAfter_s = retryAfter_s;
-    this.figures = figures;
   }
 }
 

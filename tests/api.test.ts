@@ -6,22 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { SOURCES } from '../fixtures/index.js';
 import { ESTIMATORS } from '../models/registry.js';
 import { BODY_LIMIT_BYTES, buildApp } from '../src/app.js';
-import { post, useApp } from './helpers.js';
+import { expectProblem, post, useApp } from './helpers.js';
 
 const app = useApp();
-const PROBLEM = /^application\/problem\+json/;
-
-function expectProblem(res: { status: number; headers: Record<string, unknown>; body: any }, status: number) {
-  expect(res.status).toBe(status);
-  expect(res.headers['content-type']).toMatch(PROBLEM);
-  expect(res.body).toMatchObject({
-    type: expect.stringMatching(/^urn:orbital-dc:problem:/),
-    title: expect.any(String),
-    status,
-    detail: expect.any(String),
-  });
-  expect(res.body.request_id).toBe(res.headers['x-request-id']);
-}
 
 describe('success', () => {
   it('POST /v1/orbit answers with figures, assumptions and warnings', async () => {

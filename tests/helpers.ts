@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApp } from '../src/app.js';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
@@ -19,4 +19,17 @@ export function useApp(): () => App {
 export async function post(app: App, url: string, payload: unknown) {
   const res = await app.inject({ method: 'POST', url, payload: payload as object });
   return { status: res.statusCode, headers: res.headers, body: res.json() as Record<string, unknown> & any };
+}
+
+/** A problem+json answer with this status: its content type, its RFC 9457 members, the request id echoed. */
+export function expectProblem(res: { status: number; headers: Record<string, unknown>; body: any }, status: number) {
+  expect(res.status).toBe(status);
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(res.body).toMatchObject({
+    type: expect.stringMatching(/^urn:orbital-dc:problem:/),
+    title: expect.any(String),
+    status,
+    detail: expect.any(String),
+  });
+  expect(res.body.request_id).toBe(res.headers['x-request-id']);
 }

@@ -12,7 +12,7 @@ import { resolveOrbit } from '../models/orbit.js';
 import { Provenance } from '../models/provenance.js';
 import { jdToDate, satrecFromTle, tleLineProblems } from '../models/sgp4.js';
 import { quantileSorted } from '../models/visibility.js';
-import { post, useApp } from './helpers.js';
+import { expectProblem, post, useApp } from './helpers.js';
 
 const app = useApp();
 const example = (name: string) => (latencyEstimator.examples[name] as { value: Record<string, unknown> }).value;
@@ -24,12 +24,6 @@ const small = {
   start: '2014-01-20T22:23:04Z',
   end: '2014-01-21T04:23:04Z',
 };
-
-function expectProblem(res: { status: number; headers: Record<string, unknown>; body: any }, status: number) {
-  expect(res.status).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(res.body.status).toBe(status);
-}
 
 describe('POST /v1/latency: the examples', () => {
   it('ISS over Cairo: a handful of passes, minutes each, bent pipe through the ISS', async () => {

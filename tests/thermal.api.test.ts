@@ -5,17 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, FINISHES, SOURCES } from '../fixtures/index.js';
 import { edgeOnViewFactor, nadirViewFactor } from '../models/thermal.js';
-import { post, useApp } from './helpers.js';
+import { expectProblem, post, useApp } from './helpers.js';
 
 const app = useApp();
 const SIGMA = 5.670374419e-8;
 const names = (body: { assumptions: { name: string }[] }) => body.assumptions.map((a) => a.name);
-
-function expectProblem(res: { status: number; headers: Record<string, unknown>; body: any }, status: number) {
-  expect(res.status).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(res.body.status).toBe(status);
-}
 
 describe('thermal: answers', () => {
   it('edge-on and nadir panels at 550 km: geometry, loads and the balance add up', async () => {
