@@ -468,10 +468,12 @@ const issSpan = (hours: number, days = 0) => {
   };
 };
 
-/** Latency requests across sizes: a few satellites to 40,000, 1 to 5 sites, bent pipe and laser links, LEO to GEO. */
-function latencyRequests(large: boolean): [string, Request][] {
-  const five = ['New York', 'London', 'Cairo', 'Tokyo', 'Sydney'];
-  const small: [string, Request][] = [
+/** Five sites on four continents, for the requests with several sites. */
+const FIVE_SITES = ['New York', 'London', 'Cairo', 'Tokyo', 'Sydney'];
+
+/** Latency requests that take up to about a second: a few satellites to 1,600, 1 to 5 sites, bent pipe and laser links. */
+function smallLatencyRequests(): [string, Request][] {
+  return [
     [
       '4 sats 550 km, 1 site, bent pipe 6 h / 10 s',
       { ...span(6), satellites: walker(550, 2, 2), sites: ['Paris'], gateway: 'Paris', rtt_step_s: 10 },
@@ -498,7 +500,7 @@ function latencyRequests(large: boolean): [string, Request][] {
     ],
     [
       '1,600 sats 1,200 km, 5 sites, to Frankfurt 6 h / 10 s',
-      { ...span(6), satellites: walker(1200, 40, 40), sites: five, gateway: 'Frankfurt', rtt_step_s: 10 },
+      { ...span(6), satellites: walker(1200, 40, 40), sites: FIVE_SITES, gateway: 'Frankfurt', rtt_step_s: 10 },
     ],
     [
       '100 sats 20,200 km (MEO), 2 sites 12 h / 30 s',
@@ -530,9 +532,11 @@ function latencyRequests(large: boolean): [string, Request][] {
       { ...issSpan(6), satellites: { tles: elementSets(500) }, sites: ['London', 'Cairo'], rtt_step_s: 10 },
     ],
   ];
-  if (!large) return small;
+}
+
+/** Latency requests that take seconds: 5,000 element sets and 40,000-satellite shells, LEO to GEO, near the budget and past it. */
+function largeLatencyRequests(): [string, Request][] {
   return [
-    ...small,
     [
       '5,000 element sets, 1 site, same-site gateway 2 h / 2 s',
       { ...issSpan(2), satellites: { tles: elementSets(5000) }, sites: ['Cairo'], gateway: 'Cairo', rtt_step_s: 2 },
@@ -545,7 +549,10 @@ function latencyRequests(large: boolean): [string, Request][] {
       '40,000 sats 2,000 km, Cairo, same-site gateway 0.25 h / 5 s',
       { ...span(0.25), satellites: walker(2000, 200, 200), sites: ['Cairo'], gateway: 'Cairo', rtt_step_s: 5 },
     ],
-    ['40,000 sats 1,200 km, 5 sites 0.5 h pass prediction', { ...span(0.5), satellites: walker(1200, 200, 200), sites: five }],
+    [
+      '40,000 sats 1,200 km, 5 sites 0.5 h pass prediction',
+      { ...span(0.5), satellites: walker(1200, 200, 200), sites: FIVE_SITES },
+    ],
     [
       '40,000 sats 2,000 km, Cairo, same-site gateway 0.9 h / 1 s',
       { ...span(0.9), satellites: walker(2000, 200, 200), sites: ['Cairo'], gateway: 'Cairo', rtt_step_s: 1 },
@@ -583,6 +590,11 @@ function latencyRequests(large: boolean): [string, Request][] {
       },
     ],
   ];
+}
+
+/** Latency requests across sizes: a few satellites to 40,000, 1 to 5 sites, bent pipe and laser links, LEO to GEO. */
+function latencyRequests(large: boolean): [string, Request][] {
+  return large ? [...smallLatencyRequests(), ...largeLatencyRequests()] : smallLatencyRequests();
 }
 
 function scaledLatency(large: boolean): void {

@@ -7,6 +7,18 @@ import { describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { configFromEnv, defaultConfig } from '../src/config.js';
 
+/** A raw connection to a listening app: what it has received so far, and when it closes. */
+function rawConnection(app: Awaited<ReturnType<typeof buildApp>>) {
+  const client = connect((app.server.address() as AddressInfo).port, '127.0.0.1');
+  let raw = '';
+  client.setEncoding('utf8');
+  client.on('data', (chunk: string) => {
+    raw += chunk;
+  });
+  const closed = new Promise<void>((resolve) => client.on('close', () => resolve()));
+  return { client, received: () => raw, closed };
+}
+
 describe('server timeouts and limits', () => {
   it('every setting reaches the Node server', async () => {
     const config = configFromEnv({
@@ -38,39 +50,30 @@ describe('server timeouts and limits', () => {
   it('a body that never finishes: 408 problem+json, then the connection is closed', async () => {
     const app = await buildApp({ config: { REQUEST_TIMEOUT_MS: 1000, HEADERS_TIMEOUT_MS: 500 } });
     await app.listen({ host: '127.0.0.1', port: 0 });
-    const client = connect((app.server.address() as AddressInfo).port, '127.0.0.1');
-    let raw = '';
-    client.setEncoding('utf8');
-    client.on('data', (chunk: string) => {
-      raw += chunk;
-    });
-    const closed = new Promise<void>((resolve) => client.on('close', () => resolve()));
+    const { client, received, closed } = rawConnection(app);
     client.write(
       'POST /v1/thermal HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"heat_kw":',
     );
     await closed;
-    expect(raw).toMatch(/^HTTP\/1\.1 408 /);
-    expect(raw).toMatch(/content-type: application\/problem\+json/i);
-    expect(raw).toMatch(/"status":408/);
+    expect(received()).toMatch(/^HTTP\/1\.1 408 /);
+    expect(received()).toMatch(/content-type: application\/problem\+json/i);
+    expect(received()).toMatch(/"status":408/);
     await app.close();
   }, 30_000);
 
   it('MAX_REQUESTS_PER_SOCKET: the last answer on a socket says Connection: close, and the socket closes', async () => {
     const app = await buildApp({ config: { MAX_REQUESTS_PER_SOCKET: 3 } });
     await app.listen({ host: '127.0.0.1', port: 0 });
-    const client = connect((app.server.address() as AddressInfo).port, '127.0.0.1');
-    let raw = '';
-    client.setEncoding('utf8');
-    const answers = () => raw.split(/(?=HTTP\/1\.1 )/).filter(Boolean);
-    client.on('data', (chunk: string) => {
-      raw += chunk;
-    });
-    const closed = new Promise<void>((resolve) => client.on('close', () => resolve()));
+    const { client, received, closed } = rawConnection(app);
+    const answers = () =>
+      received()
+        .split(/(?=HTTP\/1\.1 )/)
+        .filter(Boolean);
     for (let k = 1; k <= 3; k++) {
       client.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
       await vi.waitFor(() => {
         expect(answers().length).toBe(k);
-        expect(raw).toMatch(/\}$/);
+        expect(received()).toMatch(/\}$/);
       });
     }
     await closed;
@@ -84,17 +87,12 @@ describe('server timeouts and limits', () => {
   it('an HTTP/1.1 request without Host: 400 problem+json, not a bare 400', async () => {
     const app = await buildApp();
     await app.listen({ host: '127.0.0.1', port: 0 });
-    const client = connect((app.server.address() as AddressInfo).port, '127.0.0.1');
-    let raw = '';
-    client.setEncoding('utf8');
-    client.on('data', (chunk: string) => {
-      raw += chunk;
-    });
+    const { client, received, closed } = rawConnection(app);
     client.write('GET /healthz HTTP/1.1\r\nConnection: close\r\n\r\n');
-    await new Promise<void>((resolve) => client.on('close', () => resolve()));
-    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
-    expect(raw).toMatch(/content-type: application\/problem\+json/i);
-    expect(raw).toMatch(/Host/);
+    await closed;
+    expect(received()).toMatch(/^HTTP\/1\.1 400 /);
+    expect(received()).toMatch(/content-type: application\/problem\+json/i);
+    expect(received()).toMatch(/Host/);
     await app.close();
   }, 30_000);
 
