@@ -115,9 +115,16 @@ export async function estimatorRoutes(app: FastifyInstance, options: ExecutionOp
         tags: ['meta'],
         response: {
           200: z.object({
-            estimators: z.array(
-              z.object({ name: z.string(), route: z.string(), summary: z.string(), examples: z.array(z.string()) }),
-            ),
+            estimators: z
+              .array(
+                z.object({
+                  name: z.string().describe('Registry key and route segment'),
+                  route: z.string().describe('Method and path, e.g. "POST /v1/orbit"'),
+                  summary: z.string().describe('What the estimator answers, in one line'),
+                  examples: z.array(z.string()).describe('Names of its examples in the OpenAPI document (Swagger UI lists them)'),
+                }),
+              )
+              .describe('One entry per estimator of the registry, in its order'),
           }),
         },
       },

@@ -9,9 +9,9 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 export const ProblemSchema = z
   .object({
     type: z.string().describe('URI naming the kind of problem'),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
+    title: z.string().describe('Short, human-readable summary of the kind of problem'),
+    status: z.number().int().describe('The HTTP status code'),
+    detail: z.string().describe('What went wrong in this request, with the value received and what was expected'),
     instance: z.string().optional().describe('The request path'),
     request_id: z.string().optional(),
     errors: z
