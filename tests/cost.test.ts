@@ -13,6 +13,7 @@ import { checkCost, type Estimator, runEstimator } from '../models/estimator.js'
 import { latencyEstimator } from '../models/latency.js';
 import { Provenance } from '../models/provenance.js';
 import { ESTIMATORS } from '../models/registry.js';
+import { OVERSIZED_LATENCY_REQUEST } from './helpers.js';
 
 const BUDGET_S = Provenance.value('execution.cost_budget_cpu_s');
 const START = '2026-03-20T00:00:00Z';
@@ -22,15 +23,8 @@ const walker = (altitude_km: number, planes: number, sats_per_plane: number, inc
 });
 const latencyCost = (body: unknown) => latencyEstimator.cost(latencyEstimator.input.parse(body)).cpu_s;
 
-/** The hardening issue's request: 200 × 200 satellites at 2,000 km, one site, 2.48 h sampled every second (86 s). */
-const ISSUE_REQUEST = {
-  satellites: walker(2000, 200, 200),
-  sites: ['Cairo'],
-  gateway: 'Cairo',
-  start: START,
-  end: '2026-03-20T02:28:48Z',
-  rtt_step_s: 1,
-};
+/** The hardening issue's request (86 s before the budget). */
+const ISSUE_REQUEST = OVERSIZED_LATENCY_REQUEST;
 
 function refusal(body: unknown): TooLarge {
   const input = latencyEstimator.input.parse(body);

@@ -8,6 +8,7 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { defaultConfig } from '../src/config.js';
+import { OVERSIZED_LATENCY_REQUEST } from './helpers.js';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 
@@ -93,14 +94,7 @@ describe('the cost budget at the route', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/v1/latency',
-      payload: {
-        satellites: { walker: { altitude_km: 2000, inclination_deg: 53, planes: 200, sats_per_plane: 200, phasing: 0 } },
-        sites: ['Cairo'],
-        gateway: 'Cairo',
-        start: '2026-03-20T00:00:00Z',
-        end: '2026-03-20T02:28:48Z',
-        rtt_step_s: 1,
-      },
+      payload: OVERSIZED_LATENCY_REQUEST,
     });
     expect(res.statusCode).toBe(413);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);

@@ -33,3 +33,16 @@ export function expectProblem(res: { status: number; headers: Record<string, unk
   });
   expect(res.body.request_id).toBe(res.headers['x-request-id']);
 }
+
+/**
+ * The request the hardening issue measured at 86 s of CPU: 200 × 200 satellites at 2,000 km, one
+ * site with its own gateway, 2.48 h sampled every second. Refused by the cost budget before any work.
+ */
+export const OVERSIZED_LATENCY_REQUEST = {
+  satellites: { walker: { altitude_km: 2000, inclination_deg: 53, planes: 200, sats_per_plane: 200, phasing: 0 } },
+  sites: ['Cairo'],
+  gateway: 'Cairo',
+  start: '2026-03-20T00:00:00Z',
+  end: '2026-03-20T02:28:48Z',
+  rtt_step_s: 1,
+};
