@@ -12,7 +12,7 @@ import { ESTIMATORS } from '../models/registry.js';
 import { ClientGone, type EstimatorPool } from '../src/pool.js';
 import { PROBLEM_CONTENT_TYPE, ProblemSchema } from '../src/problem.js';
 
-const problemResponse = (description: string) => ({
+export const problemResponse = (description: string) => ({
   description,
   content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
 });
@@ -40,7 +40,7 @@ export interface ExecutionOptions {
 }
 
 /** Aborts when the client closes its connection before the answer is sent. */
-function clientGoneSignal(reply: FastifyReply): AbortSignal {
+export function clientGoneSignal(reply: FastifyReply): AbortSignal {
   const controller = new AbortController();
   reply.raw.once('close', () => {
     if (!reply.raw.writableFinished) controller.abort();

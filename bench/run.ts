@@ -5,6 +5,7 @@
 import { benchLatency } from './latency.js';
 import { benchHealthDuringCostliest, benchMixedLoad } from './load.js';
 import { benchOrbit } from './orbit.js';
+import { benchScripting } from './scripting.js';
 import { benchThroughput } from './throughput.js';
 
 benchOrbit();
@@ -12,3 +13,4 @@ benchLatency();
 await benchThroughput();
 await benchHealthDuringCostliest();
 await benchMixedLoad();
+await benchScripting();

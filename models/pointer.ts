@@ -30,14 +30,22 @@ export function valueAt(root: unknown, pointer: string): unknown {
   return node;
 }
 
-/** A copy of the document with the value set at a JSON pointer (objects created on the way). */
+/** A copy of the document with the value set at a JSON pointer (objects created on the way; an array element by its index). */
 export function withValueAt(doc: Json, pointer: string, value: unknown): Json {
-  const [head, ...rest] = tokens(pointer);
-  if (head === undefined) return doc;
-  if (rest.length === 0) return { ...doc, [head]: value };
-  const next = doc[head];
-  const child = next !== null && typeof next === 'object' && !Array.isArray(next) ? (next as Json) : {};
-  return { ...doc, [head]: withValueAt(child, pointerOf(rest), value) };
+  return setIn(doc, tokens(pointer), value) as Json;
+}
+
+/** `node` copied with `value` at the path `keys`: arrays stay arrays when the key is an index, missing levels become objects. */
+function setIn(node: unknown, keys: string[], value: unknown): unknown {
+  const [head, ...rest] = keys;
+  if (head === undefined) return value;
+  if (Array.isArray(node) && /^(0|[1-9]\d*)$/.test(head)) {
+    const copy = node.slice();
+    copy[Number(head)] = setIn(node[Number(head)], rest, value);
+    return copy;
+  }
+  const obj = node !== null && typeof node === 'object' && !Array.isArray(node) ? (node as Json) : {};
+  return { ...obj, [head]: setIn(obj[head], rest, value) };
 }
 
 /** A copy of the document without the value at a JSON pointer. */

@@ -16,6 +16,8 @@ import { validatorCompiler } from 'fastify-type-provider-zod';
 import { claimsRoutes } from '../api/claims.js';
 import { type ExecutionOptions, estimatorRoutes } from '../api/estimators.js';
 import { metaRoutes } from '../api/meta.js';
+import { scriptingRoutes } from '../api/scripting.js';
+import { DEFAULTS } from '../fixtures/index.js';
 import { type Config, defaultConfig } from './config.js';
 import { parseJsonBody } from './json-body.js';
 import draining from './plugins/draining.js';
@@ -112,6 +114,13 @@ export async function buildApp(options: AppOptions = {}) {
   await app.register(metaRoutes);
   await app.register(estimatorRoutes, execution);
   await app.register(claimsRoutes, execution);
+  await app.register(scriptingRoutes, {
+    ...execution,
+    max_batch_items: config.MAX_BATCH_ITEMS,
+    max_sweep_points: config.MAX_SWEEP_POINTS,
+    chunk_cpu_s: DEFAULTS['execution.chunk_cpu_s'].value,
+    body_limit_bytes: BODY_LIMIT_BYTES,
+  });
   return app;
 }
 

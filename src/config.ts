@@ -40,6 +40,10 @@ const SETTINGS = {
   COST_BUDGET_CPU_S: z.coerce.number().positive().max(3600).default(DEFAULTS['execution.cost_budget_cpu_s'].value),
   /** Requests estimated below this CPU time, s, run on the event loop; costlier ones in the pool. */
   INLINE_MAX_CPU_S: z.coerce.number().min(0).max(1).default(DEFAULTS['execution.inline_max_cpu_s'].value),
+  /** Items in one POST /v1/batch; more is a 413 before any work. */
+  MAX_BATCH_ITEMS: int(1, 1_000_000).default(DEFAULTS['execution.max_batch_items'].value),
+  /** Grid points in one POST /v1/sweep; more is a 413 before any work. */
+  MAX_SWEEP_POINTS: int(1, 1_000_000).default(DEFAULTS['execution.max_sweep_points'].value),
   /** Event-loop delay above which requests are shed with 503 (@fastify/under-pressure). */
   MAX_EVENT_LOOP_DELAY_MS: int(10, 600_000).default(1000),
   /** From SIGTERM to exit: requests in flight finish within it, else the process is killed. */

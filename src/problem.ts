@@ -105,10 +105,21 @@ export class RequestRefused extends Error {
   }
 }
 
+/** A refusal whose problem is already written (several pointers, a rebased detail): answered as it is. */
+export class ProblemError extends Error {
+  readonly problem: Problem;
+
+  constructor(p: Problem) {
+    super(p.detail);
+    this.name = 'ProblemError';
+    this.problem = p;
+  }
+}
+
 /** The problem for a RequestRefused. */
-export function refusal(error: RequestRefused): Problem {
+export function refusal(error: RequestRefused, base = ''): Problem {
   return problem(error.statusCode, error.message, {
-    ...(error.pointer !== undefined && { errors: [{ pointer: error.pointer, message: error.message }] }),
+    ...(error.pointer !== undefined && { errors: [{ pointer: base + error.pointer, message: error.message }] }),
     ...(error.figures && { figures: error.figures }),
   });
 }

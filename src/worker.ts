@@ -13,15 +13,35 @@ export interface Job {
   body: unknown;
 }
 
+export interface ItemsJob {
+  /** Items of a batch or points of a sweep, each run as its own request would be. */
+  items: Job[];
+}
+
 export type Refusal =
   | { kind: 'impossible'; message: string; pointer?: string; figures?: Record<string, number | string> }
-  | { kind: 'too-large'; message: string; pointer?: string; figures: Record<string, number | string> };
+  | { kind: 'too-large'; message: string; pointer?: string; figures: Record<string, number | string> }
+  | { kind: 'fault'; message: string; stack?: string };
 
 export type Outcome = { ok: true; answer: unknown } | { ok: false; refusal: Refusal };
 
 const BY_NAME = new Map(ESTIMATORS.map((e) => [e.name, e]));
 
-export default function runJob(job: Job): Outcome {
+/** One request's body, or every item of a batch (each answered or refused alone: one fault never stops the others). */
+export default function runJob(job: Job | ItemsJob): Outcome | Outcome[] {
+  if ('items' in job)
+    return job.items.map((item) => {
+      try {
+        return runOne(item);
+      } catch (error) {
+        const e = error instanceof Error ? error : new Error(String(error));
+        return { ok: false, refusal: { kind: 'fault', message: e.message, stack: e.stack } };
+      }
+    });
+  return runOne(job);
+}
+
+function runOne(job: Job): Outcome {
   const estimator = BY_NAME.get(job.estimator);
   if (!estimator) throw new Error(`no estimator named "${job.estimator}"`);
   try {
@@ -41,9 +61,11 @@ export default function runJob(job: Job): Outcome {
   }
 }
 
-/** The refusal as the error the API answers it with. */
-export function refusalError(r: Refusal): PhysicallyImpossible | TooLarge {
-  return r.kind === 'impossible'
-    ? new PhysicallyImpossible(r.message, r.pointer, r.figures)
-    : new TooLarge(r.message, r.figures, r.pointer);
+/** The refusal as the error the API answers it with (a fault as a plain Error, which is logged and answered 500). */
+export function refusalError(r: Refusal): Error {
+  if (r.kind === 'impossible') return new PhysicallyImpossible(r.message, r.pointer, r.figures);
+  if (r.kind === 'too-large') return new TooLarge(r.message, r.figures, r.pointer);
+  const fault = new Error(r.message);
+  if (r.stack) fault.stack = r.stack;
+  return fault;
 }

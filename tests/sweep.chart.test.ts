@@ -317,7 +317,8 @@ describe('tables no chart can draw', () => {
 });
 
 describe('size', () => {
-  it('renders a 10,000-point line chart and a 100 × 100 heatmap in well under a second each', () => {
+  // Render time is measured by `npm run bench`, not asserted here.
+  it('draws a 10,000-point line chart and a 100 × 100 heatmap whole', () => {
     const xs = Array.from({ length: 10_000 }, (_, k) => k + 1);
     const line = lineTable(launch, xs, [
       [costRatio, (v) => Math.sin(v / 100)],
@@ -325,9 +326,8 @@ describe('size', () => {
     ]);
     const grid = Array.from({ length: 100 }, (_, k) => k + 1);
     for (const table of [line, heatTable(grid, grid)]) {
-      const start = performance.now();
       const svg = sweepChart(table);
-      expect(performance.now() - start).toBeLessThan(1000);
+      expect(XMLValidator.validate(svg)).toBe(true);
       expect(svg.length).toBeGreaterThan(100_000);
     }
   });

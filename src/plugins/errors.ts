@@ -21,6 +21,7 @@ import {
   MAX_ERRORS,
   PROBLEM_CONTENT_TYPE,
   type Problem,
+  ProblemError,
   problem,
   RequestRefused,
   refusal,
@@ -55,32 +56,36 @@ function finiteFigures(figures: Record<string, number | string>): Record<string,
 
 export interface ProblemContext {
   log?: FastifyRequest['log'];
+  /** Pointer of the body's place in a larger request (a batch item's `/items/17/input`), put before every pointer. */
+  base?: string;
   bodyLimit_bytes?: number;
   contentType?: string;
 }
 
 /** Turn anything thrown while answering a request into a problem. */
 export function toProblem(error: unknown, body: unknown, context: ProblemContext = {}): Problem {
-  if (error instanceof RequestRefused) return refusal(error);
+  const base = context.base ?? '';
+  if (error instanceof RequestRefused) return refusal(error, base);
+  if (error instanceof ProblemError) return error.problem;
   return (
-    modelProblem(error) ??
-    validationProblem(error, body) ??
+    modelProblem(error, base) ??
+    validationProblem(error, body, base) ??
     serializationProblem(error, context) ??
     frameworkProblem(error, context)
   );
 }
 
 /** A refusal the models raise: physically impossible (422) or too costly to compute (413). */
-function modelProblem(error: unknown): Problem | null {
+function modelProblem(error: unknown, base: string): Problem | null {
   if (error instanceof PhysicallyImpossible) {
     return problem(422, error.message, {
-      ...(error.pointer && { errors: [{ pointer: error.pointer, message: error.message }] }),
+      ...(error.pointer && { errors: [{ pointer: base + error.pointer, message: error.message }] }),
       ...(error.figures && { figures: finiteFigures(error.figures) }),
     });
   }
   if (error instanceof TooLarge) {
     return problem(413, error.message, {
-      ...(error.pointer && { errors: [{ pointer: error.pointer, message: error.message }] }),
+      ...(error.pointer && { errors: [{ pointer: base + error.pointer, message: error.message }] }),
       figures: error.figures,
     });
   }
@@ -88,15 +93,16 @@ function modelProblem(error: unknown): Problem | null {
 }
 
 /** A body that fails its schema, from zod directly or through the validator compiler: 400 with bounded `errors[]`. */
-function validationProblem(error: unknown, body: unknown): Problem | null {
+function validationProblem(error: unknown, body: unknown, base: string): Problem | null {
   if (error instanceof ZodError)
-    return invalidInput(issuesToErrors(error.issues.slice(0, MAX_ERRORS), body), error.issues.length);
+    return invalidInput(issuesToErrors(error.issues.slice(0, MAX_ERRORS), body, base), error.issues.length);
   if (!hasZodFastifySchemaValidationErrors(error)) return null;
   const errors = error.validation.slice(0, MAX_ERRORS).map((v): FieldError => {
-    const pointer = v.instancePath === '/' ? '' : v.instancePath;
+    const at = v.instancePath === '/' ? '' : v.instancePath;
+    const pointer = base + at;
     const params = v.params as { keys?: string[] };
     if (v.keyword === 'unrecognized_keys' && params.keys) return { pointer, message: unknownKeysMessage(params.keys) };
-    return { pointer, message: withReceived(v.message ?? 'invalid', valueAt(body, pointer)) };
+    return { pointer, message: withReceived(v.message ?? 'invalid', valueAt(body, at)) };
   });
   return invalidInput(errors, error.validation.length);
 }

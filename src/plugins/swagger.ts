@@ -24,6 +24,7 @@ export default fp(
         },
         tags: [
           { name: 'estimators', description: 'Physics-based estimators, one per route' },
+          { name: 'scripting', description: 'Batches and sweeps over any estimator, for scripts' },
           { name: 'meta', description: 'Health, sources, the estimator catalogue' },
         ],
       },

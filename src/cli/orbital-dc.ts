@@ -1,0 +1,273 @@
+/**
+ * `orbital-dc`: every estimator, batches and sweeps from the command line, over the same registry
+ * as the service, in this process or against a running service (`--url`). Results go to stdout
+ * (JSON, NDJSON, CSV or SVG); a progress bar goes to stderr for long runs, only on a terminal. Exit
+ * code: 0 when everything was answered, 1 when an item, a point or the request was refused (its
+ * problem is in the output), 2 for a usage error (bad arguments, unreadable input, unreachable service).
+ */
+import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { text } from 'node:stream/consumers';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { TooLarge } from '../../models/errors.js';
+import { ESTIMATORS } from '../../models/registry.js';
+import { toProblem } from '../plugins/errors.js';
+import { clip, type Problem, ProblemError, problem, RequestRefused } from '../problem.js';
+import { allRows, type SweepFormat, sweepJson, sweepLines } from '../scripting/answers.js';
+import { sweepChart } from '../scripting/chart.js';
+import type { Item, Result } from '../scripting/run.js';
+import { pointCount, type SweepRequest, SweepRequestSchema } from '../scripting/sweep.js';
+import { type Backend, inProcess, remote, UsageError } from './backends.js';
+import { Progress } from './progress.js';
+
+const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
+
+/** Write to stdout, waiting when the pipe is full. */
+async function out(chunk: string): Promise<void> {
+  if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+}
+
+/** The file's text, or stdin's when the path is absent or "-" (a usage error when stdin is a terminal). */
+async function readInput(path: string | undefined, what: string): Promise<string> {
+  if (path !== undefined && path !== '-') {
+    try {
+      return await readFile(path, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read ${what} ${JSON.stringify(path)}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    }
+  }
+  if (process.stdin.isTTY) throw new UsageError(`no ${what}: give a file, or pipe it on stdin`);
+  return text(process.stdin);
+}
+
+/** JSON text as a value, or a 400 problem naming the place and JSON's complaint. */
+function parseJson(source: string, where: string): { value: unknown } | { problem: Problem } {
+  try {
+    return { value: JSON.parse(source) };
+  } catch (error) {
+    return { problem: toProblem(new SyntaxError(`${where}: ${(error as Error).message}`), undefined) };
+  }
+}
+
+/** Say a refusal on stderr (the problem itself is in stdout's output). */
+function sayRefused(p: Problem): void {
+  process.stderr.write(`orbital-dc: ${p.status} ${p.title}: ${p.detail}\n`);
+}
+
+interface Globals {
+  url?: string;
+  budgetCpuS?: number;
+}
+
+function backendOf(program: Command): Backend {
+  const g = program.opts<Globals>();
+  return g.url ? remote(g.url) : inProcess(g.budgetCpuS);
+}
+
+async function runList(backend: Backend, options: { json?: boolean }): Promise<number> {
+  const catalogue = await backend.list();
+  if (options.json) await out(`${JSON.stringify(catalogue, null, 2)}\n`);
+  else {
+    const width = Math.max(...catalogue.map((e) => e.name.length));
+    for (const e of catalogue) await out(`${e.name.padEnd(width)}  ${e.summary}\n`);
+  }
+  return EXIT.ok;
+}
+
+async function runEstimator(backend: Backend, name: string, options: { input?: string; example?: string; compact?: boolean }) {
+  const estimator = ESTIMATORS.find((e) => e.name === name);
+  let input: unknown;
+  if (options.example !== undefined) {
+    const example = estimator?.examples[options.example];
+    if (!example)
+      throw new UsageError(
+        `${name} has no example ${JSON.stringify(options.example)}; it has ${Object.keys(estimator?.examples ?? {}).join(', ')}`,
+      );
+    input = example.value;
+  } else {
+    const parsed = parseJson(await readInput(options.input, 'input'), 'the input is not valid JSON');
+    if ('problem' in parsed) return refuse(parsed.problem);
+    input = parsed.value;
+  }
+  const result = await backend.one(name, input);
+  const indent = options.compact ? undefined : 2;
+  await out(`${JSON.stringify(result.ok ? result.output : result.problem, null, indent)}\n`);
+  if (!result.ok) sayRefused(result.problem);
+  return result.ok ? EXIT.ok : EXIT.refused;
+}
+
+async function refuse(p: Problem): Promise<number> {
+  await out(`${JSON.stringify(p, null, 2)}\n`);
+  sayRefused(p);
+  return EXIT.refused;
+}
+
+/** The 400 of a line of a batch that is not an item. */
+function lineProblem(k: number, message: string): Result {
+  return { ok: false, problem: problem(400, `/items/${k}: ${message}`, { errors: [{ pointer: `/items/${k}`, message }] }) };
+}
+
+/** NDJSON lines as items; a line that is not JSON, or not an object, is refused alone (numbered among the items). */
+function itemsOf(source: string): { items: Item[]; places: number[]; refused: Map<number, Result> } {
+  const items: Item[] = [];
+  const places: number[] = [];
+  const refused = new Map<number, Result>();
+  const lines = source.split(/\r?\n/).filter((l) => l.trim() !== '');
+  lines.forEach((line, k) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      refused.set(k, lineProblem(k, `the line is not valid JSON: ${clip((error as Error).message)}`));
+      return;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+      refused.set(k, lineProblem(k, `expected an object { estimator, input }; got ${clip(JSON.stringify(value))}`));
+    else {
+      items.push(value as Item);
+      places.push(k);
+    }
+  });
+  return { items, places, refused };
+}
+
+async function runBatch(backend: Backend, file: string | undefined): Promise<number> {
+  const { items, places, refused } = itemsOf(await readInput(file, 'items'));
+  const total = items.length + refused.size;
+  const progress = new Progress(total, 'items');
+  const results = backend.batch(items, places);
+  let failed = 0;
+  let next = 0;
+  const emit = async (r: Result) => {
+    if (!r.ok) failed++;
+    await out(`${JSON.stringify({ item: next++, ...r })}\n`);
+  };
+  try {
+    for await (const chunk of results)
+      for (const r of chunk) {
+        while (refused.has(next)) await emit(refused.get(next) as Result);
+        await emit(r);
+        progress.advance(1);
+      }
+    while (refused.has(next)) await emit(refused.get(next) as Result);
+  } finally {
+    progress.stop();
+  }
+  if (failed > 0) process.stderr.write(`orbital-dc: ${failed} of ${total} items were refused\n`);
+  return failed > 0 ? EXIT.refused : EXIT.ok;
+}
+
+async function runSweep(backend: Backend, file: string | undefined, format: SweepFormat): Promise<number> {
+  const parsed = parseJson(await readInput(file, 'sweep'), 'the sweep is not valid JSON');
+  if ('problem' in parsed) return refuse(parsed.problem);
+  const checked = SweepRequestSchema.safeParse(parsed.value);
+  if (!checked.success) return refuse(toProblem(checked.error, parsed.value));
+  const body: SweepRequest = checked.data;
+  const progress = new Progress(pointCount(body.vary), 'points');
+  const { columns, rows } = await backend.sweep(body, format);
+  let failed = 0;
+  let points = 0;
+  async function* counted() {
+    for await (const chunk of rows) {
+      failed += chunk.filter((r) => r.error).length;
+      points += chunk.length;
+      progress.advance(chunk.length);
+      yield chunk;
+    }
+  }
+  try {
+    if (format === 'csv' || format === 'ndjson') for await (const text of sweepLines(format, columns, counted())) await out(text);
+    else {
+      const all = await allRows(counted());
+      const table = { estimator: body.estimator, columns, rows: all };
+      await out(format === 'svg' ? sweepChart(table) : `${JSON.stringify(sweepJson(body.estimator, columns, all), null, 2)}\n`);
+    }
+  } finally {
+    progress.stop();
+  }
+  if (failed > 0) process.stderr.write(`orbital-dc: ${failed} of ${points} points were refused (their rows carry the problem)\n`);
+  return failed > 0 ? EXIT.refused : EXIT.ok;
+}
+
+/** Run a command's work, turning a refusal before any work into its problem and exit code 1. */
+async function settle(work: () => Promise<number>): Promise<void> {
+  try {
+    process.exitCode = await work();
+  } catch (error) {
+    if (error instanceof ProblemError || error instanceof RequestRefused || error instanceof TooLarge)
+      process.exitCode = await refuse(toProblem(error, undefined));
+    else if (error instanceof UsageError) {
+      process.stderr.write(`orbital-dc: ${error.message}\n`);
+      process.exitCode = EXIT.usage;
+    } else throw error;
+  }
+}
+
+function positiveSeconds(value: string): number {
+  const s = Number(value);
+  if (!(s > 0) || !Number.isFinite(s)) throw new InvalidArgumentError('expected a positive number of seconds');
+  return s;
+}
+
+/** The command tree: list, one command per estimator, batch, sweep. */
+export function program(): Command {
+  const cli = new Command('orbital-dc')
+    .description(
+      'Orbital data-center feasibility: every estimator, batches and sweeps, in this process or against a running service',
+    )
+    .option('--url <url>', 'a running orbital-dc service (e.g. http://127.0.0.1:3000) instead of computing in this process')
+    .option(
+      '--budget-cpu-s <s>',
+      "in this process: the largest estimated CPU time of one item, s (the service's budget by default)",
+      positiveSeconds,
+    )
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 all answered; 1 an item, a point or the request was refused (its problem is in the output); 2 a usage error.',
+    )
+    .showHelpAfterError()
+    .exitOverride();
+  cli
+    .command('list')
+    .description('the estimators: name and what each answers')
+    .option('--json', 'as JSON')
+    .action((o) => settle(() => runList(backendOf(cli), o)));
+  for (const e of ESTIMATORS)
+    cli
+      .command(e.name)
+      .description(e.summary)
+      .option('-i, --input <file>', `the input as JSON, as the body of POST /v1/${e.name} ("-" or absent: stdin)`)
+      .addOption(new Option('-e, --example <name>', 'run one of its examples instead').choices(Object.keys(e.examples)))
+      .option('--compact', 'the answer on one line')
+      .action((o) => settle(() => runEstimator(backendOf(cli), e.name, o)));
+  cli
+    .command('batch')
+    .description(
+      'many requests: one JSON object { estimator, input } per line in, one result { item, ok, output | problem } per line out',
+    )
+    .argument('[items]', 'NDJSON file of items ("-" or absent: stdin)')
+    .action((file) => settle(() => runBatch(backendOf(cli), file)));
+  cli
+    .command('sweep')
+    .description('one estimator over a grid: { estimator, base, vary, outputs } in, a table or a chart out')
+    .argument('[spec]', 'the sweep as JSON, as the body of POST /v1/sweep ("-" or absent: stdin)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'csv', 'ndjson', 'svg']).default('json'))
+    .action((file, o) => settle(() => runSweep(backendOf(cli), file, o.format as SweepFormat)));
+  return cli;
+}
+
+/** Parse the arguments and run; commander's own exits (help, a bad option) become exit codes 0 and 2. */
+export async function main(argv: readonly string[]): Promise<void> {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // The reader went away (`| head`): stop quietly.
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  try {
+    await program().parseAsync(argv as string[]);
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    process.exitCode =
+      error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? 0 : EXIT.usage;
+  }
+}

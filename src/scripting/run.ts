@@ -1,0 +1,217 @@
+/**
+ * Many estimator requests in one (a batch's items, a sweep's points): each validated and priced
+ * before any runs, the whole refused with 413 when the sum passes the budget, then run in order, in
+ * chunks: inline when they are cheap, else in the worker pool, several chunks at once, each chunk's
+ * results handed on as soon as it and those before it are done (what the NDJSON stream writes).
+ * Every item is answered or refused alone, with the problem its own route would give.
+ */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { FastifyBaseLogger } from 'fastify';
+import { TooLarge } from '../../models/errors.js';
+import { checkCost, type Estimator, runEstimator } from '../../models/estimator.js';
+import { ESTIMATORS } from '../../models/registry.js';
+import { toProblem } from '../plugins/errors.js';
+import { ClientGone, type EstimatorPool } from '../pool.js';
+import { type Problem, problem } from '../problem.js';
+import { type Outcome, refusalError } from '../worker.js';
+
+/** One request among many: the estimator's name and its input, as JSON gave them. */
+export interface Item {
+  estimator: string;
+  input: unknown;
+}
+
+export type Result = { ok: true; output: Record<string, unknown> } | { ok: false; problem: Problem };
+
+/** Where an item sits in the request, for the pointers of its problems ("/items/17/estimator", "/items/17/input"). */
+export interface Place {
+  estimator: string;
+  input: string;
+}
+
+export interface RunOptions {
+  /** Where chunks run when the whole costs more than `inline_max_cpu_s`; without one, inline in slices. */
+  pool?: EstimatorPool;
+  /** Largest estimated CPU time of the whole request, s (413 above it). */
+  budget_cpu_s: number;
+  /** Estimated CPU time below which the whole runs at once on the event loop, s; also the longest inline slice. */
+  inline_max_cpu_s: number;
+  /** Estimated CPU time of one chunk sent to a worker, s. */
+  chunk_cpu_s: number;
+  /** Aborts when the caller goes away: no further chunk starts, and those running are stopped. */
+  signal?: AbortSignal;
+  log?: FastifyBaseLogger;
+}
+
+/** An item validated and priced: ready to run, or already answered with its problem. */
+export interface Prepared {
+  estimator: Estimator | undefined;
+  raw: unknown;
+  parsed: unknown;
+  cost_s: number;
+  /** Pointer put before the pointers of its problems. */
+  base: string;
+  problem: Problem | null;
+}
+
+const BY_NAME = new Map(ESTIMATORS.map((e) => [e.name, e]));
+
+/** Milliseconds of validation done before the event loop is given back to other requests. */
+const PREPARE_SLICE_MS = 5;
+
+/** Validate and price one item; its problem is the one its own route would answer. */
+export function prepareItem(item: Item, place: Place, options: Pick<RunOptions, 'budget_cpu_s' | 'log'>): Prepared {
+  const estimator = BY_NAME.get(item.estimator);
+  const prepared: Prepared = { estimator, raw: item.input, parsed: undefined, cost_s: 0, base: place.input, problem: null };
+  if (!estimator) {
+    const known = [...BY_NAME.keys()].join(', ');
+    const message = `no estimator named ${JSON.stringify(String(item.estimator).slice(0, 40))}; expected one of ${known}`;
+    return {
+      ...prepared,
+      problem: problem(400, `${place.estimator}: ${message}`, { errors: [{ pointer: place.estimator, message }] }),
+    };
+  }
+  try {
+    prepared.parsed = estimator.input.parse(item.input);
+    prepared.cost_s = checkCost(estimator, prepared.parsed, options.budget_cpu_s).cpu_s;
+  } catch (error) {
+    prepared.problem = toProblem(error, item.input, { base: place.input, log: options.log });
+  }
+  return prepared;
+}
+
+/** Validate and price every item, giving the event loop back every few milliseconds. */
+export async function prepareAll(
+  items: Iterable<Item>,
+  placeOf: (index: number) => Place,
+  options: Pick<RunOptions, 'budget_cpu_s' | 'log'>,
+): Promise<Prepared[]> {
+  const prepared: Prepared[] = [];
+  let sliceStart = performance.now();
+  for (const item of items) {
+    prepared.push(prepareItem(item, placeOf(prepared.length), options));
+    if (performance.now() - sliceStart > PREPARE_SLICE_MS) {
+      await nextTurn();
+      sliceStart = performance.now();
+    }
+  }
+  return prepared;
+}
+
+/** Estimated CPU time of the items that will run, s. */
+export function totalCost(prepared: readonly Prepared[]): number {
+  let sum = 0;
+  for (const p of prepared) if (!p.problem) sum += p.cost_s;
+  return sum;
+}
+
+/** 413 before any work when the items together cost more than the budget. */
+export function checkTotalCost(prepared: readonly Prepared[], budget_cpu_s: number, pointer: string, noun: string): void {
+  const total = totalCost(prepared);
+  if (total <= budget_cpu_s) return;
+  const runnable = prepared.filter((p) => !p.problem).length;
+  const estimated = Number(total.toPrecision(3));
+  throw new TooLarge(
+    `these ${runnable} ${noun} would take about ${estimated} s of CPU together, more than the budget of ${budget_cpu_s} s per request: split them into several requests`,
+    { estimated_cpu_s: estimated, budget_cpu_s, [noun]: runnable },
+    pointer,
+  );
+}
+
+/** Consecutive runs of items whose runnable cost stays within `chunk_cpu_s` (at least one runnable item each). */
+export function chunksOf(prepared: readonly Prepared[], chunk_cpu_s: number): Prepared[][] {
+  const chunks: Prepared[][] = [];
+  let current: Prepared[] = [];
+  let cost = 0;
+  for (const p of prepared) {
+    const c = p.problem ? 0 : p.cost_s;
+    if (current.length > 0 && cost > 0 && cost + c > chunk_cpu_s) {
+      chunks.push(current);
+      current = [];
+      cost = 0;
+    }
+    current.push(p);
+    cost += c;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/** The problem of anything thrown while running an item (a fault is logged and answered 500). */
+function problemOf(error: unknown, p: Prepared, log: FastifyBaseLogger | undefined): Problem {
+  return toProblem(error, p.raw, { base: p.base, log });
+}
+
+/** Run a chunk on the event loop. */
+function runInline(chunk: readonly Prepared[], log: FastifyBaseLogger | undefined): Result[] {
+  return chunk.map((p): Result => {
+    if (p.problem || !p.estimator) return { ok: false, problem: p.problem as Problem };
+    try {
+      return { ok: true, output: runEstimator(p.estimator, p.parsed, 'finite') as Record<string, unknown> };
+    } catch (error) {
+      return { ok: false, problem: problemOf(error, p, log) };
+    }
+  });
+}
+
+/** Run a chunk in one worker job; a refusal of the whole job (busy, out of memory) is every item's problem. */
+async function runPooled(chunk: readonly Prepared[], pool: EstimatorPool, options: RunOptions): Promise<Result[]> {
+  const runnable = chunk.filter((p) => !p.problem);
+  let outcomes: Outcome[] = [];
+  let failure: unknown;
+  try {
+    const jobs = runnable.map((p) => ({ estimator: (p.estimator as Estimator).name, body: p.raw }));
+    const cost = runnable.reduce((s, p) => s + p.cost_s, 0);
+    outcomes = await pool.runItems(jobs, cost, options.signal ?? new AbortController().signal);
+  } catch (error) {
+    if (error instanceof ClientGone) throw error;
+    failure = error;
+  }
+  let k = 0;
+  return chunk.map((p): Result => {
+    if (p.problem) return { ok: false, problem: p.problem };
+    const outcome = outcomes[k++];
+    if (failure !== undefined || !outcome) return { ok: false, problem: problemOf(failure, p, options.log) };
+    return outcome.ok
+      ? { ok: true, output: outcome.answer as Record<string, unknown> }
+      : { ok: false, problem: problemOf(refusalError(outcome.refusal), p, options.log) };
+  });
+}
+
+/** Chunks in the pool, a few at once, handed on in order. */
+async function* inPool(chunks: Prepared[][], pool: EstimatorPool, options: RunOptions): AsyncGenerator<Result[]> {
+  const inFlight: Promise<Result[]>[] = [];
+  const width = pool.options.threads * 2;
+  let next = 0;
+  while (next < chunks.length || inFlight.length > 0) {
+    while (next < chunks.length && inFlight.length < width && !options.signal?.aborted) {
+      const running = runPooled(chunks[next++] as Prepared[], pool, options);
+      // Handled here so that a later chunk's rejection (the client left) is never "unhandled" while an earlier one is awaited.
+      running.catch(() => undefined);
+      inFlight.push(running);
+    }
+    const head = inFlight.shift();
+    if (!head) break;
+    yield await head;
+  }
+}
+
+/** Chunks on the event loop, giving it back between chunks. */
+async function* inline(chunks: Prepared[][], options: RunOptions): AsyncGenerator<Result[]> {
+  for (const chunk of chunks) {
+    if (options.signal?.aborted) throw new ClientGone();
+    yield runInline(chunk, options.log);
+    await nextTurn();
+  }
+}
+
+/**
+ * Run prepared items, in order, yielding the results chunk by chunk. The whole runs at once when it
+ * is cheap; else in the pool, or without one in slices no longer than `inline_max_cpu_s` each.
+ */
+export function runAll(prepared: Prepared[], options: RunOptions): AsyncGenerator<Result[]> {
+  const total = totalCost(prepared);
+  if (total <= options.inline_max_cpu_s) return inline([prepared], options);
+  if (options.pool) return inPool(chunksOf(prepared, options.chunk_cpu_s), options.pool, options);
+  return inline(chunksOf(prepared, options.inline_max_cpu_s), options);
+}
