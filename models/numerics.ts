@@ -249,3 +249,9 @@ export function interpolate(
   const y = Y(y0) + ((X(x) - X(x0)) / (X(x1) - X(x0))) * (Y(y1) - Y(y0));
   return scale.logY ? Math.exp(y) : y;
 }
+
+/** `x` rounded to `digits` decimals, half away from zero (for figures quoted in refusals). */
+export function roundTo(x: number, digits: number): number {
+  const scale = 10 ** digits;
+  return (Math.sign(x) * Math.round(Math.abs(x) * scale)) / scale;
+}

@@ -6,7 +6,6 @@
  * numerical check that propagates one revolution with SGP4 and measures satellite.js's conical
  * shadowFraction (with penumbra).
  */
-import { round } from 'mathjs';
 import { type SatRec, shadowFraction, sunPos } from 'satellite.js';
 import { z } from 'zod';
 import { quantity } from '../src/quantity.js';
@@ -23,6 +22,7 @@ import {
 import { coefficient, count, isDeep, resonanceCallCost } from './cost.js';
 import { PhysicallyImpossible } from './errors.js';
 import { type Cost, defineEstimator } from './estimator.js';
+import { roundTo } from './numerics.js';
 import { Provenance } from './provenance.js';
 import {
   dateToJd,
@@ -284,7 +284,7 @@ export function resolveOrbit(spec: OrbitSpec, epochIso: string | undefined, p: P
     perigee_km,
     `${pointer}/altitude_km`,
     e > 0 ? `a perigee altitude of ${perigee_km.toFixed(1)} km` : `a circular orbit at ${altitude_km} km`,
-    { perigee_altitude_km: round(perigee_km, 3) },
+    { perigee_altitude_km: roundTo(perigee_km, 3) },
   );
   const epoch = epochIso ? new Date(epochIso) : new Date();
   if (!epochIso) p.assume('epoch', epoch.toISOString(), 'ISO-8601 UTC', 'orbital-dc-convention');
@@ -348,7 +348,7 @@ export function checkElementSet(
     throw new PhysicallyImpossible(
       `${subject} (epoch ${jdToDate(satrec.jdsatepoch).toISOString()}) is ${ageDays.toFixed(1)} days from ${relativeTo}; SGP4 predictions past ${maxDays} days are not usable (errors grow by kilometres a day)`,
       pointer,
-      { element_set_age_days: round(ageDays, 3), limit_days: maxDays },
+      { element_set_age_days: roundTo(ageDays, 3), limit_days: maxDays },
     );
   if (ageDays > warnDays)
     p.warn(
@@ -359,7 +359,7 @@ export function checkElementSet(
     perigee_km,
     pointer,
     `${subject} (perigee ${perigee_km.toFixed(1)} km)`,
-    { perigee_altitude_km: round(perigee_km, 3) },
+    { perigee_altitude_km: roundTo(perigee_km, 3) },
     true,
   );
 }
