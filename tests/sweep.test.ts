@@ -3,10 +3,12 @@
  * (read incrementally, the first row before the last point is computed) and SVG, failed points as
  * rows, and the checks and limits that answer before any work.
  */
+import { readFileSync } from 'node:fs';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { thermalEstimator } from '../models/thermal.js';
 import { buildApp } from '../src/app.js';
+import { launchPriceSweep, README_PATH, rowsBlock, SVG_PATH, withRows } from '../src/cli/scripting-docs.js';
 import { pointCount, valuesOf } from '../src/scripting/sweep.js';
 import { expectProblem, post, useApp } from './helpers.js';
 
@@ -287,5 +289,15 @@ describe('checks and limits before any work', () => {
       'application/x-ndjson',
       'image/svg+xml',
     ]);
+  });
+});
+
+describe("the README's example", () => {
+  it('is what the service answers: the rows in the README and docs/launch-price-sweep.svg (npm run docs:scripting)', async () => {
+    const { csv, svg } = await launchPriceSweep();
+    const readme = readFileSync(README_PATH, 'utf8');
+    expect(withRows(readme, rowsBlock(csv))).toBe(readme);
+    expect(readFileSync(SVG_PATH, 'utf8')).toBe(svg);
+    expect(readme).toContain('](docs/launch-price-sweep.svg)');
   });
 });

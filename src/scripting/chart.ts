@@ -272,11 +272,15 @@ function leftAxis(frame: Frame, ticks: readonly Tick[], title: string, grid: boo
   ].join('\n');
 }
 
-/** A continuous position scale over the values: log without nice (decades inside the data), linear made nice; a single value widened. */
-function positionScale(values: readonly number[], log: boolean, range: [number, number], count: number): Scale {
+/**
+ * A continuous position scale over the values: linear made nice; log without nice (decades inside
+ * the data) unless `niceLog`, which widens it to whole decades so that both ends are labelled (the
+ * line chart's value axis); a single value widened.
+ */
+function positionScale(values: readonly number[], log: boolean, range: [number, number], count: number, niceLog = false): Scale {
   let [lo, hi] = extent(values);
   if (lo === hi) [lo, hi] = log ? [lo / 2, hi * 2] : lo === 0 ? [-1, 1] : [lo - Math.abs(lo) / 2, hi + Math.abs(hi) / 2];
-  if (log) return scaleLog().domain([lo, hi]).range(range);
+  if (log) return niceLog ? scaleLog().domain([lo, hi]).range(range).nice() : scaleLog().domain([lo, hi]).range(range);
   return scaleLinear().domain([lo, hi]).range(range).nice(count);
 }
 
@@ -344,7 +348,7 @@ function lineChart(table: SweepTable, x: Indexed, outputs: readonly Indexed[], s
   const xLog = isLogAxis(x.column, xValues);
   const yLog = xLog && plotted.every((v) => v > 0);
   const xs = positionScale(xValues, xLog, [frame.left, frame.right], xCount);
-  const ys = positionScale(plotted, yLog, [frame.bottom, frame.top], yCount);
+  const ys = positionScale(plotted, yLog, [frame.bottom, frame.top], yCount, true);
   const labels = outputs.map((o) => o.column.label).join(', ');
   return documentOf(size, `${table.estimator}: ${labels} against ${x.column.label}`, subtitle, [
     leftAxis(frame, ticksOf(ys, yLog, yCount), valueTitle(outputs), true),

@@ -1,0 +1,54 @@
+/**
+ * The README's "Scripting" example, made by the service itself (`npm run docs:scripting`): the
+ * launch-price sweep of docs/launch-price-sweep.json answered as CSV (its first rows go into the
+ * README between markers) and as SVG (docs/launch-price-sweep.svg). A test fails when either differs
+ * from what the service answers.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { buildApp } from '../app.js';
+
+export const ROWS_START = '<!-- sweep-rows:start (npm run docs:scripting) -->';
+export const ROWS_END = '<!-- sweep-rows:end -->';
+/** Records of the CSV shown in the README after its header. */
+const ROWS_SHOWN = 6;
+
+export const SPEC_PATH = new URL('../../docs/launch-price-sweep.json', import.meta.url);
+export const SVG_PATH = new URL('../../docs/launch-price-sweep.svg', import.meta.url);
+export const README_PATH = new URL('../../README.md', import.meta.url);
+
+/** The sweep as CSV and as SVG, from the service's own route. */
+export async function launchPriceSweep(): Promise<{ csv: string; svg: string }> {
+  const app = await buildApp();
+  try {
+    const payload = JSON.parse(readFileSync(SPEC_PATH, 'utf8'));
+    const answer = async (accept: string) => {
+      const res = await app.inject({ method: 'POST', url: '/v1/sweep', payload, headers: { accept } });
+      if (res.statusCode !== 200) throw new Error(`POST /v1/sweep (${accept}) answered ${res.statusCode}: ${res.body}`);
+      return res.body;
+    };
+    return { csv: await answer('text/csv'), svg: await answer('image/svg+xml') };
+  } finally {
+    await app.close();
+  }
+}
+
+/** The README's block: the header and the first records, as a fenced block. */
+export function rowsBlock(csv: string): string {
+  const records = csv.split('\r\n').filter((r) => r !== '');
+  return ['```csv', ...records.slice(0, ROWS_SHOWN + 1), '…', '```'].join('\n');
+}
+
+/** The README with its block replaced. */
+export function withRows(readme: string, block: string): string {
+  const a = readme.indexOf(ROWS_START);
+  const b = readme.indexOf(ROWS_END);
+  if (a < 0 || b < a) throw new Error(`README: no ${ROWS_START} … ${ROWS_END} block`);
+  return `${readme.slice(0, a + ROWS_START.length)}\n${block}\n${readme.slice(b)}`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { csv, svg } = await launchPriceSweep();
+  writeFileSync(SVG_PATH, svg);
+  writeFileSync(README_PATH, withRows(readFileSync(README_PATH, 'utf8'), rowsBlock(csv)));
+  console.log(`wrote ${SVG_PATH.pathname} and the README's rows`);
+}
