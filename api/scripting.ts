@@ -192,7 +192,7 @@ const SWEEP_EXAMPLES = {
     summary: 'Launch price from $3,000 to $100/kg (log) against the cost ratio and the break-even price',
     value: {
       estimator: 'economics',
-      base: {},
+      base: { load_kw: '1 GW', mission_years: 5 },
       vary: [{ field: '/launch_usd_per_kg', from: 3000, to: 100, steps: 12, scale: 'log' }],
       outputs: ['/cost_ratio', '/orbital_usd_per_kwh'],
     },

@@ -77,4 +77,42 @@ describe.skipIf(!chromiumPath)('Swagger UI in Chromium', () => {
     expect(await seen.cspViolations()).toEqual([]);
     expect(seen.errors).toEqual([]);
   }, 60_000);
+  it('runs POST /v1/batch and POST /v1/sweep from their examples, the sweep as JSON and as CSV', async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(RECORD_CSP_VIOLATIONS);
+    const seen = watch(page);
+    await page.goto(`${base}/docs`);
+
+    const open = async (path: string) => {
+      const operation = page.locator('.opblock-post').filter({ has: page.locator(`[data-path="${path}"]`) });
+      await operation.locator('.opblock-summary-control').click();
+      await operation.getByRole('button', { name: 'Try it out' }).click();
+      return operation;
+    };
+    const execute = async (operation: ReturnType<typeof page.locator>) => {
+      await operation.getByRole('button', { name: 'Execute' }).click();
+      const shown = operation.locator('.live-responses-table .response');
+      await shown.locator('.response-col_status').waitFor();
+      return {
+        status: (await shown.locator('.response-col_status').textContent())?.trim(),
+        body: (await shown.locator('.response-col_description pre').first().textContent()) ?? '',
+      };
+    };
+
+    const batch = await execute(await open('/v1/batch'));
+    expect(batch.status).toBe('200');
+    expect(JSON.parse(batch.body).results.map((r: { ok: boolean }) => r.ok)).toEqual([true, true, false]);
+
+    const sweep = await open('/v1/sweep');
+    const json = await execute(sweep);
+    expect(json.status).toBe('200');
+    expect(JSON.parse(json.body)).toMatchObject({ estimator: 'economics', points: 12, failed: 0 });
+    await sweep.locator('.responses-wrapper select').first().selectOption('text/csv');
+    await sweep.getByRole('button', { name: 'Clear' }).click();
+    const csv = await execute(sweep);
+    expect(csv.status).toBe('200');
+    expect(csv.body.startsWith('point,launch_usd_per_kg,cost_ratio,orbital_usd_per_kwh,error')).toBe(true);
+    expect(await seen.cspViolations()).toEqual([]);
+    expect(seen.errors).toEqual([]);
+  }, 60_000);
 });

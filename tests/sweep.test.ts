@@ -292,6 +292,21 @@ describe('checks and limits before any work', () => {
   });
 });
 
+describe('the OpenAPI examples', () => {
+  it('answer 200 with no failed row or item, each of them', async () => {
+    const doc = (await app().inject('/openapi.json')).json();
+    for (const path of ['/v1/sweep', '/v1/batch']) {
+      const examples = doc.paths[path].post.requestBody.content['application/json'].examples;
+      expect(Object.keys(examples).length).toBeGreaterThan(0);
+      for (const [name, example] of Object.entries(examples as Record<string, { value: unknown }>)) {
+        const res = await post(app(), path, example.value);
+        expect(res.status, `${path} ${name}`).toBe(200);
+        if (path === '/v1/sweep') expect(res.body.failed, `${path} ${name}`).toBe(0);
+      }
+    }
+  });
+});
+
 describe("the README's example", () => {
   it('is what the service answers: the rows in the README and docs/launch-price-sweep.svg (npm run docs:scripting)', async () => {
     const { csv, svg } = await launchPriceSweep();
