@@ -188,6 +188,30 @@ describe('NDJSON', () => {
     expect(rows.map((r) => r.point)).toEqual([...Array(10_000).keys()]);
     expect(rows[9999]).toMatchObject({ heat_kw: 10_000, error: null });
   });
+  it('stops computing when the client goes away mid-stream', async () => {
+    const run = vi.spyOn(thermalEstimator, 'run');
+    const controller = new AbortController();
+    const body = {
+      estimator: 'thermal',
+      base: { radiator_temp_k: 300 },
+      vary: [{ field: '/heat_kw', from: 1, to: 10_000, steps: 20_000 }],
+      outputs: ['/area_m2'],
+    };
+    const res = await fetch(`${url}/v1/sweep`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/x-ndjson' },
+      body: JSON.stringify(body),
+      signal: controller.signal,
+    });
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read();
+    controller.abort();
+    await new Promise((r) => setTimeout(r, 100));
+    const afterAbort = run.mock.calls.length;
+    await new Promise((r) => setTimeout(r, 400));
+    expect(run.mock.calls.length).toBe(afterAbort);
+    expect(afterAbort).toBeLessThan(20_000);
+  });
 });
 
 describe('SVG', () => {

@@ -105,10 +105,11 @@ function renumber(p: Problem, places: number[], offset: number): Problem {
   return { ...p, detail: fix(p.detail), ...(p.errors && { errors: p.errors.map((e) => ({ ...e, pointer: fix(e.pointer) })) }) };
 }
 
-/** A running service at `url`. */
-export function remote(url: string): Backend {
-  const base = url.replace(/\/+$/, '');
-  const send = async (path: string, body?: unknown, accept = 'application/json') => {
+type Send = (path: string, body?: unknown, accept?: string) => Promise<Response>;
+
+/** Requests to the service at `base`; one that cannot reach it is a usage error. */
+function sender(base: string): Send {
+  return async (path, body, accept = 'application/json') => {
     try {
       return await fetch(`${base}${path}`, {
         method: body === undefined ? 'GET' : 'POST',
@@ -119,27 +120,34 @@ export function remote(url: string): Backend {
       throw new UsageError(`cannot reach ${base}: ${(error as Error).cause ?? (error as Error).message}`);
     }
   };
-  async function* batchPart(items: Item[], places: number[], offset: number): AsyncGenerator<Result[]> {
-    const response = await send('/v1/batch', { items }, 'application/x-ndjson');
-    if (response.status === 413 && items.length > 1) {
-      await response.body?.cancel();
-      const half = Math.ceil(items.length / 2);
-      yield* batchPart(items.slice(0, half), places, offset);
-      yield* batchPart(items.slice(half), places, offset + half);
-      return;
-    }
-    if (!response.ok) {
-      const p = renumber(await problemOf(response), places, offset);
-      yield items.map((): Result => ({ ok: false, problem: p }));
-      return;
-    }
-    for await (const line of ndjsonObjects(response))
-      yield [
-        line.ok
-          ? { ok: true, output: line.output as Record<string, unknown> }
-          : { ok: false, problem: renumber(line.problem as Problem, places, offset) },
-      ];
+}
+
+/** Items as one POST /v1/batch, streamed; refused together for their cost (413), sent again in halves. */
+async function* remoteBatch(send: Send, items: Item[], places: number[], offset: number): AsyncGenerator<Result[]> {
+  const response = await send('/v1/batch', { items }, 'application/x-ndjson');
+  if (response.status === 413 && items.length > 1) {
+    await response.body?.cancel();
+    const half = Math.ceil(items.length / 2);
+    yield* remoteBatch(send, items.slice(0, half), places, offset);
+    yield* remoteBatch(send, items.slice(half), places, offset + half);
+    return;
   }
+  if (!response.ok) {
+    const p = renumber(await problemOf(response), places, offset);
+    yield items.map((): Result => ({ ok: false, problem: p }));
+    return;
+  }
+  for await (const line of ndjsonObjects(response))
+    yield [
+      line.ok
+        ? { ok: true, output: line.output as Record<string, unknown> }
+        : { ok: false, problem: renumber(line.problem as Problem, places, offset) },
+    ];
+}
+
+/** A running service at `url`. */
+export function remote(url: string): Backend {
+  const send = sender(url.replace(/\/+$/, ''));
   return {
     async list() {
       const response = await send('/v1/estimators');
@@ -153,7 +161,7 @@ export function remote(url: string): Backend {
     },
     async *batch(items, places) {
       for (let k = 0; k < items.length; k += REMOTE_BATCH_ITEMS)
-        yield* batchPart(items.slice(k, k + REMOTE_BATCH_ITEMS), places, k);
+        yield* remoteBatch(send, items.slice(k, k + REMOTE_BATCH_ITEMS), places, k);
     },
     async sweep(body, format) {
       const columns = checkSweep(body, format, { whole_budget: false });

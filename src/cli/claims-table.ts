@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { claimsEstimator } from '../../models/claims.js';
 import { runEstimator } from '../../models/estimator.js';
 import { significant } from '../../models/format.js';
+import { withBlock } from './readme-block.js';
 
 export const TABLE_START = '<!-- claims-table:start (npm run claims:table) -->';
 export const TABLE_END = '<!-- claims-table:end -->';
@@ -35,10 +36,7 @@ export function claimsTable(result: Claims): string {
 
 /** The README with its claims table replaced. */
 export function withTable(readme: string, table: string): string {
-  const a = readme.indexOf(TABLE_START);
-  const b = readme.indexOf(TABLE_END);
-  if (a < 0 || b < a) throw new Error(`README: no ${TABLE_START} … ${TABLE_END} block`);
-  return `${readme.slice(0, a + TABLE_START.length)}\n${table}\n${readme.slice(b)}`;
+  return withBlock(readme, TABLE_START, TABLE_END, table);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

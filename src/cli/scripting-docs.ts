@@ -6,6 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { buildApp } from '../app.js';
+import { withBlock } from './readme-block.js';
 
 export const ROWS_START = '<!-- sweep-rows:start (npm run docs:scripting) -->';
 export const ROWS_END = '<!-- sweep-rows:end -->';
@@ -40,10 +41,7 @@ export function rowsBlock(csv: string): string {
 
 /** The README with its block replaced. */
 export function withRows(readme: string, block: string): string {
-  const a = readme.indexOf(ROWS_START);
-  const b = readme.indexOf(ROWS_END);
-  if (a < 0 || b < a) throw new Error(`README: no ${ROWS_START} … ${ROWS_END} block`);
-  return `${readme.slice(0, a + ROWS_START.length)}\n${block}\n${readme.slice(b)}`;
+  return withBlock(readme, ROWS_START, ROWS_END, block);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
