@@ -39,12 +39,19 @@ export interface ScriptingOptions extends ExecutionOptions {
 
 const NAMES = ESTIMATORS.map((e) => e.name).join(', ');
 
-const ItemSchema = z
+const ItemShape = z
   .object({
     estimator: z.string().describe(`Which estimator answers the item: ${NAMES}`),
     input: z.unknown().describe("Its input, as its own route's body"),
   })
+  .strict()
   .describe('One request of the batch');
+const { $schema: _, ...itemJsonSchema } = z.toJSONSchema(ItemShape) as Record<string, unknown>;
+/**
+ * An item as the document shows it, `{ estimator, input }`, but checked item by item: one that is
+ * not (not an object, no such estimator, a stray key) is refused alone with its 400, like any bad item.
+ */
+const ItemSchema = z.unknown().meta(itemJsonSchema);
 
 const ResultSchema = z.union([
   z.object({

@@ -64,6 +64,27 @@ describe('a batch of good and bad items', () => {
     for (const e of ESTIMATORS) expect(problem.detail).toContain(e.name);
   });
 
+  it('refuses an item that is not { estimator, input } alone, at its place; the others answer', async () => {
+    const good = { estimator: 'thermal', input: { heat_kw: 10, radiator_temp_k: 300 } };
+    const items = [1, [good], { estimator: 5, input: {} }, { ...good, colour: 'blue' }, good];
+    const res = await post(app(), '/v1/batch', { items });
+    expect(res.status).toBe(200);
+    const refused = res.body.results
+      .slice(0, 4)
+      .map((r: { problem: { status: number; errors: { pointer: string }[] } }) => [
+        r.problem.status,
+        r.problem.errors[0]?.pointer,
+      ]);
+    expect(refused).toEqual([
+      [400, '/items/0'],
+      [400, '/items/1'],
+      [400, '/items/2/estimator'],
+      [400, '/items/3'],
+    ]);
+    expect(res.body.results[3].problem.detail).toMatch(/colour/);
+    expect(res.body.results[4].ok).toBe(true);
+  });
+
   it('streams one line per item, in order, with Accept: application/x-ndjson', async () => {
     const items = [BAD_INPUTS[0], { estimator: 'thermal', input: { heat_kw: 10, radiator_temp_k: 350 } }];
     const res = await app().inject({

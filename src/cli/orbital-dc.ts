@@ -107,7 +107,7 @@ function lineProblem(k: number, message: string): Result {
   return { ok: false, problem: problem(400, `/items/${k}: ${message}`, { errors: [{ pointer: `/items/${k}`, message }] }) };
 }
 
-/** NDJSON lines as items; a line that is not JSON, or not an object, is refused alone (numbered among the items). */
+/** NDJSON lines as items; a line that is not JSON is refused alone (numbered among the items), any other is an item. */
 function itemsOf(source: string): { items: Item[]; places: number[]; refused: Map<number, Result> } {
   const items: Item[] = [];
   const places: number[] = [];
@@ -121,12 +121,8 @@ function itemsOf(source: string): { items: Item[]; places: number[]; refused: Ma
       refused.set(k, lineProblem(k, `the line is not valid JSON: ${clip((error as Error).message)}`));
       return;
     }
-    if (value === null || typeof value !== 'object' || Array.isArray(value))
-      refused.set(k, lineProblem(k, `expected an object { estimator, input }; got ${clip(JSON.stringify(value))}`));
-    else {
-      items.push(value as Item);
-      places.push(k);
-    }
+    items.push(value as Item);
+    places.push(k);
   });
   return { items, places, refused };
 }

@@ -34,7 +34,10 @@ export async function startBatch(
       { items: items.length, limit_items: limits.max_items },
       '/items',
     );
-  const placeOf = (k: number) => ({ estimator: `/items/${indexOf(k)}/estimator`, input: `/items/${indexOf(k)}/input` });
+  const placeOf = (k: number) => {
+    const item = `/items/${indexOf(k)}`;
+    return { item, estimator: `${item}/estimator`, input: `${item}/input` };
+  };
   const prepared = await prepareAll(items, placeOf, run);
   if (limits.whole_budget) checkTotalCost(prepared, run.budget_cpu_s, '/items', 'items');
   return runAll(prepared, run);
@@ -122,7 +125,7 @@ export async function startSweep(
 ): Promise<StartedSweep> {
   const columns = checkSweep(body, format, limits);
   const grid = body.vary.map(valuesOf);
-  const prepared = await prepareAll(pointItems(body, grid), () => ({ estimator: '/estimator', input: '' }), run);
+  const prepared = await prepareAll(pointItems(body, grid), () => ({ item: '', estimator: '/estimator', input: '' }), run);
   const whole = baseProblem(prepared, body);
   if (whole) throw new ProblemError(whole);
   if (limits.whole_budget) checkTotalCost(prepared, run.budget_cpu_s, '/vary', 'points');

@@ -12,7 +12,7 @@ import { checkCost, type Estimator, runEstimator } from '../../models/estimator.
 import { ESTIMATORS } from '../../models/registry.js';
 import { toProblem } from '../plugins/errors.js';
 import { ClientGone, type EstimatorPool } from '../pool.js';
-import { type Problem, problem } from '../problem.js';
+import { clip, type Problem, problem, unknownKeysMessage } from '../problem.js';
 import { type Outcome, refusalError } from '../worker.js';
 
 /** One request among many: the estimator's name and its input, as JSON gave them. */
@@ -23,8 +23,9 @@ export interface Item {
 
 export type Result = { ok: true; output: Record<string, unknown> } | { ok: false; problem: Problem };
 
-/** Where an item sits in the request, for the pointers of its problems ("/items/17/estimator", "/items/17/input"). */
+/** Where an item sits in the request, for the pointers of its problems ("/items/17", "/items/17/estimator", "/items/17/input"). */
 export interface Place {
+  item: string;
   estimator: string;
   input: string;
 }
@@ -59,18 +60,32 @@ const BY_NAME = new Map(ESTIMATORS.map((e) => [e.name, e]));
 /** Milliseconds of validation done before the event loop is given back to other requests. */
 const PREPARE_SLICE_MS = 5;
 
+/** A 400 for an item's shape, at `pointer`. */
+function shapeProblem(pointer: string, message: string): Problem {
+  return problem(400, `${pointer || 'the item'}: ${message}`, { errors: [{ pointer, message }] });
+}
+
+/** What is wrong with an item's shape, before its estimator sees its input; null when it is `{ estimator, input }`. */
+function itemShapeProblem(item: unknown, place: Place): Problem | null {
+  if (item === null || typeof item !== 'object' || Array.isArray(item))
+    return shapeProblem(place.item, `expected an object { estimator, input }; got ${clip(JSON.stringify(item) ?? String(item))}`);
+  const unknown = Object.keys(item).filter((k) => k !== 'estimator' && k !== 'input');
+  if (unknown.length > 0) return shapeProblem(place.item, unknownKeysMessage(unknown));
+  const name = (item as { estimator?: unknown }).estimator;
+  if (typeof name !== 'string' || !BY_NAME.has(name))
+    return shapeProblem(
+      place.estimator,
+      `no estimator named ${clip(JSON.stringify(name) ?? 'undefined', 40)}; expected one of ${[...BY_NAME.keys()].join(', ')}`,
+    );
+  return null;
+}
+
 /** Validate and price one item; its problem is the one its own route would answer. */
 export function prepareItem(item: Item, place: Place, options: Pick<RunOptions, 'budget_cpu_s' | 'log'>): Prepared {
-  const estimator = BY_NAME.get(item.estimator);
+  const shape = itemShapeProblem(item, place);
+  if (shape) return { estimator: undefined, raw: undefined, parsed: undefined, cost_s: 0, base: place.input, problem: shape };
+  const estimator = BY_NAME.get(item.estimator) as Estimator;
   const prepared: Prepared = { estimator, raw: item.input, parsed: undefined, cost_s: 0, base: place.input, problem: null };
-  if (!estimator) {
-    const known = [...BY_NAME.keys()].join(', ');
-    const message = `no estimator named ${JSON.stringify(String(item.estimator).slice(0, 40))}; expected one of ${known}`;
-    return {
-      ...prepared,
-      problem: problem(400, `${place.estimator}: ${message}`, { errors: [{ pointer: place.estimator, message }] }),
-    };
-  }
   try {
     prepared.parsed = estimator.input.parse(item.input);
     prepared.cost_s = checkCost(estimator, prepared.parsed, options.budget_cpu_s).cpu_s;
