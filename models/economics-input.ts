@@ -4,8 +4,8 @@
  * reproduce white papers. Validation only; the model is in economics.ts.
  */
 import { z } from 'zod';
-import { fraction, quantity } from '../src/quantity.js';
 import { checkRollUpOverrides, RollUpFields, TargetOrbit, VehicleRefSchema } from './launch.js';
+import { fraction, quantity } from './quantity.js';
 
 const money = (unit: string, description: string, example?: string) =>
   quantity(unit, { min: 0, description, ...(example && { example }) }).optional();

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * A well-formed request that physics refuses: altitude inside the atmosphere, a decayed element
  * set, a budget that cannot close. The API answers it with 422 and this reason; it is an answer,
@@ -34,4 +36,9 @@ export class TooLarge extends Error {
     this.pointer = pointer;
     this.figures = figures;
   }
+}
+
+/** A request error found while running (a catalogue entry without a price, say): answered as a 400 naming the field. */
+export function inputError(path: (string | number)[], message: string): z.ZodError {
+  return new z.ZodError([{ code: 'custom', path, message, input: undefined }]);
 }

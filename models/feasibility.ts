@@ -10,7 +10,6 @@
  */
 import { z } from 'zod';
 import { BATTERY_CYCLE_LIFE, type DefaultName } from '../fixtures/index.js';
-import { quantity } from '../src/quantity.js';
 import { coefficient, sumCosts } from './cost.js';
 import { economicsEstimator } from './economics.js';
 import { EconomicsObject } from './economics-input.js';
@@ -20,6 +19,7 @@ import { checkRollUpOverrides, launchEstimator, rollUpPowerRequest, rollUpTherma
 import { annualPassCost, orbitEstimator, resolveCost, revolutionCost } from './orbit.js';
 import { cyclesForDepthOfDischarge, powerEstimator } from './power.js';
 import { Provenance } from './provenance.js';
+import { quantity } from './quantity.js';
 import { gpuFailurePerYear, missionYears, referenceOrbit, scenarioEpoch } from './scenario.js';
 import { thermalEstimator } from './thermal.js';
 import { UptimeOptionsSchema, UptimeOutput, uptime } from './uptime.js';

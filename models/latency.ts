@@ -1,7 +1,6 @@
 import type { SatRec } from 'satellite.js';
 import { z } from 'zod';
 import { ELEMENT_SETS, SITES } from '../fixtures/index.js';
-import { quantity } from '../src/quantity.js';
 import {
   C_KM_S,
   DEG,
@@ -16,6 +15,7 @@ import { type Cost, defineEstimator } from './estimator.js';
 import { type LatencyDrivers, latencyCost, orbitClasses } from './latency-cost.js';
 import { checkElementSet, resolveOrbit } from './orbit.js';
 import { Provenance } from './provenance.js';
+import { quantity } from './quantity.js';
 import { failuresPerYear } from './scenario.js';
 import { dateToJd, jdToDate, minutesSinceEpoch, satrecFromTle, TleSchema } from './sgp4.js';
 import { distanceKm, type Vec3 } from './vec3.js';

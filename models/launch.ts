@@ -11,21 +11,16 @@
 
 import { z } from 'zod';
 import { DEFAULT_VEHICLE_ID, VEHICLES, type Vehicle } from '../fixtures/index.js';
-import { fraction, quantity } from '../src/quantity.js';
 import { STANDARD_GRAVITY_M_S2 } from './constants.js';
 import { coefficient } from './cost.js';
-import { PhysicallyImpossible } from './errors.js';
+import { inputError, PhysicallyImpossible } from './errors.js';
 import { type Cost, defineEstimator } from './estimator.js';
 import { type OrbitSpec, OrbitSpecSchema, resolveCost } from './orbit.js';
 import { PowerInput, runPower, sizingEclipseCost } from './power.js';
 import { Provenance } from './provenance.js';
+import { fraction, quantity } from './quantity.js';
 import { gpuFailurePerYear, missionYears } from './scenario.js';
 import { runThermal, ThermalInput } from './thermal.js';
-
-/** A request error found while running (a catalogue entry without a price, say): answered as a 400 naming the field. */
-export function inputError(path: (string | number)[], message: string): z.ZodError {
-  return new z.ZodError([{ code: 'custom', path, message, input: undefined }]);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Mass roll-up

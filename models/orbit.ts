@@ -8,7 +8,6 @@
  */
 import { type SatRec, shadowFraction, sunPos } from 'satellite.js';
 import { z } from 'zod';
-import { quantity } from '../src/quantity.js';
 import {
   DEG,
   EGM96_J2,
@@ -24,6 +23,7 @@ import { PhysicallyImpossible } from './errors.js';
 import { type Cost, defineEstimator } from './estimator.js';
 import { roundTo } from './numerics.js';
 import { Provenance } from './provenance.js';
+import { quantity } from './quantity.js';
 import {
   dateToJd,
   jdToDate,

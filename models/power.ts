@@ -13,7 +13,6 @@
  */
 import { z } from 'zod';
 import { BATTERY_CYCLE_LIFE, CELLS, type Cell, CHOICES, type CycleLifePoint } from '../fixtures/index.js';
-import { fraction, quantity } from '../src/quantity.js';
 import { DEG, HOURS_PER_COMMON_YEAR, MINUTES_PER_DAY } from './constants.js';
 import { coefficient } from './cost.js';
 import { PhysicallyImpossible } from './errors.js';
@@ -34,6 +33,7 @@ import {
   resolveOrbit,
 } from './orbit.js';
 import { Provenance } from './provenance.js';
+import { fraction, quantity } from './quantity.js';
 import { missionYears } from './scenario.js';
 
 /** Irradiance at which ground modules are rated (IEC 60904-3 standard test conditions), W/m². */

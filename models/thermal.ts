@@ -14,7 +14,6 @@
  */
 import { z } from 'zod';
 import { FINISHES } from '../fixtures/index.js';
-import { fraction, quantity } from '../src/quantity.js';
 import { CODATA_2018_SIGMA_W_M2_K4, DEG, HOURS_PER_COMMON_YEAR, WGS84_A_KM } from './constants.js';
 import { coefficient } from './cost.js';
 import { PhysicallyImpossible } from './errors.js';
@@ -23,6 +22,7 @@ import { whole } from './format.js';
 import { eclipseFraction, OrbitSpecSchema, refuseInsideAtmosphere, resolveCost, resolveOrbit } from './orbit.js';
 import { orbitAverageHeatKw, orbitEclipse, sizingEclipseCost } from './power.js';
 import { Provenance } from './provenance.js';
+import { fraction, quantity } from './quantity.js';
 
 const W_PER_MW = 1e6;
 

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { MAX_QUANTITY_CHARS, parseQuantity, quantity } from '../src/quantity.js';
+import { MAX_QUANTITY_CHARS, parseQuantity, quantity } from '../models/quantity.js';
 
 describe('parseQuantity', () => {
   it.each([
