@@ -32,7 +32,7 @@ import {
   rollUpPowerRequest,
   warnPayloadOrbit,
 } from './launch.js';
-import { solveBracketed } from './numerics.js';
+import { solveBracketed, wholeCount } from './numerics.js';
 import { annualPassCost, type OrbitSpec, poweredFraction, resolveCost, resolveOrbit } from './orbit.js';
 import { Provenance } from './provenance.js';
 import { gpuFailurePerYear, missionYears, referenceOrbit, scenarioEpoch } from './scenario.js';
@@ -59,11 +59,6 @@ export function meanRetention(degradation_per_year: number, years: number): numb
   for (let y = 0; y < whole; y++) sum += r ** y;
   sum += (years - whole) * r ** whole;
   return sum / years;
-}
-
-/** A count of whole things covering `x`, a hair below the quotient so that exact multiples do not round up on a float residue. */
-function wholeCount(x: number): number {
-  return Math.ceil(x * (1 - 1e-12));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ import {
 } from './cost.js';
 import type { Cost } from './estimator.js';
 import type { LatencyInputT } from './latency.js';
+import { sampleCount } from './numerics.js';
 import { tleEpochMs, tleMeanElements } from './sgp4.js';
 import { inViewFraction, maxCentralAngleRad, orbitBounds } from './visibility.js';
 
@@ -250,7 +251,6 @@ function samplingPerSample(c: OrbitClass, d: LatencyDrivers, f: readonly number[
 }
 
 /** Round-trip samples on the grid of `step_s` over the interval, both ends included (latency.ts `sampleCount`). */
-const sampleCount = (duration_s: number, step_s: number) => Math.floor(duration_s / step_s + 1e-9) + 1;
 
 /** The estimate: every class's work, the samples' own overhead and the request's fixed part. */
 export function latencyCost(d: LatencyDrivers): Cost {

@@ -13,6 +13,7 @@ import {
 import { PhysicallyImpossible, TooLarge } from './errors.js';
 import { type Cost, defineEstimator } from './estimator.js';
 import { type LatencyDrivers, latencyCost, orbitClasses } from './latency-cost.js';
+import { MinHeap, quantileSorted, sampleCount } from './numerics.js';
 import { checkElementSet, resolveOrbit } from './orbit.js';
 import { Provenance } from './provenance.js';
 import { quantity } from './quantity.js';
@@ -24,7 +25,6 @@ import {
   countHandovers,
   ecfAt,
   mergeIntervals,
-  quantileSorted,
   type SearchStats,
   type Site,
   type SiteGeometry,
@@ -658,7 +658,6 @@ function checkSamplingBudget(input: LatencyInputT, satellites: number, span: Spa
 }
 
 /** Samples on a grid of `step_s` over [0, duration], both ends included. */
-const sampleCount = (duration_s: number, step_s: number) => Math.floor(duration_s / step_s + 1e-9) + 1;
 
 /** A data-center satellite given by index must exist: checked from the request alone (422). */
 function checkDataCenterIndex(input: LatencyInputT, satellites: number): void {
@@ -1058,53 +1057,6 @@ function roundTrips(s: Sampling, windows: readonly Window[]): RttResult {
     if (s.dcIndex !== null) directDataCenterSample(s, s.dcIndex, t, ups, out);
   }
   return out;
-}
-
-class MinHeap {
-  private keys: number[] = [];
-  private vals: number[] = [];
-  get size() {
-    return this.keys.length;
-  }
-  push(key: number, val: number) {
-    const k = this.keys;
-    const v = this.vals;
-    let i = k.length;
-    k.push(key);
-    v.push(val);
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if ((k[parent] as number) <= key) break;
-      k[i] = k[parent] as number;
-      v[i] = v[parent] as number;
-      i = parent;
-    }
-    k[i] = key;
-    v[i] = val;
-  }
-  pop(): [number, number] {
-    const k = this.keys;
-    const v = this.vals;
-    const top: [number, number] = [k[0] as number, v[0] as number];
-    const lastK = k.pop() as number;
-    const lastV = v.pop() as number;
-    if (k.length > 0) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= k.length) break;
-        const r = l + 1;
-        const c = r < k.length && (k[r] as number) < (k[l] as number) ? r : l;
-        if ((k[c] as number) >= lastK) break;
-        k[i] = k[c] as number;
-        v[i] = v[c] as number;
-        i = c;
-      }
-      k[i] = lastK;
-      v[i] = lastV;
-    }
-    return top;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

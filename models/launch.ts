@@ -15,6 +15,7 @@ import { STANDARD_GRAVITY_M_S2 } from './constants.js';
 import { coefficient } from './cost.js';
 import { inputError, PhysicallyImpossible } from './errors.js';
 import { type Cost, defineEstimator } from './estimator.js';
+import { wholeCount } from './numerics.js';
 import { type OrbitSpec, OrbitSpecSchema, resolveCost } from './orbit.js';
 import { PowerInput, runPower, sizingEclipseCost } from './power.js';
 import { Provenance } from './provenance.js';
@@ -238,7 +239,7 @@ export function launchBill(
 ): LaunchBill {
   const capacity = v.payload_kg === null ? null : v.payload_kg * usableFraction;
   // A hair below the quotient so that exact multiples do not round up on a float residue.
-  const launches = mass_kg <= 0 ? 0 : capacity === null ? 1 : Math.ceil((mass_kg / capacity) * (1 - 1e-12));
+  const launches = mass_kg <= 0 ? 0 : capacity === null ? 1 : wholeCount(mass_kg / capacity);
   if (!perKg && v.pricing === 'per_launch') {
     const billed = launches * (v.payload_kg as number);
     return { launches, billed_mass_kg: billed, cost_usd: billed * price_usd_per_kg, pricing: 'per_launch', price_usd_per_kg };

@@ -255,3 +255,70 @@ export function roundTo(x: number, digits: number): number {
   const scale = 10 ** digits;
   return (Math.sign(x) * Math.round(Math.abs(x) * scale)) / scale;
 }
+
+/** Linear-interpolated quantile of sorted values (Hyndman & Fan type 7). */
+export function quantileSorted(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.ceil(h);
+  return (sorted[lo] as number) + (h - lo) * ((sorted[hi] as number) - (sorted[lo] as number));
+}
+
+/** A count of whole things covering `x`, a hair below the quotient so that exact multiples do not round up on a float residue. */
+export function wholeCount(x: number): number {
+  return Math.ceil(x * (1 - 1e-12));
+}
+
+/** Samples from 0 to `duration_s` every `step_s`, both ends included (an end a float residue short still counts). */
+export function sampleCount(duration_s: number, step_s: number): number {
+  return Math.floor(duration_s / step_s + 1e-9) + 1;
+}
+
+/** A binary min-heap of (key, value) number pairs: the smallest key first (Dijkstra's frontier). */
+export class MinHeap {
+  private keys: number[] = [];
+  private vals: number[] = [];
+  get size() {
+    return this.keys.length;
+  }
+  push(key: number, val: number) {
+    const k = this.keys;
+    const v = this.vals;
+    let i = k.length;
+    k.push(key);
+    v.push(val);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if ((k[parent] as number) <= key) break;
+      k[i] = k[parent] as number;
+      v[i] = v[parent] as number;
+      i = parent;
+    }
+    k[i] = key;
+    v[i] = val;
+  }
+  pop(): [number, number] {
+    const k = this.keys;
+    const v = this.vals;
+    const top: [number, number] = [k[0] as number, v[0] as number];
+    const lastK = k.pop() as number;
+    const lastV = v.pop() as number;
+    if (k.length > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= k.length) break;
+        const r = l + 1;
+        const c = r < k.length && (k[r] as number) < (k[l] as number) ? r : l;
+        if ((k[c] as number) >= lastK) break;
+        k[i] = k[c] as number;
+        v[i] = v[c] as number;
+        i = c;
+      }
+      k[i] = lastK;
+      v[i] = lastV;
+    }
+    return top;
+  }
+}

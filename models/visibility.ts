@@ -466,12 +466,3 @@ export function countHandovers(intervals: readonly [number, number][]): number {
   }
   return handovers;
 }
-
-/** Linear-interpolated quantile of sorted values (Hyndman & Fan type 7). */
-export function quantileSorted(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.ceil(h);
-  return (sorted[lo] as number) + (h - lo) * ((sorted[hi] as number) - (sorted[lo] as number));
-}

@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULTS, ELEMENT_SETS, SITES, SOURCES } from '../fixtures/index.js';
 import { C_KM_S, DEG, HOURS_PER_COMMON_YEAR, IUGG_MEAN_EARTH_RADIUS_KM } from '../models/constants.js';
 import { greatCircleKm, latencyEstimator, plusGridLinks, roundTripMs, walkerSlots } from '../models/latency.js';
+import { quantileSorted } from '../models/numerics.js';
 import { resolveOrbit } from '../models/orbit.js';
 import { Provenance } from '../models/provenance.js';
 import { jdToDate, satrecFromTle, tleLineProblems } from '../models/sgp4.js';
-import { quantileSorted } from '../models/visibility.js';
 import { expectProblem, post, useApp } from './helpers.js';
 
 const app = useApp();
