@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect } from 'vitest';
+import { runEstimator } from '../models/estimator.js';
 import { buildApp } from '../src/app.js';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
@@ -46,3 +47,11 @@ export const OVERSIZED_LATENCY_REQUEST = {
   end: '2026-03-20T02:28:48Z',
   rtt_step_s: 1,
 };
+
+/**
+ * An estimator run through its model directly, as the route runs it (input schema, model, output
+ * schema) without HTTP: for invariants and property tests. HTTP tests are for statuses and pointers.
+ */
+export function runModel<E extends import('../models/estimator.js').Estimator>(estimator: E, body: unknown) {
+  return runEstimator(estimator, estimator.input.parse(body), 'schema') as Record<string, unknown> & any;
+}
