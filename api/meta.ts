@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { SOURCES, SourceSchema } from '../fixtures/index.js';
+import { SOURCES } from '../fixtures/index.js';
 import { sendDraining } from '../src/plugins/draining.js';
 import { PROBLEM_CONTENT_TYPE, ProblemSchema } from '../src/problem.js';
 
@@ -56,7 +56,20 @@ export async function metaRoutes(app: FastifyInstance) {
         operationId: 'sources',
         summary: 'Every source an assumption or constant cites: citation, URL, as_of',
         tags: ['meta'],
-        response: { 200: z.object({ sources: z.record(z.string(), SourceSchema) }) },
+        response: {
+          200: z.object({
+            sources: z
+              .record(
+                z.string(),
+                z.object({
+                  citation: z.string().describe('The work: authors, title, publisher or site, edition and page where it matters'),
+                  url: z.string().describe('Where to read it'),
+                  as_of: z.string().describe('When the figures it gives were taken (ISO date)'),
+                }),
+              )
+              .describe('Every source an assumption cites, by its key (the `source` of an assumption)'),
+          }),
+        },
       },
     },
     async () => ({ sources: SOURCES }),

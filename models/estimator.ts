@@ -53,8 +53,8 @@ export function defineEstimator<I extends z.ZodType, O extends z.ZodObject>(e: E
 export const AssumptionSchema = z
   .object({
     name: z.string().describe('Input it stands for, as a path (e.g. "cell.efficiency")'),
-    value: z.union([z.number(), z.string(), z.boolean()]),
-    unit: z.string(),
+    value: z.union([z.number(), z.string(), z.boolean()]).describe('The value used, in `unit`'),
+    unit: z.string().describe('Its unit ("1" for a ratio or a fraction; the catalogue for a choice)'),
     source: z.string().describe('Key into GET /v1/sources'),
   })
   .meta({ id: 'Assumption' });

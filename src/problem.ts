@@ -13,9 +13,14 @@ export const ProblemSchema = z
     status: z.number().int().describe('The HTTP status code'),
     detail: z.string().describe('What went wrong in this request, with the value received and what was expected'),
     instance: z.string().optional().describe('The request path'),
-    request_id: z.string().optional(),
+    request_id: z.string().optional().describe('The request id, as in the x-request-id header: quote it when reporting a fault'),
     errors: z
-      .array(z.object({ pointer: z.string().describe('JSON pointer into the request body'), message: z.string() }))
+      .array(
+        z.object({
+          pointer: z.string().describe('JSON pointer into the request body'),
+          message: z.string().describe('What is wrong with that field: the value received and what was expected'),
+        }),
+      )
       .optional()
       .describe('One entry per offending field'),
     figures: z
@@ -23,7 +28,10 @@ export const ProblemSchema = z
       .optional()
       .describe('Numbers that explain a 422 (e.g. the perigee altitude, the limit)'),
   })
-  .meta({ id: 'Problem' });
+  .meta({
+    id: 'Problem',
+    description: 'RFC 9457 problem details: what went wrong, the fields at fault and the figures that explain it',
+  });
 export type Problem = z.infer<typeof ProblemSchema>;
 
 const KINDS = {
