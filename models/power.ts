@@ -796,7 +796,7 @@ export function orbitEclipse(
  * The eclipse fraction of an eclipse given as a duration per revolution, T_e/T; refused (422) when
  * it leaves no daylight to recharge the battery.
  */
-function durationFraction(eclipse_duration_min: number, period_min: number): number {
+export function durationFraction(eclipse_duration_min: number, period_min: number): number {
   if (eclipse_duration_min >= period_min)
     throw new PhysicallyImpossible(
       `an eclipse of ${eclipse_duration_min} min in a ${period_min}-min period leaves no daylight: no array can recharge the battery`,
@@ -807,7 +807,7 @@ function durationFraction(eclipse_duration_min: number, period_min: number): num
 }
 
 /** The eclipse given directly: it sizes both the battery and the energy figures. */
-function givenEclipse(fraction: number, period_min: number): SizingEclipse {
+export function givenEclipse(fraction: number, period_min: number): SizingEclipse {
   if (fraction >= 1)
     throw new PhysicallyImpossible(
       'an eclipse fraction of 1 leaves no daylight: no array can recharge the battery',
@@ -860,7 +860,7 @@ function catalogueCell(id: string): Cell {
 }
 
 /** The cell figures in use: the caller's, over the catalogue technology, over the defaults. */
-function resolveCell(cell: CellSource, p: Provenance) {
+export function resolveCell(cell: CellSource, p: Provenance) {
   if (cell.from === 'figures') {
     const inherent = p.orDefault('power.cell.inherent_degradation', cell.inherent_degradation, 'cell.inherent_degradation');
     return { technology: null, efficiency: cell.efficiency, degradation: cell.degradation_per_year, inherent };
@@ -966,7 +966,7 @@ function arrayOutput(array: PowerCase['array'], S0: number, years: number, p: Pr
 }
 
 /** Array mass, by areal density (× area) or by specific power (of the beginning-of-life power), with what it rests on. */
-function arrayMass(source: ArrayMassSource, area: number, bolPower: number, p: Provenance) {
+export function arrayMass(source: ArrayMassSource, area: number, bolPower: number, p: Provenance) {
   if (source.from === 'areal_density')
     return {
       mass: area * source.areal_density_kg_per_m2,
@@ -1098,7 +1098,7 @@ function energyComparison(source: GroundSource, S0: number, a: ArrayOutput, e: S
 }
 
 /** The load the array and battery carry, P_e = P_d: the load over (1 − the caller's extra loss). */
-function designLoadKw(input: PowerCase, p: Provenance): number {
+export function designLoadKw(input: PowerCase, p: Provenance): number {
   const extraLoss = p.orDefault('power.extra_loss_fraction', input.extra_loss_fraction, 'extra_loss_fraction');
   return input.load_kw / (1 - extraLoss);
 }
@@ -1107,7 +1107,7 @@ function designLoadKw(input: PowerCase, p: Provenance): number {
  * Energy over the sizing revolution, kWh: what the end-of-life array delivers (P_sa·T_d), what the
  * load uses (P·T), and the load grossed up by the path efficiencies (P_e·T_e/X_e + P_d·T_d/X_d, SMAD eq. 11-5).
  */
-function energyPerOrbit(
+export function energyPerOrbit(
   load_kw: number,
   Psa: number,
   e: SizingEclipse,
@@ -1169,7 +1169,7 @@ export function runPower(input: PowerCase, p: Provenance): PowerResult {
 }
 
 /** The latitude model's ground panel: extraterrestrial irradiation on a horizontal plane × clearness index. */
-function latitudeGround(latitude_deg: number, clearness_index: number | undefined, S0: number, p: Provenance) {
+export function latitudeGround(latitude_deg: number, clearness_index: number | undefined, S0: number, p: Provenance) {
   const kt = p.orDefault('power.ground.clearness_index', clearness_index, 'ground.clearness_index');
   const h0 = extraterrestrialHorizontalKwhPerM2Year(latitude_deg, S0);
   const kwh = h0 * kt;
@@ -1192,7 +1192,7 @@ function latitudeGround(latitude_deg: number, clearness_index: number | undefine
 }
 
 /** The DC capacity factor of a ground plant: as given, or its AC one over the inverter loading ratio (defaults: U.S. utility-scale PV). */
-function dcCapacityFactor(source: Exclude<GroundSource, { method: 'latitude' }>, p: Provenance) {
+export function dcCapacityFactor(source: Exclude<GroundSource, { method: 'latitude' }>, p: Provenance) {
   if (source.method === 'capacity_factor')
     return { cf: source.capacity_factor, basis: `ground plant at a DC capacity factor of ${source.capacity_factor}` };
   const cfAc = p.orDefault('power.ground.capacity_factor_ac', source.capacity_factor_ac, 'ground.capacity_factor_ac');
