@@ -531,8 +531,10 @@ export const PowerOutput = z.object({
   array_power_kw: z.number().describe('SMAD P_sa: daylight power the array must deliver at end of life'),
   array_bol_power_kw: z.number().describe('Power installed at beginning of life (P_sa over the life degradation)'),
   array_area_m2: z.number().describe('P_sa / eol_w_per_m2'),
-  array_mass_kg: z.number(),
-  array_mass_basis: z.string(),
+  array_mass_kg: z
+    .number()
+    .describe('Array mass: beginning-of-life power / specific power, or area × areal density (array_mass_basis says which)'),
+  array_mass_basis: z.string().describe('How array_mass_kg was formed, with the specific power or areal density it used'),
   ideal_w_per_m2: z
     .number()
     .nullable()
@@ -541,30 +543,51 @@ export const PowerOutput = z.object({
   eol_w_per_m2: z.number().describe('bol_w_per_m2·(1 − d)^years: the figure that sizes the area'),
   implied_efficiency: z.number().describe('eol_w_per_m2 / S0: sunlight to array output at end of life, all losses included'),
   life_degradation: z.number().describe('(1 − d)^years'),
-  cell: z.object({
-    technology: z.string().nullable(),
-    efficiency: z.number().nullable(),
-    degradation_per_year: z.number(),
-    inherent_degradation: z.number().nullable(),
-  }),
-  path_efficiency: z.object({
-    regulation: z.enum(['ppt', 'det']),
-    daylight: z.number().describe('X_d'),
-    eclipse: z.number().describe('X_e'),
-  }),
-  period_min: z.number(),
+  cell: z
+    .object({
+      technology: z
+        .string()
+        .nullable()
+        .describe('Catalogue technology the figures come from; null for explicit figures or array.w_per_m2'),
+      efficiency: z.number().nullable().describe('Beginning-of-life cell efficiency η at AM0; null with array.w_per_m2'),
+      degradation_per_year: z
+        .number()
+        .describe('Fractional output loss per year d of the life degradation (1 − d)^years; 0 with array.w_per_m2'),
+      inherent_degradation: z
+        .number()
+        .nullable()
+        .describe('SMAD I_d: array output over cell rating at beginning of life; null with array.w_per_m2'),
+    })
+    .describe(
+      'The cell figures the array output is computed with: the caller’s, over the catalogue technology, over the defaults',
+    ),
+  path_efficiency: z
+    .object({
+      regulation: z
+        .enum(['ppt', 'det'])
+        .describe('Power regulation whose SMAD path efficiencies apply: peak-power tracking or direct energy transfer'),
+      daylight: z.number().describe('X_d'),
+      eclipse: z.number().describe('X_e'),
+    })
+    .describe('SMAD path efficiencies from the array to the load (the caller’s, else the regulation’s)'),
+  period_min: z.number().describe('Orbital period, from the orbit model or as given'),
   eclipse_duration_min: z.number().describe('The eclipse that sizes the battery and array'),
   daylight_duration_min: z.number().describe('Period minus that eclipse'),
   sizing_eclipse: z
     .object({
       basis: z.string().describe('"worst case over the year", "worst case over the N-day window", "at the epoch", or "given"'),
-      reason: z.string(),
-      beta_deg: z.number().nullable(),
-      eclipse_fraction: z.number(),
-      eclipse_min: z.number(),
-      window_days: z.number().nullable(),
-      window_beta_min_deg: z.number().nullable(),
-      window_beta_max_deg: z.number().nullable(),
+      reason: z
+        .string()
+        .describe('Why this eclipse is the sizing one: the beta range over the window and where its longest eclipse falls'),
+      beta_deg: z
+        .number()
+        .nullable()
+        .describe('Beta angle of the sizing eclipse: 0 when the window spans it, else the smallest |beta|; null when given'),
+      eclipse_fraction: z.number().describe('Share of the revolution in eclipse at that beta (cylindrical shadow), or as given'),
+      eclipse_min: z.number().describe('Sizing eclipse duration: eclipse_fraction × period'),
+      window_days: z.number().nullable().describe('Days from the epoch searched for the worst eclipse; null when given'),
+      window_beta_min_deg: z.number().nullable().describe('Smallest beta angle over the sizing window; null when given'),
+      window_beta_max_deg: z.number().nullable().describe('Largest beta angle over the sizing window; null when given'),
     })
     .describe('Which eclipse sized the battery and array, and why'),
   energy_sunlit_fraction: z.number().describe('Share of the time in sunlight that sizes the energy figures'),
@@ -582,7 +605,11 @@ export const PowerOutput = z.object({
     .nullable()
     .describe('Where the depth of discharge comes from: given, or the cycle count and the life tests it is interpolated between'),
   eclipses_per_year: z.number().describe('Charge–discharge cycles in a 365-day year'),
-  battery_cycles_over_mission: z.number(),
+  battery_cycles_over_mission: z
+    .number()
+    .describe(
+      'Charge–discharge cycles over the mission: eclipses_per_year × mission years (what the default depth of discharge follows)',
+    ),
   orbit_average_heat_kw: z
     .number()
     .describe(
@@ -610,43 +637,73 @@ export const PowerOutput = z.object({
     .describe(
       'Gross AM0 sunlight per m² of panel per year in this orbit over the ground figure (net of the ground plant’s losses against a capacity factor): not like for like, above the headline by 1/I_d. Dimensionless',
     ),
-  ground_comparison: z.object({
-    method: z.enum(['capacity_factor', 'latitude']),
-    basis: z.string(),
-    orbit_sunlight_kwh_per_m2_year: z
-      .number()
-      .describe('Gross sunlight on a panel in this orbit: S0 × cos θ × energy sunlit fraction × 8,760 h, kWh/m² a year'),
-    orbit_like_for_like_kwh_per_m2_year: z
-      .number()
-      .describe(
-        'The orbital sunlight net of the same category of losses as the ground figure (× I_d against a capacity factor; as it is against the latitude model), kWh/m² a year',
-      ),
-    like_for_like_basis: z.string().describe('How the like-for-like orbital figure is formed, and why'),
-    ground_kwh_per_m2_year: z
-      .number()
-      .describe('The ground panel: capacity factor × 8,760 h at 1000 W/m², or the latitude model’s sunlight, kWh/m² a year'),
-    capacity_factor_dc: z.number().nullable(),
-    latitude_deg: z.number().nullable(),
-    clearness_index: z.number().nullable(),
-    extraterrestrial_kwh_per_m2_year: z.number().nullable(),
-  }),
+  ground_comparison: z
+    .object({
+      method: z
+        .enum(['capacity_factor', 'latitude'])
+        .describe('The ground panel: a plant at a capacity factor, or a horizontal panel under the latitude model'),
+      basis: z.string().describe('The ground figure in words, with its figures and their limits'),
+      orbit_sunlight_kwh_per_m2_year: z
+        .number()
+        .describe('Gross sunlight on a panel in this orbit: S0 × cos θ × energy sunlit fraction × 8,760 h, kWh/m² a year'),
+      orbit_like_for_like_kwh_per_m2_year: z
+        .number()
+        .describe(
+          'The orbital sunlight net of the same category of losses as the ground figure (× I_d against a capacity factor; as it is against the latitude model), kWh/m² a year',
+        ),
+      like_for_like_basis: z.string().describe('How the like-for-like orbital figure is formed, and why'),
+      ground_kwh_per_m2_year: z
+        .number()
+        .describe('The ground panel: capacity factor × 8,760 h at 1000 W/m², or the latitude model’s sunlight, kWh/m² a year'),
+      capacity_factor_dc: z
+        .number()
+        .nullable()
+        .describe(
+          'DC capacity factor of the ground plant: as given, or the AC one over the inverter loading ratio; null for the latitude model',
+        ),
+      latitude_deg: z.number().nullable().describe('Latitude of the horizontal ground panel; null against a capacity factor'),
+      clearness_index: z
+        .number()
+        .nullable()
+        .describe('Share of top-of-atmosphere sunlight reaching the ground at that latitude; null against a capacity factor'),
+      extraterrestrial_kwh_per_m2_year: z
+        .number()
+        .nullable()
+        .describe(
+          'Top-of-atmosphere sunlight on a horizontal plane at that latitude over a year, Duffie & Beckman eq. 1.10.3; null against a capacity factor',
+        ),
+    })
+    .describe('The ground panel the orbital one is compared with, and both sides of the comparison'),
   orbit: z
     .object({
-      orbit_kind: z.enum(['elements', 'tle', 'omm']),
-      epoch: z.string(),
-      altitude_km: z.number(),
-      inclination_deg: z.number(),
-      beta_star_deg: z.number(),
-      annual: z.object({
-        beta_min_deg: z.number(),
-        beta_max_deg: z.number(),
-        sunlit_fraction: z.number(),
-        eclipse_days: z.number().int(),
-        max_eclipse_min: z
-          .number()
-          .describe('Longest eclipse among the 6-hourly samples (the closed form at beta 0 may be slightly longer)'),
-        seasons: z.array(z.object({ start: z.string(), end: z.string() })),
-      }),
+      orbit_kind: z.enum(['elements', 'tle', 'omm']).describe('How the orbit was given: mean elements, a TLE or an OMM'),
+      epoch: z.string().describe('Epoch of the sizing window and of the 365-day picture, ISO-8601 UTC'),
+      altitude_km: z.number().describe('Mean altitude above the WGS84 equatorial radius'),
+      inclination_deg: z.number().describe('Inclination (derived from J2 for a sun-synchronous orbit)'),
+      beta_star_deg: z.number().describe('Eclipse-free threshold: |beta| above it means no eclipse'),
+      annual: z
+        .object({
+          beta_min_deg: z.number().describe('Smallest beta angle over the 365 days'),
+          beta_max_deg: z.number().describe('Largest beta angle over the 365 days'),
+          sunlit_fraction: z
+            .number()
+            .describe('Time-mean share of the orbit in sunlight over 365 days: the energy sunlit fraction'),
+          eclipse_days: z.number().int().describe('Days (of 365) with at least one eclipse'),
+          max_eclipse_min: z
+            .number()
+            .describe('Longest eclipse among the 6-hourly samples (the closed form at beta 0 may be slightly longer)'),
+          seasons: z
+            .array(
+              z.object({
+                start: z.string().describe('First sample with an eclipse, ISO-8601 UTC'),
+                end: z.string().describe('Last sample with an eclipse, ISO-8601 UTC'),
+              }),
+            )
+            .describe('Eclipse seasons: the intervals of the year with an eclipse every revolution'),
+        })
+        .describe(
+          'The 365 days from the epoch, sampled every annual.step_h hours (beta from the sun of date, the node advanced by J2)',
+        ),
     })
     .nullable()
     .describe('The orbit as resolved by the orbit model (null when the eclipse was given directly)'),

@@ -674,21 +674,39 @@ export const ThermalOutput = z.object({
   radiator_temp_k: z.number().describe('Radiator (coolant inlet) temperature'),
   radiator_outlet_temp_k: z.number().describe('Coolant outlet temperature: radiator_temp_k − coolant_delta_t_k'),
   effective_radiator_temp_k: z.number().describe('Isothermal temperature that rejects the same heat from the same area'),
-  finish: z.string().nullable(),
-  emissivity: z.number(),
+  finish: z.string().nullable().describe('Catalogue surface finish the absorptivity and emissivity come from; null without one'),
+  emissivity: z
+    .number()
+    .describe('Infrared hemispherical emittance ε of the radiating faces: given, the finish’s, or the default'),
   absorptivity: z.number().nullable().describe('null with environment "none" when not given: no sunlight to absorb'),
-  ir_absorptance: z.number(),
-  sides: z.number().int(),
-  environment: z.enum(['orbit', 'none']),
-  orientation: z.enum(ORIENTATIONS).nullable(),
+  ir_absorptance: z
+    .number()
+    .describe("Absorptance α_IR for the Earth's infrared: given, else the emissivity (Kirchhoff, grey surface)"),
+  sides: z.number().int().describe('Radiating faces n: 2 for a deployed panel, 1 for a body-mounted radiator'),
+  environment: z
+    .enum(['orbit', 'none'])
+    .describe('"orbit": the sun and the Earth load the radiator; "none": the ideal radiator, a 0 K sink'),
+  orientation: z
+    .enum(ORIENTATIONS)
+    .nullable()
+    .describe(
+      'Attitude of the radiator (given or the default); null with environment "none", or when the view factor and the sun were both given without one',
+    ),
   tilt_deg: z.number().nullable().describe("Angle between the front face's normal and nadir"),
-  altitude_km: z.number().nullable(),
+  altitude_km: z
+    .number()
+    .nullable()
+    .describe(
+      'Altitude the Earth view factor is taken at: given, the orbit’s mean altitude, or the default; null when not needed',
+    ),
   earth_view_factor: z.number().describe('View factor to the Earth summed over the radiating faces (per m² of planform)'),
   face_earth_view_factors: z
     .array(z.number())
     .nullable()
     .describe('Per radiating face (front, then back), from the geometry; null when earth_view_factor was given'),
-  solar_incidence_fraction: z.number(),
+  solar_incidence_fraction: z
+    .number()
+    .describe('Cosine of the sun’s incidence on the sunlit radiating face f☉: given, or the orientation’s hot-case default'),
   emitted_w_per_m2: z.number().describe('n·ε·σ·T⁴ at the effective temperature, per m² of planform'),
   absorbed_w_per_m2: z.number().describe('Sum of the three absorbed loads below'),
   absorbed_solar_w_per_m2: z.number().describe('α · S · solar_incidence_fraction'),
@@ -696,44 +714,64 @@ export const ThermalOutput = z.object({
   absorbed_earth_ir_w_per_m2: z.number().describe('ir_absorptance · q_IR · F'),
   net_w_per_m2: z.number().describe('Rejected per m² of planform, all faces counted: emitted − absorbed'),
   sink_temp_k: z.number().describe('Temperature at which the radiator rejects nothing: a radiator must be hotter'),
-  area_m2: z.number().nullable(),
-  areal_density_kg_per_m2: z.number(),
-  mass_kg: z.number().nullable(),
+  area_m2: z
+    .number()
+    .nullable()
+    .describe(
+      'Radiator planform area: rejected_kw / net_w_per_m2, solved in area mode, as given in the temperature and capacity modes; null in flux mode',
+    ),
+  areal_density_kg_per_m2: z.number().describe('Radiator mass per m² of planform: given, or the default'),
+  mass_kg: z.number().nullable().describe('Radiator mass: area_m2 × areal_density_kg_per_m2; null without an area'),
   per_mw: z
     .object({
-      area_m2: z.number(),
-      mass_kg: z.number(),
+      area_m2: z.number().describe('Radiator area per MW of heat at this temperature and in this environment'),
+      mass_kg: z.number().describe('per_mw.area_m2 × areal_density_kg_per_m2'),
       ideal_area_m2: z
         .number()
         .describe('Same temperature and emissivity, no environment: what "space is cold" alone would give'),
     })
     .describe('Per MW of heat (of chip heat with a heat pump)'),
   chip: z
-    .object({ die_limit_k: z.number(), die_to_coolant_k: z.number(), coolant_temp_k: z.number() })
+    .object({
+      die_limit_k: z.number().describe('Highest allowed die (junction) temperature, as given'),
+      die_to_coolant_k: z.number().describe('Temperature drop from the die to the hottest coolant, as given'),
+      coolant_temp_k: z
+        .number()
+        .describe('Hottest coolant temperature: die_limit_k − die_to_coolant_k (the radiator inlet, or the heat pump source)'),
+    })
     .nullable()
     .describe('The chip-to-radiator chain: die limit − die-to-coolant drop = hottest coolant temperature'),
   heat_pump: z
     .object({
-      source_temp_k: z.number(),
-      carnot_fraction: z.number(),
+      source_temp_k: z.number().describe('Temperature the heat is taken from: given, or the chips’ coolant'),
+      carnot_fraction: z.number().describe('COP as a share of the Carnot COP: given, or the default'),
       cop: z.number().describe('Heat taken per unit of work, f · T_source / (T_radiator − T_source)'),
       work_kw: z.number().nullable().describe('Electrical power the pump needs: heat / COP'),
-      work_kw_per_mw: z.number(),
+      work_kw_per_mw: z.number().describe('Pump work per MW of heat: 1000 / COP'),
       area_m2_per_mw_without_pump: z
         .number()
         .nullable()
         .describe('Radiating directly at the source temperature; null when the source is not above the sink'),
       area_ratio: z.number().nullable().describe('Area with the pump / area without'),
     })
-    .nullable(),
+    .nullable()
+    .describe('The heat pump that lifts the heat to the radiator temperature; null without one'),
   terrestrial: z
     .object({
-      pue: z.number(),
-      it_load_kw: z.number().nullable(),
+      pue: z.number().describe('Power usage effectiveness compared with (facility energy / IT energy): given, or the default'),
+      it_load_kw: z
+        .number()
+        .nullable()
+        .describe('IT load on the ground: load_kw when the heat comes from a load, else the heat; null without heat'),
       overhead_kw: z.number().nullable().describe('(PUE − 1) · IT load: cooling, power distribution and lighting'),
       overhead_mwh_per_year: z.number().nullable().describe('At full load all year (8,760 h)'),
-      per_mw: z.object({ overhead_kw: z.number(), overhead_mwh_per_year: z.number() }),
-      note: z.string(),
+      per_mw: z
+        .object({
+          overhead_kw: z.number().describe('(PUE − 1) × 1,000 kW'),
+          overhead_mwh_per_year: z.number().describe('(PUE − 1) × 1 MW over 8,760 h'),
+        })
+        .describe('The same per MW of IT load'),
+      note: z.string().describe('What PUE − 1 counts, and what replaces it in orbit'),
     })
     .describe('The same heat on the ground: the facility energy a data center spends beside its IT load'),
 });
