@@ -187,7 +187,7 @@ const RegulationSchema = z.enum(['ppt', 'det'], {
   error: 'expected "ppt" (peak-power tracking) or "det" (direct energy transfer)',
 });
 
-export const PowerInput = z
+const PowerFields = z
   .object({
     load_kw: quantity('kW', {
       gt: 0,
@@ -340,84 +340,187 @@ export const PowerInput = z
       .optional()
       .describe('The ground panel to compare with: a latitude, or a capacity factor (default: the U.S. utility-scale PV fleet)'),
   })
-  .strict()
-  .superRefine((x, ctx) => {
-    const direct = x.eclipse_fraction !== undefined || x.eclipse_duration_min !== undefined;
-    if (x.orbit !== undefined && (direct || x.period_min !== undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path:
-          x.period_min !== undefined
-            ? ['period_min']
-            : x.eclipse_fraction !== undefined
-              ? ['eclipse_fraction']
-              : ['eclipse_duration_min'],
-        message: 'expected either an orbit or eclipse_fraction (or eclipse_duration_min) with period_min, not both',
-      });
-    } else if (x.orbit === undefined) {
-      if (!direct && x.period_min === undefined)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['orbit'],
-          message: 'expected an orbit, or eclipse_fraction (or eclipse_duration_min) with period_min',
-        });
-      else if (x.eclipse_fraction !== undefined && x.eclipse_duration_min !== undefined)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['eclipse_duration_min'],
-          message: 'expected either eclipse_fraction or eclipse_duration_min, not both',
-        });
-      else if (!direct)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['eclipse_fraction'],
-          message: 'expected eclipse_fraction or eclipse_duration_min beside period_min',
-        });
-      else if (x.period_min === undefined)
-        ctx.addIssue({ code: 'custom', path: ['period_min'], message: 'expected period_min beside the eclipse' });
-    }
-    if (x.orbit === undefined) {
-      for (const key of ['epoch', 'sizing_window_days'] as const)
-        if (x[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: `expected ${key} only with an orbit` });
-    }
-    if (x.array?.w_per_m2 !== undefined && x.cell !== undefined)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['cell'],
-        message: 'expected either cell or array.w_per_m2 (which replaces the cell model), not both',
-      });
-    if (x.array?.specific_power_w_per_kg !== undefined && x.array.areal_density_kg_per_m2 !== undefined)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['array', 'areal_density_kg_per_m2'],
-        message: 'expected either specific_power_w_per_kg or areal_density_kg_per_m2, not both',
-      });
-    const g = x.ground;
-    if (g) {
-      const methods = [g.latitude_deg !== undefined, g.capacity_factor !== undefined, g.capacity_factor_ac !== undefined].filter(
-        Boolean,
-      ).length;
-      if (methods > 1)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['ground'],
-          message: 'expected one of latitude_deg, capacity_factor or capacity_factor_ac',
-        });
-      if (g.clearness_index !== undefined && g.latitude_deg === undefined)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['ground', 'clearness_index'],
-          message: 'expected clearness_index only with latitude_deg',
-        });
-      if (g.inverter_loading_ratio !== undefined && g.capacity_factor_ac === undefined)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['ground', 'inverter_loading_ratio'],
-          message: 'expected inverter_loading_ratio only with capacity_factor_ac',
-        });
-    }
-  });
-export type PowerInputT = z.output<typeof PowerInput>;
+  .strict();
+type PowerFields = z.output<typeof PowerFields>;
+type Refinement = z.RefinementCtx<PowerFields>;
+
+/** Where the sizing eclipse comes from: the orbit model, or the caller's eclipse with its period. */
+export type EclipseSource =
+  | { from: 'orbit'; orbit: OrbitSpec; epoch: string | undefined; sizing_window_days: number | undefined }
+  | { from: 'eclipse_fraction'; eclipse_fraction: number; period_min: number }
+  | { from: 'eclipse_duration_min'; eclipse_duration_min: number; period_min: number };
+
+/** The cell: explicit efficiency and degradation without a technology, or a catalogue technology (default the catalogue's choice) with overrides. */
+export type CellSource =
+  | { from: 'figures'; efficiency: number; degradation_per_year: number; inherent_degradation: number | undefined }
+  | {
+      from: 'catalogue';
+      technology: string | undefined;
+      efficiency: number | undefined;
+      degradation_per_year: number | undefined;
+      inherent_degradation: number | undefined;
+    };
+
+/** The array's output per m²: the cell model, or array.w_per_m2 taken as given for the whole mission. */
+export type ArrayOutputSource = { from: 'cell'; cell: CellSource } | { from: 'w_per_m2'; w_per_m2: number };
+
+/** The array's mass: by areal density, or by specific power of the beginning-of-life power (default the catalogue's). */
+export type ArrayMassSource =
+  | { from: 'areal_density'; areal_density_kg_per_m2: number }
+  | { from: 'specific_power'; specific_power_w_per_kg: number | undefined };
+
+/** The ground panel compared with: a latitude model, a DC capacity factor, or an AC one (the default, U.S. utility-scale PV). */
+export type GroundSource =
+  | { method: 'latitude'; latitude_deg: number; clearness_index: number | undefined }
+  | { method: 'capacity_factor'; capacity_factor: number }
+  | { method: 'capacity_factor_ac'; capacity_factor_ac: number | undefined; inverter_loading_ratio: number | undefined };
+
+/** A power request as the model takes it: each input with modes resolved to the one mode given. */
+export interface PowerCase {
+  load_kw: number;
+  extra_loss_fraction: number | undefined;
+  mission_years: number | undefined;
+  solar_constant_w_per_m2: number | undefined;
+  regulation: 'ppt' | 'det' | undefined;
+  daylight_path_efficiency: number | undefined;
+  eclipse_path_efficiency: number | undefined;
+  battery: PowerFields['battery'];
+  eclipse: EclipseSource;
+  array: {
+    output: ArrayOutputSource;
+    mass: ArrayMassSource;
+    incidence_deg: number | undefined;
+    max_area_m2: number | undefined;
+    max_mass_kg: number | undefined;
+  };
+  ground: GroundSource;
+}
+
+/** Add a refusal of the request at `path` (a custom issue, as a 400 names it); undefined, for the step that refused. */
+function refuse(ctx: Refinement, path: (string | number)[], message: string): undefined {
+  ctx.addIssue({ code: 'custom', path, message });
+  return undefined;
+}
+
+const ORBIT_OR_ECLIPSE = 'expected either an orbit or eclipse_fraction (or eclipse_duration_min) with period_min, not both';
+
+/** The eclipse source: an orbit, or eclipse_fraction or eclipse_duration_min with period_min, never both. */
+function eclipseSource(x: PowerFields, ctx: Refinement): EclipseSource | undefined {
+  if (x.orbit !== undefined) {
+    if (x.period_min !== undefined) return refuse(ctx, ['period_min'], ORBIT_OR_ECLIPSE);
+    if (x.eclipse_fraction !== undefined) return refuse(ctx, ['eclipse_fraction'], ORBIT_OR_ECLIPSE);
+    if (x.eclipse_duration_min !== undefined) return refuse(ctx, ['eclipse_duration_min'], ORBIT_OR_ECLIPSE);
+    return { from: 'orbit', orbit: x.orbit, epoch: x.epoch, sizing_window_days: x.sizing_window_days };
+  }
+  const direct = x.eclipse_fraction !== undefined || x.eclipse_duration_min !== undefined;
+  if (!direct && x.period_min === undefined)
+    return refuse(ctx, ['orbit'], 'expected an orbit, or eclipse_fraction (or eclipse_duration_min) with period_min');
+  if (x.eclipse_fraction !== undefined && x.eclipse_duration_min !== undefined)
+    return refuse(ctx, ['eclipse_duration_min'], 'expected either eclipse_fraction or eclipse_duration_min, not both');
+  if (x.period_min === undefined) return refuse(ctx, ['period_min'], 'expected period_min beside the eclipse');
+  if (x.eclipse_duration_min !== undefined)
+    return { from: 'eclipse_duration_min', eclipse_duration_min: x.eclipse_duration_min, period_min: x.period_min };
+  if (x.eclipse_fraction !== undefined)
+    return { from: 'eclipse_fraction', eclipse_fraction: x.eclipse_fraction, period_min: x.period_min };
+  return refuse(ctx, ['eclipse_fraction'], 'expected eclipse_fraction or eclipse_duration_min beside period_min');
+}
+
+/** epoch and sizing_window_days place the sizing window on an orbit: without one they mean nothing. */
+function checkOrbitOnlyFields(x: PowerFields, ctx: Refinement): void {
+  if (x.orbit !== undefined) return;
+  for (const key of ['epoch', 'sizing_window_days'] as const)
+    if (x[key] !== undefined) refuse(ctx, [key], `expected ${key} only with an orbit`);
+}
+
+/** The cell as given: a catalogue id, an object of figures (with or without a technology), or nothing (the default). */
+function cellSource(cell: PowerFields['cell']): CellSource {
+  const given = typeof cell === 'string' ? { technology: cell } : (cell ?? {});
+  const { technology, efficiency, degradation_per_year, inherent_degradation } = given;
+  if (technology === undefined && efficiency !== undefined && degradation_per_year !== undefined)
+    return { from: 'figures', efficiency, degradation_per_year, inherent_degradation };
+  return { from: 'catalogue', technology, efficiency, degradation_per_year, inherent_degradation };
+}
+
+/** The array's output per m²: array.w_per_m2 replaces the cell model, so not both. */
+function arrayOutputSource(x: PowerFields, ctx: Refinement): ArrayOutputSource | undefined {
+  const w_per_m2 = x.array?.w_per_m2;
+  if (w_per_m2 === undefined) return { from: 'cell', cell: cellSource(x.cell) };
+  if (x.cell !== undefined)
+    return refuse(ctx, ['cell'], 'expected either cell or array.w_per_m2 (which replaces the cell model), not both');
+  return { from: 'w_per_m2', w_per_m2 };
+}
+
+/** The array's mass: by specific power or by areal density, not both. */
+function arrayMassSource(x: PowerFields, ctx: Refinement): ArrayMassSource | undefined {
+  const specific_power_w_per_kg = x.array?.specific_power_w_per_kg;
+  const areal_density_kg_per_m2 = x.array?.areal_density_kg_per_m2;
+  if (areal_density_kg_per_m2 === undefined) return { from: 'specific_power', specific_power_w_per_kg };
+  if (specific_power_w_per_kg !== undefined)
+    return refuse(
+      ctx,
+      ['array', 'areal_density_kg_per_m2'],
+      'expected either specific_power_w_per_kg or areal_density_kg_per_m2, not both',
+    );
+  return { from: 'areal_density', areal_density_kg_per_m2 };
+}
+
+/** The ground panel: one of a latitude (with its clearness index), a DC or an AC capacity factor (with its inverter loading ratio). */
+function groundSource(x: PowerFields, ctx: Refinement): GroundSource | undefined {
+  const g = x.ground ?? {};
+  const methods = [g.latitude_deg, g.capacity_factor, g.capacity_factor_ac].filter((m) => m !== undefined).length;
+  const before = ctx.issues.length;
+  if (methods > 1) refuse(ctx, ['ground'], 'expected one of latitude_deg, capacity_factor or capacity_factor_ac');
+  if (g.clearness_index !== undefined && g.latitude_deg === undefined)
+    refuse(ctx, ['ground', 'clearness_index'], 'expected clearness_index only with latitude_deg');
+  if (g.inverter_loading_ratio !== undefined && g.capacity_factor_ac === undefined)
+    refuse(ctx, ['ground', 'inverter_loading_ratio'], 'expected inverter_loading_ratio only with capacity_factor_ac');
+  if (ctx.issues.length > before) return undefined;
+  if (g.latitude_deg !== undefined)
+    return { method: 'latitude', latitude_deg: g.latitude_deg, clearness_index: g.clearness_index };
+  if (g.capacity_factor !== undefined) return { method: 'capacity_factor', capacity_factor: g.capacity_factor };
+  return {
+    method: 'capacity_factor_ac',
+    capacity_factor_ac: g.capacity_factor_ac,
+    inverter_loading_ratio: g.inverter_loading_ratio,
+  };
+}
+
+/**
+ * The case a request makes, or its issues: each input with modes resolved by a named step that
+ * refuses what does not make one mode. It runs twice: as the refinement, for its issues (beside
+ * any others, such as an unknown field), and as the transform of a clean input, for the case.
+ */
+function powerCase(x: PowerFields, ctx: Refinement): PowerCase | undefined {
+  const eclipse = eclipseSource(x, ctx);
+  checkOrbitOnlyFields(x, ctx);
+  const output = arrayOutputSource(x, ctx);
+  const mass = arrayMassSource(x, ctx);
+  const ground = groundSource(x, ctx);
+  if (!eclipse || !output || !mass || !ground) return undefined;
+  return {
+    load_kw: x.load_kw,
+    extra_loss_fraction: x.extra_loss_fraction,
+    mission_years: x.mission_years,
+    solar_constant_w_per_m2: x.solar_constant_w_per_m2,
+    regulation: x.regulation,
+    daylight_path_efficiency: x.daylight_path_efficiency,
+    eclipse_path_efficiency: x.eclipse_path_efficiency,
+    battery: x.battery,
+    eclipse,
+    array: {
+      output,
+      mass,
+      incidence_deg: x.array?.incidence_deg,
+      max_area_m2: x.array?.max_area_m2,
+      max_mass_kg: x.array?.max_mass_kg,
+    },
+    ground,
+  };
+}
+
+export const PowerInput = PowerFields.superRefine((x, ctx) => {
+  powerCase(x, ctx);
+}).transform((x, ctx) => powerCase(x, ctx) ?? z.NEVER);
 
 // ---------------------------------------------------------------------------------------------
 // Output
@@ -428,8 +531,10 @@ export const PowerOutput = z.object({
   array_power_kw: z.number().describe('SMAD P_sa: daylight power the array must deliver at end of life'),
   array_bol_power_kw: z.number().describe('Power installed at beginning of life (P_sa over the life degradation)'),
   array_area_m2: z.number().describe('P_sa / eol_w_per_m2'),
-  array_mass_kg: z.number(),
-  array_mass_basis: z.string(),
+  array_mass_kg: z
+    .number()
+    .describe('Array mass: beginning-of-life power / specific power, or area × areal density (array_mass_basis says which)'),
+  array_mass_basis: z.string().describe('How array_mass_kg was formed, with the specific power or areal density it used'),
   ideal_w_per_m2: z
     .number()
     .nullable()
@@ -438,30 +543,51 @@ export const PowerOutput = z.object({
   eol_w_per_m2: z.number().describe('bol_w_per_m2·(1 − d)^years: the figure that sizes the area'),
   implied_efficiency: z.number().describe('eol_w_per_m2 / S0: sunlight to array output at end of life, all losses included'),
   life_degradation: z.number().describe('(1 − d)^years'),
-  cell: z.object({
-    technology: z.string().nullable(),
-    efficiency: z.number().nullable(),
-    degradation_per_year: z.number(),
-    inherent_degradation: z.number().nullable(),
-  }),
-  path_efficiency: z.object({
-    regulation: z.enum(['ppt', 'det']),
-    daylight: z.number().describe('X_d'),
-    eclipse: z.number().describe('X_e'),
-  }),
-  period_min: z.number(),
+  cell: z
+    .object({
+      technology: z
+        .string()
+        .nullable()
+        .describe('Catalogue technology the figures come from; null for explicit figures or array.w_per_m2'),
+      efficiency: z.number().nullable().describe('Beginning-of-life cell efficiency η at AM0; null with array.w_per_m2'),
+      degradation_per_year: z
+        .number()
+        .describe('Fractional output loss per year d of the life degradation (1 − d)^years; 0 with array.w_per_m2'),
+      inherent_degradation: z
+        .number()
+        .nullable()
+        .describe('SMAD I_d: array output over cell rating at beginning of life; null with array.w_per_m2'),
+    })
+    .describe(
+      'The cell figures the array output is computed with: the caller’s, over the catalogue technology, over the defaults',
+    ),
+  path_efficiency: z
+    .object({
+      regulation: z
+        .enum(['ppt', 'det'])
+        .describe('Power regulation whose SMAD path efficiencies apply: peak-power tracking or direct energy transfer'),
+      daylight: z.number().describe('X_d'),
+      eclipse: z.number().describe('X_e'),
+    })
+    .describe('SMAD path efficiencies from the array to the load (the caller’s, else the regulation’s)'),
+  period_min: z.number().describe('Orbital period, from the orbit model or as given'),
   eclipse_duration_min: z.number().describe('The eclipse that sizes the battery and array'),
   daylight_duration_min: z.number().describe('Period minus that eclipse'),
   sizing_eclipse: z
     .object({
       basis: z.string().describe('"worst case over the year", "worst case over the N-day window", "at the epoch", or "given"'),
-      reason: z.string(),
-      beta_deg: z.number().nullable(),
-      eclipse_fraction: z.number(),
-      eclipse_min: z.number(),
-      window_days: z.number().nullable(),
-      window_beta_min_deg: z.number().nullable(),
-      window_beta_max_deg: z.number().nullable(),
+      reason: z
+        .string()
+        .describe('Why this eclipse is the sizing one: the beta range over the window and where its longest eclipse falls'),
+      beta_deg: z
+        .number()
+        .nullable()
+        .describe('Beta angle of the sizing eclipse: 0 when the window spans it, else the smallest |beta|; null when given'),
+      eclipse_fraction: z.number().describe('Share of the revolution in eclipse at that beta (cylindrical shadow), or as given'),
+      eclipse_min: z.number().describe('Sizing eclipse duration: eclipse_fraction × period'),
+      window_days: z.number().nullable().describe('Days from the epoch searched for the worst eclipse; null when given'),
+      window_beta_min_deg: z.number().nullable().describe('Smallest beta angle over the sizing window; null when given'),
+      window_beta_max_deg: z.number().nullable().describe('Largest beta angle over the sizing window; null when given'),
     })
     .describe('Which eclipse sized the battery and array, and why'),
   energy_sunlit_fraction: z.number().describe('Share of the time in sunlight that sizes the energy figures'),
@@ -479,7 +605,11 @@ export const PowerOutput = z.object({
     .nullable()
     .describe('Where the depth of discharge comes from: given, or the cycle count and the life tests it is interpolated between'),
   eclipses_per_year: z.number().describe('Charge–discharge cycles in a 365-day year'),
-  battery_cycles_over_mission: z.number(),
+  battery_cycles_over_mission: z
+    .number()
+    .describe(
+      'Charge–discharge cycles over the mission: eclipses_per_year × mission years (what the default depth of discharge follows)',
+    ),
   orbit_average_heat_kw: z
     .number()
     .describe(
@@ -507,43 +637,73 @@ export const PowerOutput = z.object({
     .describe(
       'Gross AM0 sunlight per m² of panel per year in this orbit over the ground figure (net of the ground plant’s losses against a capacity factor): not like for like, above the headline by 1/I_d. Dimensionless',
     ),
-  ground_comparison: z.object({
-    method: z.enum(['capacity_factor', 'latitude']),
-    basis: z.string(),
-    orbit_sunlight_kwh_per_m2_year: z
-      .number()
-      .describe('Gross sunlight on a panel in this orbit: S0 × cos θ × energy sunlit fraction × 8,760 h, kWh/m² a year'),
-    orbit_like_for_like_kwh_per_m2_year: z
-      .number()
-      .describe(
-        'The orbital sunlight net of the same category of losses as the ground figure (× I_d against a capacity factor; as it is against the latitude model), kWh/m² a year',
-      ),
-    like_for_like_basis: z.string().describe('How the like-for-like orbital figure is formed, and why'),
-    ground_kwh_per_m2_year: z
-      .number()
-      .describe('The ground panel: capacity factor × 8,760 h at 1000 W/m², or the latitude model’s sunlight, kWh/m² a year'),
-    capacity_factor_dc: z.number().nullable(),
-    latitude_deg: z.number().nullable(),
-    clearness_index: z.number().nullable(),
-    extraterrestrial_kwh_per_m2_year: z.number().nullable(),
-  }),
+  ground_comparison: z
+    .object({
+      method: z
+        .enum(['capacity_factor', 'latitude'])
+        .describe('The ground panel: a plant at a capacity factor, or a horizontal panel under the latitude model'),
+      basis: z.string().describe('The ground figure in words, with its figures and their limits'),
+      orbit_sunlight_kwh_per_m2_year: z
+        .number()
+        .describe('Gross sunlight on a panel in this orbit: S0 × cos θ × energy sunlit fraction × 8,760 h, kWh/m² a year'),
+      orbit_like_for_like_kwh_per_m2_year: z
+        .number()
+        .describe(
+          'The orbital sunlight net of the same category of losses as the ground figure (× I_d against a capacity factor; as it is against the latitude model), kWh/m² a year',
+        ),
+      like_for_like_basis: z.string().describe('How the like-for-like orbital figure is formed, and why'),
+      ground_kwh_per_m2_year: z
+        .number()
+        .describe('The ground panel: capacity factor × 8,760 h at 1000 W/m², or the latitude model’s sunlight, kWh/m² a year'),
+      capacity_factor_dc: z
+        .number()
+        .nullable()
+        .describe(
+          'DC capacity factor of the ground plant: as given, or the AC one over the inverter loading ratio; null for the latitude model',
+        ),
+      latitude_deg: z.number().nullable().describe('Latitude of the horizontal ground panel; null against a capacity factor'),
+      clearness_index: z
+        .number()
+        .nullable()
+        .describe('Share of top-of-atmosphere sunlight reaching the ground at that latitude; null against a capacity factor'),
+      extraterrestrial_kwh_per_m2_year: z
+        .number()
+        .nullable()
+        .describe(
+          'Top-of-atmosphere sunlight on a horizontal plane at that latitude over a year, Duffie & Beckman eq. 1.10.3; null against a capacity factor',
+        ),
+    })
+    .describe('The ground panel the orbital one is compared with, and both sides of the comparison'),
   orbit: z
     .object({
-      orbit_kind: z.enum(['elements', 'tle', 'omm']),
-      epoch: z.string(),
-      altitude_km: z.number(),
-      inclination_deg: z.number(),
-      beta_star_deg: z.number(),
-      annual: z.object({
-        beta_min_deg: z.number(),
-        beta_max_deg: z.number(),
-        sunlit_fraction: z.number(),
-        eclipse_days: z.number().int(),
-        max_eclipse_min: z
-          .number()
-          .describe('Longest eclipse among the 6-hourly samples (the closed form at beta 0 may be slightly longer)'),
-        seasons: z.array(z.object({ start: z.string(), end: z.string() })),
-      }),
+      orbit_kind: z.enum(['elements', 'tle', 'omm']).describe('How the orbit was given: mean elements, a TLE or an OMM'),
+      epoch: z.string().describe('Epoch of the sizing window and of the 365-day picture, ISO-8601 UTC'),
+      altitude_km: z.number().describe('Mean altitude above the WGS84 equatorial radius'),
+      inclination_deg: z.number().describe('Inclination (derived from J2 for a sun-synchronous orbit)'),
+      beta_star_deg: z.number().describe('Eclipse-free threshold: |beta| above it means no eclipse'),
+      annual: z
+        .object({
+          beta_min_deg: z.number().describe('Smallest beta angle over the 365 days'),
+          beta_max_deg: z.number().describe('Largest beta angle over the 365 days'),
+          sunlit_fraction: z
+            .number()
+            .describe('Time-mean share of the orbit in sunlight over 365 days: the energy sunlit fraction'),
+          eclipse_days: z.number().int().describe('Days (of 365) with at least one eclipse'),
+          max_eclipse_min: z
+            .number()
+            .describe('Longest eclipse among the 6-hourly samples (the closed form at beta 0 may be slightly longer)'),
+          seasons: z
+            .array(
+              z.object({
+                start: z.string().describe('First sample with an eclipse, ISO-8601 UTC'),
+                end: z.string().describe('Last sample with an eclipse, ISO-8601 UTC'),
+              }),
+            )
+            .describe('Eclipse seasons: the intervals of the year with an eclipse every revolution'),
+        })
+        .describe(
+          'The 365 days from the epoch, sampled every annual.step_h hours (beta from the sun of date, the node advanced by J2)',
+        ),
     })
     .nullable()
     .describe('The orbit as resolved by the orbit model (null when the eclipse was given directly)'),
@@ -689,19 +849,22 @@ export function orbitEclipse(
   };
 }
 
+/**
+ * The eclipse fraction of an eclipse given as a duration per revolution, T_e/T; refused (422) when
+ * it leaves no daylight to recharge the battery.
+ */
+export function durationFraction(eclipse_duration_min: number, period_min: number): number {
+  if (eclipse_duration_min >= period_min)
+    throw new PhysicallyImpossible(
+      `an eclipse of ${eclipse_duration_min} min in a ${period_min}-min period leaves no daylight: no array can recharge the battery`,
+      '/eclipse_duration_min',
+      { eclipse_duration_min, period_min },
+    );
+  return eclipse_duration_min / period_min;
+}
+
 /** The eclipse given directly: it sizes both the battery and the energy figures. */
-function givenEclipse(input: PowerInputT): SizingEclipse {
-  const period_min = input.period_min as number;
-  let fraction: number;
-  if (input.eclipse_duration_min !== undefined) {
-    if (input.eclipse_duration_min >= period_min)
-      throw new PhysicallyImpossible(
-        `an eclipse of ${input.eclipse_duration_min} min in a ${period_min}-min period leaves no daylight: no array can recharge the battery`,
-        '/eclipse_duration_min',
-        { eclipse_duration_min: input.eclipse_duration_min, period_min },
-      );
-    fraction = input.eclipse_duration_min / period_min;
-  } else fraction = input.eclipse_fraction as number;
+export function givenEclipse(fraction: number, period_min: number): SizingEclipse {
   if (fraction >= 1)
     throw new PhysicallyImpossible(
       'an eclipse fraction of 1 leaves no daylight: no array can recharge the battery',
@@ -734,25 +897,44 @@ function givenEclipse(input: PowerInputT): SizingEclipse {
   };
 }
 
-/** The cell figures in use: the caller's, over the catalogue technology, over the defaults. */
-function resolveCell(input: PowerInputT, p: Provenance) {
-  const given = typeof input.cell === 'string' ? { technology: input.cell } : (input.cell ?? {});
-  let technology = given.technology;
-  if (technology === undefined && (given.efficiency === undefined || given.degradation_per_year === undefined)) {
-    technology = p.orChoice('power.cell', undefined, 'cell.technology');
+/** The eclipse that sizes the battery and array, by its source: the orbit's worst, or the caller's. */
+function sizingEclipse(source: EclipseSource, p: Provenance): SizingEclipse {
+  switch (source.from) {
+    case 'orbit':
+      return orbitEclipse(source.orbit, source.epoch, source.sizing_window_days, p);
+    case 'eclipse_fraction':
+      return givenEclipse(source.eclipse_fraction, source.period_min);
+    case 'eclipse_duration_min':
+      return givenEclipse(durationFraction(source.eclipse_duration_min, source.period_min), source.period_min);
   }
-  const cat: Cell | undefined = technology !== undefined ? CELLS[technology] : undefined;
-  const efficiency = given.efficiency ?? (cat as Cell).efficiency;
-  if (given.efficiency === undefined) p.assume('cell.efficiency', efficiency, '1', (cat as Cell).sources.efficiency);
-  const degradation = given.degradation_per_year ?? (cat as Cell).degradation_per_year;
-  if (given.degradation_per_year === undefined)
-    p.assume('cell.degradation_per_year', degradation, '1/year', (cat as Cell).sources.degradation_per_year);
-  const inherent = p.orDefault('power.cell.inherent_degradation', given.inherent_degradation, 'cell.inherent_degradation');
-  return { technology: technology ?? null, efficiency, degradation, inherent };
+}
+
+/** A catalogue cell by id (the schema's enum, or the catalogue's default choice, checked when the fixtures load). */
+function catalogueCell(id: string): Cell {
+  const cell = CELLS[id];
+  if (cell === undefined) throw new Error(`power: no cell "${id}" in the catalogue`);
+  return cell;
+}
+
+/** The cell figures in use: the caller's, over the catalogue technology, over the defaults. */
+export function resolveCell(cell: CellSource, p: Provenance) {
+  if (cell.from === 'figures') {
+    const inherent = p.orDefault('power.cell.inherent_degradation', cell.inherent_degradation, 'cell.inherent_degradation');
+    return { technology: null, efficiency: cell.efficiency, degradation: cell.degradation_per_year, inherent };
+  }
+  const technology = cell.technology ?? p.orChoice('power.cell', undefined, 'cell.technology');
+  const cat = catalogueCell(technology);
+  const efficiency = cell.efficiency ?? cat.efficiency;
+  if (cell.efficiency === undefined) p.assume('cell.efficiency', efficiency, '1', cat.sources.efficiency);
+  const degradation = cell.degradation_per_year ?? cat.degradation_per_year;
+  if (cell.degradation_per_year === undefined)
+    p.assume('cell.degradation_per_year', degradation, '1/year', cat.sources.degradation_per_year);
+  const inherent = p.orDefault('power.cell.inherent_degradation', cell.inherent_degradation, 'cell.inherent_degradation');
+  return { technology, efficiency, degradation, inherent };
 }
 
 /** Regulation and path efficiencies X_d, X_e (SMAD sec. 11.4): the caller's, else the regulation's. */
-function pathEfficiencies(input: PowerInputT, p: Provenance): PowerResult['path_efficiency'] {
+function pathEfficiencies(input: PowerCase, p: Provenance): PowerResult['path_efficiency'] {
   // The regulation is an assumption only where it sets a path efficiency the caller did not give.
   const bothPathsGiven = input.daylight_path_efficiency !== undefined && input.eclipse_path_efficiency !== undefined;
   const regulation =
@@ -782,39 +964,54 @@ interface ArrayOutput {
   cell: PowerResult['cell'];
 }
 
-/** Array output per m²: P_BOL = S0·η·I_d·cos θ and × (1 − d)^years at end of life (SMAD sec. 11.4), or array.w_per_m2 as given. */
-function arrayOutput(input: PowerInputT, S0: number, years: number, p: Provenance): ArrayOutput {
-  const incidence = p.orDefault('power.array.incidence_deg', input.array?.incidence_deg, 'array.incidence_deg');
-  const cosIncidence = Math.cos(incidence * DEG);
-  let out: Omit<ArrayOutput, 'eol' | 'cosIncidence'>;
-  if (input.array?.w_per_m2 !== undefined) {
-    out = {
-      ideal: null,
-      bol: input.array.w_per_m2 * cosIncidence,
-      lifeFactor: 1,
-      cell: { technology: null, efficiency: null, degradation_per_year: 0, inherent_degradation: null },
-    };
+/** Array output per m² as given (array.w_per_m2): no cell model, no degradation over the mission. */
+function givenArrayOutput(w_per_m2: number, cosIncidence: number, p: Provenance): Omit<ArrayOutput, 'eol' | 'cosIncidence'> {
+  p.warn(
+    'array.w_per_m2 replaces the cell model: no cell efficiency, inherent or life degradation is applied to it; it is taken as the array output for the whole mission',
+  );
+  return {
+    ideal: null,
+    bol: w_per_m2 * cosIncidence,
+    lifeFactor: 1,
+    cell: { technology: null, efficiency: null, degradation_per_year: 0, inherent_degradation: null },
+  };
+}
+
+/** Array output per m² of the cell model: P_BOL = S0·η·I_d·cos θ, life degradation (1 − d)^years (SMAD sec. 11.4). */
+function cellArrayOutput(
+  cell: CellSource,
+  S0: number,
+  incidence_deg: number,
+  years: number,
+  p: Provenance,
+): Omit<ArrayOutput, 'eol' | 'cosIncidence'> {
+  const c = resolveCell(cell, p);
+  const lifeFactor = lifeDegradation(c.degradation, years);
+  if (lifeFactor < 0.5)
     p.warn(
-      'array.w_per_m2 replaces the cell model: no cell efficiency, inherent or life degradation is applied to it; it is taken as the array output for the whole mission',
+      `the array keeps ${fmt(lifeFactor * 100)} % of its output after ${years} years: it is sized at more than twice its end-of-life power`,
     );
-  } else {
-    const c = resolveCell(input, p);
-    out = {
-      ideal: S0 * c.efficiency,
-      bol: bolWPerM2(S0, c.efficiency, c.inherent, incidence),
-      lifeFactor: lifeDegradation(c.degradation, years),
-      cell: {
-        technology: c.technology,
-        efficiency: c.efficiency,
-        degradation_per_year: c.degradation,
-        inherent_degradation: c.inherent,
-      },
-    };
-    if (out.lifeFactor < 0.5)
-      p.warn(
-        `the array keeps ${fmt(out.lifeFactor * 100)} % of its output after ${years} years: it is sized at more than twice its end-of-life power`,
-      );
-  }
+  return {
+    ideal: S0 * c.efficiency,
+    bol: bolWPerM2(S0, c.efficiency, c.inherent, incidence_deg),
+    lifeFactor,
+    cell: {
+      technology: c.technology,
+      efficiency: c.efficiency,
+      degradation_per_year: c.degradation,
+      inherent_degradation: c.inherent,
+    },
+  };
+}
+
+/** Array output per m² at beginning and end of life, by its source; refused (422) when it degrades to nothing. */
+function arrayOutput(array: PowerCase['array'], S0: number, years: number, p: Provenance): ArrayOutput {
+  const incidence = p.orDefault('power.array.incidence_deg', array.incidence_deg, 'array.incidence_deg');
+  const cosIncidence = Math.cos(incidence * DEG);
+  const out =
+    array.output.from === 'w_per_m2'
+      ? givenArrayOutput(array.output.w_per_m2, cosIncidence, p)
+      : cellArrayOutput(array.output.cell, S0, incidence, years, p);
   const eol = out.bol * out.lifeFactor;
   if (!(eol > 0) || !Number.isFinite(S0 / eol))
     throw new PhysicallyImpossible(
@@ -825,36 +1022,34 @@ function arrayOutput(input: PowerInputT, S0: number, years: number, p: Provenanc
   return { ...out, eol, cosIncidence };
 }
 
+/** Array mass, by areal density (× area) or by specific power (of the beginning-of-life power), with what it rests on. */
+export function arrayMass(source: ArrayMassSource, area: number, bolPower: number, p: Provenance) {
+  if (source.from === 'areal_density')
+    return {
+      mass: area * source.areal_density_kg_per_m2,
+      massBasis: `area × ${source.areal_density_kg_per_m2} kg/m²`,
+    };
+  const sp = p.orDefault('power.array.specific_power_w_per_kg', source.specific_power_w_per_kg, 'array.specific_power_w_per_kg');
+  if (source.specific_power_w_per_kg === undefined && bolPower > ULTRAFLEX_MAX_WING_KW)
+    p.warn(
+      `the array mass assumes ${sp} W/kg, the upper figure quoted for ${ULTRAFLEX_MAX_WING_KW}-kW-class flexible wings; this array is ${fmt(bolPower, 0)} kW, and the largest flown arrays reach 32 W/kg (ISS) to 80 W/kg (Dawn): give array.specific_power_w_per_kg or array.areal_density_kg_per_m2 to test a heavier array`,
+    );
+  return { mass: (bolPower * 1000) / sp, massBasis: `beginning-of-life power / ${sp} W/kg` };
+}
+
 /** The array for P_sa: area P_sa/eol, mass by specific power (of the BOL power) or areal density, within the caller's caps. */
-function sizeArray(input: PowerInputT, Psa: number, a: ArrayOutput, p: Provenance) {
+function sizeArray(array: PowerCase['array'], Psa: number, a: ArrayOutput, p: Provenance) {
   const area = (Psa * 1000) / a.eol;
   const bolPower = Psa / a.lifeFactor;
-  let mass: number;
-  let massBasis: string;
-  if (input.array?.areal_density_kg_per_m2 !== undefined) {
-    mass = area * input.array.areal_density_kg_per_m2;
-    massBasis = `area × ${input.array.areal_density_kg_per_m2} kg/m²`;
-  } else {
-    const sp = p.orDefault(
-      'power.array.specific_power_w_per_kg',
-      input.array?.specific_power_w_per_kg,
-      'array.specific_power_w_per_kg',
-    );
-    mass = (bolPower * 1000) / sp;
-    massBasis = `beginning-of-life power / ${sp} W/kg`;
-    if (input.array?.specific_power_w_per_kg === undefined && bolPower > ULTRAFLEX_MAX_WING_KW)
-      p.warn(
-        `the array mass assumes ${sp} W/kg, the upper figure quoted for ${ULTRAFLEX_MAX_WING_KW}-kW-class flexible wings; this array is ${fmt(bolPower, 0)} kW, and the largest flown arrays reach 32 W/kg (ISS) to 80 W/kg (Dawn): give array.specific_power_w_per_kg or array.areal_density_kg_per_m2 to test a heavier array`,
-      );
-  }
-  const maxArea = input.array?.max_area_m2;
+  const { mass, massBasis } = arrayMass(array.mass, area, bolPower, p);
+  const maxArea = array.max_area_m2;
   if (maxArea !== undefined && area > maxArea)
     throw new PhysicallyImpossible(
       `the budget cannot close within ${maxArea} m²: the load needs ${fmt(area, 0)} m² of array at ${fmt(a.eol, 1)} W/m² (end of life) to deliver ${fmt(Psa, 1)} kW in daylight`,
       '/array/max_area_m2',
       { array_area_m2: area, max_area_m2: maxArea, eol_w_per_m2: a.eol, array_power_kw: Psa },
     );
-  const maxMass = input.array?.max_mass_kg;
+  const maxMass = array.max_mass_kg;
   if (maxMass !== undefined && mass > maxMass)
     throw new PhysicallyImpossible(
       `the budget cannot close within ${maxMass} kg of array: the load needs ${fmt(mass, 0)} kg (${massBasis})`,
@@ -868,7 +1063,7 @@ function sizeArray(input: PowerInputT, Psa: number, a: ArrayOutput, p: Provenanc
  * Depth of discharge: the caller's, else the one life-tested Li-ion cells sustain for the mission's
  * charge-discharge cycles (eclipses a year × years; depthOfDischargeForCycles), said in `basis`.
  */
-function depthOfDischarge(input: PowerInputT, e: SizingEclipse, years: number, p: Provenance) {
+function depthOfDischarge(input: PowerCase, e: SizingEclipse, years: number, p: Provenance) {
   const cycles = e.eclipsesPerYear * years;
   const fromCycles = depthOfDischargeForCycles(cycles, BATTERY_CYCLE_LIFE);
   const count = `${whole(cycles)} charge–discharge cycles over the mission (${whole(e.eclipsesPerYear)} a year × ${years} years)`;
@@ -897,7 +1092,7 @@ function depthOfDischarge(input: PowerInputT, e: SizingEclipse, years: number, p
 }
 
 /** The battery for the sizing eclipse, E = P_e·T_e/(DoD·η_dis) (SMAD sec. 11.4); none without an eclipse. */
-function sizeBattery(input: PowerInputT, load_kw: number, Te: number, e: SizingEclipse, years: number, p: Provenance) {
+function sizeBattery(input: PowerCase, load_kw: number, Te: number, e: SizingEclipse, years: number, p: Provenance) {
   if (!(Te > 0)) return { kwh: 0, kg: 0, dod: null, basis: null };
   const { dod, basis } = depthOfDischarge(input, e, years, p);
   const etaDis = p.orDefault(
@@ -940,9 +1135,9 @@ function likeForLike(method: 'capacity_factor' | 'latitude', a: ArrayOutput, p: 
 }
 
 /** Energy per m² per year at the energy sunlit fraction, and the ground panel it is compared with. */
-function energyComparison(input: PowerInputT, S0: number, a: ArrayOutput, e: SizingEclipse, p: Provenance) {
+function energyComparison(source: GroundSource, S0: number, a: ArrayOutput, e: SizingEclipse, p: Provenance) {
   const sunlight = (S0 * a.cosIncidence * e.sunlitFraction * HOURS_PER_COMMON_YEAR) / 1000;
-  const ground = groundComparison(input, S0, p);
+  const ground = groundComparison(source, S0, p);
   const like = likeForLike(ground.fields.method, a, p);
   const net = sunlight * like.factor;
   return {
@@ -959,19 +1154,43 @@ function energyComparison(input: PowerInputT, S0: number, a: ArrayOutput, e: Siz
   };
 }
 
-export function runPower(input: PowerInputT, p: Provenance): PowerResult {
+/** The load the array and battery carry, P_e = P_d: the load over (1 − the caller's extra loss). */
+export function designLoadKw(input: PowerCase, p: Provenance): number {
+  const extraLoss = p.orDefault('power.extra_loss_fraction', input.extra_loss_fraction, 'extra_loss_fraction');
+  return input.load_kw / (1 - extraLoss);
+}
+
+/**
+ * Energy over the sizing revolution, kWh: what the end-of-life array delivers (P_sa·T_d), what the
+ * load uses (P·T), and the load grossed up by the path efficiencies (P_e·T_e/X_e + P_d·T_d/X_d, SMAD eq. 11-5).
+ */
+export function energyPerOrbit(
+  load_kw: number,
+  Psa: number,
+  e: SizingEclipse,
+  Te: number,
+  Td: number,
+  path: PowerResult['path_efficiency'],
+) {
+  return {
+    array_kwh: (Psa * Td) / 60,
+    load_kwh: (load_kw * e.period_min) / 60,
+    required_kwh: (load_kw * Te) / 60 / path.eclipse + (load_kw * Td) / 60 / path.daylight,
+  };
+}
+
+export function runPower(input: PowerCase, p: Provenance): PowerResult {
   const S0 = p.orDefault('sun.solar_constant_w_per_m2', input.solar_constant_w_per_m2, 'solar_constant_w_per_m2');
   const years = missionYears(input.mission_years, p);
-  const extraLoss = p.orDefault('power.extra_loss_fraction', input.extra_loss_fraction, 'extra_loss_fraction');
-  const load_kw = input.load_kw / (1 - extraLoss);
+  const load_kw = designLoadKw(input, p);
   const path = pathEfficiencies(input, p);
-  const e = input.orbit !== undefined ? orbitEclipse(input.orbit, input.epoch, input.sizing_window_days, p) : givenEclipse(input);
+  const e = sizingEclipse(input.eclipse, p);
   const Te = e.fraction * e.period_min;
   const Td = e.period_min - Te;
-  const a = arrayOutput(input, S0, years, p);
+  const a = arrayOutput(input.array, S0, years, p);
   // SMAD sizing with a continuous load: P_e = P_d.
   const Psa = arrayPowerKw(load_kw, Te, path.eclipse, load_kw, Td, path.daylight);
-  const array = sizeArray(input, Psa, a, p);
+  const array = sizeArray(input.array, Psa, a, p);
   const battery = sizeBattery(input, load_kw, Te, e, years, p);
   return {
     design_load_kw: load_kw,
@@ -1000,51 +1219,52 @@ export function runPower(input: PowerInputT, p: Provenance): PowerResult {
     eclipses_per_year: e.eclipsesPerYear,
     battery_cycles_over_mission: e.eclipsesPerYear * years,
     orbit_average_heat_kw: (Psa * Td) / e.period_min,
-    energy_per_orbit: {
-      array_kwh: (Psa * Td) / 60,
-      load_kwh: (load_kw * e.period_min) / 60,
-      required_kwh: (load_kw * Te) / 60 / path.eclipse + (load_kw * Td) / 60 / path.daylight,
-    },
-    ...energyComparison(input, S0, a, e, p),
+    energy_per_orbit: energyPerOrbit(load_kw, Psa, e, Te, Td, path),
+    ...energyComparison(input.ground, S0, a, e, p),
     orbit: e.orbit,
   };
 }
 
+/** The latitude model's ground panel: extraterrestrial irradiation on a horizontal plane × clearness index. */
+export function latitudeGround(latitude_deg: number, clearness_index: number | undefined, S0: number, p: Provenance) {
+  const kt = p.orDefault('power.ground.clearness_index', clearness_index, 'ground.clearness_index');
+  const h0 = extraterrestrialHorizontalKwhPerM2Year(latitude_deg, S0);
+  const kwh = h0 * kt;
+  if (kwh <= 0)
+    throw new PhysicallyImpossible(
+      `a horizontal panel at latitude ${latitude_deg}° receives no sunlight over the year`,
+      '/ground/latitude_deg',
+    );
+  return {
+    kwh,
+    fields: {
+      method: 'latitude' as const,
+      basis: `horizontal panel at ${latitude_deg}°: annual extraterrestrial irradiation (Duffie & Beckman eq. 1.10.3) × clearness index ${kt}. A zonal model: real sites at one latitude differ by ±30 % with climate, and a tilted or tracking panel gets 10–35 % more; give capacity_factor for a specific plant`,
+      capacity_factor_dc: null,
+      latitude_deg,
+      clearness_index: kt,
+      extraterrestrial_kwh_per_m2_year: h0,
+    },
+  };
+}
+
+/** The DC capacity factor of a ground plant: as given, or its AC one over the inverter loading ratio (defaults: U.S. utility-scale PV). */
+export function dcCapacityFactor(source: Exclude<GroundSource, { method: 'latitude' }>, p: Provenance) {
+  if (source.method === 'capacity_factor')
+    return { cf: source.capacity_factor, basis: `ground plant at a DC capacity factor of ${source.capacity_factor}` };
+  const cfAc = p.orDefault('power.ground.capacity_factor_ac', source.capacity_factor_ac, 'ground.capacity_factor_ac');
+  const ilr = p.orDefault('power.ground.inverter_loading_ratio', source.inverter_loading_ratio, 'ground.inverter_loading_ratio');
+  const cf = cfAc / ilr;
+  return {
+    cf,
+    basis: `ground plant at an AC capacity factor of ${cfAc} with inverter loading ratio ${ilr}: DC capacity factor ${cf.toFixed(4)}`,
+  };
+}
+
 /** Sunlight per m² of ground panel per year, from a latitude (model) or a capacity factor. */
-function groundComparison(input: PowerInputT, S0: number, p: Provenance) {
-  const g = input.ground ?? {};
-  if (g.latitude_deg !== undefined) {
-    const kt = p.orDefault('power.ground.clearness_index', g.clearness_index, 'ground.clearness_index');
-    const h0 = extraterrestrialHorizontalKwhPerM2Year(g.latitude_deg, S0);
-    const kwh = h0 * kt;
-    if (kwh <= 0)
-      throw new PhysicallyImpossible(
-        `a horizontal panel at latitude ${g.latitude_deg}° receives no sunlight over the year`,
-        '/ground/latitude_deg',
-      );
-    return {
-      kwh,
-      fields: {
-        method: 'latitude' as const,
-        basis: `horizontal panel at ${g.latitude_deg}°: annual extraterrestrial irradiation (Duffie & Beckman eq. 1.10.3) × clearness index ${kt}. A zonal model: real sites at one latitude differ by ±30 % with climate, and a tilted or tracking panel gets 10–35 % more; give capacity_factor for a specific plant`,
-        capacity_factor_dc: null,
-        latitude_deg: g.latitude_deg,
-        clearness_index: kt,
-        extraterrestrial_kwh_per_m2_year: h0,
-      },
-    };
-  }
-  let cf: number;
-  let basis: string;
-  if (g.capacity_factor !== undefined) {
-    cf = g.capacity_factor;
-    basis = `ground plant at a DC capacity factor of ${cf}`;
-  } else {
-    const cfAc = p.orDefault('power.ground.capacity_factor_ac', g.capacity_factor_ac, 'ground.capacity_factor_ac');
-    const ilr = p.orDefault('power.ground.inverter_loading_ratio', g.inverter_loading_ratio, 'ground.inverter_loading_ratio');
-    cf = cfAc / ilr;
-    basis = `ground plant at an AC capacity factor of ${cfAc} with inverter loading ratio ${ilr}: DC capacity factor ${cf.toFixed(4)}`;
-  }
+function groundComparison(source: GroundSource, S0: number, p: Provenance) {
+  if (source.method === 'latitude') return latitudeGround(source.latitude_deg, source.clearness_index, S0, p);
+  const { cf, basis } = dcCapacityFactor(source, p);
   return {
     kwh: (cf * HOURS_PER_COMMON_YEAR * STC_IRRADIANCE_W_M2) / 1000,
     fields: {
@@ -1075,10 +1295,13 @@ export function sizingEclipseCost(orbit: OrbitSpec | undefined, windowDays?: num
 }
 
 /** What a power request costs: the closed forms, and the sizing eclipse of its orbit when it gives one. */
-export function estimatePowerCost(input: PowerInputT): Cost {
+export function estimatePowerCost(input: PowerCase): Cost {
+  const eclipse = input.eclipse;
   return {
-    cpu_s: coefficient('execution.cost.power_s') + sizingEclipseCost(input.orbit, input.sizing_window_days),
-    basis: input.orbit ? "SMAD sizing; the orbit's eclipses over 365 days" : 'SMAD sizing from the given eclipse',
+    cpu_s:
+      coefficient('execution.cost.power_s') +
+      (eclipse.from === 'orbit' ? sizingEclipseCost(eclipse.orbit, eclipse.sizing_window_days) : 0),
+    basis: eclipse.from === 'orbit' ? "SMAD sizing; the orbit's eclipses over 365 days" : 'SMAD sizing from the given eclipse',
   };
 }
 

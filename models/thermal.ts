@@ -13,13 +13,13 @@
  * delivers, all of it heat.
  */
 import { z } from 'zod';
-import { FINISHES } from '../fixtures/index.js';
+import { FINISHES, type Finish } from '../fixtures/index.js';
 import { CODATA_2018_SIGMA_W_M2_K4, DEG, HOURS_PER_COMMON_YEAR, WGS84_A_KM } from './constants.js';
 import { coefficient } from './cost.js';
 import { PhysicallyImpossible } from './errors.js';
 import { type Cost, defineEstimator } from './estimator.js';
 import { whole } from './format.js';
-import { eclipseFraction, OrbitSpecSchema, refuseInsideAtmosphere, resolveCost, resolveOrbit } from './orbit.js';
+import { eclipseFraction, type OrbitSpec, OrbitSpecSchema, refuseInsideAtmosphere, resolveCost, resolveOrbit } from './orbit.js';
 import { orbitAverageHeatKw, orbitEclipse, sizingEclipseCost } from './power.js';
 import { Provenance } from './provenance.js';
 import { fraction, quantity } from './quantity.js';
@@ -137,10 +137,26 @@ export function heatPumpCop(carnotFraction: number, source_k: number, radiator_k
 // ---------------------------------------------------------------------------------------------
 
 const FINISH_IDS = Object.keys(FINISHES) as [string, ...string[]];
+/** The inputs about the sun and the Earth, which environment "none" ignores. */
+const ENVIRONMENT_FIELDS = [
+  'orientation',
+  'tilt_deg',
+  'altitude_km',
+  'orbit',
+  'earth_view_factor',
+  'solar_incidence_fraction',
+  'albedo',
+  'albedo_illumination_fraction',
+  'earth_ir_w_per_m2',
+  'earth_temp_k',
+  'solar_constant_w_per_m2',
+  'absorptivity',
+  'ir_absorptance',
+] as const;
 const ORIENTATIONS = ['edge_on', 'nadir', 'zenith', 'sun_facing', 'tilted'] as const;
 type Orientation = (typeof ORIENTATIONS)[number];
 
-export const ThermalInput = z
+const ThermalFields = z
   .object({
     heat_kw: quantity('kW', {
       gt: 0,
@@ -333,66 +349,305 @@ export const ThermalInput = z
       .optional()
       .describe('Power usage effectiveness of the terrestrial data center compared with (facility energy / IT energy)'),
   })
-  .strict()
-  .superRefine((o, ctx) => {
-    const issue = (path: string[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    if (o.heat_kw !== undefined && o.load_kw !== undefined)
-      issue(['load_kw'], 'expected either heat_kw or load_kw (whose heat is the energy balance of its solar array), not both');
-    if (o.conversion_efficiency !== undefined && o.load_kw === undefined)
-      issue(['conversion_efficiency'], 'expected conversion_efficiency only with load_kw');
-    for (const key of ['daylight_path_efficiency', 'eclipse_path_efficiency'] as const)
-      if (o[key] !== undefined && (o.load_kw === undefined || o.conversion_efficiency !== undefined))
-        issue(
-          [key],
-          `expected ${key} only with load_kw and without conversion_efficiency (it enters the energy balance that conversion_efficiency replaces)`,
-        );
-    if (o.epoch !== undefined && o.orbit === undefined) issue(['epoch'], 'expected epoch only with orbit');
-    if (o.altitude_km !== undefined && o.orbit !== undefined) issue(['orbit'], 'expected either altitude_km or orbit, not both');
-    if (o.earth_ir_w_per_m2 !== undefined && o.earth_temp_k !== undefined)
-      issue(['earth_temp_k'], 'expected either earth_ir_w_per_m2 or earth_temp_k, not both');
-    if (o.earth_view_factor !== undefined && o.earth_view_factor > (o.sides ?? 2))
-      issue(['earth_view_factor'], `expected at most ${o.sides ?? 2} (1 per radiating face), got ${o.earth_view_factor}`);
+  .strict();
+type ThermalFields = z.output<typeof ThermalFields>;
+type Refinement = z.RefinementCtx<ThermalFields>;
+type FixedOrientation = Exclude<Orientation, 'tilted'>;
 
-    // Orientation and tilt.
-    if (o.orientation === 'tilted') {
-      if (o.tilt_deg === undefined) issue(['tilt_deg'], 'expected tilt_deg with orientation "tilted"');
-      if (o.solar_incidence_fraction === undefined)
-        issue(['solar_incidence_fraction'], 'expected solar_incidence_fraction with orientation "tilted"');
-    } else if (o.tilt_deg !== undefined && o.orientation !== 'sun_facing')
-      issue(
-        ['tilt_deg'],
-        `expected tilt_deg only with orientation "tilted" or "sun_facing"; ${o.orientation ?? 'edge_on'} fixes it`,
+/** Where the radiator is: an orbit (its mean altitude, and its sizing eclipse for a load's heat), an altitude, or neither. */
+export type Place =
+  | { from: 'orbit'; orbit: OrbitSpec; epoch: string | undefined }
+  | { from: 'altitude_km'; altitude_km: number }
+  | { from: 'default' };
+
+/** The heat to reject, by its basis: given, a load over a conversion efficiency, or a load's solar-array energy balance. */
+export type HeatSource =
+  | { basis: 'heat_kw'; heat_kw: number }
+  | { basis: 'conversion_efficiency'; load_kw: number; conversion_efficiency: number }
+  | {
+      basis: 'energy_balance';
+      load_kw: number;
+      daylight_path_efficiency: number | undefined;
+      eclipse_path_efficiency: number | undefined;
+    };
+
+/** The radiator (coolant inlet) temperature: given, or the hottest coolant of the chip chain; `pointer` is the field a refusal names. */
+export interface RadiatorTemperature {
+  radiator_temp_k: number;
+  pointer: '/radiator_temp_k' | '/chip';
+}
+
+/** A heat pump lifting the heat from `source_temp_k` (given, or the chips' coolant) to the radiator. */
+export interface HeatPumpCase {
+  source_temp_k: number;
+  carnot_fraction: number | undefined;
+}
+
+/** Two of heat, temperature and area given, the third solved (or the temperature alone: per m² and per MW). */
+export type Sizing =
+  | { mode: 'area'; heat: HeatSource; temperature: RadiatorTemperature; heat_pump: HeatPumpCase | null }
+  | { mode: 'temperature'; heat: HeatSource; area_m2: number }
+  | { mode: 'capacity'; area_m2: number; temperature: RadiatorTemperature }
+  | { mode: 'flux'; temperature: RadiatorTemperature; heat_pump: HeatPumpCase | null };
+
+/**
+ * The radiator's attitude: tilted (its tilt and sun given), a fixed orientation or the catalogue's
+ * (`default`), or none when the view factor and the sun are both given (the attitude only describes them).
+ */
+export type Attitude =
+  | { orientation: 'tilted'; tilt_deg: number; solar_incidence_fraction: number; earth_view_factor: number | undefined }
+  | {
+      orientation: FixedOrientation | 'default';
+      tilt_deg: number | undefined;
+      solar_incidence_fraction: number | undefined;
+      earth_view_factor: number | undefined;
+    }
+  | { orientation: null; solar_incidence_fraction: number; earth_view_factor: number };
+
+/** The Earth's infrared: given as a flux (default the catalogue's), or as an effective temperature, q_IR = σT⁴. */
+export type EarthIr =
+  | { from: 'earth_ir_w_per_m2'; earth_ir_w_per_m2: number | undefined }
+  | { from: 'earth_temp_k'; earth_temp_k: number };
+
+/** What the radiator sees: nothing (the ideal radiator, with the given fields it ignores), or the sun and the Earth. */
+export type EnvironmentCase =
+  | { environment: 'none'; ignored: string[] }
+  | {
+      environment: 'orbit';
+      attitude: Attitude;
+      albedo: number | undefined;
+      albedo_illumination_fraction: number | undefined;
+      earth_ir: EarthIr;
+      solar_constant_w_per_m2: number | undefined;
+    };
+
+/** The chip-to-radiator chain: the die limit and the drop from the die to the hottest coolant. */
+export interface ChipChain {
+  die_limit_k: number;
+  die_to_coolant_k: number;
+}
+
+/** A thermal request as the model takes it: each input with modes resolved to the one mode given. */
+export interface ThermalCase {
+  sizing: Sizing;
+  place: Place;
+  environment: EnvironmentCase;
+  chip: ChipChain | null;
+  finish: string | undefined;
+  emissivity: number | undefined;
+  absorptivity: number | undefined;
+  ir_absorptance: number | undefined;
+  sides: 1 | 2 | undefined;
+  sigma_w_per_m2_k4: number | undefined;
+  coolant_delta_t_k: number | undefined;
+  areal_density_kg_per_m2: number | undefined;
+  pue: number | undefined;
+}
+
+/** The hottest coolant temperature the chips allow: die limit − die-to-coolant drop. */
+export function chipCoolantTempK(chip: ChipChain): number {
+  return chip.die_limit_k - chip.die_to_coolant_k;
+}
+
+/** Add a refusal of the request at `path` (a custom issue, as a 400 names it); undefined, for the step that refused. */
+function refuse(ctx: Refinement, path: (string | number)[], message: string): undefined {
+  ctx.addIssue({ code: 'custom', path, message });
+  return undefined;
+}
+
+/** Heat comes from heat_kw or from load_kw, whose options (a conversion efficiency, or the balance's path efficiencies) need it. */
+function checkHeatInputs(o: ThermalFields, ctx: Refinement): void {
+  if (o.heat_kw !== undefined && o.load_kw !== undefined)
+    refuse(
+      ctx,
+      ['load_kw'],
+      'expected either heat_kw or load_kw (whose heat is the energy balance of its solar array), not both',
+    );
+  if (o.conversion_efficiency !== undefined && o.load_kw === undefined)
+    refuse(ctx, ['conversion_efficiency'], 'expected conversion_efficiency only with load_kw');
+  for (const key of ['daylight_path_efficiency', 'eclipse_path_efficiency'] as const)
+    if (o[key] !== undefined && (o.load_kw === undefined || o.conversion_efficiency !== undefined))
+      refuse(
+        ctx,
+        [key],
+        `expected ${key} only with load_kw and without conversion_efficiency (it enters the energy balance that conversion_efficiency replaces)`,
       );
+}
 
-    // Temperatures: the chip chain, the heat pump.
-    if (o.chip && o.chip.die_to_coolant_k >= o.chip.die_limit_k)
-      issue(['chip', 'die_to_coolant_k'], 'expected a die-to-coolant drop smaller than the die limit');
-    if (o.heat_pump) {
-      if (o.radiator_temp_k === undefined)
-        issue(['radiator_temp_k'], "expected radiator_temp_k with heat_pump: the pump's hot side");
-      if (o.heat_pump.source_temp_k === undefined && !o.chip)
-        issue(['heat_pump', 'source_temp_k'], 'expected heat_pump.source_temp_k, or chip to derive it');
-      if (o.heat_pump.source_temp_k !== undefined && o.chip)
-        issue(['heat_pump', 'source_temp_k'], 'expected either heat_pump.source_temp_k or chip, not both');
-      if (o.area_m2 !== undefined) issue(['area_m2'], 'expected no area_m2 with heat_pump: give heat and radiator_temp_k');
-    } else if (o.chip && o.radiator_temp_k !== undefined)
-      issue(['radiator_temp_k'], 'expected either radiator_temp_k or chip (which derives it), not both');
+/** One place (an orbit or an altitude), one Earth infrared, and no more view of the Earth than the faces have. */
+function checkPlaceAndEarth(o: ThermalFields, ctx: Refinement): void {
+  if (o.epoch !== undefined && o.orbit === undefined) refuse(ctx, ['epoch'], 'expected epoch only with orbit');
+  if (o.altitude_km !== undefined && o.orbit !== undefined)
+    refuse(ctx, ['orbit'], 'expected either altitude_km or orbit, not both');
+  if (o.earth_ir_w_per_m2 !== undefined && o.earth_temp_k !== undefined)
+    refuse(ctx, ['earth_temp_k'], 'expected either earth_ir_w_per_m2 or earth_temp_k, not both');
+  if (o.earth_view_factor !== undefined && o.earth_view_factor > (o.sides ?? 2))
+    refuse(ctx, ['earth_view_factor'], `expected at most ${o.sides ?? 2} (1 per radiating face), got ${o.earth_view_factor}`);
+}
 
-    // Modes: two of heat, temperature and area.
-    const heat = o.heat_kw !== undefined || o.load_kw !== undefined;
-    const temp = o.radiator_temp_k !== undefined || o.chip !== undefined;
-    const area = o.area_m2 !== undefined;
-    if (heat && temp && area)
-      issue(['area_m2'], 'expected two of heat (heat_kw or load_kw), radiator temperature and area_m2: the third is solved for');
-    else if (!temp && !(heat && area))
-      issue(
-        ['radiator_temp_k'],
-        'expected radiator_temp_k (or chip), or heat_kw with area_m2 to solve the equilibrium temperature',
-      );
-  })
-  .describe('A radiator: heat, temperature or area (two of them), surface, orientation, altitude and environment');
+/** The attitude: tilted needs its tilt and its sun; a tilt belongs to tilted and sun_facing only. */
+function attitude(o: ThermalFields, ctx: Refinement): Attitude | undefined {
+  const { orientation, tilt_deg, solar_incidence_fraction, earth_view_factor } = o;
+  if (orientation === 'tilted') {
+    if (tilt_deg === undefined) refuse(ctx, ['tilt_deg'], 'expected tilt_deg with orientation "tilted"');
+    if (solar_incidence_fraction === undefined)
+      refuse(ctx, ['solar_incidence_fraction'], 'expected solar_incidence_fraction with orientation "tilted"');
+    if (tilt_deg === undefined || solar_incidence_fraction === undefined) return undefined;
+    return { orientation, tilt_deg, solar_incidence_fraction, earth_view_factor };
+  }
+  if (tilt_deg !== undefined && orientation !== 'sun_facing')
+    return refuse(
+      ctx,
+      ['tilt_deg'],
+      `expected tilt_deg only with orientation "tilted" or "sun_facing"; ${orientation ?? 'edge_on'} fixes it`,
+    );
+  if (orientation === undefined && earth_view_factor !== undefined && solar_incidence_fraction !== undefined)
+    return { orientation: null, solar_incidence_fraction, earth_view_factor };
+  return { orientation: orientation ?? 'default', tilt_deg, solar_incidence_fraction, earth_view_factor };
+}
 
-export type ThermalInputType = z.output<typeof ThermalInput>;
+/** The fields environment "none" ignores (orbit and altitude_km still place a load's energy balance). */
+function ignoredByNone(o: ThermalFields): string[] {
+  const forHeat = o.load_kw !== undefined && o.conversion_efficiency === undefined;
+  return ENVIRONMENT_FIELDS.filter((f) => o[f] !== undefined && !(forHeat && (f === 'orbit' || f === 'altitude_km')));
+}
+
+/** What the radiator sees, with its attitude (undefined when the attitude is refused). */
+function environmentCase(o: ThermalFields, ctx: Refinement): EnvironmentCase | undefined {
+  const a = attitude(o, ctx);
+  if (o.environment === 'none') return { environment: 'none', ignored: ignoredByNone(o) };
+  if (a === undefined) return undefined;
+  return {
+    environment: 'orbit',
+    attitude: a,
+    albedo: o.albedo,
+    albedo_illumination_fraction: o.albedo_illumination_fraction,
+    earth_ir:
+      o.earth_temp_k !== undefined
+        ? { from: 'earth_temp_k', earth_temp_k: o.earth_temp_k }
+        : { from: 'earth_ir_w_per_m2', earth_ir_w_per_m2: o.earth_ir_w_per_m2 },
+    solar_constant_w_per_m2: o.solar_constant_w_per_m2,
+  };
+}
+
+/** The chip chain: a die-to-coolant drop below the die limit. */
+function checkChip(o: ThermalFields, ctx: Refinement): void {
+  if (o.chip && o.chip.die_to_coolant_k >= o.chip.die_limit_k)
+    refuse(ctx, ['chip', 'die_to_coolant_k'], 'expected a die-to-coolant drop smaller than the die limit');
+}
+
+/**
+ * The heat pump: its hot side is radiator_temp_k, its source given or the chips' coolant, and it
+ * sizes an area (no area_m2). Without one, radiator_temp_k and chip are two ways to one temperature.
+ */
+function heatPumpCase(o: ThermalFields, ctx: Refinement): HeatPumpCase | null | undefined {
+  const hp = o.heat_pump;
+  if (!hp) {
+    if (o.chip && o.radiator_temp_k !== undefined)
+      refuse(ctx, ['radiator_temp_k'], 'expected either radiator_temp_k or chip (which derives it), not both');
+    return null;
+  }
+  const before = ctx.issues.length;
+  if (o.radiator_temp_k === undefined)
+    refuse(ctx, ['radiator_temp_k'], "expected radiator_temp_k with heat_pump: the pump's hot side");
+  if (hp.source_temp_k === undefined && !o.chip)
+    refuse(ctx, ['heat_pump', 'source_temp_k'], 'expected heat_pump.source_temp_k, or chip to derive it');
+  if (hp.source_temp_k !== undefined && o.chip)
+    refuse(ctx, ['heat_pump', 'source_temp_k'], 'expected either heat_pump.source_temp_k or chip, not both');
+  if (o.area_m2 !== undefined) refuse(ctx, ['area_m2'], 'expected no area_m2 with heat_pump: give heat and radiator_temp_k');
+  const source_temp_k = hp.source_temp_k ?? (o.chip ? chipCoolantTempK(o.chip) : undefined);
+  if (ctx.issues.length > before || source_temp_k === undefined) return undefined;
+  return { source_temp_k, carnot_fraction: hp.carnot_fraction };
+}
+
+/** The heat given, by its basis; null without heat_kw or load_kw. */
+function heatSource(o: ThermalFields): HeatSource | null {
+  if (o.heat_kw !== undefined) return { basis: 'heat_kw', heat_kw: o.heat_kw };
+  if (o.load_kw === undefined) return null;
+  if (o.conversion_efficiency !== undefined)
+    return { basis: 'conversion_efficiency', load_kw: o.load_kw, conversion_efficiency: o.conversion_efficiency };
+  return {
+    basis: 'energy_balance',
+    load_kw: o.load_kw,
+    daylight_path_efficiency: o.daylight_path_efficiency,
+    eclipse_path_efficiency: o.eclipse_path_efficiency,
+  };
+}
+
+/** The temperature given: radiator_temp_k, else the chips' hottest coolant; null without either. */
+function radiatorTemperature(o: ThermalFields): RadiatorTemperature | null {
+  if (o.radiator_temp_k !== undefined) return { radiator_temp_k: o.radiator_temp_k, pointer: '/radiator_temp_k' };
+  if (o.chip) return { radiator_temp_k: chipCoolantTempK(o.chip), pointer: '/chip' };
+  return null;
+}
+
+/** The mode: two of heat (heat_kw or load_kw), temperature (radiator_temp_k or chip) and area_m2, or the temperature alone. */
+function sizing(o: ThermalFields, heatPump: HeatPumpCase | null, ctx: Refinement): Sizing | undefined {
+  const heat = heatSource(o);
+  const temperature = radiatorTemperature(o);
+  const area_m2 = o.area_m2;
+  if (heat && temperature && area_m2 !== undefined)
+    return refuse(
+      ctx,
+      ['area_m2'],
+      'expected two of heat (heat_kw or load_kw), radiator temperature and area_m2: the third is solved for',
+    );
+  if (temperature === null) {
+    if (heat && area_m2 !== undefined) return { mode: 'temperature', heat, area_m2 };
+    return refuse(
+      ctx,
+      ['radiator_temp_k'],
+      'expected radiator_temp_k (or chip), or heat_kw with area_m2 to solve the equilibrium temperature',
+    );
+  }
+  if (area_m2 !== undefined) return { mode: 'capacity', area_m2, temperature };
+  if (heat) return { mode: 'area', heat, temperature, heat_pump: heatPump };
+  return { mode: 'flux', temperature, heat_pump: heatPump };
+}
+
+/** Where the radiator is: the orbit, the altitude, or neither. */
+function place(o: ThermalFields): Place {
+  if (o.orbit !== undefined) return { from: 'orbit', orbit: o.orbit, epoch: o.epoch };
+  if (o.altitude_km !== undefined) return { from: 'altitude_km', altitude_km: o.altitude_km };
+  return { from: 'default' };
+}
+
+/**
+ * The case a request makes, or its issues: each input with modes resolved by a named step that
+ * refuses what does not make one mode. It runs twice: as the refinement, for its issues (beside
+ * any others, such as an unknown field), and as the transform of a clean input, for the case.
+ */
+function thermalCase(o: ThermalFields, ctx: Refinement): ThermalCase | undefined {
+  const before = ctx.issues.length;
+  checkHeatInputs(o, ctx);
+  checkPlaceAndEarth(o, ctx);
+  const environment = environmentCase(o, ctx);
+  checkChip(o, ctx);
+  const heatPump = heatPumpCase(o, ctx);
+  const sized = sizing(o, heatPump ?? null, ctx);
+  if (ctx.issues.length > before || environment === undefined || heatPump === undefined || sized === undefined) return undefined;
+  return {
+    sizing: sized,
+    place: place(o),
+    environment,
+    chip: o.chip ?? null,
+    finish: o.finish,
+    emissivity: o.emissivity,
+    absorptivity: o.absorptivity,
+    ir_absorptance: o.ir_absorptance,
+    sides: o.sides,
+    sigma_w_per_m2_k4: o.sigma_w_per_m2_k4,
+    coolant_delta_t_k: o.coolant_delta_t_k,
+    areal_density_kg_per_m2: o.areal_density_kg_per_m2,
+    pue: o.pue,
+  };
+}
+
+export const ThermalInput = ThermalFields.superRefine((o, ctx) => {
+  thermalCase(o, ctx);
+})
+  .describe('A radiator: heat, temperature or area (two of them), surface, orientation, altitude and environment')
+  .transform((o, ctx) => thermalCase(o, ctx) ?? z.NEVER);
 
 export const ThermalOutput = z.object({
   mode: z
@@ -419,21 +674,39 @@ export const ThermalOutput = z.object({
   radiator_temp_k: z.number().describe('Radiator (coolant inlet) temperature'),
   radiator_outlet_temp_k: z.number().describe('Coolant outlet temperature: radiator_temp_k − coolant_delta_t_k'),
   effective_radiator_temp_k: z.number().describe('Isothermal temperature that rejects the same heat from the same area'),
-  finish: z.string().nullable(),
-  emissivity: z.number(),
+  finish: z.string().nullable().describe('Catalogue surface finish the absorptivity and emissivity come from; null without one'),
+  emissivity: z
+    .number()
+    .describe('Infrared hemispherical emittance ε of the radiating faces: given, the finish’s, or the default'),
   absorptivity: z.number().nullable().describe('null with environment "none" when not given: no sunlight to absorb'),
-  ir_absorptance: z.number(),
-  sides: z.number().int(),
-  environment: z.enum(['orbit', 'none']),
-  orientation: z.enum(ORIENTATIONS).nullable(),
+  ir_absorptance: z
+    .number()
+    .describe("Absorptance α_IR for the Earth's infrared: given, else the emissivity (Kirchhoff, grey surface)"),
+  sides: z.number().int().describe('Radiating faces n: 2 for a deployed panel, 1 for a body-mounted radiator'),
+  environment: z
+    .enum(['orbit', 'none'])
+    .describe('"orbit": the sun and the Earth load the radiator; "none": the ideal radiator, a 0 K sink'),
+  orientation: z
+    .enum(ORIENTATIONS)
+    .nullable()
+    .describe(
+      'Attitude of the radiator (given or the default); null with environment "none", or when the view factor and the sun were both given without one',
+    ),
   tilt_deg: z.number().nullable().describe("Angle between the front face's normal and nadir"),
-  altitude_km: z.number().nullable(),
+  altitude_km: z
+    .number()
+    .nullable()
+    .describe(
+      'Altitude the Earth view factor is taken at: given, the orbit’s mean altitude, or the default; null when not needed',
+    ),
   earth_view_factor: z.number().describe('View factor to the Earth summed over the radiating faces (per m² of planform)'),
   face_earth_view_factors: z
     .array(z.number())
     .nullable()
     .describe('Per radiating face (front, then back), from the geometry; null when earth_view_factor was given'),
-  solar_incidence_fraction: z.number(),
+  solar_incidence_fraction: z
+    .number()
+    .describe('Cosine of the sun’s incidence on the sunlit radiating face f☉: given, or the orientation’s hot-case default'),
   emitted_w_per_m2: z.number().describe('n·ε·σ·T⁴ at the effective temperature, per m² of planform'),
   absorbed_w_per_m2: z.number().describe('Sum of the three absorbed loads below'),
   absorbed_solar_w_per_m2: z.number().describe('α · S · solar_incidence_fraction'),
@@ -441,44 +714,64 @@ export const ThermalOutput = z.object({
   absorbed_earth_ir_w_per_m2: z.number().describe('ir_absorptance · q_IR · F'),
   net_w_per_m2: z.number().describe('Rejected per m² of planform, all faces counted: emitted − absorbed'),
   sink_temp_k: z.number().describe('Temperature at which the radiator rejects nothing: a radiator must be hotter'),
-  area_m2: z.number().nullable(),
-  areal_density_kg_per_m2: z.number(),
-  mass_kg: z.number().nullable(),
+  area_m2: z
+    .number()
+    .nullable()
+    .describe(
+      'Radiator planform area: rejected_kw / net_w_per_m2, solved in area mode, as given in the temperature and capacity modes; null in flux mode',
+    ),
+  areal_density_kg_per_m2: z.number().describe('Radiator mass per m² of planform: given, or the default'),
+  mass_kg: z.number().nullable().describe('Radiator mass: area_m2 × areal_density_kg_per_m2; null without an area'),
   per_mw: z
     .object({
-      area_m2: z.number(),
-      mass_kg: z.number(),
+      area_m2: z.number().describe('Radiator area per MW of heat at this temperature and in this environment'),
+      mass_kg: z.number().describe('per_mw.area_m2 × areal_density_kg_per_m2'),
       ideal_area_m2: z
         .number()
         .describe('Same temperature and emissivity, no environment: what "space is cold" alone would give'),
     })
     .describe('Per MW of heat (of chip heat with a heat pump)'),
   chip: z
-    .object({ die_limit_k: z.number(), die_to_coolant_k: z.number(), coolant_temp_k: z.number() })
+    .object({
+      die_limit_k: z.number().describe('Highest allowed die (junction) temperature, as given'),
+      die_to_coolant_k: z.number().describe('Temperature drop from the die to the hottest coolant, as given'),
+      coolant_temp_k: z
+        .number()
+        .describe('Hottest coolant temperature: die_limit_k − die_to_coolant_k (the radiator inlet, or the heat pump source)'),
+    })
     .nullable()
     .describe('The chip-to-radiator chain: die limit − die-to-coolant drop = hottest coolant temperature'),
   heat_pump: z
     .object({
-      source_temp_k: z.number(),
-      carnot_fraction: z.number(),
+      source_temp_k: z.number().describe('Temperature the heat is taken from: given, or the chips’ coolant'),
+      carnot_fraction: z.number().describe('COP as a share of the Carnot COP: given, or the default'),
       cop: z.number().describe('Heat taken per unit of work, f · T_source / (T_radiator − T_source)'),
       work_kw: z.number().nullable().describe('Electrical power the pump needs: heat / COP'),
-      work_kw_per_mw: z.number(),
+      work_kw_per_mw: z.number().describe('Pump work per MW of heat: 1000 / COP'),
       area_m2_per_mw_without_pump: z
         .number()
         .nullable()
         .describe('Radiating directly at the source temperature; null when the source is not above the sink'),
       area_ratio: z.number().nullable().describe('Area with the pump / area without'),
     })
-    .nullable(),
+    .nullable()
+    .describe('The heat pump that lifts the heat to the radiator temperature; null without one'),
   terrestrial: z
     .object({
-      pue: z.number(),
-      it_load_kw: z.number().nullable(),
+      pue: z.number().describe('Power usage effectiveness compared with (facility energy / IT energy): given, or the default'),
+      it_load_kw: z
+        .number()
+        .nullable()
+        .describe('IT load on the ground: load_kw when the heat comes from a load, else the heat; null without heat'),
       overhead_kw: z.number().nullable().describe('(PUE − 1) · IT load: cooling, power distribution and lighting'),
       overhead_mwh_per_year: z.number().nullable().describe('At full load all year (8,760 h)'),
-      per_mw: z.object({ overhead_kw: z.number(), overhead_mwh_per_year: z.number() }),
-      note: z.string(),
+      per_mw: z
+        .object({
+          overhead_kw: z.number().describe('(PUE − 1) × 1,000 kW'),
+          overhead_mwh_per_year: z.number().describe('(PUE − 1) × 1 MW over 8,760 h'),
+        })
+        .describe('The same per MW of IT load'),
+      note: z.string().describe('What PUE − 1 counts, and what replaces it in orbit'),
     })
     .describe('The same heat on the ground: the facility energy a data center spends beside its IT load'),
 });
@@ -489,21 +782,6 @@ export type ThermalResult = z.infer<typeof ThermalOutput>;
 // ---------------------------------------------------------------------------------------------
 
 const round = (x: number, digits = 3) => Number(x.toFixed(digits));
-const ENVIRONMENT_FIELDS = [
-  'orientation',
-  'tilt_deg',
-  'altitude_km',
-  'orbit',
-  'earth_view_factor',
-  'solar_incidence_fraction',
-  'albedo',
-  'albedo_illumination_fraction',
-  'earth_ir_w_per_m2',
-  'earth_temp_k',
-  'solar_constant_w_per_m2',
-  'absorptivity',
-  'ir_absorptance',
-] as const;
 
 const SOLAR_DEFAULT: Record<Exclude<Orientation, 'tilted'>, (sides: 1 | 2) => Parameters<Provenance['orDefault']>[0]> = {
   edge_on: () => 'thermal.solar_incidence.edge_on',
@@ -521,58 +799,127 @@ interface Geometry {
   solar_incidence_fraction: number;
 }
 
-function resolveGeometry(input: ThermalInputType, sides: 1 | 2, p: Provenance): Geometry {
-  // Mean altitude, from altitude_km or the orbit (whose own defaults are not this estimator's assumptions).
-  let altitude_km: number | null = input.altitude_km ?? null;
-  // The same floor as the orbit model: no radiator stays up inside the atmosphere.
-  if (altitude_km !== null)
+/** No geometry: environment "none" sees neither the sun nor the Earth. */
+const NO_GEOMETRY: Geometry = {
+  orientation: null,
+  tilt_deg: null,
+  altitude_km: null,
+  earth_view_factor: 0,
+  face_earth_view_factors: null,
+  solar_incidence_fraction: 0,
+};
+
+/** Tilt from nadir of each fixed orientation (sun_facing: the sun–nadir angle, the caller's or the default). */
+const FIXED_TILT_DEG: Record<Exclude<FixedOrientation, 'sun_facing'>, number> = { nadir: 0, edge_on: 90, zenith: 180 };
+
+/**
+ * Mean altitude of the place: altitude_km (refused inside the atmosphere, the orbit model's floor) or
+ * the orbit's, whose own defaults are not this estimator's assumptions; null without either.
+ */
+function placeAltitude(place: Place, p: Provenance): number | null {
+  if (place.from === 'default') return null;
+  if (place.from === 'altitude_km') {
+    const { altitude_km } = place;
     refuseInsideAtmosphere(altitude_km, '/altitude_km', `an altitude of ${altitude_km} km`, { altitude_km });
-  if (input.orbit) {
-    const scratch = new Provenance();
-    const o = resolveOrbit(input.orbit, undefined, scratch, '/orbit');
-    for (const w of scratch.warnings) p.warn(w);
-    if (o.eccentricity > 0.01)
-      p.warn(
-        `eccentricity ${o.eccentricity.toFixed(4)}: the Earth view factor uses the mean altitude ${o.altitude_km.toFixed(0)} km; at perigee the Earth looms larger`,
-      );
-    altitude_km = o.altitude_km;
+    return altitude_km;
   }
+  const scratch = new Provenance();
+  const o = resolveOrbit(place.orbit, undefined, scratch, '/orbit');
+  for (const w of scratch.warnings) p.warn(w);
+  if (o.eccentricity > 0.01)
+    p.warn(
+      `eccentricity ${o.eccentricity.toFixed(4)}: the Earth view factor uses the mean altitude ${o.altitude_km.toFixed(0)} km; at perigee the Earth looms larger`,
+    );
+  return o.altitude_km;
+}
 
-  // With both the view factor and the sun given, the attitude is only descriptive.
-  const overridden = input.earth_view_factor !== undefined && input.solar_incidence_fraction !== undefined;
-  let orientation: Orientation | null = input.orientation ?? null;
-  if (orientation === null && !overridden) {
-    orientation = p.orChoice<Orientation>('thermal.orientation', undefined, 'orientation');
-  }
-  let tilt_deg: number | null = null;
-  if (orientation === 'nadir') tilt_deg = 0;
-  else if (orientation === 'zenith') tilt_deg = 180;
-  else if (orientation === 'edge_on') tilt_deg = 90;
-  else if (orientation === 'tilted') tilt_deg = input.tilt_deg as number;
-  else if (orientation === 'sun_facing') tilt_deg = p.orDefault('thermal.sun_facing_tilt_deg', input.tilt_deg, 'tilt_deg');
+/** View factor of each radiating face to the Earth (front, then back), Howell's plate-to-sphere closed form. */
+export function faceEarthViewFactors(altitude_km: number, tilt_deg: number, sides: 1 | 2): number[] {
+  const front = plateEarthViewFactor(altitude_km, tilt_deg);
+  return sides === 2 ? [front, plateEarthViewFactor(altitude_km, 180 - tilt_deg)] : [front];
+}
 
-  if (altitude_km === null && input.earth_view_factor === undefined)
-    altitude_km = p.orDefault('thermal.altitude_km', undefined, 'altitude_km');
-  let face_earth_view_factors: number[] | null = null;
-  if (altitude_km !== null && tilt_deg !== null) {
-    const front = plateEarthViewFactor(altitude_km, tilt_deg);
-    face_earth_view_factors = sides === 2 ? [front, plateEarthViewFactor(altitude_km, 180 - tilt_deg)] : [front];
-  }
-  const earth_view_factor = input.earth_view_factor ?? (face_earth_view_factors as number[]).reduce((x, y) => x + y, 0);
+/**
+ * The Earth view: per face from the altitude (the default one when neither it nor the override is
+ * given) and the tilt, and their sum per m² of planform, unless earth_view_factor overrides it.
+ */
+function earthView(altitude: number | null, tilt_deg: number, given: number | undefined, sides: 1 | 2, p: Provenance) {
+  if (given !== undefined)
+    return {
+      altitude_km: altitude,
+      faces: altitude === null ? null : faceEarthViewFactors(altitude, tilt_deg, sides),
+      total: given,
+    };
+  const altitude_km = altitude ?? p.orDefault('thermal.altitude_km', undefined, 'altitude_km');
+  const faces = faceEarthViewFactors(altitude_km, tilt_deg, sides);
+  return { altitude_km, faces, total: faces.reduce((x, y) => x + y, 0) };
+}
 
-  let solar_incidence_fraction: number;
-  if (input.solar_incidence_fraction !== undefined) solar_incidence_fraction = input.solar_incidence_fraction;
-  else {
-    const name = SOLAR_DEFAULT[orientation as Exclude<Orientation, 'tilted'>](sides);
-    solar_incidence_fraction = p.orDefault(name, undefined, 'solar_incidence_fraction');
-    if (orientation === 'nadir' && sides === 1 && altitude_km !== null) {
-      const grazing = Math.sqrt(1 - 1 / earthDistanceRatio(altitude_km) ** 2);
-      p.warn(
-        `a one-sided nadir radiator is sized here at orbit noon (no sun on it, full albedo); near the terminator it sees the sun at up to ${grazing.toFixed(2)} of normal incidence: set solar_incidence_fraction to check that case`,
-      );
-    }
+/** The sun on the sunlit face of a fixed orientation: the caller's, else the orientation's hot-case default. */
+function fixedSolarIncidence(
+  orientation: FixedOrientation,
+  given: number | undefined,
+  sides: 1 | 2,
+  altitude_km: number | null,
+  p: Provenance,
+): number {
+  if (given !== undefined) return given;
+  const incidence = p.orDefault(SOLAR_DEFAULT[orientation](sides), undefined, 'solar_incidence_fraction');
+  if (orientation === 'nadir' && sides === 1 && altitude_km !== null) {
+    const grazing = Math.sqrt(1 - 1 / earthDistanceRatio(altitude_km) ** 2);
+    p.warn(
+      `a one-sided nadir radiator is sized here at orbit noon (no sun on it, full albedo); near the terminator it sees the sun at up to ${grazing.toFixed(2)} of normal incidence: set solar_incidence_fraction to check that case`,
+    );
   }
-  return { orientation, tilt_deg, altitude_km, earth_view_factor, face_earth_view_factors, solar_incidence_fraction };
+  return incidence;
+}
+
+/** A fixed orientation (or the catalogue's): its tilt, its Earth view and its default sun. */
+function fixedGeometry(
+  a: Extract<Attitude, { orientation: FixedOrientation | 'default' }>,
+  altitude: number | null,
+  sides: 1 | 2,
+  p: Provenance,
+): Geometry {
+  const orientation =
+    a.orientation === 'default' ? p.orChoice<FixedOrientation>('thermal.orientation', undefined, 'orientation') : a.orientation;
+  const tilt_deg =
+    orientation === 'sun_facing'
+      ? p.orDefault('thermal.sun_facing_tilt_deg', a.tilt_deg, 'tilt_deg')
+      : FIXED_TILT_DEG[orientation];
+  const view = earthView(altitude, tilt_deg, a.earth_view_factor, sides, p);
+  return {
+    orientation,
+    tilt_deg,
+    altitude_km: view.altitude_km,
+    earth_view_factor: view.total,
+    face_earth_view_factors: view.faces,
+    solar_incidence_fraction: fixedSolarIncidence(orientation, a.solar_incidence_fraction, sides, view.altitude_km, p),
+  };
+}
+
+/** The radiator's geometry in orbit: its altitude, attitude, view factor to the Earth and the sun on it. */
+function resolveGeometry(a: Attitude, place: Place, sides: 1 | 2, p: Provenance): Geometry {
+  const altitude = placeAltitude(place, p);
+  if (a.orientation === null)
+    return {
+      orientation: null,
+      tilt_deg: null,
+      altitude_km: altitude,
+      earth_view_factor: a.earth_view_factor,
+      face_earth_view_factors: null,
+      solar_incidence_fraction: a.solar_incidence_fraction,
+    };
+  if (a.orientation !== 'tilted') return fixedGeometry(a, altitude, sides, p);
+  const view = earthView(altitude, a.tilt_deg, a.earth_view_factor, sides, p);
+  return {
+    orientation: 'tilted',
+    tilt_deg: a.tilt_deg,
+    altitude_km: view.altitude_km,
+    earth_view_factor: view.total,
+    face_earth_view_factors: view.faces,
+    solar_incidence_fraction: a.solar_incidence_fraction,
+  };
 }
 
 /** What a radiator sized at the default areal density would weigh at the ISS radiators' as-flown density. */
@@ -587,24 +934,13 @@ function arealDensityWarning(areal: number, area_m2: number | null, perMwArea: n
   );
 }
 
-interface RadiatorState {
-  mode: ThermalResult['mode'];
-  k: number;
-  absorbed: number;
-  sink: number;
-  tIn: number;
-  heat_kw: number | null;
-  rejectPerHeat: number;
-  area_m2: number | null;
-  areal: number;
-}
-
 /**
  * What an isothermal panel (the default coolant drop 0) assumes, and the figure with a representative
  * drop ΔT along the radiator: its area (areaPerWatt with the drop), per-MW area, inlet temperature
  * (equilibriumTempK) or capacity, by mode.
  */
-function isothermalWarning(r: RadiatorState, p: Provenance): void {
+function isothermalWarning(radiator: Radiator, sized: Sized, areal: number, p: Provenance): void {
+  const r = { ...radiator, ...sized, areal };
   const dT = Provenance.value('thermal.representative_coolant_delta_t_k');
   const head = `the radiator is taken isothermal (coolant_delta_t_k 0): all of it at ${round(r.tIn, 2)} K, as if its coolant gave up the heat without cooling; a pumped single-phase loop cools along the radiator, and with a ${dT} K drop (outlet ${round(r.tIn - dT, 2)} K)`;
   if (r.mode !== 'temperature' && r.tIn - dT <= r.sink) {
@@ -631,10 +967,10 @@ function isothermalWarning(r: RadiatorState, p: Provenance): void {
  * The eclipse fraction f of the energy balance: the power estimator's sizing eclipse of the orbit
  * (orbitEclipse: the worst over the year), else the eclipse at beta 0 at the altitude, the longest.
  */
-function balanceEclipse(input: ThermalInputType, altitude_km: number | null, p: Provenance) {
-  if (input.orbit !== undefined) {
+function balanceEclipse(place: Place, altitude_km: number | null, p: Provenance) {
+  if (place.from === 'orbit') {
     const scratch = new Provenance();
-    const e = orbitEclipse(input.orbit, input.epoch, undefined, scratch);
+    const e = orbitEclipse(place.orbit, place.epoch, undefined, scratch);
     for (const w of scratch.warnings) p.warn(w);
     return {
       f: e.fraction,
@@ -649,273 +985,441 @@ function balanceEclipse(input: ThermalInputType, altitude_km: number | null, p: 
   return { f, where: `the eclipse at beta 0 at ${round(alt, 1)} km (the worst case)` };
 }
 
+/** The heat and how it was formed, as the output reports it. */
+interface HeatFigures {
+  heat_kw: number;
+  basis: NonNullable<ThermalResult['heat_basis']>;
+  detail: string;
+  eclipse_fraction: number | null;
+}
+
+/** No heat given (capacity and flux modes). */
+export const NO_HEAT = { heat_kw: null, basis: null, detail: null, eclipse_fraction: null } as const;
+
 /**
- * The heat to reject: heat_kw as given; from load_kw, every watt the solar array delivers, its orbit
- * average load·(f/X_e + (1 − f)/X_d) (orbitAverageHeatKw, SMAD eq. 11-5 over the orbit); or
- * load_kw / conversion_efficiency when the caller gives that.
+ * The heat of a load, every watt its solar array delivers: the orbit average load·(f/X_e + (1 − f)/X_d)
+ * (orbitAverageHeatKw, SMAD eq. 11-5 over the orbit), f the place's sizing eclipse.
  */
-function resolveHeat(input: ThermalInputType, altitude_km: number | null, p: Provenance) {
-  const none = { heat_kw: null, basis: null, detail: null, eclipse_fraction: null };
-  if (input.heat_kw !== undefined) return { ...none, heat_kw: input.heat_kw, basis: 'heat_kw' as const, detail: 'given' };
-  const load = input.load_kw;
-  if (load === undefined) return none;
-  if (input.conversion_efficiency !== undefined)
-    return {
-      ...none,
-      heat_kw: load / input.conversion_efficiency,
-      basis: 'conversion_efficiency' as const,
-      detail: `load_kw / conversion_efficiency: ${load} kW / ${input.conversion_efficiency}`,
-    };
-  const Xd = p.orDefault('power.path.ppt.daylight', input.daylight_path_efficiency, 'daylight_path_efficiency');
-  const Xe = p.orDefault('power.path.ppt.eclipse', input.eclipse_path_efficiency, 'eclipse_path_efficiency');
-  const { f, where } = balanceEclipse(input, altitude_km, p);
+function energyBalanceHeat(
+  source: Extract<HeatSource, { basis: 'energy_balance' }>,
+  place: Place,
+  altitude_km: number | null,
+  p: Provenance,
+): HeatFigures {
+  const load = source.load_kw;
+  const Xd = p.orDefault('power.path.ppt.daylight', source.daylight_path_efficiency, 'daylight_path_efficiency');
+  const Xe = p.orDefault('power.path.ppt.eclipse', source.eclipse_path_efficiency, 'eclipse_path_efficiency');
+  const { f, where } = balanceEclipse(place, altitude_km, p);
   const heat_kw = orbitAverageHeatKw(load, f, Xe, Xd);
   return {
     heat_kw,
-    basis: 'energy_balance' as const,
+    basis: 'energy_balance',
     detail: `every watt the solar array delivers ends as heat: load·(f/X_e + (1 − f)/X_d) = ${load} kW × (${round(f, 4)}/${Xe} + ${round(1 - f, 4)}/${Xd}) = ${round(heat_kw, 1)} kW, f from ${where}`,
     eclipse_fraction: f,
   };
 }
 
-export function runThermal(input: ThermalInputType, p: Provenance): ThermalResult {
-  const envNone = input.environment === 'none';
-  const sigma = input.sigma_w_per_m2_k4 ?? CODATA_2018_SIGMA_W_M2_K4;
-  if (input.sigma_w_per_m2_k4 !== undefined && input.sigma_w_per_m2_k4 !== CODATA_2018_SIGMA_W_M2_K4)
-    p.warn(`σ = ${input.sigma_w_per_m2_k4} W m⁻² K⁻⁴ as given, not CODATA 2018's ${CODATA_2018_SIGMA_W_M2_K4}`);
-
-  // Surface.
-  const finish = input.finish ? FINISHES[input.finish] : undefined;
-  const fromFinish = (name: 'emissivity' | 'absorptivity', given: number | undefined): number => {
-    if (given !== undefined) return given;
-    if (finish && input.finish) {
-      p.assume(name, finish[name], '1', finish.source);
-      return finish[name];
-    }
-    return p.orDefault(`thermal.${name}`, undefined, name);
-  };
-  const emissivity = fromFinish('emissivity', input.emissivity);
-  const sides = p.orDefault('thermal.sides', input.sides, 'sides') as 1 | 2;
-  const k = sides * emissivity * sigma;
-
-  // Environment.
-  let absorptivity: number | null = input.absorptivity ?? finish?.absorptivity ?? null;
-  const ir_absorptance = input.ir_absorptance ?? emissivity;
-  let geometry: Geometry = {
-    orientation: null,
-    tilt_deg: null,
-    altitude_km: null,
-    earth_view_factor: 0,
-    face_earth_view_factors: null,
-    solar_incidence_fraction: 0,
-  };
-  let solar = 0;
-  let albedoLoad = 0;
-  let earthIr = 0;
-  if (envNone) {
-    // With load_kw and no conversion_efficiency the orbit or altitude still sets the eclipse of the energy balance.
-    const forHeat = input.load_kw !== undefined && input.conversion_efficiency === undefined;
-    const ignored = ENVIRONMENT_FIELDS.filter(
-      (f) => input[f] !== undefined && !(forHeat && (f === 'orbit' || f === 'altitude_km')),
-    );
-    if (ignored.length) p.warn(`environment "none": ignored ${ignored.join(', ')} (no sun, no Earth, a 0 K sink)`);
-  } else {
-    if (input.ir_absorptance === undefined) p.assume('ir_absorptance', emissivity, '1', 'kirchhoff-grey-surface');
-    else if (input.ir_absorptance !== emissivity)
-      p.warn(
-        `ir_absorptance ${input.ir_absorptance} differs from the emissivity ${emissivity}: a grey surface absorbs the Earth's infrared with its emissivity (Kirchhoff); this convention changes the Earth infrared load by a factor ${(input.ir_absorptance / emissivity).toFixed(3)}`,
-      );
-    geometry = resolveGeometry(input, sides, p);
-    const S = p.orDefault('sun.solar_constant_w_per_m2', input.solar_constant_w_per_m2, 'solar_constant_w_per_m2');
-    const albedo = p.orDefault('thermal.albedo', input.albedo, 'albedo');
-    const illumination = p.orDefault(
-      'thermal.albedo_illumination_fraction',
-      input.albedo_illumination_fraction,
-      'albedo_illumination_fraction',
-    );
-    const qIr =
-      input.earth_temp_k !== undefined
-        ? sigma * input.earth_temp_k ** 4
-        : p.orDefault('thermal.earth_ir_w_per_m2', input.earth_ir_w_per_m2, 'earth_ir_w_per_m2');
-    const F = geometry.earth_view_factor;
-    const alpha = fromFinish('absorptivity', input.absorptivity);
-    absorptivity = alpha;
-    solar = alpha * S * geometry.solar_incidence_fraction;
-    albedoLoad = alpha * S * albedo * F * illumination;
-    earthIr = ir_absorptance * qIr * F;
-    if (geometry.orientation === 'edge_on' && input.albedo_illumination_fraction === undefined && F > 0)
-      p.warn(
-        'albedo is taken with the sub-satellite point at the sub-solar point (hot case); a panel in a dawn-dusk orbit sees the Earth lit only near the terminator: albedo_illumination_fraction near 0 describes it',
-      );
-  }
-  const absorbed = solar + albedoLoad + earthIr;
-  const sink = sinkTempK(absorbed, k);
-
-  // Temperatures.
-  const coolantDeltaT = p.orDefault('thermal.coolant_delta_t_k', input.coolant_delta_t_k, 'coolant_delta_t_k');
-  const chip = input.chip
-    ? {
-        die_limit_k: input.chip.die_limit_k,
-        die_to_coolant_k: input.chip.die_to_coolant_k,
-        coolant_temp_k: input.chip.die_limit_k - input.chip.die_to_coolant_k,
-      }
-    : null;
-  const heat = resolveHeat(input, input.altitude_km ?? geometry.altitude_km, p);
-  const heat_kw = heat.heat_kw;
-
-  const tooCold = (tIn: number, pointer: string, what: string): never => {
-    throw new PhysicallyImpossible(
-      `${what} (${round(tIn - coolantDeltaT, 2)} K${coolantDeltaT > 0 ? ' at the coolant outlet' : ''}) is not above the sink temperature ${round(sink, 2)} K: the radiator would absorb more from the sun and the Earth (${round(absorbed, 2)} W/m²) than it emits, and could reject no heat`,
-      pointer,
-      {
-        sink_temp_k: round(sink, 3),
-        radiator_temp_k: round(tIn, 3),
-        radiator_outlet_temp_k: round(tIn - coolantDeltaT, 3),
-        absorbed_w_per_m2: round(absorbed, 3),
-      },
-    );
-  };
-
-  let mode: ThermalResult['mode'];
-  let tIn: number;
-  let area_m2: number | null = null;
-  let rejected_kw: number | null = null;
-  let heatOut = heat_kw;
-  let heat_pump: ThermalResult['heat_pump'] = null;
-  let rejectPerHeat = 1; // radiator heat per unit of chip heat (1 + 1/COP with a heat pump)
-
-  if (input.area_m2 !== undefined && input.radiator_temp_k === undefined && chip === null) {
-    mode = 'temperature';
-    tIn = equilibriumTempK(k, absorbed, (heat_kw as number) * 1e3, input.area_m2, coolantDeltaT);
-    area_m2 = input.area_m2;
-    rejected_kw = heat_kw;
-  } else {
-    const tGiven = input.radiator_temp_k ?? (chip as { coolant_temp_k: number }).coolant_temp_k;
-    const pointer = input.radiator_temp_k !== undefined ? '/radiator_temp_k' : '/chip';
-    tIn = tGiven;
-    if (tIn - coolantDeltaT <= sink)
-      tooCold(
-        tIn,
-        coolantDeltaT > 0 ? '/coolant_delta_t_k' : pointer,
-        input.heat_pump ? "the heat pump's hot side" : 'the radiator',
-      );
-    if (input.heat_pump) {
-      const source_temp_k = input.heat_pump.source_temp_k ?? (chip as { coolant_temp_k: number }).coolant_temp_k;
-      if (tIn <= source_temp_k)
-        throw new PhysicallyImpossible(
-          `a heat pump lifts heat: radiator_temp_k (${tIn} K) must be above the source temperature (${round(source_temp_k, 2)} K)`,
-          '/radiator_temp_k',
-          { radiator_temp_k: tIn, source_temp_k: round(source_temp_k, 3) },
-        );
-      const carnot_fraction = p.orDefault(
-        'thermal.heat_pump_carnot_fraction',
-        input.heat_pump.carnot_fraction,
-        'heat_pump.carnot_fraction',
-      );
-      const cop = heatPumpCop(carnot_fraction, source_temp_k, tIn);
-      rejectPerHeat = 1 + 1 / cop;
-      const direct =
-        source_temp_k - coolantDeltaT > sink ? W_PER_MW * areaPerWatt(k, absorbed, source_temp_k, coolantDeltaT) : null;
-      const withPump = W_PER_MW * rejectPerHeat * areaPerWatt(k, absorbed, tIn, coolantDeltaT);
-      heat_pump = {
-        source_temp_k,
-        carnot_fraction,
-        cop,
-        work_kw: heat_kw === null ? null : heat_kw / cop,
-        work_kw_per_mw: 1000 / cop,
-        area_m2_per_mw_without_pump: direct,
-        area_ratio: direct === null ? null : withPump / direct,
+/**
+ * The heat to reject: heat_kw as given; from load_kw, every watt the solar array delivers (its energy
+ * balance); or load_kw / conversion_efficiency when the caller gives that.
+ */
+export function resolveHeat(source: HeatSource, place: Place, altitude_km: number | null, p: Provenance): HeatFigures {
+  switch (source.basis) {
+    case 'heat_kw':
+      return { heat_kw: source.heat_kw, basis: 'heat_kw', detail: 'given', eclipse_fraction: null };
+    case 'conversion_efficiency':
+      return {
+        heat_kw: source.load_kw / source.conversion_efficiency,
+        basis: 'conversion_efficiency',
+        detail: `load_kw / conversion_efficiency: ${source.load_kw} kW / ${source.conversion_efficiency}`,
+        eclipse_fraction: null,
       };
-      if (direct === null)
-        p.warn(
-          `the source at ${round(source_temp_k, 2)} K is not above the sink (${round(sink, 2)} K): without the heat pump no radiator could reject this heat`,
-        );
-      else if (withPump > direct)
-        p.warn(
-          `this heat pump makes the radiator larger (×${(withPump / direct).toFixed(2)}): its work adds more heat than the higher temperature saves`,
-        );
-    }
-    const perWatt = areaPerWatt(k, absorbed, tIn, coolantDeltaT);
-    if (input.area_m2 !== undefined) {
-      mode = 'capacity';
-      area_m2 = input.area_m2;
-      rejected_kw = area_m2 / perWatt / 1e3;
-      heatOut = rejected_kw / rejectPerHeat;
-    } else if (heat_kw !== null) {
-      mode = 'area';
-      rejected_kw = heat_kw * rejectPerHeat;
-      area_m2 = rejected_kw * 1e3 * perWatt;
-    } else mode = 'flux';
+    case 'energy_balance':
+      return energyBalanceHeat(source, place, altitude_km, p);
   }
+}
 
-  const perWatt = areaPerWatt(k, absorbed, tIn, coolantDeltaT);
-  const net = 1 / perWatt;
-  const tEff = ((net + absorbed) / k) ** 0.25;
-  const emitted = k * tEff ** 4;
-  const areal = p.orDefault('thermal.areal_density_kg_per_m2', input.areal_density_kg_per_m2, 'areal_density_kg_per_m2');
-  const perMwArea = W_PER_MW * rejectPerHeat * perWatt;
-  const idealPerWatt = areaPerWatt(k, 0, tIn, coolantDeltaT);
+/** Stefan–Boltzmann's σ: CODATA 2018, or the caller's rounding of it (said in a warning). */
+function stefanBoltzmann(given: number | undefined, p: Provenance): number {
+  if (given !== undefined && given !== CODATA_2018_SIGMA_W_M2_K4)
+    p.warn(`σ = ${given} W m⁻² K⁻⁴ as given, not CODATA 2018's ${CODATA_2018_SIGMA_W_M2_K4}`);
+  return given ?? CODATA_2018_SIGMA_W_M2_K4;
+}
 
-  if (input.areal_density_kg_per_m2 === undefined) arealDensityWarning(areal, area_m2, perMwArea, p);
-  if (input.coolant_delta_t_k === undefined)
-    isothermalWarning({ mode, k, absorbed, sink, tIn, heat_kw, rejectPerHeat, area_m2, areal }, p);
-  if (!envNone && absorbed > 0.5 * emitted)
+/** A surface property: the caller's, else the finish's (with its source), else the default. */
+function surfaceProperty(
+  name: 'emissivity' | 'absorptivity',
+  given: number | undefined,
+  finish: Finish | undefined,
+  p: Provenance,
+): number {
+  if (given !== undefined) return given;
+  if (finish) {
+    p.assume(name, finish[name], '1', finish.source);
+    return finish[name];
+  }
+  return p.orDefault(`thermal.${name}`, undefined, name);
+}
+
+interface Surface {
+  finish: Finish | undefined;
+  sigma: number;
+  emissivity: number;
+  sides: 1 | 2;
+  /** n·ε·σ: emission per m² of planform per K⁴. */
+  k: number;
+}
+
+/** The radiating surface: σ, the finish, the emissivity and the faces, and k = n·ε·σ. */
+function resolveSurface(c: ThermalCase, p: Provenance): Surface {
+  const sigma = stefanBoltzmann(c.sigma_w_per_m2_k4, p);
+  const finish = c.finish ? FINISHES[c.finish] : undefined;
+  const emissivity = surfaceProperty('emissivity', c.emissivity, finish, p);
+  const sides = p.orDefault('thermal.sides', c.sides, 'sides') === 1 ? 1 : 2;
+  return { finish, sigma, emissivity, sides, k: sides * emissivity * sigma };
+}
+
+/** What the radiator absorbs per m² of planform: the sun, the Earth's albedo and its infrared, with the geometry. */
+interface Loads {
+  geometry: Geometry;
+  absorptivity: number | null;
+  solar: number;
+  albedo: number;
+  earthIr: number;
+}
+
+/** The Earth's infrared flux at the top of the atmosphere: the caller's (or default) flux, or σT⁴ of the given temperature. */
+export function earthIrFlux(earthIr: EarthIr, sigma: number, p: Provenance): number {
+  if (earthIr.from === 'earth_temp_k') return sigma * earthIr.earth_temp_k ** 4;
+  return p.orDefault('thermal.earth_ir_w_per_m2', earthIr.earth_ir_w_per_m2, 'earth_ir_w_per_m2');
+}
+
+/** The infrared absorptance defaults to the emissivity (Kirchhoff, grey surface); another value is said with its effect. */
+function kirchhoffCheck(given: number | undefined, emissivity: number, p: Provenance): void {
+  if (given === undefined) p.assume('ir_absorptance', emissivity, '1', 'kirchhoff-grey-surface');
+  else if (given !== emissivity)
     p.warn(
-      `the sun and the Earth give back ${((100 * absorbed) / emitted).toFixed(0)} % of what the radiator emits: at ${round(tEff, 1)} K it sits close to its ${round(sink, 1)} K sink`,
+      `ir_absorptance ${given} differs from the emissivity ${emissivity}: a grey surface absorbs the Earth's infrared with its emissivity (Kirchhoff); this convention changes the Earth infrared load by a factor ${(given / emissivity).toFixed(3)}`,
+    );
+}
+
+/**
+ * The absorbed loads in orbit, per m² of planform: solar α·S·f☉, albedo α·S·a·F·c, Earth infrared
+ * α_IR·q_IR·F, with F the view factor to the Earth summed over the faces.
+ */
+function orbitLoads(
+  env: Extract<EnvironmentCase, { environment: 'orbit' }>,
+  c: ThermalCase,
+  s: Surface,
+  irAbsorptance: number,
+  p: Provenance,
+): Loads {
+  kirchhoffCheck(c.ir_absorptance, s.emissivity, p);
+  const geometry = resolveGeometry(env.attitude, c.place, s.sides, p);
+  const S = p.orDefault('sun.solar_constant_w_per_m2', env.solar_constant_w_per_m2, 'solar_constant_w_per_m2');
+  const albedo = p.orDefault('thermal.albedo', env.albedo, 'albedo');
+  const illumination = p.orDefault(
+    'thermal.albedo_illumination_fraction',
+    env.albedo_illumination_fraction,
+    'albedo_illumination_fraction',
+  );
+  const qIr = earthIrFlux(env.earth_ir, s.sigma, p);
+  const F = geometry.earth_view_factor;
+  const alpha = surfaceProperty('absorptivity', c.absorptivity, s.finish, p);
+  if (geometry.orientation === 'edge_on' && env.albedo_illumination_fraction === undefined && F > 0)
+    p.warn(
+      'albedo is taken with the sub-satellite point at the sub-solar point (hot case); a panel in a dawn-dusk orbit sees the Earth lit only near the terminator: albedo_illumination_fraction near 0 describes it',
+    );
+  return {
+    geometry,
+    absorptivity: alpha,
+    solar: alpha * S * geometry.solar_incidence_fraction,
+    albedo: alpha * S * albedo * F * illumination,
+    earthIr: irAbsorptance * qIr * F,
+  };
+}
+
+/** Environment "none", the ideal radiator: no sun, no Earth, nothing absorbed; the fields it ignored are said. */
+function noLoads(ignored: string[], c: ThermalCase, s: Surface, p: Provenance): Loads {
+  if (ignored.length) p.warn(`environment "none": ignored ${ignored.join(', ')} (no sun, no Earth, a 0 K sink)`);
+  return {
+    geometry: NO_GEOMETRY,
+    absorptivity: c.absorptivity ?? s.finish?.absorptivity ?? null,
+    solar: 0,
+    albedo: 0,
+    earthIr: 0,
+  };
+}
+
+/** The loads the environment puts on the radiator, their sum and the sink temperature they set. */
+function absorbedLoads(c: ThermalCase, s: Surface, p: Provenance) {
+  const ir_absorptance = c.ir_absorptance ?? s.emissivity;
+  const env = c.environment;
+  const loads = env.environment === 'none' ? noLoads(env.ignored, c, s, p) : orbitLoads(env, c, s, ir_absorptance, p);
+  const absorbed = loads.solar + loads.albedo + loads.earthIr;
+  return { ...loads, ir_absorptance, absorbed, sink: sinkTempK(absorbed, s.k) };
+}
+
+/** The radiator's balance: k = n·ε·σ, the absorbed load a, its sink and the coolant drop along it. */
+export interface Radiator {
+  k: number;
+  absorbed: number;
+  sink: number;
+  coolantDeltaT: number;
+}
+
+/** What the mode solved: the inlet temperature, area, heat rejected and (chip) heat, and the heat pump's part. */
+export interface Sized {
+  mode: ThermalResult['mode'];
+  tIn: number;
+  area_m2: number | null;
+  rejected_kw: number | null;
+  heat_kw: number | null;
+  heat_pump: ThermalResult['heat_pump'];
+  /** Radiator heat per unit of chip heat: 1 + 1/COP with a heat pump, else 1. */
+  rejectPerHeat: number;
+}
+
+/** 422: a radiator (or its coolant outlet) not above the sink absorbs more than it emits. */
+function tooCold(r: Radiator, tIn: number, pointer: string, what: string): never {
+  const { coolantDeltaT, sink, absorbed } = r;
+  throw new PhysicallyImpossible(
+    `${what} (${round(tIn - coolantDeltaT, 2)} K${coolantDeltaT > 0 ? ' at the coolant outlet' : ''}) is not above the sink temperature ${round(sink, 2)} K: the radiator would absorb more from the sun and the Earth (${round(absorbed, 2)} W/m²) than it emits, and could reject no heat`,
+    pointer,
+    {
+      sink_temp_k: round(sink, 3),
+      radiator_temp_k: round(tIn, 3),
+      radiator_outlet_temp_k: round(tIn - coolantDeltaT, 3),
+      absorbed_w_per_m2: round(absorbed, 3),
+    },
+  );
+}
+
+/** What a heat pump does to the radiator: larger, or no radiator at all without it. */
+function heatPumpWarnings(source_temp_k: number, sink: number, direct: number | null, withPump: number, p: Provenance): void {
+  if (direct === null)
+    p.warn(
+      `the source at ${round(source_temp_k, 2)} K is not above the sink (${round(sink, 2)} K): without the heat pump no radiator could reject this heat`,
+    );
+  else if (withPump > direct)
+    p.warn(
+      `this heat pump makes the radiator larger (×${(withPump / direct).toFixed(2)}): its work adds more heat than the higher temperature saves`,
+    );
+}
+
+/**
+ * A heat pump lifting the heat to the radiator at tIn: COP = f·T_source/(T_radiator − T_source)
+ * (heatPumpCop), the radiator rejecting heat·(1 + 1/COP), against radiating directly at the source.
+ */
+export function heatPumpBranch(hp: HeatPumpCase, tIn: number, heat_kw: number | null, r: Radiator, p: Provenance) {
+  const { source_temp_k } = hp;
+  if (tIn <= source_temp_k)
+    throw new PhysicallyImpossible(
+      `a heat pump lifts heat: radiator_temp_k (${tIn} K) must be above the source temperature (${round(source_temp_k, 2)} K)`,
+      '/radiator_temp_k',
+      { radiator_temp_k: tIn, source_temp_k: round(source_temp_k, 3) },
+    );
+  const carnot_fraction = p.orDefault('thermal.heat_pump_carnot_fraction', hp.carnot_fraction, 'heat_pump.carnot_fraction');
+  const cop = heatPumpCop(carnot_fraction, source_temp_k, tIn);
+  const rejectPerHeat = 1 + 1 / cop;
+  const direct =
+    source_temp_k - r.coolantDeltaT > r.sink ? W_PER_MW * areaPerWatt(r.k, r.absorbed, source_temp_k, r.coolantDeltaT) : null;
+  const withPump = W_PER_MW * rejectPerHeat * areaPerWatt(r.k, r.absorbed, tIn, r.coolantDeltaT);
+  const heat_pump = {
+    source_temp_k,
+    carnot_fraction,
+    cop,
+    work_kw: heat_kw === null ? null : heat_kw / cop,
+    work_kw_per_mw: 1000 / cop,
+    area_m2_per_mw_without_pump: direct,
+    area_ratio: direct === null ? null : withPump / direct,
+  };
+  heatPumpWarnings(source_temp_k, r.sink, direct, withPump, p);
+  return { rejectPerHeat, heat_pump };
+}
+
+/** The radiator's hot side at a given temperature: refused (422) unless above the sink, then lifted by the heat pump if any. */
+export function hotSide(
+  temperature: RadiatorTemperature,
+  hp: HeatPumpCase | null,
+  heat_kw: number | null,
+  r: Radiator,
+  p: Provenance,
+) {
+  const tIn = temperature.radiator_temp_k;
+  if (tIn - r.coolantDeltaT <= r.sink)
+    tooCold(
+      r,
+      tIn,
+      r.coolantDeltaT > 0 ? '/coolant_delta_t_k' : temperature.pointer,
+      hp ? "the heat pump's hot side" : 'the radiator',
+    );
+  if (hp === null) return { tIn, rejectPerHeat: 1, heat_pump: null };
+  return { tIn, ...heatPumpBranch(hp, tIn, heat_kw, r, p) };
+}
+
+export type HotSide = ReturnType<typeof hotSide>;
+
+/** Heat and area given: the inlet temperature at which the area rejects the heat (equilibriumTempK). */
+export function equilibriumTemperature(area_m2: number, heat_kw: number, r: Radiator): Sized {
+  const tIn = equilibriumTempK(r.k, r.absorbed, heat_kw * 1e3, area_m2, r.coolantDeltaT);
+  return { mode: 'temperature', tIn, area_m2, rejected_kw: heat_kw, heat_kw, heat_pump: null, rejectPerHeat: 1 };
+}
+
+/** Heat and temperature given: the area that rejects the heat (and the pump's work), A = Q·areaPerWatt. */
+export function sizeArea(heat_kw: number, hot: HotSide, r: Radiator): Sized {
+  const rejected_kw = heat_kw * hot.rejectPerHeat;
+  const area_m2 = rejected_kw * 1e3 * areaPerWatt(r.k, r.absorbed, hot.tIn, r.coolantDeltaT);
+  return { mode: 'area', ...hot, area_m2, rejected_kw, heat_kw };
+}
+
+/** Area and temperature given: the heat the area rejects, Q = A / areaPerWatt. */
+export function radiatorCapacity(area_m2: number, hot: HotSide, r: Radiator): Sized {
+  const rejected_kw = area_m2 / areaPerWatt(r.k, r.absorbed, hot.tIn, r.coolantDeltaT) / 1e3;
+  return { mode: 'capacity', ...hot, area_m2, rejected_kw, heat_kw: rejected_kw / hot.rejectPerHeat };
+}
+
+/** The radiator by mode, each solving for what was not given; the heat resolved where the mode has one. */
+function solveMode(c: ThermalCase, r: Radiator, altitude_km: number | null, p: Provenance) {
+  const s = c.sizing;
+  switch (s.mode) {
+    case 'temperature': {
+      const heat = resolveHeat(s.heat, c.place, altitude_km, p);
+      return { heat, sized: equilibriumTemperature(s.area_m2, heat.heat_kw, r) };
+    }
+    case 'area': {
+      const heat = resolveHeat(s.heat, c.place, altitude_km, p);
+      return { heat, sized: sizeArea(heat.heat_kw, hotSide(s.temperature, s.heat_pump, heat.heat_kw, r, p), r) };
+    }
+    case 'capacity':
+      return { heat: NO_HEAT, sized: radiatorCapacity(s.area_m2, hotSide(s.temperature, null, null, r, p), r) };
+    case 'flux': {
+      const hot = hotSide(s.temperature, s.heat_pump, null, r, p);
+      const sized: Sized = { mode: 'flux', ...hot, area_m2: null, rejected_kw: null, heat_kw: null };
+      return { heat: NO_HEAT, sized };
+    }
+  }
+}
+
+/**
+ * Per m² and per MW at the inlet temperature: net = 1/areaPerWatt, the isothermal temperature that
+ * rejects as much, T_eff = ((net + a)/k)^¼, what it emits, and the area per MW, in this environment and none.
+ */
+export function radiatorFigures(r: Radiator, tIn: number, rejectPerHeat: number) {
+  const perWatt = areaPerWatt(r.k, r.absorbed, tIn, r.coolantDeltaT);
+  const net = 1 / perWatt;
+  const tEff = ((net + r.absorbed) / r.k) ** 0.25;
+  return {
+    net,
+    tEff,
+    emitted: r.k * tEff ** 4,
+    perMwArea: W_PER_MW * rejectPerHeat * perWatt,
+    idealPerMwArea: W_PER_MW * rejectPerHeat * areaPerWatt(r.k, 0, tIn, r.coolantDeltaT),
+  };
+}
+
+/** Radiator mass: area × areal density (the caller's, or the default with what the ISS's as-flown density would give). */
+function radiatorMass(given: number | undefined, area_m2: number | null, perMwArea: number, p: Provenance) {
+  const areal = p.orDefault('thermal.areal_density_kg_per_m2', given, 'areal_density_kg_per_m2');
+  if (given === undefined) arealDensityWarning(areal, area_m2, perMwArea, p);
+  return { areal, mass_kg: area_m2 === null ? null : area_m2 * areal, perMwMass: perMwArea * areal };
+}
+
+/** What the caller should know about the figures: the isothermal default, a radiator near its sink, a hot equilibrium, an overridden finish. */
+function radiatorWarnings(
+  c: ThermalCase,
+  r: Radiator,
+  sized: Sized,
+  f: ReturnType<typeof radiatorFigures>,
+  areal: number,
+  p: Provenance,
+): void {
+  const { mode, tIn } = sized;
+  const envNone = c.environment.environment === 'none';
+  if (c.coolant_delta_t_k === undefined) isothermalWarning(r, sized, areal, p);
+  if (!envNone && r.absorbed > 0.5 * f.emitted)
+    p.warn(
+      `the sun and the Earth give back ${((100 * r.absorbed) / f.emitted).toFixed(0)} % of what the radiator emits: at ${round(f.tEff, 1)} K it sits close to its ${round(r.sink, 1)} K sink`,
     );
   if (mode === 'temperature' && tIn > 450)
     p.warn(
       `the equilibrium temperature ${round(tIn, 1)} K is beyond water and ammonia loops and most electronics: the area is too small for this heat`,
     );
-  if (finish && input.emissivity !== undefined && (envNone || input.absorptivity !== undefined))
-    p.warn(`finish "${input.finish}" is overridden by the given emissivity and absorptivity`);
+  if (c.finish !== undefined && c.emissivity !== undefined && (envNone || c.absorptivity !== undefined))
+    p.warn(`finish "${c.finish}" is overridden by the given emissivity and absorptivity`);
+}
 
-  const pue = p.orDefault('terrestrial.pue', input.pue, 'pue');
-  const terrestrial = {
+/** The load behind the heat, when the heat comes from one (its IT load on the ground). */
+function loadOf(s: Sizing): number | undefined {
+  if (s.mode !== 'area' && s.mode !== 'temperature') return undefined;
+  return s.heat.basis === 'heat_kw' ? undefined : s.heat.load_kw;
+}
+
+/** The same heat on the ground: (PUE − 1) × the IT load, the facility energy beside it, all year. */
+export function terrestrialComparison(
+  pueGiven: number | undefined,
+  load_kw: number | undefined,
+  heat_kw: number | null,
+  p: Provenance,
+) {
+  const pue = p.orDefault('terrestrial.pue', pueGiven, 'pue');
+  return {
     pue,
-    it_load_kw: heatOut === null ? null : input.load_kw !== undefined ? input.load_kw : heatOut,
-    overhead_kw: heatOut === null ? null : (pue - 1) * (input.load_kw ?? heatOut),
-    overhead_mwh_per_year: heatOut === null ? null : ((pue - 1) * (input.load_kw ?? heatOut) * HOURS_PER_COMMON_YEAR) / 1000,
+    it_load_kw: heat_kw === null ? null : load_kw !== undefined ? load_kw : heat_kw,
+    overhead_kw: heat_kw === null ? null : (pue - 1) * (load_kw ?? heat_kw),
+    overhead_mwh_per_year: heat_kw === null ? null : ((pue - 1) * (load_kw ?? heat_kw) * HOURS_PER_COMMON_YEAR) / 1000,
     per_mw: { overhead_kw: (pue - 1) * 1000, overhead_mwh_per_year: (pue - 1) * HOURS_PER_COMMON_YEAR },
     note: 'PUE − 1 counts all the facility energy beside the IT load: cooling, most of it, plus power distribution and lighting; it bounds the cooling energy from above. In orbit that energy is replaced by radiator area and mass (and pump power).',
   };
+}
 
+export function runThermal(c: ThermalCase, p: Provenance): ThermalResult {
+  const surface = resolveSurface(c, p);
+  const loads = absorbedLoads(c, surface, p);
+  const coolantDeltaT = p.orDefault('thermal.coolant_delta_t_k', c.coolant_delta_t_k, 'coolant_delta_t_k');
+  const r: Radiator = { k: surface.k, absorbed: loads.absorbed, sink: loads.sink, coolantDeltaT };
+  const heatAltitude = c.place.from === 'altitude_km' ? c.place.altitude_km : loads.geometry.altitude_km;
+  const { heat, sized } = solveMode(c, r, heatAltitude, p);
+  const figures = radiatorFigures(r, sized.tIn, sized.rejectPerHeat);
+  const mass = radiatorMass(c.areal_density_kg_per_m2, sized.area_m2, figures.perMwArea, p);
+  radiatorWarnings(c, r, sized, figures, mass.areal, p);
+  const g = loads.geometry;
   return {
-    mode,
-    heat_kw: heatOut,
+    mode: sized.mode,
+    heat_kw: sized.heat_kw,
     heat_basis: heat.basis,
     heat_basis_detail: heat.detail,
     heat_eclipse_fraction: heat.eclipse_fraction,
-    rejected_kw,
-    radiator_temp_k: tIn,
-    radiator_outlet_temp_k: tIn - coolantDeltaT,
-    effective_radiator_temp_k: tEff,
-    finish: input.finish ?? null,
-    emissivity,
-    absorptivity,
-    ir_absorptance,
-    sides,
-    environment: envNone ? 'none' : 'orbit',
-    orientation: geometry.orientation,
-    tilt_deg: geometry.tilt_deg,
-    altitude_km: geometry.altitude_km,
-    earth_view_factor: geometry.earth_view_factor,
-    face_earth_view_factors: geometry.face_earth_view_factors,
-    solar_incidence_fraction: geometry.solar_incidence_fraction,
-    emitted_w_per_m2: emitted,
-    absorbed_w_per_m2: absorbed,
-    absorbed_solar_w_per_m2: solar,
-    absorbed_albedo_w_per_m2: albedoLoad,
-    absorbed_earth_ir_w_per_m2: earthIr,
-    net_w_per_m2: net,
-    sink_temp_k: sink,
-    area_m2,
-    areal_density_kg_per_m2: areal,
-    mass_kg: area_m2 === null ? null : area_m2 * areal,
-    per_mw: { area_m2: perMwArea, mass_kg: perMwArea * areal, ideal_area_m2: W_PER_MW * rejectPerHeat * idealPerWatt },
-    chip,
-    heat_pump,
-    terrestrial,
+    rejected_kw: sized.rejected_kw,
+    radiator_temp_k: sized.tIn,
+    radiator_outlet_temp_k: sized.tIn - coolantDeltaT,
+    effective_radiator_temp_k: figures.tEff,
+    finish: c.finish ?? null,
+    emissivity: surface.emissivity,
+    absorptivity: loads.absorptivity,
+    ir_absorptance: loads.ir_absorptance,
+    sides: surface.sides,
+    environment: c.environment.environment,
+    orientation: g.orientation,
+    tilt_deg: g.tilt_deg,
+    altitude_km: g.altitude_km,
+    earth_view_factor: g.earth_view_factor,
+    face_earth_view_factors: g.face_earth_view_factors,
+    solar_incidence_fraction: g.solar_incidence_fraction,
+    emitted_w_per_m2: figures.emitted,
+    absorbed_w_per_m2: loads.absorbed,
+    absorbed_solar_w_per_m2: loads.solar,
+    absorbed_albedo_w_per_m2: loads.albedo,
+    absorbed_earth_ir_w_per_m2: loads.earthIr,
+    net_w_per_m2: figures.net,
+    sink_temp_k: loads.sink,
+    area_m2: sized.area_m2,
+    areal_density_kg_per_m2: mass.areal,
+    mass_kg: mass.mass_kg,
+    per_mw: { area_m2: figures.perMwArea, mass_kg: mass.perMwMass, ideal_area_m2: figures.idealPerMwArea },
+    chip: c.chip === null ? null : { ...c.chip, coolant_temp_k: chipCoolantTempK(c.chip) },
+    heat_pump: sized.heat_pump,
+    terrestrial: terrestrialComparison(c.pue, loadOf(c.sizing), sized.heat_kw, p),
   };
 }
 
@@ -923,9 +1427,10 @@ export function runThermal(input: ThermalInputType, p: Provenance): ThermalResul
  * What a thermal request costs: the closed forms, the orbit resolved for its altitude, and its
  * sizing eclipse when the heat comes from a load over that orbit.
  */
-export function estimateThermalCost(input: ThermalInputType): Cost {
-  const eclipse = input.orbit !== undefined && input.heat_kw === undefined && input.load_kw !== undefined;
-  const orbit_s = input.orbit === undefined ? 0 : eclipse ? sizingEclipseCost(input.orbit) : resolveCost(input.orbit);
+export function estimateThermalCost(input: ThermalCase): Cost {
+  const place = input.place;
+  const eclipse = place.from === 'orbit' && loadOf(input.sizing) !== undefined;
+  const orbit_s = place.from !== 'orbit' ? 0 : eclipse ? sizingEclipseCost(place.orbit) : resolveCost(place.orbit);
   return {
     cpu_s: coefficient('execution.cost.thermal_s') + orbit_s,
     basis: eclipse ? "radiator closed forms; the orbit's eclipses over 365 days" : 'radiator closed forms',

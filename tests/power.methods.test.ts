@@ -10,11 +10,11 @@
 import { sunPos } from 'satellite.js';
 import { describe, expect, it } from 'vitest';
 import { DEG } from '../models/constants.js';
-import { extraterrestrialHorizontalKwhPerM2Year } from '../models/power.js';
+import { orbitEstimator } from '../models/orbit.js';
+import { extraterrestrialHorizontalKwhPerM2Year, powerEstimator } from '../models/power.js';
 import { dateToJd } from '../models/sgp4.js';
-import { post, useApp } from './helpers.js';
+import { runModel } from './helpers.js';
 
-const app = useApp();
 const EPOCH = '2026-03-20T12:00:00Z';
 /** Eclipse durations from the cylindrical closed form and the conical propagated shadow agree to a few seconds. */
 const fiveSeconds_min = 5 / 60;
@@ -25,25 +25,23 @@ describe('energy balance over a propagated revolution', () => {
     [550, 53],
     [1100, 53.8],
   ] as const) {
-    it(`${altitude_km} km, ${inclination_deg}°: the array covers the load over an SGP4 revolution at beta 0`, async () => {
+    it(`${altitude_km} km, ${inclination_deg}°: the array covers the load over an SGP4 revolution at beta 0`, () => {
       const load_kw = 1000;
-      const power = await post(app(), '/v1/power', {
+      const power = runModel(powerEstimator, {
         load_kw,
         orbit: { altitude_km, inclination_deg },
         epoch: EPOCH,
       });
-      expect(power.status).toBe(200);
-      expect(power.body.sizing_eclipse).toMatchObject({ basis: 'worst case over the year', beta_deg: 0 });
+      expect(power.sizing_eclipse).toMatchObject({ basis: 'worst case over the year', beta_deg: 0 });
 
-      const orbit = await post(app(), '/v1/orbit', { orbit: { altitude_km, inclination_deg }, beta_deg: 0, epoch: EPOCH });
-      expect(orbit.status).toBe(200);
-      const Te = orbit.body.propagated.eclipse_duration_min as number; // SGP4 + satellite.js shadowFraction
-      const T = orbit.body.period_min as number;
-      expect(Math.abs(power.body.eclipse_duration_min - Te)).toBeLessThan(fiveSeconds_min);
+      const orbit = runModel(orbitEstimator, { orbit: { altitude_km, inclination_deg }, beta_deg: 0, epoch: EPOCH });
+      const Te = orbit.propagated.eclipse_duration_min as number; // SGP4 + satellite.js shadowFraction
+      const T = orbit.period_min as number;
+      expect(Math.abs(power.eclipse_duration_min - Te)).toBeLessThan(fiveSeconds_min);
 
       // Energy over the propagated revolution: array output in daylight ≥ load energy / path efficiencies.
-      const { daylight: Xd, eclipse: Xe } = power.body.path_efficiency;
-      const fromArray_kwh = (power.body.array_power_kw * (T - Te)) / 60;
+      const { daylight: Xd, eclipse: Xe } = power.path_efficiency;
+      const fromArray_kwh = (power.array_power_kw * (T - Te)) / 60;
       const needed_kwh = (load_kw * Te) / 60 / Xe + (load_kw * (T - Te)) / 60 / Xd;
       expect(fromArray_kwh / needed_kwh).toBeGreaterThan(1 - 0.005);
       expect(fromArray_kwh / needed_kwh).toBeLessThan(1 + 0.005);
@@ -51,35 +49,34 @@ describe('energy balance over a propagated revolution', () => {
       expect(fromArray_kwh).toBeGreaterThan((load_kw * T) / 60 / Xd);
 
       // The battery carries the load through the propagated eclipse within its depth of discharge.
-      const assumed = (name: string) => power.body.assumptions.find((a: { name: string }) => a.name === name)?.value;
+      const assumed = (name: string) => power.assumptions.find((a: { name: string }) => a.name === name)?.value;
       const dod = assumed('battery.depth_of_discharge'); // from the cycle count, declared as an assumption
-      expect(dod).toBe(power.body.battery_depth_of_discharge);
+      expect(dod).toBe(power.battery_depth_of_discharge);
       expect(assumed('battery.discharge_efficiency')).toBe(0.9);
-      const usable_kwh = power.body.battery_energy_kwh * dod * 0.9;
+      const usable_kwh = power.battery_energy_kwh * dod * 0.9;
       expect(usable_kwh / ((load_kw * Te) / 60)).toBeGreaterThan(1 - 0.005);
 
       // Area and W/m² are consistent with the power: area × EOL W/m² = P_sa.
-      expect((power.body.array_area_m2 * power.body.eol_w_per_m2) / 1000).toBeCloseTo(power.body.array_power_kw, 6);
+      expect((power.array_area_m2 * power.eol_w_per_m2) / 1000).toBeCloseTo(power.array_power_kw, 6);
     });
   }
 });
 
 describe('a dawn-dusk orbit is sized for its eclipse season', () => {
-  it('650 km SSO, LTAN 18 h: the sizing eclipse is the year’s longest, found by the orbit estimator', async () => {
+  it('650 km SSO, LTAN 18 h: the sizing eclipse is the year’s longest, found by the orbit estimator', () => {
     const orbitSpec = { altitude_km: 650, sun_synchronous: true, ltan_h: 18 };
     const epoch = '2026-01-01T00:00:00Z';
-    const power = await post(app(), '/v1/power', { load_kw: 1000, orbit: orbitSpec, epoch });
-    const orbit = await post(app(), '/v1/orbit', { orbit: orbitSpec, epoch, annual: true, propagated_check: false });
-    expect(power.status).toBe(200);
-    const annual = orbit.body.annual;
+    const power = runModel(powerEstimator, { load_kw: 1000, orbit: orbitSpec, epoch });
+    const orbit = runModel(orbitEstimator, { orbit: orbitSpec, epoch, annual: true, propagated_check: false });
+    const annual = orbit.annual;
     expect(annual.eclipse_days).toBeGreaterThan(0);
-    expect(power.body.sizing_eclipse.basis).toBe('worst case over the year');
-    expect(power.body.sizing_eclipse.beta_deg).toBeCloseTo(annual.beta_min_deg, 9);
+    expect(power.sizing_eclipse.basis).toBe('worst case over the year');
+    expect(power.sizing_eclipse.beta_deg).toBeCloseTo(annual.beta_min_deg, 9);
     // The sampled year can only miss the longest eclipse, never exceed it.
-    expect(power.body.eclipse_duration_min).toBeGreaterThanOrEqual(annual.max_eclipse_min - 1e-9);
-    expect(power.body.eclipse_duration_min - annual.max_eclipse_min).toBeLessThan(0.1);
-    expect(power.body.energy_sunlit_fraction).toBeCloseTo(annual.sunlit_fraction, 9);
-    expect(power.body.battery_energy_kwh).toBeGreaterThan(0);
+    expect(power.eclipse_duration_min).toBeGreaterThanOrEqual(annual.max_eclipse_min - 1e-9);
+    expect(power.eclipse_duration_min - annual.max_eclipse_min).toBeLessThan(0.1);
+    expect(power.energy_sunlit_fraction).toBeCloseTo(annual.sunlit_fraction, 9);
+    expect(power.battery_energy_kwh).toBeGreaterThan(0);
   });
 });
 
