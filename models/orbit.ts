@@ -663,53 +663,69 @@ export const OrbitInput = OrbitRequest.transform((x, ctx) => {
 export type OrbitCase = z.output<typeof OrbitInput>;
 
 const AnnualOutput = z.object({
-  beta_min_deg: z.number(),
-  beta_max_deg: z.number(),
+  beta_min_deg: z.number().describe('Lowest beta angle of the 365 days (sun of date, node advanced at its secular rate), deg'),
+  beta_max_deg: z.number().describe('Highest beta angle of the 365 days, deg'),
   sunlit_fraction: z.number().describe('Time-mean share of the orbit in sunlight over 365 days'),
   eclipse_days: z.number().int().describe('Days (of 365) with at least one eclipse'),
-  eclipse_free_days: z.number().int(),
+  eclipse_free_days: z.number().int().describe('Days (of 365) without an eclipse: 365 − eclipse_days'),
   max_eclipse_min: z.number().describe('Longest eclipse of the year, min'),
-  max_eclipse_at: z.string(),
-  beta_at_max_eclipse_deg: z.number(),
-  seasons: z.array(z.object({ start: z.string(), end: z.string() })).describe('Intervals with eclipses'),
-  step_h: z.number(),
-  method: z.string(),
+  max_eclipse_at: z.string().describe('The sample of the year with the longest eclipse, ISO-8601 UTC'),
+  beta_at_max_eclipse_deg: z.number().describe('Beta angle at that sample, deg'),
+  seasons: z
+    .array(
+      z.object({
+        start: z.string().describe('First sample of the season with an eclipse, ISO-8601 UTC'),
+        end: z.string().describe('Last sample of the season with an eclipse, ISO-8601 UTC'),
+      }),
+    )
+    .describe('Intervals with eclipses'),
+  step_h: z.number().describe('Step between the samples of the year, h'),
+  method: z.string().describe('How the sun, the node and the shadow were modelled over the year'),
+});
+
+const PropagatedOutput = z.object({
+  method: z.string().describe('Propagator and shadow model of the check'),
+  eclipse_fraction: z
+    .number()
+    .describe('Share of the revolution with at least half of the sun’s disc hidden: the cylindrical model’s counterpart'),
+  umbra_fraction: z.number().describe('Share of the revolution with the whole disc hidden (umbra)'),
+  penumbra_min: z.number().describe('Time per revolution with part of the disc hidden (penumbra), min'),
+  eclipse_duration_min: z.number().describe('Longest continuous stretch with at least half of the disc hidden, min'),
+  beta_deg: z.number().describe('Beta angle of the propagated geometry: the given beta_deg, else the epoch’s, deg'),
+  step_s: z.number().describe('Propagation step over the revolution, s'),
+  difference_from_analytic: z
+    .number()
+    .describe('This eclipse_fraction minus the analytic (cylindrical) eclipse_fraction, share of the revolution'),
 });
 
 export const OrbitOutput = z.object({
-  orbit_kind: z.enum(['elements', 'tle', 'omm']),
-  epoch: z.string(),
+  orbit_kind: z.enum(['elements', 'tle', 'omm']).describe('How the orbit was given: mean elements, a TLE or an OMM'),
+  epoch: z.string().describe('The epoch every figure is for, ISO-8601 UTC'),
   altitude_km: z.number().describe('Mean altitude above the WGS84 equatorial radius'),
-  perigee_altitude_km: z.number(),
-  apogee_altitude_km: z.number(),
-  semi_major_axis_km: z.number(),
-  eccentricity: z.number(),
-  period_min: z.number(),
-  inclination_deg: z.number(),
+  perigee_altitude_km: z.number().describe('Perigee altitude a(1 − e) − Re above the WGS84 equatorial radius, km'),
+  apogee_altitude_km: z.number().describe('Apogee altitude a(1 + e) − Re above the WGS84 equatorial radius, km'),
+  semi_major_axis_km: z.number().describe('Mean semi-major axis (SGP4’s, for an element set), km'),
+  eccentricity: z.number().describe('Mean eccentricity (0 = circular), dimensionless'),
+  period_min: z
+    .number()
+    .describe('Orbital period: Kepler’s from the semi-major axis, or 2π / SGP4’s mean motion for an element set, min'),
+  inclination_deg: z.number().describe('Inclination of the orbit plane to the equator (J2 sun-synchronous when asked), deg'),
   raan_deg: z.number().describe('Right ascension of the ascending node at the epoch'),
   raan_rate_deg_per_day: z.number().describe('Secular J2 nodal regression'),
   ltan_h: z.number().describe('Local time of the ascending node at the epoch (apparent sun)'),
   sun_synchronous: z.boolean().describe('Nodal rate within 1 % of the sun’s mean motion'),
-  beta_deg: z.number(),
-  beta_from: z.enum(['epoch', 'given']),
+  beta_deg: z
+    .number()
+    .describe('Beta angle the eclipse is evaluated at: the sun’s elevation above the orbit plane, at the epoch or as given, deg'),
+  beta_from: z.enum(['epoch', 'given']).describe('Where beta_deg comes from: the epoch’s sun, or the request’s beta_deg'),
   beta_star_deg: z.number().describe('Eclipse-free threshold: |beta| above it means no eclipse'),
   eclipse_fraction: z.number().describe('Cylindrical shadow, share of the revolution'),
-  eclipse_duration_min: z.number(),
-  sunlit_duration_min: z.number(),
-  propagated: z
-    .object({
-      method: z.string(),
-      eclipse_fraction: z.number(),
-      umbra_fraction: z.number(),
-      penumbra_min: z.number(),
-      eclipse_duration_min: z.number(),
-      beta_deg: z.number(),
-      step_s: z.number(),
-      difference_from_analytic: z.number(),
-    })
-    .nullable()
-    .describe('One revolution propagated with SGP4, shadow from satellite.js shadowFraction (≥ 50 % of the disc hidden)'),
-  annual: AnnualOutput.optional(),
+  eclipse_duration_min: z.number().describe('Time in the cylindrical shadow per revolution: eclipse_fraction × period, min'),
+  sunlit_duration_min: z.number().describe('Time in sunlight per revolution: (1 − eclipse_fraction) × period, min'),
+  propagated: PropagatedOutput.nullable().describe(
+    'One revolution propagated with SGP4, shadow from satellite.js shadowFraction (≥ 50 % of the disc hidden)',
+  ),
+  annual: AnnualOutput.optional().describe('The 365-day picture from the epoch; present with annual: true'),
 });
 
 export type OrbitResult = z.infer<typeof OrbitOutput>;
