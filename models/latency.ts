@@ -80,7 +80,7 @@ const SITE_NAMES = SITES.map((s) => s.name) as [string, ...string[]];
 
 const SiteCoordinates = z
   .object({
-    name: z.string().min(1).max(64).optional(),
+    name: z.string().min(1).max(64).optional().describe('Label of the site in the results (default "lat,lon")'),
     lat_deg: quantity('deg', { min: -90, max: 90, description: 'Geodetic latitude (WGS84)' }),
     lon_deg: quantity('deg', { min: -180, max: 180, description: 'Longitude, east positive' }),
     alt_km: quantity('km', { min: -0.5, max: 10, description: 'Height above the WGS84 ellipsoid (default 0)' }).optional(),
@@ -146,7 +146,8 @@ const SatellitesSchema = z
         code: 'custom',
         message: `expected exactly one of tles, element_set or walker, got ${forms === 0 ? 'none' : 'more than one'}`,
       });
-  });
+  })
+  .describe('The satellites: exactly one of tles, element_set or walker');
 
 const IsoTime = z.iso.datetime({ offset: true });
 
@@ -195,12 +196,13 @@ const LatencyRequest = z
         gpus: z.number().int().min(1).max(10_000_000).optional().describe('GPUs on board (for the failure figures)'),
       })
       .strict()
-      .optional(),
+      .optional()
+      .describe('A data center on one of the satellites: its round trip from the user, its contact with the gateway'),
     reliability: z
       .object({
-        gpu_interruptions: z.number().int().min(0).optional(),
-        hbm_interruptions: z.number().int().min(0).optional(),
-        gpus: z.number().int().min(1).optional(),
+        gpu_interruptions: z.number().int().min(0).optional().describe('Job interruptions the GPUs caused over the period'),
+        hbm_interruptions: z.number().int().min(0).optional().describe('Job interruptions the GPUs’ HBM memory caused'),
+        gpus: z.number().int().min(1).optional().describe('GPUs in the fleet observed'),
         observed_days: quantity('d', { gt: 0, max: 36_525 }).optional(),
       })
       .strict()
