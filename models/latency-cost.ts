@@ -13,7 +13,6 @@
  * time-mean share of an orbit within a site's view), so a shell at 2,000 km over Cairo counts its
  * ~1,580 satellites in view without propagating one.
  */
-import { ELEMENT_SETS } from '../fixtures/index.js';
 import { DEG, EGM96_MU_KM3_S2, IERS_EARTH_ROTATION_RAD_S, WGS84_A_KM } from './constants.js';
 import {
   type Coefficient,
@@ -26,7 +25,7 @@ import {
   windowCosts,
 } from './cost.js';
 import type { Cost } from './estimator.js';
-import type { LatencyInputT } from './latency.js';
+import type { SatellitesCase } from './latency.js';
 import { sampleCount } from './numerics.js';
 import { tleEpochMs, tleMeanElements } from './sgp4.js';
 import { inViewFraction, maxCentralAngleRad, orbitBounds } from './visibility.js';
@@ -107,17 +106,16 @@ const ageAtCalls = (epoch_ms: number, start_ms: number, end_ms: number) =>
   Math.max(Math.abs(start_ms - epoch_ms), Math.abs(end_ms - epoch_ms)) / 1000;
 
 /** The satellites a request asks for over [start, end] as orbit classes, from the request (no SGP4 record is initialised). */
-export function orbitClasses(s: LatencyInputT['satellites'], start_ms: number, end_ms: number): OrbitClass[] {
-  if (s.walker) {
+export function orbitClasses(s: SatellitesCase, start_ms: number, end_ms: number): OrbitClass[] {
+  if (s.kind === 'walker') {
     const w = s.walker;
     const period_s = 2 * Math.PI * Math.sqrt((WGS84_A_KM + w.altitude_km) ** 3 / EGM96_MU_KM3_S2);
     const epoch_ms = w.epoch === undefined ? start_ms : Date.parse(w.epoch);
     const walkerClass = classFromMeanMotion(86400 / period_s, 0, w.inclination_deg, ageAtCalls(epoch_ms, start_ms, end_ms));
     return walkerClass ? [{ ...walkerClass, count: w.planes * w.sats_per_plane, apogee_km: w.altitude_km }] : [];
   }
-  const tles = s.tles ?? ELEMENT_SETS[s.element_set as string]?.tles ?? [];
   return groupClasses(
-    tles.map((tle) => {
+    s.tles.map((tle) => {
       const m = tleMeanElements(tle.line2);
       const age_s = ageAtCalls(tleEpochMs(tle.line1), start_ms, end_ms);
       return classFromMeanMotion(m.meanMotion_rev_day, m.eccentricity, m.inclination_deg, age_s);

@@ -80,7 +80,7 @@ const SITE_NAMES = SITES.map((s) => s.name) as [string, ...string[]];
 
 const SiteCoordinates = z
   .object({
-    name: z.string().min(1).max(64).optional(),
+    name: z.string().min(1).max(64).optional().describe('Label of the site in the results (default "lat,lon")'),
     lat_deg: quantity('deg', { min: -90, max: 90, description: 'Geodetic latitude (WGS84)' }),
     lon_deg: quantity('deg', { min: -180, max: 180, description: 'Longitude, east positive' }),
     alt_km: quantity('km', { min: -0.5, max: 10, description: 'Height above the WGS84 ellipsoid (default 0)' }).optional(),
@@ -146,7 +146,8 @@ const SatellitesSchema = z
         code: 'custom',
         message: `expected exactly one of tles, element_set or walker, got ${forms === 0 ? 'none' : 'more than one'}`,
       });
-  });
+  })
+  .describe('The satellites: exactly one of tles, element_set or walker');
 
 const IsoTime = z.iso.datetime({ offset: true });
 
@@ -160,7 +161,7 @@ export const LlmSchema = z
   .strict()
   .describe('The LLM answer the propagation delay is set against (default: GPT-4o, 0.39 s and 81 tokens/s, 500 tokens)');
 
-export const LatencyInput = z
+const LatencyRequest = z
   .object({
     satellites: SatellitesSchema,
     sites: z
@@ -195,12 +196,13 @@ export const LatencyInput = z
         gpus: z.number().int().min(1).max(10_000_000).optional().describe('GPUs on board (for the failure figures)'),
       })
       .strict()
-      .optional(),
+      .optional()
+      .describe('A data center on one of the satellites: its round trip from the user, its contact with the gateway'),
     reliability: z
       .object({
-        gpu_interruptions: z.number().int().min(0).optional(),
-        hbm_interruptions: z.number().int().min(0).optional(),
-        gpus: z.number().int().min(1).optional(),
+        gpu_interruptions: z.number().int().min(0).optional().describe('Job interruptions the GPUs caused over the period'),
+        hbm_interruptions: z.number().int().min(0).optional().describe('Job interruptions the GPUs’ HBM memory caused'),
+        gpus: z.number().int().min(1).optional().describe('GPUs in the fleet observed'),
         observed_days: quantity('d', { gt: 0, max: 36_525 }).optional(),
       })
       .strict()
@@ -222,7 +224,46 @@ export const LatencyInput = z
           'expected a walker shell with inter_satellite_links: the +grid topology is defined by planes and slots, which a list of element sets does not give',
       });
   });
-export type LatencyInputT = z.output<typeof LatencyInput>;
+
+type Tle = z.output<typeof TleSchema>;
+export type WalkerShell = z.output<typeof WalkerSchema>;
+type SiteGiven = z.output<typeof SiteSchema>;
+
+/** The satellites in one tagged form: element sets (given, or a catalogue set's) or a Walker shell. */
+export type SatellitesCase =
+  | { kind: 'tles'; tles: readonly Tle[] }
+  | { kind: 'element_set'; element_set: string; tles: readonly Tle[] }
+  | { kind: 'walker'; walker: WalkerShell };
+
+/** A latency request as the model reads it: the satellites tagged by form, the sites with the user first. */
+export type LatencyCase = Omit<z.output<typeof LatencyRequest>, 'satellites' | 'sites'> & {
+  satellites: SatellitesCase;
+  sites: [SiteGiven, ...SiteGiven[]];
+};
+
+/** The one form of satellites the request gives (the schema admits exactly one), with a catalogue set's element sets. */
+function satellitesCase(s: z.output<typeof SatellitesSchema>, ctx: z.RefinementCtx): SatellitesCase {
+  if (s.walker) return { kind: 'walker', walker: s.walker };
+  if (s.tles) return { kind: 'tles', tles: s.tles };
+  const set = s.element_set === undefined ? undefined : ELEMENT_SETS[s.element_set];
+  if (s.element_set === undefined || set === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['satellites'], message: 'expected one of tles, element_set or walker' });
+    return z.NEVER;
+  }
+  return { kind: 'element_set', element_set: s.element_set, tles: set.tles };
+}
+
+/** The parsed request as a LatencyCase (runs only on a request that passed every check). */
+function latencyCase(x: z.output<typeof LatencyRequest>, ctx: z.RefinementCtx): LatencyCase {
+  const [user, ...others] = x.sites;
+  if (user === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['sites'], message: 'expected at least one site' });
+    return z.NEVER;
+  }
+  return { ...x, satellites: satellitesCase(x.satellites, ctx), sites: [user, ...others] };
+}
+
+export const LatencyInput = LatencyRequest.transform(latencyCase);
 
 // ---------------------------------------------------------------------------------------------
 // Output
@@ -477,13 +518,11 @@ interface Fleet {
   minAltitude_km: number;
 }
 
-type WalkerInput = NonNullable<LatencyInputT['satellites']['walker']>;
-
 /**
  * Slots of a Walker shell T/P/F (Walker 1984): plane p at RAAN Ω_p = raan0 + p·spread/P, slot s of
  * plane p at argument of latitude u_ps = s·360/S + p·F·360/T, both in [0, 360), deg.
  */
-export function walkerSlots(w: Omit<WalkerInput, 'epoch'>, spread_deg: number) {
+export function walkerSlots(w: Omit<WalkerShell, 'epoch'>, spread_deg: number) {
   const T = w.planes * w.sats_per_plane;
   const raan0 = w.raan0_deg ?? 0;
   const wrap360 = (deg: number) => ((deg % 360) + 360) % 360;
@@ -499,7 +538,7 @@ export function walkerSlots(w: Omit<WalkerInput, 'epoch'>, spread_deg: number) {
 }
 
 /** A Walker shell's satellites as SGP4 tracks (circular orbits at one epoch), with its +grid topology. */
-function walkerFleet(w: WalkerInput, start: Date, p: Provenance): Fleet {
+function walkerFleet(w: WalkerShell, start: Date, p: Provenance): Fleet {
   const spread = p.orDefault('latency.walker.raan_spread_deg', w.raan_spread_deg, 'satellites.walker.raan_spread_deg');
   warnCounterRotatingPlanes(w, spread, p);
   const epochIso = w.epoch ?? start.toISOString();
@@ -548,7 +587,7 @@ function counterRotatingPlanes(inclination_deg: number, planes: number, spread_d
 const circularSpeedKmS = (altitude_km: number) => Math.sqrt(EGM96_MU_KM3_S2 / (WGS84_A_KM + altitude_km));
 
 /** A near-polar shell spread over 360° flies each plane twice, in opposite directions: say so, with the figure. */
-function warnCounterRotatingPlanes(w: WalkerInput, spread_deg: number, p: Provenance): void {
+function warnCounterRotatingPlanes(w: WalkerShell, spread_deg: number, p: Provenance): void {
   const limit = Provenance.value('latency.walker_polar_warning_deg');
   if (spread_deg !== 360 || Math.abs(w.inclination_deg - 90) > limit) return;
   const pair = counterRotatingPlanes(w.inclination_deg, w.planes, spread_deg);
@@ -558,21 +597,21 @@ function warnCounterRotatingPlanes(w: WalkerInput, spread_deg: number, p: Proven
   );
 }
 
-function buildFleet(input: LatencyInputT, start: Date, end: Date, p: Provenance): Fleet {
-  const s = input.satellites;
+/** The satellites as SGP4 tracks over the interval: a Walker shell's slots, or element sets checked against the interval. */
+function buildFleet(c: LatencyCase, span: Span, p: Provenance): Fleet {
+  const { start, end } = span;
+  const s = c.satellites;
   const jd0 = dateToJd(start);
-  if (s.walker) return walkerFleet(s.walker, start, p);
-  const tles = s.tles ?? (ELEMENT_SETS[s.element_set as string]?.tles as { name: string; line1: string; line2: string }[]);
-  const base = s.tles ? '/satellites/tles' : '/satellites/element_set';
-  const tracks = tles.map((tle, i) => {
-    const pointer = s.tles ? `${base}/${i}` : base;
+  if (s.kind === 'walker') return walkerFleet(s.walker, start, p);
+  const tracks = s.tles.map((tle, i) => {
+    const pointer = s.kind === 'tles' ? `/satellites/tles/${i}` : '/satellites/element_set';
     const satrec = satrecFromTle(tle);
     const name = tle.name?.trim() || `#${satrec.satnum}`;
     checkElementSet(satrec, [start, end], p, pointer, `the element set of ${name}`, 'the interval');
     return track(name, satrec, start, jd0, pointer);
   });
   const minAltitude_km = Math.min(...tracks.map((t) => t.satrec.a * WGS72_A_KM - WGS84_A_KM));
-  return { kind: s.tles ? 'tles' : 'element_set', tracks, minAltitude_km };
+  return { kind: s.kind, tracks, minAltitude_km };
 }
 
 function track(name: string, satrec: SatRec, start: Date, jd0: number, pointer: string): Track {
@@ -582,10 +621,8 @@ function track(name: string, satrec: SatRec, start: Date, jd0: number, pointer: 
 const wrap180 = (deg: number) => ((((deg + 180) % 360) + 360) % 360) - 180;
 
 /** Satellites a request asks for, read from the input alone (before any element set is initialised). */
-function satelliteCount(s: LatencyInputT['satellites']): number {
-  if (s.walker) return s.walker.planes * s.walker.sats_per_plane;
-  if (s.tles) return s.tles.length;
-  return ELEMENT_SETS[s.element_set as string]?.tles.length ?? 0;
+function satelliteCount(s: SatellitesCase): number {
+  return s.kind === 'walker' ? s.walker.planes * s.walker.sats_per_plane : s.tles.length;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -593,14 +630,14 @@ function satelliteCount(s: LatencyInputT['satellites']): number {
 // ---------------------------------------------------------------------------------------------
 
 /** What drives a request's work: satellites, sites, interval, sampling and routing, from the request alone. */
-function latencyDrivers(input: LatencyInputT): LatencyDrivers {
+function latencyDrivers(input: LatencyCase): LatencyDrivers {
   const scratch = new Provenance();
   const span = resolveSpan(input, scratch);
   const ends = resolveEnds(input);
   const timed = ends.far !== null || input.orbital_data_center !== undefined;
   const gateway = ends.far?.gateway;
   return {
-    build: input.satellites.walker ? 'walker' : 'element_set',
+    build: input.satellites.kind === 'walker' ? 'walker' : 'element_set',
     classes: orbitClasses(input.satellites, span.start.getTime(), span.end.getTime()),
     siteLats_deg: ends.geometry.map((g) => g.lat_deg),
     gatewaySeparation_rad: gateway
@@ -616,7 +653,7 @@ function latencyDrivers(input: LatencyInputT): LatencyDrivers {
 }
 
 /** CPU time a request will take, estimated before any satellite is built (see latency-cost.ts). */
-export function estimateLatencyCost(input: LatencyInputT): Cost {
+export function estimateLatencyCost(input: LatencyCase): Cost {
   return latencyCost(latencyDrivers(input));
 }
 
@@ -634,7 +671,7 @@ function checkSearchBudget(satellites: number, sites: number, span: Span): void 
 }
 
 /** Round-trip samples (and, over laser links, satellite positions) a request asks for, against the budgets; the step, s. */
-function checkSamplingBudget(input: LatencyInputT, satellites: number, span: Span, p: Provenance): number {
+function checkSamplingBudget(input: LatencyCase, satellites: number, span: Span, p: Provenance): number {
   const step_s = p.orDefault('latency.rtt_step_s', input.rtt_step_s, 'rtt_step_s');
   const rttSamples = sampleCount(span.duration_s, step_s);
   const sampleLimit = Provenance.value('latency.budget_rtt_samples');
@@ -657,10 +694,8 @@ function checkSamplingBudget(input: LatencyInputT, satellites: number, span: Spa
   return step_s;
 }
 
-/** Samples on a grid of `step_s` over [0, duration], both ends included. */
-
 /** A data-center satellite given by index must exist: checked from the request alone (422). */
-function checkDataCenterIndex(input: LatencyInputT, satellites: number): void {
+function checkDataCenterIndex(input: LatencyCase, satellites: number): void {
   const which = input.orbital_data_center?.satellite;
   if (typeof which === 'number' && which >= satellites)
     throw new PhysicallyImpossible(
@@ -670,7 +705,7 @@ function checkDataCenterIndex(input: LatencyInputT, satellites: number): void {
 }
 
 /** Index of the satellite that hosts the orbital data center, by index or name (422 when there is none such). */
-function dataCenterSatellite(input: LatencyInputT, fleet: Fleet): number | null {
+function dataCenterSatellite(input: LatencyCase, fleet: Fleet): number | null {
   if (!input.orbital_data_center) return null;
   const which = input.orbital_data_center.satellite;
   const index = typeof which === 'number' ? which : fleet.tracks.findIndex((t) => t.name === which);
@@ -710,7 +745,7 @@ interface Span {
   mask_rad: number;
 }
 
-function resolveSpan(input: LatencyInputT, p: Provenance): Span {
+function resolveSpan(input: LatencyCase, p: Provenance): Span {
   const start = new Date(input.start);
   const end = new Date(input.end);
   const mask_deg = p.orDefault('latency.min_elevation_deg', input.min_elevation_deg, 'min_elevation_deg');
@@ -731,32 +766,51 @@ interface FarEnd {
  * data center or second site (a pass prediction).
  */
 interface Ends {
-  geometry: SiteGeometry[];
+  geometry: [SiteGeometry, ...SiteGeometry[]];
   user: SiteGeometry;
   far: FarEnd | null;
 }
 
-function resolveEnds(input: LatencyInputT): Ends {
-  const listed = input.sites.map(resolveSite);
+/** `f` over a list that is never empty, the result never empty either. */
+function mapNonEmpty<T, U>(xs: readonly [T, ...T[]], f: (x: T, index: number) => U): [U, ...U[]] {
+  const [head, ...tail] = xs;
+  return [f(head, 0), ...tail.map((x, i) => f(x, i + 1))];
+}
+
+function resolveEnds(input: LatencyCase): Ends {
+  const listed = mapNonEmpty(input.sites, resolveSite);
   const dataCenterGiven = input.data_center !== undefined ? resolveSite(input.data_center) : undefined;
   const gatewaySite = input.gateway !== undefined ? resolveSite(input.gateway) : (dataCenterGiven ?? listed[1]);
   if (gatewaySite === undefined) {
-    const geometry = listed.map(siteGeometry);
-    return { geometry, user: geometry[0] as SiteGeometry, far: null };
+    const geometry = mapNonEmpty(listed, siteGeometry);
+    return { geometry, user: geometry[0], far: null };
   }
-  const all = [...listed];
+  const all: [Site, ...Site[]] = [...listed];
   let gatewayIdx = listed.findIndex((s) => sameSite(s, gatewaySite));
   if (gatewayIdx < 0) {
     all.push(gatewaySite);
     gatewayIdx = all.length - 1;
   }
-  const geometry = all.map(siteGeometry);
+  const geometry = mapNonEmpty(all, siteGeometry);
   const gateway = geometry[gatewayIdx] as SiteGeometry;
   return {
     geometry,
-    user: geometry[0] as SiteGeometry,
+    user: geometry[0],
     far: { gateway, gatewayIdx, dataCenter: dataCenterGiven ?? gatewaySite },
   };
+}
+
+/** What the steps after the event search share: the request, when and where, the satellites and their windows. */
+interface LatencyRun {
+  c: LatencyCase;
+  span: Span;
+  ends: Ends;
+  fleet: Fleet;
+  /** Index of the satellite that hosts the orbital data center; null when none is asked for. */
+  dcIndex: number | null;
+  /** Every visibility window, sorted by start. */
+  windows: Window[];
+  p: Provenance;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -922,16 +976,10 @@ interface Sampling {
   seenByGateway: Int32Array;
 }
 
-function sampling(
-  input: LatencyInputT,
-  fleet: Fleet,
-  ends: Ends,
-  span: Span,
-  step_s: number,
-  dcIndex: number | null,
-  p: Provenance,
-): Sampling {
-  const links = input.inter_satellite_links === true;
+/** The grid of `step_s` over the interval, with the laser mesh when the request routes over it. */
+function samplingGrid(run: LatencyRun, step_s: number): Sampling {
+  const { fleet, ends, p } = run;
+  const links = run.c.inter_satellite_links === true;
   const grazing_km = Provenance.value('latency.isl_grazing_altitude_km');
   if (links) {
     p.assume('isl_grazing_altitude_km', grazing_km, 'km', 'orbital-dc-convention');
@@ -942,10 +990,10 @@ function sampling(
     user: ends.user,
     far: ends.far,
     step_s,
-    samples: sampleCount(span.duration_s, step_s),
+    samples: sampleCount(run.span.duration_s, step_s),
     adjacency: links ? meshAdjacency(fleet, true) : null,
     grazing_km,
-    dcIndex,
+    dcIndex: run.dcIndex,
     seenByGateway: new Int32Array(fleet.tracks.length),
   };
 }
@@ -989,13 +1037,12 @@ function directDataCenterSample(s: Sampling, dc: number, t: number, ups: InView,
  * sees, then the three paths they give: to the gateway (the shortest over the satellites it sees,
  * plus the down-link), to the data-center satellite, and whether the gateway reaches that satellite.
  */
-function meshSample(s: Sampling, t: number, ups: InView, downs: InView, out: RttResult): void {
+function meshSample(s: Sampling, adjacency: readonly number[][], t: number, ups: InView, downs: InView, out: RttResult): void {
   const dc = s.dcIndex;
   const toGateway = s.far !== null && ups.length > 0 && downs.length > 0;
   const toDataCenter = dc !== null && ups.length > 0;
   const gatewayReach = dc !== null && downs.length > 0;
   if (!toGateway && !toDataCenter && !gatewayReach) return;
-  const adjacency = s.adjacency as number[][];
   const pos = s.fleet.tracks.map((tr) => ecfAt(tr, t));
   const up = Array.from(ups, (sat): [number, number] => [sat, distanceKm(pos[sat] as Vec3, s.user.ecf)]);
   const fromUser = meshPaths(pos, adjacency, s.grazing_km, up);
@@ -1033,7 +1080,7 @@ function meshGatewayPath(pos: readonly Vec3[], fromUser: MeshPaths, far: FarEnd,
 }
 
 /** Round trips on the sampling grid, from the windows: bent pipe (or direct), or shortest paths over laser links. */
-function roundTrips(s: Sampling, windows: readonly Window[]): RttResult {
+function sampleRoundTrips(s: Sampling, windows: readonly Window[]): RttResult {
   const userView = new InViewSweep(windows, 0, s.step_s, s.samples);
   // A gateway at the user's own site sees what the user sees.
   const gatewayView = s.far && s.far.gatewayIdx !== 0 ? new InViewSweep(windows, s.far.gatewayIdx, s.step_s, s.samples) : null;
@@ -1050,13 +1097,25 @@ function roundTrips(s: Sampling, windows: readonly Window[]): RttResult {
     const ups = userView.advance(j);
     const downs = s.far === null ? NONE_IN_VIEW : gatewayView ? gatewayView.advance(j) : ups;
     if (s.adjacency) {
-      meshSample(s, t, ups, downs, out);
+      meshSample(s, s.adjacency, t, ups, downs, out);
       continue;
     }
     if (s.far) bentPipeSample(s, s.far, j, ups, downs, out);
     if (s.dcIndex !== null) directDataCenterSample(s, s.dcIndex, t, ups, out);
   }
   return out;
+}
+
+/** The round trips as sampled: the grid, and what it gave. */
+interface Sampled {
+  grid: Sampling;
+  rt: RttResult;
+}
+
+/** Round trips every `step_s` over the interval, from the windows: bent pipe (or direct), or shortest paths over laser links. */
+function roundTrips(run: LatencyRun, step_s: number): Sampled {
+  const grid = samplingGrid(run, step_s);
+  return { grid, rt: sampleRoundTrips(grid, run.windows) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1126,7 +1185,7 @@ function findAllWindows(fleet: Fleet, geometry: readonly SiteGeometry[], span: S
 /** Coverage, gaps, satellites in view and handovers of every site, from its windows. */
 function siteStatistics(windows: readonly Window[], ends: Ends, span: Span) {
   const hours = span.duration_s / 3600;
-  return ends.geometry.map((g, k) => {
+  return mapNonEmpty(ends.geometry, (g, k) => {
     const spans = windows.filter((w) => w.site === k).map((w) => [w.start_s, w.end_s] as [number, number]);
     const merged = mergeIntervals(spans);
     const covered = merged.reduce((s, [a, b]) => s + (b - a), 0);
@@ -1153,7 +1212,7 @@ interface Fibre {
   groupIndex: number;
 }
 
-function fibreModel(input: LatencyInputT, p: Provenance): Fibre {
+function fibreModel(input: LatencyCase, p: Provenance): Fibre {
   return {
     routeFactor: p.orDefault('latency.route_factor', input.route_factor, 'route_factor'),
     groupIndex: p.orDefault('latency.fibre_group_index', input.fibre_group_index, 'fibre_group_index'),
@@ -1171,7 +1230,7 @@ function fibreRoute(a: Site, b: Site, fibre: Fibre): { great_circle_km: number; 
  * sampled from the propagated positions, plus the gateway → data-center fibre leg both ways
  * (`leg_ms`, 0 when the gateway is the data center); bounded below by its own geometry.
  */
-function groundRoundTrip(input: LatencyInputT, rt: RttResult, s: Sampling, far: FarEnd, span: Span, leg_ms: number) {
+function groundRoundTrip(run: LatencyRun, { grid: s, rt }: Sampled, far: FarEnd, leg_ms: number) {
   const links = s.adjacency !== null;
   const rtt_ms = stats(rt.rtts.map((space_ms) => space_ms + leg_ms));
   const { user } = s;
@@ -1179,8 +1238,8 @@ function groundRoundTrip(input: LatencyInputT, rt: RttResult, s: Sampling, far: 
   const reason = rtt_ms
     ? null
     : links
-      ? `no path from ${user.name} to the gateway ${gateway.name} at any sample: one end never sees a satellite above ${span.mask_deg}°`
-      : `no satellite is in view of both ${user.name} and the gateway ${gateway.name} at any sample: a bent pipe cannot connect them${input.satellites.walker ? '; set inter_satellite_links: true to route over laser links' : ''}`;
+      ? `no path from ${user.name} to the gateway ${gateway.name} at any sample: one end never sees a satellite above ${run.span.mask_deg}°`
+      : `no satellite is in view of both ${user.name} and the gateway ${gateway.name} at any sample: a bent pipe cannot connect them${run.c.satellites.kind === 'walker' ? '; set inter_satellite_links: true to route over laser links' : ''}`;
   const spaceFloor = (r_km: number) => roundTripMs(r_km - user.radius_km + (r_km - gateway.radius_km));
   return {
     rtt_ms,
@@ -1232,18 +1291,24 @@ type GroundFigures = Pick<
   | 'propagation_difference_ms'
 >;
 
-/** The path to the ground: round trip through the satellites and over the gateway's fibre leg, and the fibre comparison. */
-function groundPath(input: LatencyInputT, rt: RttResult, s: Sampling, far: FarEnd, span: Span, p: Provenance): GroundFigures {
-  const fibre = fibreModel(input, p);
+/**
+ * The path to the ground: the round trip through the satellites and over the gateway's fibre leg,
+ * and the same user's fibre route to the data center beside it; every figure null, with the reason,
+ * without a far end on the ground or without round trips.
+ */
+function groundPath(run: LatencyRun, sampled: Sampled | null): GroundFigures {
+  const far = run.ends.far;
+  if (sampled === null || far === null) return noGroundPath(run.c.orbital_data_center ? NO_GROUND_END : PASS_PREDICTION);
+  const fibre = fibreModel(run.c, run.p);
   const leg = fibreRoute(far.gateway, far.dataCenter, fibre);
-  const { rtt_ms, reason, rtt, rtt_geometric_floor_ms } = groundRoundTrip(input, rt, s, far, span, leg.rtt_ms);
-  if (reason) p.warn(reason);
+  const { rtt_ms, reason, rtt, rtt_geometric_floor_ms } = groundRoundTrip(run, sampled, far, leg.rtt_ms);
+  if (reason) run.p.warn(reason);
   return {
     rtt_ms,
     rtt_reason: reason,
     rtt,
     rtt_geometric_floor_ms,
-    ...fibreView(s.user, far, fibre, leg, rtt_ms?.median ?? null),
+    ...fibreView(sampled.grid.user, far, fibre, leg, rtt_ms?.median ?? null),
   };
 }
 
@@ -1276,7 +1341,11 @@ const NO_GROUND_END =
  * or, without links, directly while the user sees it; against the straight line and, when there
  * is one, the fibre round trip to the terrestrial data center.
  */
-function orbitalDataCenterView(rt: RttResult, s: Sampling, dc: number, span: Span, fibre_rtt_ms: number | null) {
+function orbitalDataCenterView(run: LatencyRun, sampled: Sampled | null, fibre_rtt_ms: number | null) {
+  const dc = run.dcIndex;
+  if (sampled === null || dc === null) return null;
+  const { grid: s, rt } = sampled;
+  const { span } = run;
   const links = s.adjacency !== null;
   const name = (s.fleet.tracks[dc] as Track).name;
   const rtt_ms = stats(rt.dc.rtts);
@@ -1301,7 +1370,7 @@ function orbitalDataCenterView(rt: RttResult, s: Sampling, dc: number, span: Spa
 }
 
 /** Time to an LLM answer, and the share of it the propagation difference is. */
-function llmView(input: LatencyInputT, difference_ms: number | null, p: Provenance) {
+function llmView(input: LatencyCase, difference_ms: number | null, p: Provenance) {
   const ttft = p.orDefault('latency.llm.ttft_s', input.llm?.ttft_s, 'llm.ttft_s');
   const rate = p.orDefault('latency.llm.tokens_per_s', input.llm?.tokens_per_s, 'llm.tokens_per_s');
   const tokens = p.orDefault('latency.llm.answer_tokens', input.llm?.answer_tokens, 'llm.answer_tokens');
@@ -1317,7 +1386,7 @@ function llmView(input: LatencyInputT, difference_ms: number | null, p: Provenan
 }
 
 /** GPU failures per GPU-year on a terrestrial fleet (default: Llama 3 pre-training). */
-function gpuFailureRate(input: LatencyInputT, p: Provenance): number {
+function gpuFailureRate(input: LatencyCase, p: Provenance): number {
   const rel = input.reliability ?? {};
   const failures =
     p.orDefault('reliability.gpu_interruptions', rel.gpu_interruptions, 'reliability.gpu_interruptions') +
@@ -1330,17 +1399,10 @@ function gpuFailureRate(input: LatencyInputT, p: Provenance): number {
 }
 
 /** The gateway's contact with the data-center satellite: directly above its mask, and through the mesh. */
-function dataCenterContact(
-  input: LatencyInputT,
-  dcIndex: number,
-  fleet: Fleet,
-  windows: readonly Window[],
-  far: FarEnd | null,
-  span: Span,
-  rt: RttResult | null,
-  perGpuYear: number,
-) {
-  const spans = windows
+function dataCenterContact(run: LatencyRun, dcIndex: number, rt: RttResult | null, perGpuYear: number) {
+  const { c: input, fleet, span } = run;
+  const far = run.ends.far;
+  const spans = run.windows
     .filter((w) => w.site === far?.gatewayIdx && w.satellite === dcIndex)
     .map((w) => [w.start_s, w.end_s] as [number, number]);
   const merged = mergeIntervals(spans);
@@ -1356,14 +1418,16 @@ function dataCenterContact(
   };
 }
 
-/** Time without service against the Uptime tiers, per 365-day year (the path figures null without a gateway). */
-function outageView(
-  coverage: number,
-  rt: RttResult | null,
-  dcContact: LatencyResult['outage']['orbital_data_center'],
-  perGpuYear: number,
-  p: Provenance,
-) {
+/**
+ * Time without service against the Uptime tiers, per 365-day year: the user's time without a
+ * satellite or a path to the ground (null without a far end), and the orbital data center's contact
+ * with the gateway and its GPU failures.
+ */
+function outageView(run: LatencyRun, coverage: number, sampled: Sampled | null): LatencyResult['outage'] {
+  const { p } = run;
+  const perGpuYear = gpuFailureRate(run.c, p);
+  const rt = run.ends.far ? (sampled?.rt ?? null) : null;
+  const dcContact = run.dcIndex === null ? null : dataCenterContact(run, run.dcIndex, rt, perGpuYear);
   const tier3 = p.orDefault('reliability.tier3_availability', undefined, 'tier3_availability');
   const tier4 = p.orDefault('reliability.tier4_availability', undefined, 'tier4_availability');
   const noPath = rt ? 1 - rt.rtts.length / rt.samples : null;
@@ -1394,12 +1458,13 @@ function fleetSummary(fleet: Fleet): LatencyResult['satellites'] {
 }
 
 /** The windows as served (none when the caller asked for the statistics only). */
-function windowList(input: LatencyInputT, windows: readonly Window[], ends: Ends, fleet: Fleet, span: Span, p: Provenance) {
-  if (input.include_windows === false) {
-    p.warn('the window list is omitted (include_windows: false); the statistics use every window');
+function windowList(run: LatencyRun): LatencyResult['windows'] {
+  const { ends, fleet, span } = run;
+  if (run.c.include_windows === false) {
+    run.p.warn('the window list is omitted (include_windows: false); the statistics use every window');
     return [];
   }
-  return windows.map((w) => ({
+  return run.windows.map((w) => ({
     site: (ends.geometry[w.site] as SiteGeometry).name,
     satellite: (fleet.tracks[w.satellite] as Track).name,
     start: iso(span.start, w.start_s),
@@ -1425,39 +1490,41 @@ function searchSummary(totals: SearchStats, fleet: Fleet, span: Span): LatencyRe
   };
 }
 
-export function runLatency(input: LatencyInputT, p: Provenance): LatencyResult {
-  const span = resolveSpan(input, p);
-  const ends = resolveEnds(input);
-  // Every budget is checked from the request alone, before any satellite is initialised or propagated.
-  const satellites = satelliteCount(input.satellites);
+/**
+ * Every budget, from the request alone, before any satellite is initialised or propagated: the
+ * search, the round-trip samples and the data-center index. The round-trip step, s; null when
+ * nothing is timed (a pass prediction).
+ */
+function checkBudgets(c: LatencyCase, ends: Ends, span: Span, p: Provenance): number | null {
+  const satellites = satelliteCount(c.satellites);
   checkSearchBudget(satellites, ends.geometry.length, span);
-  const timed = ends.far !== null || input.orbital_data_center !== undefined;
-  const step_s = timed ? checkSamplingBudget(input, satellites, span, p) : null;
-  checkDataCenterIndex(input, satellites);
-  const fleet = buildFleet(input, span.start, span.end, p);
-  const dcIndex = dataCenterSatellite(input, fleet);
+  const timed = ends.far !== null || c.orbital_data_center !== undefined;
+  const step_s = timed ? checkSamplingBudget(c, satellites, span, p) : null;
+  checkDataCenterIndex(c, satellites);
+  return step_s;
+}
+
+export function runLatency(c: LatencyCase, p: Provenance): LatencyResult {
+  const span = resolveSpan(c, p);
+  const ends = resolveEnds(c);
+  const step_s = checkBudgets(c, ends, span, p);
+  const fleet = buildFleet(c, span, p);
+  const dcIndex = dataCenterSatellite(c, fleet);
   const search = findAllWindows(fleet, ends.geometry, span);
+  const run: LatencyRun = { c, span, ends, fleet, dcIndex, windows: search.windows, p };
   const sites = siteStatistics(search.windows, ends, span);
-  const user = sites[0] as (typeof sites)[number];
-  const grid = step_s === null ? null : sampling(input, fleet, ends, span, step_s, dcIndex, p);
-  const rt = grid ? roundTrips(grid, search.windows) : null;
-  const groundRt = ends.far ? rt : null;
-  const ground =
-    grid && rt && ends.far
-      ? groundPath(input, rt, grid, ends.far, span, p)
-      : noGroundPath(input.orbital_data_center ? NO_GROUND_END : PASS_PREDICTION);
-  const { rtt_ms, rtt_reason, rtt, ...rest } = ground;
-  const llm = llmView(input, rest.propagation_difference_ms, p);
-  const perGpuYear = gpuFailureRate(input, p);
-  const dcContact =
-    dcIndex === null ? null : dataCenterContact(input, dcIndex, fleet, search.windows, ends.far, span, groundRt, perGpuYear);
+  const [user] = sites;
+  const sampled = step_s === null ? null : roundTrips(run, step_s);
+  const { rtt_ms, rtt_reason, rtt, ...fibre } = groundPath(run, sampled);
+  const llm = llmView(c, fibre.propagation_difference_ms, p);
+  const outage = outageView(run, user.coverage_fraction, sampled);
   return {
     start: span.start.toISOString(),
     end: span.end.toISOString(),
     duration_h: span.duration_s / 3600,
     min_elevation_deg: span.mask_deg,
     satellites: fleetSummary(fleet),
-    windows: windowList(input, search.windows, ends, fleet, span, p),
+    windows: windowList(run),
     coverage_fraction: user.coverage_fraction,
     gaps: user.gaps,
     handovers_per_hour: user.handovers_per_hour,
@@ -1467,11 +1534,10 @@ export function runLatency(input: LatencyInputT, p: Provenance): LatencyResult {
     rtt,
     rtt_floor_ms: zenithFloorMs(fleet.minAltitude_km),
     zenith_slant_range_km: slantRangeKm(fleet.minAltitude_km, 90, WGS84_A_KM),
-    ...rest,
-    orbital_data_center:
-      grid && rt && dcIndex !== null ? orbitalDataCenterView(rt, grid, dcIndex, span, rest.fibre_rtt_ms) : null,
+    ...fibre,
+    orbital_data_center: orbitalDataCenterView(run, sampled, fibre.fibre_rtt_ms),
     llm,
-    outage: outageView(user.coverage_fraction, groundRt, dcContact, perGpuYear, p),
+    outage,
     search: searchSummary(search.totals, fleet, span),
   };
 }

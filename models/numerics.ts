@@ -1,6 +1,7 @@
 /**
  * Generic one-dimensional numerics, used by every estimator that needs them: Brent's root finder
- * and minimiser, and a bracketed root of a monotone model output (break-even prices, the claims'
+ * and minimiser, an event search (where a sampled function crosses a level, like Skyfield's
+ * searchlib), and a bracketed root of a monotone model output (break-even prices, the claims'
  * flip conditions, the solver). Pure functions of their arguments.
  */
 
@@ -138,6 +139,196 @@ export function brentMinimum(f: (x: number) => number, a: number, b: number, xto
   }
   // The ends are candidates too (a culmination at the edge of a clipped window).
   return { x, fx };
+}
+
+/** The largest value of f on [a, b]: Brent's minimiser on −f, then the ends as candidates (a maximum at an edge of the interval). */
+export function maximumOn(f: (x: number) => number, a: number, b: number, xtol: number): { x: number; fx: number } {
+  const best = brentMinimum((x) => -f(x), a, b, xtol);
+  let x = best.x;
+  let fx = -best.fx;
+  for (const edge of [a, b]) {
+    const fe = f(edge);
+    if (fe > fx) {
+      fx = fe;
+      x = edge;
+    }
+  }
+  return { x, fx };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Event search: where a sampled function crosses a level (Skyfield's searchlib, Orekit's detectors)
+// ---------------------------------------------------------------------------------------------
+
+/** A function evaluated once at x: its value, and a witness a bound reads (e.g. a distance it cannot close faster than some rate). */
+export interface Probe<W> {
+  y: number;
+  w: W;
+}
+
+/**
+ * Whether [a, b] may hold a point where the function reaches the level, from the witnesses at its
+ * ends; false only when a bound proves that it cannot.
+ */
+export type Reachable<W> = (a: number, wa: W, b: number, wb: W) => boolean;
+
+/**
+ * A golden-section search for the maximum of g on [lo, hi] that stops at the first point where
+ * g ≥ 0 (and returns it), or returns null when the bracket is narrower than `xtol`, or when
+ * `reachable` proves the bracket left holds no such point (then no more evaluations are spent).
+ * g unimodal on [lo, hi]: a maximum above 0 is found, one below is given up on.
+ */
+export function goldenAbove<W>(
+  g: (x: number) => { g: number; w: W },
+  bracket: { lo: number; wlo: W; hi: number; whi: W },
+  xtol: number,
+  reachable: Reachable<W> = () => true,
+): number | null {
+  let { lo: a, wlo: wa, hi: b, whi: wb } = bracket;
+  let x1 = b - (1 - GOLDEN) * (b - a);
+  let x2 = a + (1 - GOLDEN) * (b - a);
+  let p1 = g(x1);
+  let p2 = g(x2);
+  for (let iter = 0; iter < 80; iter++) {
+    if (p1.g >= 0) return x1;
+    if (p2.g >= 0) return x2;
+    if (!reachable(a, wa, b, wb) || b - a < xtol) return null;
+    if (p1.g > p2.g) {
+      b = x2;
+      wb = p2.w;
+      x2 = x1;
+      p2 = p1;
+      x1 = b - (1 - GOLDEN) * (b - a);
+      p1 = g(x1);
+    } else {
+      a = x1;
+      wa = p1.w;
+      x1 = x2;
+      p1 = p2;
+      x2 = a + (1 - GOLDEN) * (b - a);
+      p2 = g(x2);
+    }
+  }
+  return null;
+}
+
+/**
+ * An event search: the function y sampled by the caller on a coarse grid (with a witness at each
+ * sample for the bound), the level it is watched against, the same function for refinement, and
+ * the tolerance on the crossings. The g function of the search is y − level (≥ 0: at or above it).
+ */
+export interface LevelSearch<W> {
+  /** Sample abscissae, ascending, and the function and its witness at each. */
+  xs: readonly number[];
+  ys: readonly number[];
+  ws: readonly W[];
+  level: number;
+  /** One evaluation of the function at x, with its witness. */
+  probe: (x: number) => Probe<W>;
+  /** A bound that proves a bracket cannot reach the level; default: every bracket may. */
+  reachable?: Reachable<W>;
+  /** Tolerance on the crossings, in x. */
+  xtol: number;
+}
+
+/** A crossing of the level: where, and whether the function rises through it or falls. */
+export interface Crossing {
+  x: number;
+  rising: boolean;
+}
+
+/** Each sign change of y − level between consecutive samples, refined by Brent's root finder. */
+function sampledCrossings<W>(s: LevelSearch<W>, g: (x: number) => number): Crossing[] {
+  const crossings: Crossing[] = [];
+  for (let i = 0; i + 1 < s.xs.length; i++) {
+    const ga = (s.ys[i] as number) - s.level;
+    const gb = (s.ys[i + 1] as number) - s.level;
+    if (ga >= 0 !== gb >= 0)
+      crossings.push({ x: brentRoot(g, s.xs[i] as number, s.xs[i + 1] as number, ga, gb, s.xtol), rising: ga < 0 });
+  }
+  return crossings;
+}
+
+/**
+ * Sample i is a discrete maximum of y below the level, with no sign change beside it (the first
+ * sample counts when it is no lower than the second): a pass of y above the level may hide around it.
+ */
+function isNearMiss(ys: readonly number[], level: number, i: number): boolean {
+  const n = ys.length;
+  const y = ys[i] as number;
+  if (y >= level) return false;
+  const left = i > 0 ? (ys[i - 1] as number) : -Infinity;
+  const right = i + 1 < n ? (ys[i + 1] as number) : -Infinity;
+  if (left >= level || right >= level) return false; // a sign change, found by sampledCrossings
+  return (y > left && y >= right) || (i === 0 && n > 1 && y >= right);
+}
+
+/**
+ * Excursions above the level between samples: around each near miss whose samples the bound does not
+ * rule out, the golden-section search looks for a point above the level; when it finds one, the rise
+ * and the fall either side of it are refined by Brent's root finder.
+ */
+function hiddenCrossings<W>(s: LevelSearch<W>, g: (x: number) => number): Crossing[] {
+  const { xs, ys, ws, level } = s;
+  const reachable = s.reachable ?? (() => true);
+  const at = (x: number) => {
+    const p = s.probe(x);
+    return { g: p.y - level, w: p.w };
+  };
+  const crossings: Crossing[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    if (!isNearMiss(ys, level, i)) continue;
+    const lo = Math.max(0, i - 1);
+    const hi = Math.min(xs.length - 1, i + 1);
+    if (lo === hi) continue;
+    let candidate = false;
+    for (let j = lo; j < hi; j++) candidate ||= reachable(xs[j] as number, ws[j] as W, xs[j + 1] as number, ws[j + 1] as W);
+    if (!candidate) continue;
+    const [xlo, xhi] = [xs[lo] as number, xs[hi] as number];
+    const top = goldenAbove(at, { lo: xlo, wlo: ws[lo] as W, hi: xhi, whi: ws[hi] as W }, s.xtol, reachable);
+    if (top === null) continue;
+    const gTop = g(top);
+    crossings.push({ x: brentRoot(g, xlo, top, (ys[lo] as number) - level, gTop, s.xtol), rising: true });
+    crossings.push({ x: brentRoot(g, top, xhi, gTop, (ys[hi] as number) - level, s.xtol), rising: false });
+  }
+  return crossings;
+}
+
+/**
+ * Where a function crosses a level, by event search (Skyfield's `find_discrete`, Orekit's event
+ * detection): the crossings between coarse samples refined by Brent's root finder, then the
+ * excursions that lie entirely between samples, found from the discrete maxima below the level by
+ * a golden-section search that a bound may stop early. Sorted by x (in the order found at ties).
+ * y unimodal between two samples either side of a maximum: the step must resolve its oscillations.
+ */
+export function findCrossings<W>(s: LevelSearch<W>): Crossing[] {
+  const g = (x: number) => s.probe(x).y - s.level;
+  const crossings = [...sampledCrossings(s, g), ...hiddenCrossings(s, g)];
+  return crossings.sort((p, q) => p.x - q.x);
+}
+
+/**
+ * The intervals of [x0, x1] in which the function is at or above the level, from its ordered
+ * crossings and whether it starts above: an interval open at x0 or still open at x1 is cut there.
+ */
+export function intervalsFromCrossings(crossings: readonly Crossing[], aboveAtStart: boolean, x0: number, x1: number) {
+  let openAt: number | null = aboveAtStart ? x0 : null;
+  const intervals: [number, number][] = [];
+  for (const c of crossings) {
+    if (c.rising && openAt === null) openAt = c.x;
+    else if (!c.rising && openAt !== null) {
+      intervals.push([openAt, c.x]);
+      openAt = null;
+    }
+  }
+  if (openAt !== null) intervals.push([openAt, x1]);
+  return intervals;
+}
+
+/** The intervals over the sampled range in which the function is at or above the level, by event search. */
+export function intervalsAtOrAbove<W>(s: LevelSearch<W>): [number, number][] {
+  const above = (s.ys[0] as number) >= s.level;
+  return intervalsFromCrossings(findCrossings(s), above, s.xs[0] as number, s.xs[s.xs.length - 1] as number);
 }
 
 /** A root found in a bracket: where, after how many evaluations of the model, and in which bracket. */

@@ -28,10 +28,12 @@ import {
   dateToJd,
   jdToDate,
   minutesSinceEpoch,
+  type Omm,
   OmmSchema,
   propagateMinutes,
   satrecFromOmm,
   satrecFromTle,
+  type Tle,
   TleSchema,
   tleEpochMs,
   tleMeanElements,
@@ -214,6 +216,28 @@ export const OrbitSpecSchema = z
   );
 export type OrbitSpec = z.output<typeof OrbitSpecSchema>;
 
+/** Mean elements as given: the altitude, and the optional rest (inclination or SSO, node, eccentricity, phasing). */
+export type Elements = Omit<OrbitSpec, 'tle' | 'omm' | 'altitude_km'> & { altitude_km: number };
+
+/** An orbit in one tagged form: mean elements, or an element set (TLE or OMM) propagated with SGP4. */
+export type OrbitForm = { kind: 'elements'; elements: Elements } | { kind: 'tle'; tle: Tle } | { kind: 'omm'; omm: Omm };
+
+/** The one form an OrbitSpec gives (its schema admits exactly one); null for a spec that gives none. */
+export function orbitForm(spec: OrbitSpec): OrbitForm | null {
+  const { tle, omm, altitude_km, ...rest } = spec;
+  if (tle !== undefined) return { kind: 'tle', tle };
+  if (omm !== undefined) return { kind: 'omm', omm };
+  return altitude_km === undefined ? null : { kind: 'elements', elements: { ...rest, altitude_km } };
+}
+
+/** An orbit as a form, whether given as a form or as a validated OrbitSpec. */
+function asForm(orbit: OrbitSpec | OrbitForm): OrbitForm {
+  if ('kind' in orbit) return orbit;
+  const form = orbitForm(orbit);
+  if (form === null) throw new Error('an orbit with none of altitude_km, tle or omm: OrbitSpecSchema admits no such orbit');
+  return form;
+}
+
 /** A mean orbit at an epoch, whatever it was given as. */
 export interface ResolvedOrbit {
   kind: 'elements' | 'tle' | 'omm';
@@ -270,13 +294,45 @@ function satrecFromElements(o: Omit<ResolvedOrbit, 'satrec' | 'kind'>): SatRec {
 }
 
 /**
- * Resolve an OrbitSpec at an epoch. `epoch` undefined means: the element set's own epoch, or now
- * for elements (recorded as an assumption). Throws PhysicallyImpossible for orbits that are not orbits.
+ * Resolve an orbit (an OrbitSpec as validated, or its form) at an epoch. `epoch` undefined means:
+ * the element set's own epoch, or now for elements (recorded as an assumption). Throws
+ * PhysicallyImpossible for orbits that are not orbits.
  */
-export function resolveOrbit(spec: OrbitSpec, epochIso: string | undefined, p: Provenance, pointer = '/orbit'): ResolvedOrbit {
-  if (spec.tle !== undefined || spec.omm !== undefined) return resolveElementSet(spec, epochIso, p, pointer);
+export function resolveOrbit(
+  orbit: OrbitSpec | OrbitForm,
+  epochIso: string | undefined,
+  p: Provenance,
+  pointer = '/orbit',
+): ResolvedOrbit {
+  const form = asForm(orbit);
+  if (form.kind === 'elements') return resolveElements(form.elements, epochIso, p, pointer);
+  return resolveElementSet(form, epochIso, p, pointer);
+}
 
-  const altitude_km = spec.altitude_km as number;
+/** Inclination of mean elements: the J2 sun-synchronous one when asked for (422 above ~5,970 km), else given or the default, deg. */
+function elementsInclinationDeg(spec: Elements, a_km: number, p: Provenance, pointer: string): number {
+  if (!spec.sun_synchronous) return p.orDefault('orbit.inclination_deg', spec.inclination_deg);
+  const i = sunSynchronousInclinationDeg(a_km, spec.eccentricity ?? 0);
+  if (i === null)
+    throw new PhysicallyImpossible(
+      `no inclination makes an orbit at ${spec.altitude_km} km sun-synchronous: J2 regression is too weak above ~5,970 km`,
+      `${pointer}/altitude_km`,
+    );
+  return i;
+}
+
+/** RAAN of mean elements at the epoch: given, from the local time of the node (LTAN), or the default, deg. */
+function elementsRaanDeg(spec: Elements, epoch: Date, p: Provenance): number {
+  if (spec.raan_deg !== undefined) return spec.raan_deg;
+  if (spec.ltan_h === undefined && !spec.sun_synchronous) return p.orDefault('orbit.raan_deg', undefined);
+  const ltan = spec.ltan_h ?? p.orDefault('orbit.ltan_h', undefined);
+  // LTAN: the ascending node's hour angle from the sun, Ω = α☉ + (LTAN − 12 h)·15°/h.
+  return sunRightAscensionDeg(epoch) + (ltan - 12) * 15;
+}
+
+/** Mean elements at an epoch as a resolved orbit (and an SGP4 record built from them): 422 when the perigee is inside the atmosphere. */
+function resolveElements(spec: Elements, epochIso: string | undefined, p: Provenance, pointer: string): ResolvedOrbit {
+  const { altitude_km } = spec;
   const e = spec.eccentricity ?? 0;
   const a = WGS84_A_KM + altitude_km;
   const perigee_km = a * (1 - e) - WGS84_A_KM;
@@ -288,29 +344,8 @@ export function resolveOrbit(spec: OrbitSpec, epochIso: string | undefined, p: P
   );
   const epoch = epochIso ? new Date(epochIso) : new Date();
   if (!epochIso) p.assume('epoch', epoch.toISOString(), 'ISO-8601 UTC', 'orbital-dc-convention');
-
-  let inclination_deg: number;
-  if (spec.sun_synchronous) {
-    const i = sunSynchronousInclinationDeg(a, e);
-    if (i === null)
-      throw new PhysicallyImpossible(
-        `no inclination makes an orbit at ${altitude_km} km sun-synchronous: J2 regression is too weak above ~5,970 km`,
-        `${pointer}/altitude_km`,
-      );
-    inclination_deg = i;
-  } else {
-    inclination_deg = p.orDefault('orbit.inclination_deg', spec.inclination_deg);
-  }
-  const inclination_rad = inclination_deg * DEG;
-
-  let raan_deg: number;
-  if (spec.raan_deg !== undefined) raan_deg = spec.raan_deg;
-  else if (spec.ltan_h !== undefined || spec.sun_synchronous) {
-    const ltan = spec.ltan_h ?? p.orDefault('orbit.ltan_h', undefined);
-    // LTAN: the ascending node's hour angle from the sun, Ω = α☉ + (LTAN − 12 h)·15°/h.
-    raan_deg = sunRightAscensionDeg(epoch) + (ltan - 12) * 15;
-  } else raan_deg = p.orDefault('orbit.raan_deg', undefined);
-
+  const inclination_rad = elementsInclinationDeg(spec, a, p, pointer) * DEG;
+  const raan_deg = elementsRaanDeg(spec, epoch, p);
   const base = {
     epoch,
     semiMajorAxis_km: a,
@@ -364,9 +399,15 @@ export function checkElementSet(
   );
 }
 
-function resolveElementSet(spec: OrbitSpec, epochIso: string | undefined, p: Provenance, pointer: string): ResolvedOrbit {
-  const kind = spec.tle !== undefined ? 'tle' : 'omm';
-  const satrec = spec.tle !== undefined ? satrecFromTle(spec.tle) : satrecFromOmm(spec.omm as z.output<typeof OmmSchema>);
+/** An element set at an epoch (its own by default) as a resolved orbit: its mean elements advanced by their secular rates. */
+function resolveElementSet(
+  form: Exclude<OrbitForm, { kind: 'elements' }>,
+  epochIso: string | undefined,
+  p: Provenance,
+  pointer: string,
+): ResolvedOrbit {
+  const { kind } = form;
+  const satrec = form.kind === 'tle' ? satrecFromTle(form.tle) : satrecFromOmm(form.omm);
   const at = `${pointer}/${kind}`;
   const setEpoch = jdToDate(satrec.jdsatepoch);
   const epoch = epochIso ? new Date(epochIso) : setEpoch;
@@ -593,7 +634,7 @@ const IsoEpoch = z.iso
   .datetime({ offset: true })
   .describe('Evaluation epoch, ISO-8601 (UTC, e.g. "2026-06-21T12:00:00Z"); default: the element set epoch, or now');
 
-export const OrbitInput = z
+const OrbitRequest = z
   .object({
     orbit: OrbitSpecSchema,
     epoch: IsoEpoch.optional(),
@@ -610,78 +651,109 @@ export const OrbitInput = z
   })
   .strict();
 
+export const OrbitInput = OrbitRequest.transform((x, ctx) => {
+  const orbit = orbitForm(x.orbit);
+  if (orbit === null) {
+    ctx.addIssue({ code: 'custom', path: ['orbit'], message: 'expected one of altitude_km (elements), tle or omm' });
+    return z.NEVER;
+  }
+  return { ...x, orbit };
+});
+/** An orbit request as the model reads it: the orbit in its tagged form. */
+export type OrbitCase = z.output<typeof OrbitInput>;
+
 const AnnualOutput = z.object({
-  beta_min_deg: z.number(),
-  beta_max_deg: z.number(),
+  beta_min_deg: z.number().describe('Lowest beta angle of the 365 days (sun of date, node advanced at its secular rate), deg'),
+  beta_max_deg: z.number().describe('Highest beta angle of the 365 days, deg'),
   sunlit_fraction: z.number().describe('Time-mean share of the orbit in sunlight over 365 days'),
   eclipse_days: z.number().int().describe('Days (of 365) with at least one eclipse'),
-  eclipse_free_days: z.number().int(),
+  eclipse_free_days: z.number().int().describe('Days (of 365) without an eclipse: 365 − eclipse_days'),
   max_eclipse_min: z.number().describe('Longest eclipse of the year, min'),
-  max_eclipse_at: z.string(),
-  beta_at_max_eclipse_deg: z.number(),
-  seasons: z.array(z.object({ start: z.string(), end: z.string() })).describe('Intervals with eclipses'),
-  step_h: z.number(),
-  method: z.string(),
+  max_eclipse_at: z.string().describe('The sample of the year with the longest eclipse, ISO-8601 UTC'),
+  beta_at_max_eclipse_deg: z.number().describe('Beta angle at that sample, deg'),
+  seasons: z
+    .array(
+      z.object({
+        start: z.string().describe('First sample of the season with an eclipse, ISO-8601 UTC'),
+        end: z.string().describe('Last sample of the season with an eclipse, ISO-8601 UTC'),
+      }),
+    )
+    .describe('Intervals with eclipses'),
+  step_h: z.number().describe('Step between the samples of the year, h'),
+  method: z.string().describe('How the sun, the node and the shadow were modelled over the year'),
+});
+
+const PropagatedOutput = z.object({
+  method: z.string().describe('Propagator and shadow model of the check'),
+  eclipse_fraction: z
+    .number()
+    .describe('Share of the revolution with at least half of the sun’s disc hidden: the cylindrical model’s counterpart'),
+  umbra_fraction: z.number().describe('Share of the revolution with the whole disc hidden (umbra)'),
+  penumbra_min: z.number().describe('Time per revolution with part of the disc hidden (penumbra), min'),
+  eclipse_duration_min: z.number().describe('Longest continuous stretch with at least half of the disc hidden, min'),
+  beta_deg: z.number().describe('Beta angle of the propagated geometry: the given beta_deg, else the epoch’s, deg'),
+  step_s: z.number().describe('Propagation step over the revolution, s'),
+  difference_from_analytic: z
+    .number()
+    .describe('This eclipse_fraction minus the analytic (cylindrical) eclipse_fraction, share of the revolution'),
 });
 
 export const OrbitOutput = z.object({
-  orbit_kind: z.enum(['elements', 'tle', 'omm']),
-  epoch: z.string(),
+  orbit_kind: z.enum(['elements', 'tle', 'omm']).describe('How the orbit was given: mean elements, a TLE or an OMM'),
+  epoch: z.string().describe('The epoch every figure is for, ISO-8601 UTC'),
   altitude_km: z.number().describe('Mean altitude above the WGS84 equatorial radius'),
-  perigee_altitude_km: z.number(),
-  apogee_altitude_km: z.number(),
-  semi_major_axis_km: z.number(),
-  eccentricity: z.number(),
-  period_min: z.number(),
-  inclination_deg: z.number(),
+  perigee_altitude_km: z.number().describe('Perigee altitude a(1 − e) − Re above the WGS84 equatorial radius, km'),
+  apogee_altitude_km: z.number().describe('Apogee altitude a(1 + e) − Re above the WGS84 equatorial radius, km'),
+  semi_major_axis_km: z.number().describe('Mean semi-major axis (SGP4’s, for an element set), km'),
+  eccentricity: z.number().describe('Mean eccentricity (0 = circular), dimensionless'),
+  period_min: z
+    .number()
+    .describe('Orbital period: Kepler’s from the semi-major axis, or 2π / SGP4’s mean motion for an element set, min'),
+  inclination_deg: z.number().describe('Inclination of the orbit plane to the equator (J2 sun-synchronous when asked), deg'),
   raan_deg: z.number().describe('Right ascension of the ascending node at the epoch'),
   raan_rate_deg_per_day: z.number().describe('Secular J2 nodal regression'),
   ltan_h: z.number().describe('Local time of the ascending node at the epoch (apparent sun)'),
   sun_synchronous: z.boolean().describe('Nodal rate within 1 % of the sun’s mean motion'),
-  beta_deg: z.number(),
-  beta_from: z.enum(['epoch', 'given']),
+  beta_deg: z
+    .number()
+    .describe('Beta angle the eclipse is evaluated at: the sun’s elevation above the orbit plane, at the epoch or as given, deg'),
+  beta_from: z.enum(['epoch', 'given']).describe('Where beta_deg comes from: the epoch’s sun, or the request’s beta_deg'),
   beta_star_deg: z.number().describe('Eclipse-free threshold: |beta| above it means no eclipse'),
   eclipse_fraction: z.number().describe('Cylindrical shadow, share of the revolution'),
-  eclipse_duration_min: z.number(),
-  sunlit_duration_min: z.number(),
-  propagated: z
-    .object({
-      method: z.string(),
-      eclipse_fraction: z.number(),
-      umbra_fraction: z.number(),
-      penumbra_min: z.number(),
-      eclipse_duration_min: z.number(),
-      beta_deg: z.number(),
-      step_s: z.number(),
-      difference_from_analytic: z.number(),
-    })
-    .nullable()
-    .describe('One revolution propagated with SGP4, shadow from satellite.js shadowFraction (≥ 50 % of the disc hidden)'),
-  annual: AnnualOutput.optional(),
+  eclipse_duration_min: z.number().describe('Time in the cylindrical shadow per revolution: eclipse_fraction × period, min'),
+  sunlit_duration_min: z.number().describe('Time in sunlight per revolution: (1 − eclipse_fraction) × period, min'),
+  propagated: PropagatedOutput.nullable().describe(
+    'One revolution propagated with SGP4, shadow from satellite.js shadowFraction (≥ 50 % of the disc hidden)',
+  ),
+  annual: AnnualOutput.optional().describe('The 365-day picture from the epoch; present with annual: true'),
 });
 
 export type OrbitResult = z.infer<typeof OrbitOutput>;
+
+/** The beta angle of a request: the epoch's (from the sun of date and the node at the epoch), and the one the eclipse is evaluated at. */
+interface BetaView {
+  sun: Vec3;
+  epoch_deg: number;
+  /** Given by the caller, else undefined. */
+  given_deg: number | undefined;
+  /** The given one, else the epoch's. */
+  deg: number;
+}
 
 /**
  * The numerical counterpart of the analytic eclipse: one SGP4 revolution from the epoch. At a given
  * beta, the node is turned so that the epoch's sun sits at that beta (elements only, and only where
  * the inclination allows it).
  */
-function propagatedCheck(
-  o: ResolvedOrbit,
-  givenBeta: number | undefined,
-  sun: Vec3,
-  epochBeta: number,
-  analyticFraction: number,
-  p: Provenance,
-): OrbitResult['propagated'] {
+function propagatedCheck(o: ResolvedOrbit, beta: BetaView, analyticFraction: number, p: Provenance): OrbitResult['propagated'] {
+  const givenBeta = beta.given_deg;
   let satrec = o.satrec;
   if (givenBeta !== undefined) {
     if (o.kind !== 'elements') {
       p.warn("with beta_deg given, an element set's own geometry no longer applies: the propagated check is omitted");
       return null;
     }
-    const raan = raanForBetaDeg(givenBeta, o.inclination_rad, sun);
+    const raan = raanForBetaDeg(givenBeta, o.inclination_rad, beta.sun);
     if (raan === null) {
       p.warn(
         `beta ${givenBeta}° cannot occur at inclination ${(o.inclination_rad / DEG).toFixed(2)}° with the epoch's sun; the propagated check is omitted`,
@@ -698,56 +770,64 @@ function propagatedCheck(
   return {
     method: 'SGP4 (satellite.js) + shadowFraction, conical shadow with penumbra',
     ...num,
-    beta_deg: givenBeta ?? epochBeta,
+    beta_deg: givenBeta ?? beta.epoch_deg,
     difference_from_analytic: num.eclipse_fraction - analyticFraction,
   };
 }
 
-export function runOrbit(input: z.output<typeof OrbitInput>, p: Provenance): OrbitResult {
-  const o = resolveOrbit(input.orbit, input.epoch, p);
-  const sun = sunUnit(o.epoch);
-  const epochBeta = betaDeg(o.inclination_rad, o.raan_rad, sun);
-  const beta = input.beta_deg ?? epochBeta;
-  const f = eclipseFraction(o.altitude_km, beta);
-  if (o.eccentricity > 0.01)
-    p.warn(
-      `eccentricity ${o.eccentricity.toFixed(4)}: the analytic eclipse treats the orbit as circular at its mean altitude; read the propagated figures`,
-    );
+/** The 365-day picture from the epoch, with the model it used. */
+function annualView(o: ResolvedOrbit, p: Provenance): NonNullable<OrbitResult['annual']> {
+  const step = Provenance.value('orbit.annual_step_h');
+  p.assume('annual.step_h', step, 'h', 'orbital-dc-convention');
+  return {
+    ...annualPicture(o, step),
+    method:
+      o.kind === 'elements'
+        ? 'sun of date (satellite.js sunPos) and secular J2 node drift; cylindrical shadow'
+        : "sun of date and the element set's secular node drift (SGP4 nodedot, drag ignored); cylindrical shadow",
+  };
+}
 
-  const propagated = input.propagated_check === false ? null : propagatedCheck(o, input.beta_deg, sun, epochBeta, f, p);
-
-  let annual: OrbitResult['annual'];
-  if (input.annual) {
-    const step = Provenance.value('orbit.annual_step_h');
-    p.assume('annual.step_h', step, 'h', 'orbital-dc-convention');
-    annual = {
-      ...annualPicture(o, step),
-      method:
-        o.kind === 'elements'
-          ? 'sun of date (satellite.js sunPos) and secular J2 node drift; cylindrical shadow'
-          : "sun of date and the element set's secular node drift (SGP4 nodedot, drag ignored); cylindrical shadow",
-    };
-  }
-
-  const apogee = o.semiMajorAxis_km * (1 + o.eccentricity) - WGS84_A_KM;
-  const perigee = o.semiMajorAxis_km * (1 - o.eccentricity) - WGS84_A_KM;
+/** The elements of the resolved orbit as served: altitudes, axis, period, inclination, node, its drift and its local time. */
+function orbitElements(o: ResolvedOrbit, sun: Vec3) {
   const sunRa = Math.atan2(sun.y, sun.x) / DEG;
-  const ltan = (((wrap360(o.raan_rad / DEG - sunRa) / 15 + 12) % 24) + 24) % 24;
   return {
     orbit_kind: o.kind,
     epoch: o.epoch.toISOString(),
     altitude_km: o.altitude_km,
-    perigee_altitude_km: perigee,
-    apogee_altitude_km: apogee,
+    perigee_altitude_km: o.semiMajorAxis_km * (1 - o.eccentricity) - WGS84_A_KM,
+    apogee_altitude_km: o.semiMajorAxis_km * (1 + o.eccentricity) - WGS84_A_KM,
     semi_major_axis_km: o.semiMajorAxis_km,
     eccentricity: o.eccentricity,
     period_min: o.period_min,
     inclination_deg: o.inclination_rad / DEG,
     raan_deg: wrap360(o.raan_rad / DEG),
     raan_rate_deg_per_day: (o.raanRate_rad_s / DEG) * 86400,
-    ltan_h: ltan,
+    ltan_h: (((wrap360(o.raan_rad / DEG - sunRa) / 15 + 12) % 24) + 24) % 24,
     sun_synchronous: Math.abs(o.raanRate_rad_s - SUN_MEAN_MOTION_RAD_S) < 0.01 * SUN_MEAN_MOTION_RAD_S,
-    beta_deg: beta,
+  };
+}
+
+/** The beta angle at the epoch (sun of date) and the one the eclipse is evaluated at. */
+function betaView(o: ResolvedOrbit, given_deg: number | undefined): BetaView {
+  const sun = sunUnit(o.epoch);
+  const epoch_deg = betaDeg(o.inclination_rad, o.raan_rad, sun);
+  return { sun, epoch_deg, given_deg, deg: given_deg ?? epoch_deg };
+}
+
+export function runOrbit(input: OrbitCase, p: Provenance): OrbitResult {
+  const o = resolveOrbit(input.orbit, input.epoch, p);
+  const beta = betaView(o, input.beta_deg);
+  const f = eclipseFraction(o.altitude_km, beta.deg);
+  if (o.eccentricity > 0.01)
+    p.warn(
+      `eccentricity ${o.eccentricity.toFixed(4)}: the analytic eclipse treats the orbit as circular at its mean altitude; read the propagated figures`,
+    );
+  const propagated = input.propagated_check === false ? null : propagatedCheck(o, beta, f, p);
+  const annual = input.annual ? annualView(o, p) : undefined;
+  return {
+    ...orbitElements(o, beta.sun),
+    beta_deg: beta.deg,
     beta_from: input.beta_deg === undefined ? 'epoch' : 'given',
     beta_star_deg: betaStarDeg(o.altitude_km),
     eclipse_fraction: f,
@@ -763,16 +843,18 @@ export function runOrbit(input: z.output<typeof OrbitInput>, p: Provenance): Orb
 // ---------------------------------------------------------------------------------------------
 
 /** Period of an orbit as given, s: Kepler's from elements, the mean motion of an element set; null when it gives none. */
-export function specPeriodS(spec: OrbitSpec): number | null {
-  if (spec.altitude_km !== undefined) return 2 * Math.PI * Math.sqrt((WGS84_A_KM + spec.altitude_km) ** 3 / EGM96_MU_KM3_S2);
-  const meanMotion_rev_day = spec.tle ? tleMeanElements(spec.tle.line2).meanMotion_rev_day : Number(spec.omm?.MEAN_MOTION);
+export function specPeriodS(orbit: OrbitSpec | OrbitForm): number | null {
+  const form = asForm(orbit);
+  if (form.kind === 'elements') return 2 * Math.PI * Math.sqrt((WGS84_A_KM + form.elements.altitude_km) ** 3 / EGM96_MU_KM3_S2);
+  const meanMotion_rev_day =
+    form.kind === 'tle' ? tleMeanElements(form.tle.line2).meanMotion_rev_day : Number(form.omm.MEAN_MOTION);
   return meanMotion_rev_day > 0 ? 86400 / meanMotion_rev_day : null;
 }
 
 /** CPU seconds to resolve an orbit: an SGP4 record from elements (iterated to the semi-major axis) or from an element set. */
-export function resolveCost(spec: OrbitSpec): number {
+export function resolveCost(orbit: OrbitSpec | OrbitForm): number {
   return coefficient(
-    spec.altitude_km !== undefined ? 'execution.cost.satrec_from_elements_s' : 'execution.cost.satrec_from_element_set_s',
+    asForm(orbit).kind === 'elements' ? 'execution.cost.satrec_from_elements_s' : 'execution.cost.satrec_from_element_set_s',
   );
 }
 
@@ -780,25 +862,29 @@ export function resolveCost(spec: OrbitSpec): number {
  * Time from the element epoch to the end of the propagated revolution, s: the revolution itself for
  * elements (their epoch is the one asked), plus the distance to the epoch asked for an element set.
  */
-function revolutionAgeS(spec: OrbitSpec, epochIso: string | undefined, period_s: number): number {
-  if (spec.altitude_km !== undefined || epochIso === undefined) return period_s;
-  const setEpoch_ms = spec.tle ? tleEpochMs(spec.tle.line1) : Date.parse(`${spec.omm?.EPOCH.replace(/Z$/, '')}Z`);
+function revolutionAgeS(form: OrbitForm, epochIso: string | undefined, period_s: number): number {
+  if (form.kind === 'elements' || epochIso === undefined) return period_s;
+  const setEpoch_ms = form.kind === 'tle' ? tleEpochMs(form.tle.line1) : Date.parse(`${form.omm.EPOCH.replace(/Z$/, '')}Z`);
   const apart_s = Math.abs(Date.parse(epochIso) - setEpoch_ms) / 1000;
   return Number.isFinite(apart_s) ? apart_s + period_s : period_s;
 }
 
 /** Eccentricity of an orbit as given (0 where it gives none). */
-function specEccentricity(spec: OrbitSpec): number {
-  const e = spec.tle ? tleMeanElements(spec.tle.line2).eccentricity : Number(spec.omm?.ECCENTRICITY ?? spec.eccentricity ?? 0);
+function specEccentricity(form: OrbitForm): number {
+  const e =
+    form.kind === 'tle'
+      ? tleMeanElements(form.tle.line2).eccentricity
+      : Number(form.kind === 'omm' ? form.omm.ECCENTRICITY : (form.elements.eccentricity ?? 0));
   return Number.isFinite(e) ? e : 0;
 }
 
 /** One revolution propagated in 10-s steps, each an SGP4 call (with SDP4's resonance from the element epoch), the sun of date and the conical shadow. */
-export function revolutionCost(spec: OrbitSpec, epochIso?: string): Cost {
-  const period_s = specPeriodS(spec) ?? 0;
+export function revolutionCost(orbit: OrbitSpec | OrbitForm, epochIso?: string): Cost {
+  const form = asForm(orbit);
+  const period_s = specPeriodS(form) ?? 0;
   const steps = Math.ceil(period_s / REVOLUTION_STEP_S) + 1;
   const step = isDeep(period_s) ? 'execution.cost.revolution_step_deep_s' : 'execution.cost.revolution_step_near_s';
-  const resonance = resonanceCallCost(period_s, specEccentricity(spec), revolutionAgeS(spec, epochIso, period_s));
+  const resonance = resonanceCallCost(period_s, specEccentricity(form), revolutionAgeS(form, epochIso, period_s));
   return {
     cpu_s: steps * (coefficient(step) + resonance),
     basis: `one revolution of ${count(period_s / 60)} min in ${count(steps)} steps of ${REVOLUTION_STEP_S} s`,
@@ -813,7 +899,7 @@ export function annualPassCost(): number {
 }
 
 /** What an orbit request costs: its fixed part, the propagated revolution unless turned off, and the annual picture when asked. */
-export function estimateOrbitCost(input: z.output<typeof OrbitInput>): Cost {
+export function estimateOrbitCost(input: OrbitCase): Cost {
   const revolution: Cost =
     input.propagated_check === false ? { cpu_s: 0, basis: 'no propagated check' } : revolutionCost(input.orbit, input.epoch);
   const annual = input.annual ? annualPassCost() : 0;

@@ -72,28 +72,35 @@ export const TleSchema = z
         message: `expected the same catalogue number as line 1 ("${tle.line1.slice(2, 7)}"), got "${tle.line2.slice(2, 7)}"`,
       });
     }
-  });
+  })
+  .describe('A two-line element set (TLE), propagated with SGP4');
 
 const num = z.union([z.number(), z.string().regex(/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/)]);
 /** CCSDS OMM 3.0 (JSON, as CelesTrak and Space-Track publish it), mean elements for SGP4. */
 export const OmmSchema = z
   .looseObject({
-    OBJECT_NAME: z.string().optional(),
-    OBJECT_ID: z.string().optional(),
-    EPOCH: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z?$/, 'expected an ISO-8601 UTC epoch'),
+    OBJECT_NAME: z.string().optional().describe('Name of the object'),
+    OBJECT_ID: z.string().optional().describe('International designator (COSPAR ID)'),
+    EPOCH: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z?$/, 'expected an ISO-8601 UTC epoch')
+      .describe('Epoch of the elements, ISO-8601 UTC'),
     MEAN_MOTION: num.describe('rev/day'),
-    ECCENTRICITY: num,
+    ECCENTRICITY: num.describe('Mean eccentricity'),
     INCLINATION: num.describe('deg'),
     RA_OF_ASC_NODE: num.describe('deg'),
     ARG_OF_PERICENTER: num.describe('deg'),
     MEAN_ANOMALY: num.describe('deg'),
-    BSTAR: num.optional(),
-    MEAN_MOTION_DOT: num.optional(),
-    MEAN_MOTION_DDOT: num.optional(),
-    NORAD_CAT_ID: num.optional(),
-    ELEMENT_SET_NO: num.optional(),
-    REV_AT_EPOCH: num.optional(),
-    EPHEMERIS_TYPE: z.union([z.literal(0), z.literal('0')]).optional(),
+    BSTAR: num.optional().describe('SGP4 drag term B*, 1/Earth radii (default 0)'),
+    MEAN_MOTION_DOT: num.optional().describe('Half the first derivative of the mean motion, rev/day² (not used by SGP4)'),
+    MEAN_MOTION_DDOT: num.optional().describe('A sixth of the second derivative of the mean motion, rev/day³ (not used by SGP4)'),
+    NORAD_CAT_ID: num.optional().describe('NORAD catalogue number'),
+    ELEMENT_SET_NO: num.optional().describe('Element set number'),
+    REV_AT_EPOCH: num.optional().describe('Revolution number at the epoch'),
+    EPHEMERIS_TYPE: z
+      .union([z.literal(0), z.literal('0')])
+      .optional()
+      .describe('Ephemeris type: 0, the mean elements SGP4 propagates'),
   })
   .describe('CCSDS OMM (JSON keys as published by CelesTrak / Space-Track)');
 

@@ -12,7 +12,7 @@
 import { eciToEcf, geodeticToEcf, gstime, type SatRec, sgp4 } from 'satellite.js';
 import { DEG, IERS_EARTH_ROTATION_RAD_S, WGS72_A_KM } from './constants.js';
 import { PhysicallyImpossible } from './errors.js';
-import { brentMinimum, brentRoot, GOLDEN, midpointIntegral } from './numerics.js';
+import { intervalsAtOrAbove, type LevelSearch, maximumOn, midpointIntegral } from './numerics.js';
 import { SGP4_ERRORS } from './sgp4.js';
 import { dot, norm, type Vec3 } from './vec3.js';
 
@@ -171,6 +171,127 @@ export interface SearchStats {
 export const NEAR_STEP_PER_PERIOD = 1 / 24;
 export const FAR_STEP_PER_PERIOD = 1 / 6;
 
+/** Coarse samples of one satellite, shared by all sites: times, and each site's elevation and central angle there. */
+interface CoarseSamples {
+  times: number[];
+  /** Per site: elevation above the geodetic horizon, rad, and Earth-central angle to the satellite, rad. */
+  elevation: number[][];
+  gamma: number[][];
+  step_min_s: number;
+  step_max_s: number;
+}
+
+/**
+ * What proves a stretch of time empty for one satellite: the fastest its central angle can turn,
+ * rad/s, and per site the largest central angle at which it can stand above the mask, rad.
+ */
+interface PassBound {
+  omega_rad_s: number;
+  gammaMax_rad: number[];
+}
+
+function passBound(track: Track, sites: readonly SiteGeometry[], mask_rad: number): PassBound {
+  const { rMax_km, angularRateMax_rad_s } = trackBounds(track);
+  // Geodetic elevation ≥ mask implies geocentric elevation ≥ mask − deflection (minus a margin).
+  const gammaMax_rad = sites.map((s) =>
+    maxCentralAngleRad(s.radius_km, rMax_km, mask_rad - s.verticalDeflection_rad - 0.1 * DEG),
+  );
+  return { omega_rad_s: angularRateMax_rad_s, gammaMax_rad };
+}
+
+/**
+ * Step 1 of the search: coarse samples, one SGP4 call each for all sites, every P/24 near a possible
+ * pass and up to P/6 where the central-angle bound keeps every site's next pass at least that far off.
+ */
+function coarseSamples(track: Track, sites: readonly SiteGeometry[], duration_s: number, bound: PassBound): CoarseSamples {
+  const period_s = trackPeriodS(track);
+  const hNear = period_s * NEAR_STEP_PER_PERIOD;
+  const hFar = period_s * FAR_STEP_PER_PERIOD;
+  const out: CoarseSamples = {
+    times: [],
+    elevation: sites.map(() => []),
+    gamma: sites.map(() => []),
+    step_min_s: Infinity,
+    step_max_s: 0,
+  };
+  let t = 0;
+  for (;;) {
+    const r = ecfAt(track, t);
+    out.times.push(t);
+    let clearance = Infinity;
+    sites.forEach((s, k) => {
+      const g = centralAngleRad(s, r);
+      out.elevation[k]?.push(elevationRad(s, r));
+      out.gamma[k]?.push(g);
+      clearance = Math.min(clearance, (g - (bound.gammaMax_rad[k] as number)) / bound.omega_rad_s);
+    });
+    if (t >= duration_s) break;
+    const step = Math.min(hFar, Math.max(hNear, clearance));
+    // The last step is cut at the end of the interval; the statistics report the steps chosen.
+    out.step_min_s = Math.min(out.step_min_s, step);
+    out.step_max_s = Math.max(out.step_max_s, step);
+    t = Math.min(duration_s, t + step);
+  }
+  return out;
+}
+
+/** One site's view of the search: its samples, its bound, and a counter of the SGP4 calls spent refining. */
+interface SiteSearch {
+  track: Track;
+  site: SiteGeometry;
+  k: number;
+  samples: CoarseSamples;
+  bound: PassBound;
+  mask_rad: number;
+  calls: { refinements: number };
+}
+
+/**
+ * The elevation detector (Orekit's `ElevationDetector`) of one site as an event search: the function
+ * is the elevation, its level the mask, its witness the Earth-central angle. A stretch [a, b] can
+ * hold a moment above the mask only if γ(t) ≥ max(γa − ω(t − a), γb − ω(b − t)) can fall to γ_max.
+ */
+function elevationSearch(s: SiteSearch, edgeTol: number): LevelSearch<number> {
+  const { omega_rad_s: omega } = s.bound;
+  const gammaMax = s.bound.gammaMax_rad[s.k] as number;
+  return {
+    xs: s.samples.times,
+    ys: s.samples.elevation[s.k] as number[],
+    ws: s.samples.gamma[s.k] as number[],
+    level: s.mask_rad,
+    probe: (x) => {
+      s.calls.refinements++;
+      const r = ecfAt(s.track, x);
+      return { y: elevationRad(s.site, r), w: centralAngleRad(s.site, r) };
+    },
+    reachable: (ta, ga, tb, gb) => (ga + gb - omega * (tb - ta)) / 2 <= gammaMax,
+    xtol: edgeTol,
+  };
+}
+
+/**
+ * Steps 2 to 4 for one site: the windows from the event search over its samples, each with its
+ * culmination (Brent's minimiser on the elevation, the window's edges as candidates).
+ */
+function siteWindows(s: SiteSearch, satelliteIndex: number, duration_s: number, tol: Required<SearchOptions>): Window[] {
+  const search = elevationSearch(s, tol.edgeTolerance_s);
+  // The elevation as the search's g function gives it back, (elevation − mask) + mask: the values the minimiser works on.
+  const elevation = (x: number) => search.probe(x).y - s.mask_rad + s.mask_rad;
+  return intervalsAtOrAbove(search).map(([start, end]) => {
+    const top = maximumOn(elevation, start, end, tol.culminationTolerance_s);
+    return {
+      site: s.k,
+      satellite: satelliteIndex,
+      start_s: start,
+      end_s: end,
+      max_elevation_deg: top.fx / DEG,
+      max_at_s: top.x,
+      clipped_start: start === 0,
+      clipped_end: end === duration_s,
+    };
+  });
+}
+
 /**
  * Visibility windows of one satellite over several sites, by event search.
  *
@@ -185,8 +306,9 @@ export const FAR_STEP_PER_PERIOD = 1 / 6;
  *    (then both crossings are refined) or the central-angle bound proves that it cannot.
  * 4. The culmination of each window is refined by Brent's minimiser.
  *
- * Elevation is unimodal over a pass and its neighbourhood (between culminations lies half an
- * orbit), so steps ≤ P/6 cannot hide a maximum from step 3.
+ * Steps 2 and 3 are the generic event search of numerics.ts (`intervalsAtOrAbove`) over the
+ * elevation detector of each site. Elevation is unimodal over a pass and its neighbourhood (between
+ * culminations lies half an orbit), so steps ≤ P/6 cannot hide a maximum from step 3.
  */
 export function searchWindows(
   track: Track,
@@ -196,169 +318,23 @@ export function searchWindows(
   satelliteIndex: number,
   options: SearchOptions = {},
 ): { windows: Window[]; stats: SearchStats } {
-  const edgeTol = options.edgeTolerance_s ?? 0.01;
-  const culminationTol = options.culminationTolerance_s ?? 0.05;
-  const period_s = trackPeriodS(track);
-  const hNear = period_s * NEAR_STEP_PER_PERIOD;
-  const hFar = period_s * FAR_STEP_PER_PERIOD;
-  const { rMax_km, angularRateMax_rad_s: omega } = trackBounds(track);
-  // Geodetic elevation ≥ mask implies geocentric elevation ≥ mask − deflection (minus a margin).
-  const gammaMax = sites.map((s) => maxCentralAngleRad(s.radius_km, rMax_km, mask_rad - s.verticalDeflection_rad - 0.1 * DEG));
-
-  // 1. Coarse samples.
-  const times: number[] = [];
-  const elev: number[][] = sites.map(() => []);
-  const gamma: number[][] = sites.map(() => []);
-  let stepMin = Infinity;
-  let stepMax = 0;
-  let t = 0;
-  for (;;) {
-    const r = ecfAt(track, t);
-    times.push(t);
-    let clearance = Infinity;
-    sites.forEach((s, k) => {
-      const g = centralAngleRad(s, r);
-      elev[k]?.push(elevationRad(s, r));
-      gamma[k]?.push(g);
-      clearance = Math.min(clearance, (g - (gammaMax[k] as number)) / omega);
-    });
-    if (t >= duration_s) break;
-    const step = Math.min(hFar, Math.max(hNear, clearance));
-    // The last step is cut at the end of the interval; the statistics report the steps chosen.
-    stepMin = Math.min(stepMin, step);
-    stepMax = Math.max(stepMax, step);
-    t = Math.min(duration_s, t + step);
-  }
-
-  let refinements = 0;
-  const windows: Window[] = [];
-  sites.forEach((site, k) => {
-    const E = elev[k] as number[];
-    const G = gamma[k] as number[];
-    const GM = gammaMax[k] as number;
-    const n = times.length;
-    const at = (i: number) => times[i] as number;
-    const f = (x: number) => {
-      refinements++;
-      return elevationRad(site, ecfAt(track, x)) - mask_rad;
-    };
-    const fg = (x: number) => {
-      refinements++;
-      const r = ecfAt(track, x);
-      return { f: elevationRad(site, r) - mask_rad, g: centralAngleRad(site, r) };
-    };
-    // Can [a, b] hold a moment above the mask? γ(t) ≥ max(γa − ω(t − a), γb − ω(b − t)).
-    const possible = (ta: number, ga: number, tb: number, gb: number) => (ga + gb - omega * (tb - ta)) / 2 <= GM;
-    const events: { t: number; rise: boolean }[] = [];
-
-    // 2. Sign changes.
-    for (let i = 0; i + 1 < n; i++) {
-      const fa = (E[i] as number) - mask_rad;
-      const fb = (E[i + 1] as number) - mask_rad;
-      if (fa >= 0 !== fb >= 0) events.push({ t: brentRoot(f, at(i), at(i + 1), fa, fb, edgeTol), rise: fa < 0 });
-    }
-
-    // 3. Passes between samples: discrete maxima below the mask.
-    const findAbove = (lo: number, glo: number, hi: number, ghi: number): number | null => {
-      // Golden-section search for the maximum, stopping at the first point above the mask or
-      // when the central-angle bound proves the bracket empty.
-      let a = lo;
-      let ga = glo;
-      let b = hi;
-      let gb = ghi;
-      let x1 = b - (1 - GOLDEN) * (b - a);
-      let x2 = a + (1 - GOLDEN) * (b - a);
-      let p1 = fg(x1);
-      let p2 = fg(x2);
-      for (let iter = 0; iter < 80; iter++) {
-        if (p1.f >= 0) return x1;
-        if (p2.f >= 0) return x2;
-        if (!possible(a, ga, b, gb) || b - a < edgeTol) return null;
-        if (p1.f > p2.f) {
-          b = x2;
-          gb = p2.g;
-          x2 = x1;
-          p2 = p1;
-          x1 = b - (1 - GOLDEN) * (b - a);
-          p1 = fg(x1);
-        } else {
-          a = x1;
-          ga = p1.g;
-          x1 = x2;
-          p1 = p2;
-          x2 = a + (1 - GOLDEN) * (b - a);
-          p2 = fg(x2);
-        }
-      }
-      return null;
-    };
-    for (let i = 0; i < n; i++) {
-      const e = E[i] as number;
-      if (e >= mask_rad) continue;
-      const left = i > 0 ? (E[i - 1] as number) : -Infinity;
-      const right = i + 1 < n ? (E[i + 1] as number) : -Infinity;
-      if (left >= mask_rad || right >= mask_rad) continue; // a sign change, handled above
-      if (!(e > left && e >= right) && !(i === 0 && n > 1 && e >= right)) continue;
-      const lo = Math.max(0, i - 1);
-      const hi = Math.min(n - 1, i + 1);
-      if (lo === hi) continue;
-      let candidate = false;
-      for (let j = lo; j < hi; j++) candidate ||= possible(at(j), G[j] as number, at(j + 1), G[j + 1] as number);
-      if (!candidate) continue;
-      const top = findAbove(at(lo), G[lo] as number, at(hi), G[hi] as number);
-      if (top === null) continue;
-      const fLo = (E[lo] as number) - mask_rad;
-      const fHi = (E[hi] as number) - mask_rad;
-      const fTop = f(top);
-      events.push({ t: brentRoot(f, at(lo), top, fLo, fTop, edgeTol), rise: true });
-      events.push({ t: brentRoot(f, top, at(hi), fTop, fHi, edgeTol), rise: false });
-    }
-
-    // Windows from the ordered events.
-    events.sort((p, q) => p.t - q.t);
-    let openAt: number | null = (E[0] as number) >= mask_rad ? 0 : null;
-    const spans: [number, number][] = [];
-    for (const ev of events) {
-      if (ev.rise && openAt === null) openAt = ev.t;
-      else if (!ev.rise && openAt !== null) {
-        spans.push([openAt, ev.t]);
-        openAt = null;
-      }
-    }
-    if (openAt !== null) spans.push([openAt, duration_s]);
-
-    // 4. Culminations.
-    for (const [start, end] of spans) {
-      const best = brentMinimum((x) => -f(x) - mask_rad, start, end, culminationTol);
-      let maxAt = best.x;
-      let maxE = -best.fx;
-      for (const edge of [start, end]) {
-        const ee = f(edge) + mask_rad;
-        if (ee > maxE) {
-          maxE = ee;
-          maxAt = edge;
-        }
-      }
-      windows.push({
-        site: k,
-        satellite: satelliteIndex,
-        start_s: start,
-        end_s: end,
-        max_elevation_deg: maxE / DEG,
-        max_at_s: maxAt,
-        clipped_start: start === 0,
-        clipped_end: end === duration_s,
-      });
-    }
-  });
-
+  const tol = {
+    edgeTolerance_s: options.edgeTolerance_s ?? 0.01,
+    culminationTolerance_s: options.culminationTolerance_s ?? 0.05,
+  };
+  const bound = passBound(track, sites, mask_rad);
+  const samples = coarseSamples(track, sites, duration_s, bound);
+  const calls = { refinements: 0 };
+  const windows = sites.flatMap((site, k) =>
+    siteWindows({ track, site, k, samples, bound, mask_rad, calls }, satelliteIndex, duration_s, tol),
+  );
   return {
     windows,
     stats: {
-      samples: times.length,
-      refinements,
-      step_min_s: Number.isFinite(stepMin) ? stepMin : 0,
-      step_max_s: stepMax,
+      samples: samples.times.length,
+      refinements: calls.refinements,
+      step_min_s: Number.isFinite(samples.step_min_s) ? samples.step_min_s : 0,
+      step_max_s: samples.step_max_s,
     },
   };
 }

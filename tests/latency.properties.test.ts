@@ -6,11 +6,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ELEMENT_SETS } from '../fixtures/index.js';
-import { runEstimator } from '../models/estimator.js';
 import { latencyEstimator } from '../models/latency.js';
 import { countHandovers, mergeIntervals } from '../models/visibility.js';
+import { runModel } from './helpers.js';
 
-const run = (body: unknown) => runEstimator(latencyEstimator, latencyEstimator.input.parse(body)) as any;
+const run = (body: unknown) => runModel(latencyEstimator, body);
 
 const iss = ELEMENT_SETS['iss-2014-01-20'] as (typeof ELEMENT_SETS)[string];
 const site = fc.record({

@@ -1,14 +1,14 @@
 /**
  * The latency cases of ../shared/reference/cases.json (and the GPU-failure / tier case the outage
- * view uses), reproduced through POST /v1/latency. The cases name physics; each test maps the
- * case's inputs onto API fields and its expected figures onto output fields, within the case's
- * tolerance.
+ * view uses), reproduced by the latency model as POST /v1/latency runs it (runModel). The cases name
+ * physics; each test maps the case's inputs onto request fields and its expected figures onto output
+ * fields, within the case's tolerance.
  */
 import { describe, expect, it } from 'vitest';
 import { IUGG_MEAN_EARTH_RADIUS_KM, WGS84_A_KM } from '../models/constants.js';
-import { delayShare, zenithFloorMs } from '../models/latency.js';
+import { delayShare, latencyEstimator, zenithFloorMs } from '../models/latency.js';
 import { slantRangeKm } from '../models/visibility.js';
-import { post, useApp } from './helpers.js';
+import { runModel } from './helpers.js';
 import { HAVE_REFERENCE, NEEDS_REFERENCE, referenceCase } from './reference.js';
 
 type Figures = Record<string, number>;
@@ -26,9 +26,7 @@ const within = (got: number, want: number, abs: number) =>
   expect(Math.abs(got - want), `got ${got}, want ${want} ± ${abs}`).toBeLessThanOrEqual(abs);
 
 describe.skipIf(!HAVE_REFERENCE)(`latency reference cases${NEEDS_REFERENCE}`, () => {
-  const app = useApp();
-
-  it('latency-floor-550: zenith bent pipe, 4 legs at 550 km', async () => {
+  it('latency-floor-550: zenith bent pipe, 4 legs at 550 km', () => {
     const c = referenceCase('latency-floor-550');
     const input = c.inputs as Figures;
     const want = c.expected as Figures;
@@ -42,19 +40,18 @@ describe.skipIf(!HAVE_REFERENCE)(`latency reference cases${NEEDS_REFERENCE}`, ()
     within(zenithFloorMs(input.altitude_km as number, input.legs as number), want.rtt_ms as number, tol);
     // Through the API: a shell at the case's altitude reports the zenith floor (4 legs).
     expect(input.legs).toBe(4);
-    const res = await post(app(), '/v1/latency', {
+    const res = runModel(latencyEstimator, {
       satellites: { walker: { altitude_km: input.altitude_km, inclination_deg: 53, planes: 2, sats_per_plane: 2, phasing: 0 } },
       sites: ['London'],
       gateway: 'London',
       start: '2026-03-20T00:00:00Z',
       end: '2026-03-20T01:00:00Z',
     });
-    expect(res.status).toBe(200);
-    within(res.body.rtt_floor_ms, want.rtt_ms as number, tol);
-    within(res.body.zenith_slant_range_km, want.slant_range_km as number, 1e-9);
+    within(res.rtt_floor_ms, want.rtt_ms as number, tol);
+    within(res.zenith_slant_range_km, want.slant_range_km as number, 1e-9);
   });
 
-  it('latency-nyc-london: great circle, vacuum and straight-fibre round trips', async () => {
+  it('latency-nyc-london: great circle, vacuum and straight-fibre round trips', () => {
     const c = referenceCase('latency-nyc-london');
     const input = c.inputs as {
       from: [number, number];
@@ -65,14 +62,13 @@ describe.skipIf(!HAVE_REFERENCE)(`latency reference cases${NEEDS_REFERENCE}`, ()
     const want = c.expected as Figures;
     const rel = c.tolerance.relative as number;
     expect(IUGG_MEAN_EARTH_RADIUS_KM, 'the great circle uses the case’s Earth radius').toBe(input.earth_radius_km);
-    const res = await post(app(), '/v1/latency', {
+    const res = runModel(latencyEstimator, {
       ...base,
       sites: [{ name: 'NYC', lat_deg: input.from[0], lon_deg: input.from[1] }],
       gateway: { name: 'LON', lat_deg: input.to[0], lon_deg: input.to[1] },
       route_factor: 1, // "straight": the fibre follows the great circle
       fibre_group_index: input.fibre_group_index,
     });
-    expect(res.status).toBe(200);
     const pairs: [string, string][] = [
       ['great_circle_km', 'great_circle_km'],
       ['vacuum_rtt_ms', 'vacuum_rtt_ms'],
@@ -80,35 +76,32 @@ describe.skipIf(!HAVE_REFERENCE)(`latency reference cases${NEEDS_REFERENCE}`, ()
     ];
     for (const [caseName, field] of pairs) {
       const w = want[caseName] as number;
-      expect(Math.abs(res.body[field] / w - 1), `${field}: got ${res.body[field]}, want ${w} (rel ${rel})`).toBeLessThanOrEqual(
-        rel,
-      );
+      expect(Math.abs(res[field] / w - 1), `${field}: got ${res[field]}, want ${w} (rel ${rel})`).toBeLessThanOrEqual(rel);
     }
   });
 
-  it('llm-ttft-share: answer time and the share of 10 ms in the time to first token', async () => {
+  it('llm-ttft-share: answer time and the share of 10 ms in the time to first token', () => {
     const c = referenceCase('llm-ttft-share');
     const input = c.inputs as Figures;
     const want = c.expected as Figures;
     const rel = c.tolerance.relative as number;
-    const res = await post(app(), '/v1/latency', {
+    const res = runModel(latencyEstimator, {
       ...base,
       llm: { ttft_s: input.ttft_s, tokens_per_s: input.tokens_per_s, answer_tokens: input.answer_tokens },
     });
-    expect(res.status).toBe(200);
-    expect(Math.abs(res.body.llm.answer_s / (want.answer_s as number) - 1)).toBeLessThanOrEqual(rel);
+    expect(Math.abs(res.llm.answer_s / (want.answer_s as number) - 1)).toBeLessThanOrEqual(rel);
     // The case's yardstick is a 10 ms difference; the API applies the same share to the computed one.
-    expect(Math.abs(delayShare(10, res.body.llm.ttft_s) / (want.share_of_10ms_in_ttft as number) - 1)).toBeLessThanOrEqual(rel);
-    expect(res.body.llm.share_of_ttft).toBeCloseTo(delayShare(res.body.propagation_difference_ms, input.ttft_s as number), 12);
-    expect(res.body.llm.share_of_answer).toBeCloseTo(delayShare(res.body.propagation_difference_ms, want.answer_s as number), 4);
+    expect(Math.abs(delayShare(10, res.llm.ttft_s) / (want.share_of_10ms_in_ttft as number) - 1)).toBeLessThanOrEqual(rel);
+    expect(res.llm.share_of_ttft).toBeCloseTo(delayShare(res.propagation_difference_ms, input.ttft_s as number), 12);
+    expect(res.llm.share_of_answer).toBeCloseTo(delayShare(res.propagation_difference_ms, want.answer_s as number), 4);
   });
 
-  it('uptime-tiers-gpu-failures: GPU failure rate from Llama 3, and the tier availabilities the outage view uses', async () => {
+  it('uptime-tiers-gpu-failures: GPU failure rate from Llama 3, and the tier availabilities the outage view uses', () => {
     const c = referenceCase('uptime-tiers-gpu-failures');
     const input = c.inputs as Figures;
     const want = c.expected as Figures;
     const tol = c.tolerance.absolute as number;
-    const res = await post(app(), '/v1/latency', {
+    const res = runModel(latencyEstimator, {
       ...base,
       reliability: {
         gpu_interruptions: input.gpu_interruptions,
@@ -117,14 +110,13 @@ describe.skipIf(!HAVE_REFERENCE)(`latency reference cases${NEEDS_REFERENCE}`, ()
         observed_days: input.days,
       },
     });
-    expect(res.status).toBe(200);
-    within(res.body.outage.gpu_failure_per_year, want.gpu_failure_per_year as number, tol);
-    within(res.body.outage.tier3_availability, want.tier3_availability as number, tol);
-    within(res.body.outage.tier4_availability, want.tier4_availability as number, tol);
+    within(res.outage.gpu_failure_per_year, want.gpu_failure_per_year as number, tol);
+    within(res.outage.tier3_availability, want.tier3_availability as number, tol);
+    within(res.outage.tier4_availability, want.tier4_availability as number, tol);
     // The defaults are the case's own figures (Llama 3): the same rate without the reliability block.
-    const defaults = await post(app(), '/v1/latency', base);
-    within(defaults.body.outage.gpu_failure_per_year, want.gpu_failure_per_year as number, tol);
-    expect(defaults.body.assumptions.map((a: { name: string }) => a.name)).toEqual(
+    const defaults = runModel(latencyEstimator, base);
+    within(defaults.outage.gpu_failure_per_year, want.gpu_failure_per_year as number, tol);
+    expect(defaults.assumptions.map((a: { name: string }) => a.name)).toEqual(
       expect.arrayContaining(['reliability.gpus', 'tier3_availability', 'tier4_availability']),
     );
   });

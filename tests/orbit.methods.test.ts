@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEG } from '../models/constants.js';
-import { runEstimator } from '../models/estimator.js';
 import { betaDeg, eclipseFraction, intervalsAbove, orbitEstimator, raanForBetaDeg, sunUnit } from '../models/orbit.js';
+import { runModel } from './helpers.js';
 
-const run = (body: unknown) => runEstimator(orbitEstimator, orbitEstimator.input.parse(body));
+const run = (body: unknown) => runModel(orbitEstimator, body);
 const withinFractionOfOrbit = 0.002;
 
 describe('analytic eclipse vs propagated SGP4 + shadowFraction', () => {
