@@ -4,8 +4,9 @@
  * reproduce white papers. Validation only; the model is in economics.ts.
  */
 import { z } from 'zod';
-import { checkRollUpOverrides, RollUpFields, TargetOrbit, VehicleRefSchema } from './launch.js';
+import { checkRollUpOverrides, RollUpFields } from './launch.js';
 import { fraction, quantity } from './quantity.js';
+import { TargetOrbit, VehicleRefSchema } from './vehicles.js';
 
 const money = (unit: string, description: string, example?: string) =>
   quantity(unit, { min: 0, description, ...(example && { example }) }).optional();

@@ -22,20 +22,12 @@ import { coefficient } from './cost.js';
 import { type EconomicsIn, EconomicsInput, sizingOf } from './economics-input.js';
 import { PhysicallyImpossible } from './errors.js';
 import { type Cost, defineEstimator } from './estimator.js';
-import {
-  cadenceAgainstFlightRates,
-  launchBill,
-  type ResolvedVehicle,
-  resolveVehicle,
-  rollUpCost,
-  rollUpFromLoad,
-  rollUpPowerRequest,
-  warnPayloadOrbit,
-} from './launch.js';
+import { rollUpCost, rollUpFromLoad, rollUpPowerRequest } from './launch.js';
 import { solveBracketed, wholeCount } from './numerics.js';
 import { annualPassCost, type OrbitSpec, poweredFraction, resolveCost, resolveOrbit } from './orbit.js';
 import { Provenance } from './provenance.js';
 import { gpuFailurePerYear, missionYears, referenceOrbit, scenarioEpoch } from './scenario.js';
+import { cadenceAgainstFlightRates, launchBill, type ResolvedVehicle, resolveVehicle, warnPayloadOrbit } from './vehicles.js';
 
 export { EconomicsInput } from './economics-input.js';
 

@@ -10,18 +10,24 @@
  */
 
 import { z } from 'zod';
-import { DEFAULT_VEHICLE_ID, VEHICLES, type Vehicle } from '../fixtures/index.js';
 import { STANDARD_GRAVITY_M_S2 } from './constants.js';
 import { coefficient } from './cost.js';
 import { inputError, PhysicallyImpossible } from './errors.js';
 import { type Cost, defineEstimator } from './estimator.js';
-import { wholeCount } from './numerics.js';
 import { type OrbitSpec, OrbitSpecSchema, resolveCost } from './orbit.js';
 import { PowerInput, runPower, sizingEclipseCost } from './power.js';
 import { Provenance } from './provenance.js';
 import { fraction, quantity } from './quantity.js';
 import { gpuFailurePerYear, missionYears } from './scenario.js';
 import { runThermal, ThermalInput } from './thermal.js';
+import {
+  cadenceAgainstFlightRates,
+  launchBill,
+  resolveVehicle,
+  TargetOrbit,
+  VehicleRefSchema,
+  warnPayloadOrbit,
+} from './vehicles.js';
 
 // ---------------------------------------------------------------------------------------------
 // Mass roll-up
@@ -80,172 +86,6 @@ export function massRollUp(i: RollUpInput): RollUp {
     total_mass_kg: dry + propellant_kg,
     propellant_fraction_of_dry: propellantFraction,
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Vehicles
-// ---------------------------------------------------------------------------------------------
-
-const VEHICLE_IDS = VEHICLES.map((v) => v.id) as [string, ...string[]];
-export const TargetOrbit = z.enum(['leo', 'sso']);
-export type TargetOrbit = z.infer<typeof TargetOrbit>;
-
-const CustomVehicle = z
-  .object({
-    id: z.enum(VEHICLE_IDS).optional().describe('Catalogue entry whose figures the other fields override'),
-    name: z.string().max(200).optional(),
-    payload_kg: quantity('kg', { gt: 0, example: '100 t', description: 'Payload per launch to the target orbit' }).optional(),
-    price_usd: quantity('USD', { gt: 0, example: '69.75e6 USD', description: 'Price per launch' }).optional(),
-    flights_per_year: z.number().min(0).max(100_000).optional().describe('Flight rate the vehicle sustains, launches per year'),
-  })
-  .strict()
-  .superRefine((v, ctx) => {
-    if (v.id === undefined)
-      for (const key of ['payload_kg', 'price_usd'] as const)
-        if (v[key] === undefined)
-          ctx.addIssue({
-            code: 'custom',
-            path: [key],
-            message: `expected ${key} for a vehicle that is not in the catalogue (or an id among ${VEHICLE_IDS.join(', ')})`,
-          });
-  });
-
-export const VehicleRefSchema = z
-  .union([z.enum(VEHICLE_IDS), CustomVehicle], {
-    error: `expected a catalogue id (${VEHICLE_IDS.join(', ')}) or { payload_kg, price_usd } (optionally with id to override a catalogue entry)`,
-  })
-  .describe(
-    `A catalogue vehicle (${VEHICLE_IDS.join(', ')}; GET the catalogue in fixtures/vehicles.json) or a custom { payload_kg, price_usd, flights_per_year? }; { id, ... } overrides a catalogue entry's figures.`,
-  );
-export type VehicleRef = z.output<typeof VehicleRefSchema>;
-
-export interface ResolvedVehicle {
-  id: string | null;
-  name: string;
-  status: 'flown' | 'projected' | 'custom';
-  orbit: TargetOrbit;
-  pricing: 'per_launch' | 'per_kg';
-  /** Published payload per launch to the target orbit, kg (null: not published, per-kg offers). */
-  payload_kg: number | null;
-  /** Price per launch at as_of (null for per-kg offers). */
-  price_usd: number | null;
-  /** Price per kg of published payload at as_of (null only when resolved without a price). */
-  price_usd_per_kg: number | null;
-  min_price_usd: number;
-  flights_per_year: number | null;
-  as_of: string | null;
-  source: string | null;
-  /** Payload and price taken from the catalogue (not overridden by the caller). */
-  catalogue_payload: boolean;
-  catalogue_price: boolean;
-  /** When the catalogue's payload and price describe different flights: what that does to the price per kg. */
-  pairing_note: string | null;
-}
-
-/** Resolve a vehicle reference against the catalogue; `path` locates it in the request for errors. */
-export function resolveVehicle(
-  ref: VehicleRef | undefined,
-  orbit: TargetOrbit,
-  p: Provenance,
-  path: (string | number)[] = ['vehicle'],
-  needPrice = true,
-): ResolvedVehicle {
-  const id = ref === undefined ? DEFAULT_VEHICLE_ID : typeof ref === 'string' ? ref : (ref.id ?? null);
-  const overrides = typeof ref === 'object' ? ref : {};
-  const entry: Vehicle | undefined = id === null ? undefined : VEHICLES.find((v) => v.id === id);
-  if (ref === undefined && entry) p.assume('vehicle', entry.id, 'catalogue id', entry.source);
-
-  const published = entry ? entry.payload_kg[orbit] : null;
-  const payload_kg = overrides.payload_kg ?? published;
-  const pricing = entry?.pricing ?? 'per_launch';
-  if (pricing === 'per_launch' && payload_kg === null) {
-    throw inputError(
-      path,
-      `${entry?.name ?? 'this vehicle'} has no published payload to ${orbit.toUpperCase()}: give vehicle: { id: "${id}", payload_kg }`,
-    );
-  }
-  const price_usd = overrides.price_usd ?? entry?.price_usd ?? null;
-  if (needPrice && pricing === 'per_launch' && price_usd === null) {
-    throw inputError(
-      path,
-      `${entry?.name ?? 'this vehicle'} has no published price (${entry?.note ?? ''}): give vehicle: { id: "${id}", price_usd } or price_usd_per_kg`,
-    );
-  }
-  const price_usd_per_kg =
-    pricing === 'per_kg' ? (entry?.price_usd_per_kg ?? null) : price_usd === null ? null : price_usd / (payload_kg as number);
-  return {
-    id,
-    name: overrides.name ?? entry?.name ?? 'custom vehicle',
-    status: entry === undefined ? 'custom' : entry.status,
-    orbit,
-    pricing,
-    payload_kg,
-    price_usd: pricing === 'per_launch' ? price_usd : null,
-    price_usd_per_kg,
-    min_price_usd: entry?.min_price_usd ?? 0,
-    flights_per_year: overrides.flights_per_year ?? entry?.flights_per_year ?? null,
-    as_of: overrides.price_usd !== undefined ? null : (entry?.as_of ?? null),
-    source: entry?.source ?? null,
-    catalogue_payload: entry !== undefined && overrides.payload_kg === undefined,
-    catalogue_price: entry !== undefined && overrides.price_usd === undefined,
-    pairing_note:
-      entry?.pairing_note !== undefined && overrides.payload_kg === undefined && overrides.price_usd === undefined
-        ? entry.pairing_note
-        : null,
-  };
-}
-
-/**
- * What a build campaign asks of the launch industry: its launches a year against the vehicle's
- * flight rate and the world's orbital launch rate, warned about when it outruns the vehicle.
- */
-export function cadenceAgainstFlightRates(launches: number, build_years: number, v: ResolvedVehicle, p: Provenance) {
-  const perYear = launches / build_years;
-  const world = p.orDefault('launch.world_orbital_launches_per_year', undefined, 'world_orbital_launches_per_year');
-  const rate = v.flights_per_year;
-  const vehicleShare = rate && rate > 0 ? perYear / rate : null;
-  if (vehicleShare !== null && vehicleShare > 1)
-    p.warn(
-      `${launches} launches in ${build_years} years is ${perYear.toFixed(1)} a year: ${vehicleShare.toFixed(1)} times ${v.name}'s flight rate of ${rate} a year and ${(perYear / world).toFixed(2)} times the world's ${world} orbital launches a year; at those rates the build takes ${(launches / (rate as number)).toFixed(1)} years of every ${v.name} flight, or ${(launches / world).toFixed(1)} years of every launch on Earth`,
-    );
-  return {
-    launches_per_year: perYear,
-    vehicle_share: vehicleShare,
-    world_share: perYear / world,
-    world_launches_per_year: world,
-  };
-}
-
-export interface LaunchBill {
-  launches: number;
-  /** Mass paid for: whole launches × published payload (per-launch pricing) or the mass itself (per kg). */
-  billed_mass_kg: number;
-  cost_usd: number;
-  pricing: 'per_launch' | 'per_kg';
-  price_usd_per_kg: number;
-}
-
-/**
- * Launches and cost of lifting `mass_kg`. Per-launch pricing pays whole launches:
- * n = ⌈m / (payload × usable fraction)⌉, cost = n × payload × $/kg. Per-kg pricing (a given
- * `price_usd_per_kg` or a rideshare offer) pays the mass: cost = max(minimum, m × $/kg).
- */
-export function launchBill(
-  v: ResolvedVehicle,
-  mass_kg: number,
-  usableFraction: number,
-  price_usd_per_kg: number,
-  perKg: boolean,
-): LaunchBill {
-  const capacity = v.payload_kg === null ? null : v.payload_kg * usableFraction;
-  // A hair below the quotient so that exact multiples do not round up on a float residue.
-  const launches = mass_kg <= 0 ? 0 : capacity === null ? 1 : wholeCount(mass_kg / capacity);
-  if (!perKg && v.pricing === 'per_launch') {
-    const billed = launches * (v.payload_kg as number);
-    return { launches, billed_mass_kg: billed, cost_usd: billed * price_usd_per_kg, pricing: 'per_launch', price_usd_per_kg };
-  }
-  const cost = mass_kg <= 0 ? 0 : Math.max(v.min_price_usd, mass_kg * price_usd_per_kg);
-  return { launches, billed_mass_kg: mass_kg, cost_usd: cost, pricing: 'per_kg', price_usd_per_kg };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -782,18 +622,6 @@ export function rollUpFromLoad(input: RollUpRequest, p: Provenance) {
       propellant_fraction_of_dry: roll.propellant_fraction_of_dry,
     },
   };
-}
-
-/**
- * Catalogue LEO payloads are quoted for launches due east from Cape Canaveral (28.5°); a few degrees
- * more cost little, a much steeper plane costs the launch vehicle Δv and so payload: warn when the
- * design orbit is sun-synchronous or inclined beyond 35° and the payload figure is LEO's.
- */
-export function warnPayloadOrbit(target: TargetOrbit, design: OrbitSpec | undefined, p: Provenance): void {
-  if (target === 'leo' && design && (design.sun_synchronous || (design.inclination_deg ?? 0) > 35))
-    p.warn(
-      `the design orbit is ${design.sun_synchronous ? 'sun-synchronous' : `inclined ${design.inclination_deg}°`} but payloads are quoted to low-inclination LEO (about 28.5°): a steeper plane costs launch Δv, so each launch carries less than assumed here`,
-    );
 }
 
 /** Vehicle, launches, cost, cadence and trajectory for a known mass (shared by every mass form). */
