@@ -22,7 +22,9 @@ import { gpuFailurePerYear, missionYears } from './scenario.js';
 import { runThermal, ThermalInput } from './thermal.js';
 import {
   cadenceAgainstFlightRates,
+  type LaunchBill,
   launchBill,
+  type ResolvedVehicle,
   resolveVehicle,
   TargetOrbit,
   VehicleRefSchema,
@@ -167,7 +169,7 @@ export const PriceTrajectorySchema = z
     'Launch price by year: `annual_decline` (compounded, NASA OTPS 2024) or `learning_curve` (Wright: price falls by the learning rate at each doubling of cumulative mass launched).',
   );
 
-interface Trajectory {
+export interface Trajectory {
   model: 'annual_decline' | 'learning_curve';
   base_year: number;
   base_price_usd_per_kg: number;
@@ -177,6 +179,7 @@ interface Trajectory {
   source: string;
 }
 
+/** The trajectory asked for (or the default model), from the base year and price of the campaign unless it gives its own. */
 function resolveTrajectory(
   spec: z.output<typeof PriceTrajectorySchema> | undefined,
   basePrice: number,
@@ -188,28 +191,36 @@ function resolveTrajectory(
     ({ model: p.orChoice('launch.price_trajectory.model', undefined, 'price_trajectory.model') } as z.output<
       typeof AnnualDecline
     >);
-  const base_year = s.base_year ?? baseYear;
-  const base_price_usd_per_kg = s.base_price_usd_per_kg ?? basePrice;
-  if (s.model === 'annual_decline') {
-    const decline = p.orDefault('launch.trend_decline_fraction', s.decline_fraction, 'price_trajectory.decline_fraction');
-    const period = p.orDefault(
-      'launch.trend_decline_period_years',
-      s.decline_period_years,
-      'price_trajectory.decline_period_years',
-    );
-    return {
-      model: 'annual_decline',
-      base_year,
-      base_price_usd_per_kg,
-      factor: (year) => annualDeclineFactor(year - base_year, decline, period),
-      parameters: {
-        decline_fraction: decline,
-        decline_period_years: period,
-        annual_decline_fraction: 1 - annualDeclineFactor(1, decline, period),
-      },
-      source: 'nasa-otps-sbsp-2024',
-    };
-  }
+  const base = { base_year: s.base_year ?? baseYear, base_price_usd_per_kg: s.base_price_usd_per_kg ?? basePrice };
+  return s.model === 'annual_decline' ? annualDeclineTrajectory(s, base, p) : learningCurveTrajectory(s, base, p);
+}
+
+/** Where a trajectory starts: its base year and the price per kg in it. */
+type TrajectoryBase = Pick<Trajectory, 'base_year' | 'base_price_usd_per_kg'>;
+
+/** The compounded annual decline (NASA OTPS 2024), its decline and period defaulted from that source. */
+function annualDeclineTrajectory(s: z.output<typeof AnnualDecline>, base: TrajectoryBase, p: Provenance): Trajectory {
+  const decline = p.orDefault('launch.trend_decline_fraction', s.decline_fraction, 'price_trajectory.decline_fraction');
+  const period = p.orDefault(
+    'launch.trend_decline_period_years',
+    s.decline_period_years,
+    'price_trajectory.decline_period_years',
+  );
+  return {
+    model: 'annual_decline',
+    ...base,
+    factor: (year) => annualDeclineFactor(year - base.base_year, decline, period),
+    parameters: {
+      decline_fraction: decline,
+      decline_period_years: period,
+      annual_decline_fraction: 1 - annualDeclineFactor(1, decline, period),
+    },
+    source: 'nasa-otps-sbsp-2024',
+  };
+}
+
+/** Wright's law on the world's cumulative mass launched, which runs forward from its base year only. */
+function learningCurveTrajectory(s: z.output<typeof LearningCurve>, base: TrajectoryBase, p: Provenance): Trajectory {
   const lr = p.orDefault('launch.learning_rate', s.learning_rate, 'price_trajectory.learning_rate');
   const annual = p.orDefault('launch.world_annual_mass_kg', s.annual_mass_kg, 'price_trajectory.annual_mass_kg');
   const growth = p.orDefault(
@@ -217,17 +228,16 @@ function resolveTrajectory(
     s.annual_mass_growth_fraction,
     'price_trajectory.annual_mass_growth_fraction',
   );
-  const base_kg = p.orDefault(
+  const m0 = p.orDefault(
     'launch.world_cumulative_mass_kg',
     s.cumulative_mass_kg_base,
     'price_trajectory.cumulative_mass_kg_base',
   );
   const b = wrightExponent(lr);
-  const m0 = base_kg;
+  const { base_year } = base;
   return {
     model: 'learning_curve',
-    base_year,
-    base_price_usd_per_kg,
+    ...base,
     factor: (year) => {
       if (year < base_year)
         throw new PhysicallyImpossible(
@@ -624,19 +634,34 @@ export function rollUpFromLoad(input: RollUpRequest, p: Provenance) {
   };
 }
 
-/** Vehicle, launches, cost, cadence and trajectory for a known mass (shared by every mass form). */
-export function priceCampaign(
-  input: z.output<typeof LaunchInput>,
-  p: Provenance,
-  total: number,
-  parts: Record<string, number>,
-  mass_from: LaunchResult['mass_from'],
-): Omit<LaunchResult, 'subsystems'> {
+/** Years the by-year price table runs past its base year unless the caller sets its last year. */
+const TRAJECTORY_TABLE_YEARS = 20;
+
+/** What a campaign flies on: the target orbit, the vehicle, the price per kg it starts from, and the usable share of a launch. */
+export interface CampaignVehicle {
+  orbit: TargetOrbit;
+  v: ResolvedVehicle;
+  /** Billed per kg at the caller's price_usd_per_kg, without whole-launch rounding. */
+  perKg: boolean;
+  basePrice: number;
+  usable: number;
+}
+
+/** The vehicle, its target orbit and the price per kg to start from; a given price_usd_per_kg needs no catalogue price. */
+function campaignVehicle(input: z.output<typeof LaunchInput>, p: Provenance): CampaignVehicle {
   const orbit = p.orChoice('launch.target_orbit', input.target_orbit, 'target_orbit');
   warnPayloadOrbit(orbit, input.orbit, p);
   // A given price_usd_per_kg needs no catalogue price: the vehicle then only counts launches.
   const perKg = input.price_usd_per_kg !== undefined;
   const v = resolveVehicle(input.vehicle, orbit, p, ['vehicle'], !perKg);
+  warnVehicleFigures(v, perKg, p);
+  const usable = p.orDefault('launch.usable_payload_fraction', input.usable_payload_fraction, 'usable_payload_fraction');
+  const basePrice = (input.price_usd_per_kg ?? v.price_usd_per_kg) as number;
+  return { orbit, v, perKg, basePrice, usable };
+}
+
+/** What the caller should know about the vehicle's figures: paired from different flights, projected, or no payload published. */
+function warnVehicleFigures(v: ResolvedVehicle, perKg: boolean, p: Provenance): void {
   if (v.pairing_note !== null && !perKg) p.warn(v.pairing_note);
   if (v.status === 'projected' && (v.catalogue_payload || (v.catalogue_price && !perKg)))
     p.warn(
@@ -646,123 +671,199 @@ export function priceCampaign(
     p.warn(
       `${v.name}: the mass one customer may book per flight is not published; each flight is counted as carrying the whole mass`,
     );
-  const usable = p.orDefault('launch.usable_payload_fraction', input.usable_payload_fraction, 'usable_payload_fraction');
-  const basePrice = (input.price_usd_per_kg ?? v.price_usd_per_kg) as number;
+}
 
-  // Price trajectory (when a year or a trajectory is asked for)
-  let trajectory: Trajectory | null = null;
-  if (input.price_trajectory !== undefined || input.year !== undefined) {
-    // The base year is the as_of year of the price used; a caller's price has none.
-    const asOfYear = v.as_of && !perKg ? Number(v.as_of.slice(0, 4)) : undefined;
-    const needsBaseYear = input.price_trajectory?.base_year === undefined;
-    if (needsBaseYear && asOfYear === undefined)
-      throw inputError(
-        ['price_trajectory', 'base_year'],
-        'expected price_trajectory.base_year: a price given by the caller (price_usd_per_kg or vehicle.price_usd) has no as_of year to start from',
-      );
-    trajectory = resolveTrajectory(input.price_trajectory, basePrice, asOfYear ?? 0, p);
-  }
-  const pricedYear = trajectory ? (input.year ?? trajectory.base_year) : null;
-  const priceAt = (year: number | null) =>
-    trajectory && year !== null ? trajectory.base_price_usd_per_kg * trajectory.factor(year) : basePrice;
-  const price = priceAt(pricedYear);
-  if (v.pricing === 'per_kg' && !perKg && v.min_price_usd > 0 && total * price < v.min_price_usd)
+/** The price trajectory, when a year or a trajectory is asked for: from the as_of year of the price used (a caller's price has none). */
+function campaignTrajectory(input: z.output<typeof LaunchInput>, cv: CampaignVehicle, p: Provenance): Trajectory | null {
+  if (input.price_trajectory === undefined && input.year === undefined) return null;
+  const asOfYear = cv.v.as_of && !cv.perKg ? Number(cv.v.as_of.slice(0, 4)) : undefined;
+  const needsBaseYear = input.price_trajectory?.base_year === undefined;
+  if (needsBaseYear && asOfYear === undefined)
+    throw inputError(
+      ['price_trajectory', 'base_year'],
+      'expected price_trajectory.base_year: a price given by the caller (price_usd_per_kg or vehicle.price_usd) has no as_of year to start from',
+    );
+  return resolveTrajectory(input.price_trajectory, cv.basePrice, asOfYear ?? 0, p);
+}
+
+/** Price per kg at `year` on the trajectory; the base price without a trajectory or a year. */
+export function priceAt(trajectory: Trajectory | null, basePrice: number, year: number | null): number {
+  return trajectory && year !== null ? trajectory.base_price_usd_per_kg * trajectory.factor(year) : basePrice;
+}
+
+/** A per-kg offer's minimum price applies when the mass is small. */
+function warnMinimumPrice(cv: CampaignVehicle, total: number, price: number, p: Provenance): void {
+  const v = cv.v;
+  if (v.pricing === 'per_kg' && !cv.perKg && v.min_price_usd > 0 && total * price < v.min_price_usd)
     p.warn(`${v.name}: the minimum price (${v.min_price_usd} USD) applies to this mass`);
+}
 
-  const bill = launchBill(v, total, usable, price, perKg);
-  if (bill.pricing === 'per_launch' && bill.launches > 0) {
-    const fill = total / (bill.launches * (v.payload_kg as number) * usable);
-    if (fill < 0.5)
-      p.warn(
-        `the last launch is mostly empty: the mass fills ${(fill * 100).toFixed(0)} % of the ${bill.launches} launch(es) paid for, so effective_usd_per_kg is well above price_usd_per_kg`,
-      );
-  }
+/** Share of the usable payload of the launches paid for that the mass fills: m / (n × payload × usable fraction). */
+export function launchFill(mass_kg: number, launches: number, payload_kg: number, usable: number): number {
+  return mass_kg / (launches * payload_kg * usable);
+}
 
-  // Cadence
+/** Whole launches mostly empty make the $/kg paid well above the price per kg: say so below half full. */
+function warnEmptyLaunches(bill: LaunchBill, total: number, cv: CampaignVehicle, p: Provenance): void {
+  if (bill.pricing !== 'per_launch' || bill.launches === 0) return;
+  const fill = launchFill(total, bill.launches, cv.v.payload_kg as number, cv.usable);
+  if (fill < 0.5)
+    p.warn(
+      `the last launch is mostly empty: the mass fills ${(fill * 100).toFixed(0)} % of the ${bill.launches} launch(es) paid for, so effective_usd_per_kg is well above price_usd_per_kg`,
+    );
+}
+
+/** The mass a failure costs: the whole mass (whole satellites replaced), or the compute part alone (servicing). */
+export function replaceableMass(basis: 'whole_satellite' | 'compute_only', parts: Record<string, number>, total: number): number {
+  if (basis === 'whole_satellite') return total;
+  const compute = parts.compute_kg;
+  if (compute === undefined)
+    throw inputError(
+      ['replacement_basis'],
+      'expected a mass breakdown with compute_kg (or load_kw) for replacement_basis "compute_only"',
+    );
+  return compute;
+}
+
+/**
+ * Replacement of failed hardware: failure rate × replaceable mass a year, over the mission; the
+ * launches a year are that mass over a launch's usable capacity (fractional: shared launches), or
+ * one a year when the capacity is not published.
+ */
+export function replacementDemand(
+  failure_per_year: number,
+  replaceable_kg: number,
+  mission_years: number,
+  capacity_kg: number | null,
+) {
+  const per_year_kg = failure_per_year * replaceable_kg;
+  return {
+    per_year_kg,
+    over_mission_kg: per_year_kg * mission_years,
+    launches_per_year: capacity_kg === null ? (per_year_kg > 0 ? 1 : 0) : per_year_kg / capacity_kg,
+  };
+}
+
+/** Usable capacity of one launch, kg (null: no payload published). */
+function launchCapacity(cv: CampaignVehicle): number | null {
+  return cv.v.payload_kg === null ? null : cv.v.payload_kg * cv.usable;
+}
+
+/** The build against the flight rates, and the replacement of failed hardware over the mission at the campaign's price. */
+function campaignCadence(
+  input: z.output<typeof LaunchInput>,
+  cv: CampaignVehicle,
+  launches: number,
+  mass: { total: number; parts: Record<string, number> },
+  price: number,
+  p: Provenance,
+): LaunchResult['cadence'] {
   const build_years = p.orDefault('launch.build_years', input.build_years, 'build_years');
   const mission_years = missionYears(input.mission_years, p);
   const failure = input.gpu_failure_per_year ?? gpuFailurePerYear(p);
   const basis = p.orChoice('launch.replacement_basis', input.replacement_basis, 'replacement_basis');
-  let replaceable: number;
-  if (basis === 'compute_only') {
-    const compute = parts.compute_kg;
-    if (compute === undefined)
-      throw inputError(
-        ['replacement_basis'],
-        'expected a mass breakdown with compute_kg (or load_kw) for replacement_basis "compute_only"',
-      );
-    replaceable = compute;
-  } else replaceable = total;
-  const replacementPerYear = failure * replaceable;
-  const replacementTotal = replacementPerYear * mission_years;
-  const replacementBill = launchBill(v, replacementTotal, usable, price, perKg);
-  const capacity = v.payload_kg === null ? null : v.payload_kg * usable;
-  const replacementLaunchesPerYear = capacity === null ? (replacementPerYear > 0 ? 1 : 0) : replacementPerYear / capacity;
-  const rate = v.flights_per_year;
-  const cadence = cadenceAgainstFlightRates(bill.launches, build_years, v, p);
-  const launchesPerYearToBuild = cadence.launches_per_year;
-  const buildShare = cadence.vehicle_share;
+  const replaceable = replaceableMass(basis, mass.parts, mass.total);
+  const demand = replacementDemand(failure, replaceable, mission_years, launchCapacity(cv));
+  const replacementBill = launchBill(cv.v, demand.over_mission_kg, cv.usable, price, cv.perKg);
+  const build = cadenceAgainstFlightRates(launches, build_years, cv.v, p);
+  const rate = cv.v.flights_per_year;
+  return {
+    build_years,
+    launches_per_year_to_build: build.launches_per_year,
+    mission_years,
+    gpu_failure_per_year: failure,
+    replacement_basis: basis,
+    replaceable_mass_kg: replaceable,
+    replacement_mass_kg_per_year: demand.per_year_kg,
+    replacement_launches_per_year: demand.launches_per_year,
+    replacement_launches_over_mission: replacementBill.launches,
+    replacement_launch_cost_usd: replacementBill.cost_usd,
+    vehicle_flights_per_year: rate,
+    build_share_of_flight_rate: build.vehicle_share,
+    world_launches_per_year: build.world_launches_per_year,
+    build_share_of_world_launches: build.world_share,
+    replacement_share_of_flight_rate: rate && rate > 0 ? demand.launches_per_year / rate : null,
+  };
+}
 
-  let price_trajectory: LaunchResult['price_trajectory'] = null;
-  if (trajectory) {
-    const from = Math.min(trajectory.base_year, pricedYear ?? trajectory.base_year);
-    const to = input.trajectory_to_year ?? Math.max(pricedYear ?? 0, trajectory.base_year + 20);
-    if (to < from) throw inputError(['trajectory_to_year'], `expected a year at or after ${from}, the first year of the table`);
-    const by_year = [];
-    for (let y = from; y <= to; y++) {
-      const py = priceAt(y);
-      by_year.push({ year: y, price_usd_per_kg: py, launch_cost_usd: launchBill(v, total, usable, py, perKg).cost_usd });
-    }
-    price_trajectory = {
-      model: trajectory.model,
-      base_year: trajectory.base_year,
-      base_price_usd_per_kg: trajectory.base_price_usd_per_kg,
-      parameters: trajectory.parameters,
-      source: trajectory.source,
-      by_year,
-    };
+/**
+ * The price per kg and the campaign's cost year by year, from the earlier of the base and priced
+ * years to `to_year` (default: the later of the priced year and TRAJECTORY_TABLE_YEARS after the base).
+ */
+export function trajectoryTable(
+  trajectory: Trajectory,
+  pricedYear: number | null,
+  toYear: number | undefined,
+  costAt: (price_usd_per_kg: number) => number,
+): NonNullable<LaunchResult['price_trajectory']> {
+  const from = Math.min(trajectory.base_year, pricedYear ?? trajectory.base_year);
+  const to = toYear ?? Math.max(pricedYear ?? 0, trajectory.base_year + TRAJECTORY_TABLE_YEARS);
+  if (to < from) throw inputError(['trajectory_to_year'], `expected a year at or after ${from}, the first year of the table`);
+  const by_year = [];
+  for (let y = from; y <= to; y++) {
+    const py = priceAt(trajectory, trajectory.base_price_usd_per_kg, y);
+    by_year.push({ year: y, price_usd_per_kg: py, launch_cost_usd: costAt(py) });
   }
+  return {
+    model: trajectory.model,
+    base_year: trajectory.base_year,
+    base_price_usd_per_kg: trajectory.base_price_usd_per_kg,
+    parameters: trajectory.parameters,
+    source: trajectory.source,
+    by_year,
+  };
+}
 
+/** The vehicle as the result gives it: its figures, the usable payload, and the price per launch at the priced year. */
+function vehicleFigures(cv: CampaignVehicle, bill: LaunchBill, price: number): LaunchResult['vehicle'] {
+  const v = cv.v;
+  return {
+    id: v.id,
+    name: v.name,
+    status: v.status,
+    target_orbit: cv.orbit,
+    payload_kg: v.payload_kg,
+    usable_payload_kg: launchCapacity(cv),
+    price_usd: bill.pricing === 'per_launch' ? price * (v.payload_kg as number) : null,
+    flights_per_year: v.flights_per_year,
+    as_of: v.as_of,
+    source: v.source,
+  };
+}
+
+/**
+ * A launch campaign for a known mass (shared by every mass form): the vehicle, the price at the
+ * priced year, the launches and their bill, the cadence, and the price trajectory by year.
+ */
+export function priceCampaign(
+  input: z.output<typeof LaunchInput>,
+  p: Provenance,
+  total: number,
+  parts: Record<string, number>,
+  mass_from: LaunchResult['mass_from'],
+): Omit<LaunchResult, 'subsystems'> {
+  const cv = campaignVehicle(input, p);
+  const trajectory = campaignTrajectory(input, cv, p);
+  const pricedYear = trajectory ? (input.year ?? trajectory.base_year) : null;
+  const price = priceAt(trajectory, cv.basePrice, pricedYear);
+  warnMinimumPrice(cv, total, price, p);
+  const bill = launchBill(cv.v, total, cv.usable, price, cv.perKg);
+  warnEmptyLaunches(bill, total, cv, p);
+  const cadence = campaignCadence(input, cv, bill.launches, { total, parts }, price, p);
+  const costAt = (py: number) => launchBill(cv.v, total, cv.usable, py, cv.perKg).cost_usd;
   return {
     total_mass_kg: total,
     mass_parts_kg: parts,
     mass_from,
-    vehicle: {
-      id: v.id,
-      name: v.name,
-      status: v.status,
-      target_orbit: orbit,
-      payload_kg: v.payload_kg,
-      usable_payload_kg: capacity,
-      price_usd: bill.pricing === 'per_launch' ? price * (v.payload_kg as number) : null,
-      flights_per_year: rate,
-      as_of: v.as_of,
-      source: v.source,
-    },
+    vehicle: vehicleFigures(cv, bill, price),
     launches: bill.launches,
     pricing: bill.pricing,
     price_usd_per_kg: price,
     launch_cost_usd: bill.cost_usd,
     effective_usd_per_kg: bill.cost_usd / total,
     priced_year: pricedYear,
-    cadence: {
-      build_years,
-      launches_per_year_to_build: launchesPerYearToBuild,
-      mission_years,
-      gpu_failure_per_year: failure,
-      replacement_basis: basis,
-      replaceable_mass_kg: replaceable,
-      replacement_mass_kg_per_year: replacementPerYear,
-      replacement_launches_per_year: replacementLaunchesPerYear,
-      replacement_launches_over_mission: replacementBill.launches,
-      replacement_launch_cost_usd: replacementBill.cost_usd,
-      vehicle_flights_per_year: rate,
-      build_share_of_flight_rate: buildShare,
-      world_launches_per_year: cadence.world_launches_per_year,
-      build_share_of_world_launches: cadence.world_share,
-      replacement_share_of_flight_rate: rate && rate > 0 ? replacementLaunchesPerYear / rate : null,
-    },
-    price_trajectory,
+    cadence,
+    price_trajectory: trajectory && trajectoryTable(trajectory, pricedYear, input.trajectory_to_year, costAt),
   };
 }
 
