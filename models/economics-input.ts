@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { checkRollUpOverrides, RollUpFields } from './launch.js';
 import { fraction, quantity } from './quantity.js';
-import { TargetOrbit, VehicleRefSchema } from './vehicles.js';
+import { TargetOrbit, type VehicleCase, VehicleRefSchema, vehicleCase } from './vehicles.js';
 
 const money = (unit: string, description: string, example?: string) =>
   quantity(unit, { min: 0, description, ...(example && { example }) }).optional();
@@ -161,9 +161,9 @@ export const EconomicsObject = z
     terrestrial: Terrestrial.optional(),
   })
   .strict();
-export type EconomicsIn = z.output<typeof EconomicsObject>;
+export type EconomicsFields = z.output<typeof EconomicsObject>;
 
-function checkLaunchForms(o: EconomicsIn, ctx: z.core.$RefinementCtx): void {
+function checkLaunchForms(o: EconomicsFields, ctx: z.core.$RefinementCtx): void {
   const forms = [
     o.launch_usd_per_kg !== undefined && 'launch_usd_per_kg',
     o.vehicle !== undefined && 'vehicle',
@@ -184,11 +184,11 @@ function checkLaunchForms(o: EconomicsIn, ctx: z.core.$RefinementCtx): void {
 }
 
 /** The sizing actually asked for: explicit, or the convention's. */
-export function sizingOf(o: Pick<EconomicsIn, 'sizing' | 'convention'>): 'roll_up' | 'specific_power' {
+export function sizingOf(o: Pick<EconomicsFields, 'sizing' | 'convention'>): 'roll_up' | 'specific_power' {
   return o.sizing ?? (o.convention === 'mccalip' ? 'specific_power' : 'roll_up');
 }
 
-function checkSizingFields(o: EconomicsIn, ctx: z.core.$RefinementCtx): void {
+function checkSizingFields(o: EconomicsFields, ctx: z.core.$RefinementCtx): void {
   if (o.space_costs_usd !== undefined) return;
   const sizing = sizingOf(o);
   if (o.convention === 'mccalip' && o.sizing === 'roll_up')
@@ -211,7 +211,7 @@ function checkSizingFields(o: EconomicsIn, ctx: z.core.$RefinementCtx): void {
   checkRollUpOverrides(o, ctx);
 }
 
-function checkItemisedFields(o: EconomicsIn, ctx: z.core.$RefinementCtx): void {
+function checkItemisedFields(o: EconomicsFields, ctx: z.core.$RefinementCtx): void {
   if (o.terrestrial_costs_usd !== undefined && o.space_costs_usd === undefined)
     ctx.addIssue({
       code: 'custom',
@@ -234,7 +234,7 @@ function checkItemisedFields(o: EconomicsIn, ctx: z.core.$RefinementCtx): void {
       });
 }
 
-function checkTerrestrialFields(o: EconomicsIn, ctx: z.core.$RefinementCtx): void {
+function checkTerrestrialFields(o: EconomicsFields, ctx: z.core.$RefinementCtx): void {
   const t = o.terrestrial ?? {};
   if (o.grid_usd_per_kwh !== undefined)
     for (const key of ['gas_turbine_usd_per_kw', 'gas_usd_per_mmbtu', 'heat_rate_btu_per_kwh'] as const)
@@ -260,7 +260,7 @@ function checkTerrestrialFields(o: EconomicsIn, ctx: z.core.$RefinementCtx): voi
     });
 }
 
-function checkUtilisation(o: EconomicsIn, ctx: z.core.$RefinementCtx): void {
+function checkUtilisation(o: EconomicsFields, ctx: z.core.$RefinementCtx): void {
   if (o.utilisation_fraction === undefined) return;
   if (o.convention === 'mccalip')
     ctx.addIssue({
@@ -278,10 +278,36 @@ function checkUtilisation(o: EconomicsIn, ctx: z.core.$RefinementCtx): void {
     });
 }
 
+/**
+ * How launch is priced: per kg as given, or on a vehicle (a catalogue entry, one with figures
+ * overridden, a custom one, or a Starship at the price and payload given), `path` locating it for errors.
+ */
+export type LaunchPricingCase =
+  | { kind: 'per_kg'; usd_per_kg: number }
+  | { kind: 'vehicle'; vehicle: VehicleCase; path: (string | number)[] };
+
+function launchPricingCase(o: EconomicsFields, ctx: z.core.$RefinementCtx): LaunchPricingCase {
+  if (o.launch_usd_per_kg !== undefined) return { kind: 'per_kg', usd_per_kg: o.launch_usd_per_kg };
+  if (o.starship_price_usd === undefined && o.starship_payload_kg === undefined)
+    return { kind: 'vehicle', vehicle: vehicleCase(o.vehicle, ctx), path: ['vehicle'] };
+  const overrides = { price_usd: o.starship_price_usd, payload_kg: o.starship_payload_kg };
+  return { kind: 'vehicle', vehicle: { kind: 'catalogue', id: 'starship', overrides }, path: ['starship_price_usd'] };
+}
+
+/**
+ * The economics request as its case: the fields as given (a run-time error quotes them at its
+ * pointer, and the consistent run beside a convention re-reads them), and each mode tagged.
+ */
+export type EconomicsCase = EconomicsFields & { launch_case: LaunchPricingCase };
+
+function economicsCase(o: EconomicsFields, ctx: z.core.$RefinementCtx): EconomicsCase {
+  return { ...o, launch_case: launchPricingCase(o, ctx) };
+}
+
 export const EconomicsInput = EconomicsObject.superRefine((o, ctx) => {
   checkLaunchForms(o, ctx);
   checkItemisedFields(o, ctx);
   checkSizingFields(o, ctx);
   checkTerrestrialFields(o, ctx);
   checkUtilisation(o, ctx);
-});
+}).transform(economicsCase);

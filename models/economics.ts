@@ -19,7 +19,7 @@
 import { z } from 'zod';
 import { HOURS_PER_COMMON_YEAR } from './constants.js';
 import { coefficient } from './cost.js';
-import { type EconomicsIn, EconomicsInput, sizingOf } from './economics-input.js';
+import { type EconomicsCase, EconomicsInput, sizingOf } from './economics-input.js';
 import { PhysicallyImpossible } from './errors.js';
 import { type Cost, defineEstimator } from './estimator.js';
 import { rollUpCost, rollUpFromLoad, rollUpPowerRequest } from './launch.js';
@@ -27,7 +27,14 @@ import { solveBracketed, wholeCount } from './numerics.js';
 import { annualPassCost, type OrbitSpec, poweredFraction, resolveCost, resolveOrbit } from './orbit.js';
 import { Provenance } from './provenance.js';
 import { gpuFailurePerYear, missionYears, referenceOrbit, scenarioEpoch } from './scenario.js';
-import { cadenceAgainstFlightRates, launchBill, type ResolvedVehicle, resolveVehicle, warnPayloadOrbit } from './vehicles.js';
+import {
+  cadenceAgainstFlightRates,
+  launchBill,
+  pricedVehicle,
+  type ResolvedVehicle,
+  resolveVehicle,
+  warnPayloadOrbit,
+} from './vehicles.js';
 
 export { EconomicsInput } from './economics-input.js';
 
@@ -258,21 +265,16 @@ interface LaunchPricing {
 }
 
 /** The launch price: per kg as given, or a vehicle's (a Starship at a given price, a catalogue entry, a custom one). */
-function resolveLaunchPricing(input: EconomicsIn, p: Provenance): LaunchPricing {
+function resolveLaunchPricing(input: EconomicsCase, p: Provenance): LaunchPricing {
   const target = p.orChoice('launch.target_orbit', input.target_orbit, 'target_orbit');
   const usable = p.orDefault('launch.usable_payload_fraction', input.usable_payload_fraction, 'usable_payload_fraction');
-  if (input.launch_usd_per_kg !== undefined)
-    return { vehicle: null, price_usd_per_kg: input.launch_usd_per_kg, perKg: true, usable };
-  const starship = input.starship_price_usd !== undefined || input.starship_payload_kg !== undefined;
-  const v = starship
-    ? resolveVehicle({ id: 'starship', price_usd: input.starship_price_usd, payload_kg: input.starship_payload_kg }, target, p, [
-        'starship_price_usd',
-      ])
-    : resolveVehicle(input.vehicle, target, p);
+  const launch = input.launch_case;
+  if (launch.kind === 'per_kg') return { vehicle: null, price_usd_per_kg: launch.usd_per_kg, perKg: true, usable };
+  const v = pricedVehicle(resolveVehicle(launch.vehicle, target, p, launch.path), launch.path);
   if (v.status === 'projected' && (v.catalogue_payload || v.catalogue_price))
     p.warn(`${v.name}: its payload and price are projections (source: ${v.source}), not market figures`);
   if (v.pairing_note !== null) p.warn(v.pairing_note);
-  return { vehicle: v, price_usd_per_kg: v.price_usd_per_kg as number, perKg: v.pricing === 'per_kg', usable };
+  return { vehicle: v, price_usd_per_kg: v.price_usd_per_kg, perKg: v.pricing === 'per_kg', usable };
 }
 
 /** Launch cost of a mass at a price per kg, whole launches when the vehicle is priced per launch. */
@@ -300,7 +302,7 @@ interface Fleet {
 }
 
 /** The W/kg shortcut: installed power = load / (mean retention × sun fraction), whole satellites, mass = power / specific power. */
-function specificPowerFleet(input: EconomicsIn, years: number, p: Provenance): Fleet {
+function specificPowerFleet(input: EconomicsCase, years: number, p: Provenance): Fleet {
   const specificPower = p.orDefault(
     'economics.specific_power_w_per_kg',
     input.specific_power_w_per_kg,
@@ -331,7 +333,7 @@ function specificPowerFleet(input: EconomicsIn, years: number, p: Provenance): F
 }
 
 /** The power request of the roll-up (launch's), at the reference epoch when it sizes in the top-level element orbit and gives none. */
-function powerRequest(input: EconomicsIn, orbit: OrbitSpec, p: Provenance): Record<string, unknown> {
+function powerRequest(input: EconomicsCase, orbit: OrbitSpec, p: Provenance): Record<string, unknown> {
   const request = rollUpPowerRequest(input.power, orbit);
   const elements = orbit.tle === undefined && orbit.omm === undefined;
   if (request.orbit !== orbit || request.epoch !== undefined || !elements) return request;
@@ -346,7 +348,7 @@ function servedFraction(orbitSpec: unknown, epochIso: string, covered_min: numbe
 }
 
 /** The physics roll-up of POST /v1/launch from the load, in the given orbit (default: the reference orbit). */
-function rollUpFleet(input: EconomicsIn, years: number, p: Provenance): Fleet {
+function rollUpFleet(input: EconomicsCase, years: number, p: Provenance): Fleet {
   const orbit = input.orbit ?? referenceOrbit(p);
   const roll = rollUpFromLoad(
     {
@@ -404,7 +406,7 @@ interface CostParams {
   launchReplacements: boolean;
 }
 
-function costParams(input: EconomicsIn, years: number, convention: 'consistent' | 'mccalip', p: Provenance): CostParams {
+function costParams(input: EconomicsCase, years: number, convention: 'consistent' | 'mccalip', p: Provenance): CostParams {
   const perKg = input.satellite_usd_per_kg !== undefined;
   return {
     years,
@@ -460,7 +462,7 @@ type OrbitalCosts = ReturnType<typeof orbitalCosts>;
 // ---------------------------------------------------------------------------------------------
 
 /** Energy price, USD/kWh: the grid's, or the fuel of on-site gas turbines (heat rate × gas price), with the turbines' capex. */
-function groundEnergy(input: EconomicsIn, pue: number, capexParts: Record<string, number>, p: Provenance) {
+function groundEnergy(input: EconomicsCase, pue: number, capexParts: Record<string, number>, p: Provenance) {
   if (input.grid_usd_per_kwh !== undefined) return { price: input.grid_usd_per_kwh, grid: true };
   const t = input.terrestrial ?? {};
   if (input.terrestrial_costs_usd === undefined) {
@@ -481,7 +483,7 @@ function groundEnergy(input: EconomicsIn, pue: number, capexParts: Record<string
 }
 
 /** The facility capex by bucket (or one $/W), USD. */
-function capexBuckets(input: EconomicsIn, parts: Record<string, number>, p: Provenance): void {
+function capexBuckets(input: EconomicsCase, parts: Record<string, number>, p: Provenance): void {
   const t = input.terrestrial ?? {};
   const load_w = input.load_kw * 1000;
   if (t.capex_usd_per_w !== undefined) {
@@ -494,7 +496,7 @@ function capexBuckets(input: EconomicsIn, parts: Record<string, number>, p: Prov
 }
 
 /** Share of the capex a mission is charged: mission / asset life, straight-line (consistent), or all of it (mccalip). */
-function capexShare(input: EconomicsIn, years: number, convention: 'consistent' | 'mccalip', p: Provenance) {
+function capexShare(input: EconomicsCase, years: number, convention: 'consistent' | 'mccalip', p: Provenance) {
   if (convention === 'mccalip')
     return {
       share: 1,
@@ -511,7 +513,7 @@ function capexShare(input: EconomicsIn, years: number, convention: 'consistent' 
 }
 
 function terrestrialSide(
-  input: EconomicsIn,
+  input: EconomicsCase,
   years: number,
   convention: 'consistent' | 'mccalip',
   energy_kwh: number,
@@ -591,7 +593,7 @@ function missingCategories(items: readonly string[], categories: Record<string, 
 }
 
 /** What each side of an itemised comparison holds and leaves out. */
-function itemisationCheck(input: EconomicsIn): NonNullable<EconomicsResult['itemisation']> {
+function itemisationCheck(input: EconomicsCase): NonNullable<EconomicsResult['itemisation']> {
   const orbital = Object.keys(input.space_costs_usd ?? {});
   const terrestrial =
     input.terrestrial_costs_usd !== undefined
@@ -739,7 +741,7 @@ function mccalipView(
 }
 
 /** The request's load, mission, prices and ground site, without anything that belongs to a convention or an itemisation. */
-function consistentRequest(input: EconomicsIn): Record<string, unknown> {
+function consistentRequest(input: EconomicsCase): Record<string, unknown> {
   const {
     convention: _c,
     sizing: _s,
@@ -748,13 +750,14 @@ function consistentRequest(input: EconomicsIn): Record<string, unknown> {
     cell_degradation_per_year: _cd,
     space_costs_usd: _items,
     terrestrial_costs_usd: _titems,
+    launch_case: _launch,
     ...rest
   } = input;
   return rest;
 }
 
 /** The same request in the consistent convention, sized by the roll-up: the figures to set beside a reproduction. */
-function consistentBeside(input: EconomicsIn): NonNullable<EconomicsResult['consistent']> {
+function consistentBeside(input: EconomicsCase): NonNullable<EconomicsResult['consistent']> {
   try {
     const r = runEconomics(EconomicsInput.parse(consistentRequest(input)), new Provenance());
     return {
@@ -788,7 +791,7 @@ function consistentBeside(input: EconomicsIn): NonNullable<EconomicsResult['cons
 
 /** The denominators: the IT energy each side delivers, and the utilisation that sets them. */
 function energyDenominators(
-  input: EconomicsIn,
+  input: EconomicsCase,
   years: number,
   convention: 'consistent' | 'mccalip',
   served: number,
@@ -809,7 +812,7 @@ function energyDenominators(
 }
 
 /** Warnings for the defaults that flatter orbit or dominate the total. */
-function warnOrbitalDefaults(input: EconomicsIn, c: CostParams, costs: OrbitalCosts, p: Provenance): void {
+function warnOrbitalDefaults(input: EconomicsCase, c: CostParams, costs: OrbitalCosts, p: Provenance): void {
   if (c.failure * c.years > 1)
     p.warn(
       `${(c.failure * c.years * 100).toFixed(0)} % of the hardware is replaced over the mission: more than the fleet itself`,
@@ -823,7 +826,7 @@ function warnOrbitalDefaults(input: EconomicsIn, c: CostParams, costs: OrbitalCo
 
 /** The modelled orbital side: the fleet (roll-up or shortcut), its costs at the launch price used, and its build cadence. */
 function modelledOrbital(
-  input: EconomicsIn,
+  input: EconomicsCase,
   years: number,
   convention: 'consistent' | 'mccalip',
   pricing: LaunchPricing,
@@ -853,7 +856,7 @@ function modelledOrbital(
 type Modelled = ReturnType<typeof modelledOrbital>;
 
 /** The itemised orbital side: the items as given, and what the comparison holds. */
-function itemisedOrbital(input: EconomicsIn, p: Provenance) {
+function itemisedOrbital(input: EconomicsCase, p: Provenance) {
   const items = { ...(input.space_costs_usd as Record<string, number>) };
   const itemisation = itemisationCheck(input);
   warnIncompleteItemisation(itemisation, p);
@@ -861,7 +864,7 @@ function itemisedOrbital(input: EconomicsIn, p: Provenance) {
 }
 type Itemised = ReturnType<typeof itemisedOrbital>;
 
-export function runEconomics(input: EconomicsIn, p: Provenance): EconomicsResult {
+export function runEconomics(input: EconomicsCase, p: Provenance): EconomicsResult {
   const convention = p.orChoice<'consistent' | 'mccalip'>('economics.convention', input.convention, 'convention');
   const years = missionYears(input.mission_years, p);
   const pricing = resolveLaunchPricing(input, p);
@@ -953,7 +956,7 @@ function costFigures(m: Modelled | null, i: Itemised | null) {
 }
 
 /** CPU seconds of one economics run: its closed forms and, sized by the roll-up, the roll-up and the served fraction's pass over the year. */
-function economicsRunCost(input: EconomicsIn, rollUp: boolean): number {
+function economicsRunCost(input: EconomicsCase, rollUp: boolean): number {
   if (!rollUp) return coefficient('execution.cost.economics_s');
   const orbit = input.orbit ?? referenceOrbit(new Provenance());
   return (
@@ -962,7 +965,7 @@ function economicsRunCost(input: EconomicsIn, rollUp: boolean): number {
 }
 
 /** What an economics request costs: its run, and the consistent run beside a convention or an itemisation. */
-export function estimateEconomicsCost(input: EconomicsIn): Cost {
+export function estimateEconomicsCost(input: EconomicsCase): Cost {
   const itemised = input.space_costs_usd !== undefined;
   const beside = itemised || input.convention === 'mccalip';
   const own = economicsRunCost(input, !itemised && sizingOf(input) === 'roll_up');

@@ -24,10 +24,13 @@ import {
   cadenceAgainstFlightRates,
   type LaunchBill,
   launchBill,
+  pricedVehicle,
   type ResolvedVehicle,
   resolveVehicle,
   TargetOrbit,
+  type VehicleCase,
   VehicleRefSchema,
+  vehicleCase,
   warnPayloadOrbit,
 } from './vehicles.js';
 
@@ -169,6 +172,9 @@ export const PriceTrajectorySchema = z
     'Launch price by year: `annual_decline` (compounded, NASA OTPS 2024) or `learning_curve` (Wright: price falls by the learning rate at each doubling of cumulative mass launched).',
   );
 
+/** A price trajectory as the request gives it. */
+export type PriceTrajectorySpec = z.output<typeof PriceTrajectorySchema>;
+
 export interface Trajectory {
   model: 'annual_decline' | 'learning_curve';
   base_year: number;
@@ -181,16 +187,14 @@ export interface Trajectory {
 
 /** The trajectory asked for (or the default model), from the base year and price of the campaign unless it gives its own. */
 function resolveTrajectory(
-  spec: z.output<typeof PriceTrajectorySchema> | undefined,
+  spec: PriceTrajectorySpec | undefined,
   basePrice: number,
   baseYear: number,
   p: Provenance,
 ): Trajectory {
-  const s =
-    spec ??
-    ({ model: p.orChoice('launch.price_trajectory.model', undefined, 'price_trajectory.model') } as z.output<
-      typeof AnnualDecline
-    >);
+  const s: PriceTrajectorySpec = spec ?? {
+    model: p.orChoice<PriceTrajectorySpec['model']>('launch.price_trajectory.model', undefined, 'price_trajectory.model'),
+  };
   const base = { base_year: s.base_year ?? baseYear, base_price_usd_per_kg: s.base_price_usd_per_kg ?? basePrice };
   return s.model === 'annual_decline' ? annualDeclineTrajectory(s, base, p) : learningCurveTrajectory(s, base, p);
 }
@@ -331,7 +335,8 @@ export function checkRollUpOverrides(
       });
 }
 
-export const LaunchInput = z
+/** The launch request's fields, as the caller gives them. */
+const LaunchObject = z
   .object({
     mass_kg: quantity('kg', { gt: 0, example: '22.8 t', description: 'Total mass to orbit' }).optional(),
     load_kw: quantity('kW', {
@@ -384,24 +389,89 @@ export const LaunchInput = z
       .describe('Last year of the by-year table (default: the later of `year` and 20 years after the base)'),
   })
   .strict()
-  .superRefine((o, ctx) => {
-    const forms = [o.mass_kg, o.mass, o.load_kw].filter((x) => x !== undefined).length;
-    if (forms !== 1)
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          forms === 0
-            ? 'expected one of mass_kg, mass (a breakdown) or load_kw (roll the mass up)'
-            : 'expected one of mass_kg, mass or load_kw, not more',
-      });
-    if (o.load_kw === undefined)
-      for (const key of ['orbit', 'power', 'thermal', 'mass_model'] as const)
-        if (o[key] !== undefined)
-          ctx.addIssue({ code: 'custom', path: [key], message: `expected ${key} only with load_kw (the mass roll-up)` });
-    checkRollUpOverrides(o, ctx);
-    if (o.mass !== undefined && Object.keys(o.mass).length === 0)
-      ctx.addIssue({ code: 'custom', path: ['mass'], message: 'expected at least one part, e.g. { "compute_kg": 1000 }' });
-  });
+  .strict();
+type LaunchFields = z.output<typeof LaunchObject>;
+
+const MASS_FORMS_MESSAGE = 'expected one of mass_kg, mass (a breakdown) or load_kw (roll the mass up)';
+
+/** Requests the object's types cannot: one mass form, the roll-up's fields only with a load, a breakdown with parts. */
+function checkLaunchFields(o: LaunchFields, ctx: z.core.$RefinementCtx): void {
+  const forms = [o.mass_kg, o.mass, o.load_kw].filter((x) => x !== undefined).length;
+  if (forms !== 1)
+    ctx.addIssue({
+      code: 'custom',
+      message: forms === 0 ? MASS_FORMS_MESSAGE : 'expected one of mass_kg, mass or load_kw, not more',
+    });
+  if (o.load_kw === undefined)
+    for (const key of ['orbit', 'power', 'thermal', 'mass_model'] as const)
+      if (o[key] !== undefined)
+        ctx.addIssue({ code: 'custom', path: [key], message: `expected ${key} only with load_kw (the mass roll-up)` });
+  checkRollUpOverrides(o, ctx);
+  if (o.mass !== undefined && Object.keys(o.mass).length === 0)
+    ctx.addIssue({ code: 'custom', path: ['mass'], message: 'expected at least one part, e.g. { "compute_kg": 1000 }' });
+}
+
+/** The mass factors of a roll-up, as parsed. */
+export type MassModel = z.output<typeof MassModelSchema>;
+
+/** What a roll-up reads of a request: the load, the orbit, the sub-requests and the mass factors. */
+export interface RollUpRequest {
+  load_kw: number;
+  orbit?: OrbitSpec | undefined;
+  power?: Record<string, unknown> | undefined;
+  thermal?: Record<string, unknown> | undefined;
+  mass_model?: MassModel | undefined;
+  mission_years?: number | undefined;
+}
+
+/** How the mass to launch is given: its total, its parts, or a load the mass is rolled up from. */
+export type MassCase =
+  | { from: 'mass_kg'; total_kg: number }
+  | { from: 'mass'; parts: Record<string, number> }
+  | { from: 'load_kw'; roll_up: RollUpRequest };
+
+/** The launch priced by year: on the trajectory given (the default model when none is), at `year` or its base year. */
+export interface TrajectoryCase {
+  spec: PriceTrajectorySpec | undefined;
+  year: number | undefined;
+  to_year: number | undefined;
+}
+
+/**
+ * The launch request as its case: the fields as given (a run-time error quotes them at its
+ * pointer), and each mode tagged: the mass form, the vehicle, and the pricing by year.
+ */
+export type LaunchCase = LaunchFields & {
+  mass_case: MassCase;
+  vehicle_case: VehicleCase;
+  /** null: priced at the as_of price, without a year or a trajectory. */
+  trajectory_case: TrajectoryCase | null;
+};
+
+/** The mass form of a checked request (checkLaunchFields has required exactly one). */
+function massCase(o: LaunchFields, ctx: z.core.$RefinementCtx): MassCase {
+  if (o.load_kw !== undefined) {
+    const { load_kw, orbit, power, thermal, mass_model, mission_years } = o;
+    return { from: 'load_kw', roll_up: { load_kw, orbit, power, thermal, mass_model, mission_years } };
+  }
+  if (o.mass !== undefined) return { from: 'mass', parts: o.mass };
+  if (o.mass_kg !== undefined) return { from: 'mass_kg', total_kg: o.mass_kg };
+  ctx.addIssue({ code: 'custom', message: MASS_FORMS_MESSAGE });
+  return z.NEVER;
+}
+
+/** The checked request as its case. */
+function launchCase(o: LaunchFields, ctx: z.core.$RefinementCtx): LaunchCase {
+  const priced = o.price_trajectory !== undefined || o.year !== undefined;
+  return {
+    ...o,
+    mass_case: massCase(o, ctx),
+    vehicle_case: vehicleCase(o.vehicle, ctx),
+    trajectory_case: priced ? { spec: o.price_trajectory, year: o.year, to_year: o.trajectory_to_year } : null,
+  };
+}
+
+export const LaunchInput = LaunchObject.superRefine(checkLaunchFields).transform(launchCase);
 
 const YearPrice = z.object({ year: z.number().int(), price_usd_per_kg: z.number(), launch_cost_usd: z.number() });
 
@@ -486,24 +556,26 @@ export const LaunchOutput = z.object({
 });
 export type LaunchResult = z.infer<typeof LaunchOutput>;
 
-export function runLaunch(input: z.output<typeof LaunchInput>, p: Provenance): LaunchResult {
-  // Mass
-  let parts: Record<string, number>;
-  let mass_from: LaunchResult['mass_from'];
-  if (input.load_kw !== undefined) {
-    const roll = rollUpFromLoad(input, p);
-    return { ...priceCampaign(input, p, roll.total_mass_kg, roll.parts, 'load_kw'), subsystems: roll.subsystems };
-  }
-  if (input.mass !== undefined) {
-    parts = { ...input.mass };
-    mass_from = 'mass';
-  } else {
-    parts = { total_kg: input.mass_kg as number };
-    mass_from = 'mass_kg';
-  }
+/** The mass given, as parts and their total (refused unless it is more than nothing). */
+function givenMass(parts: Record<string, number>, from: 'mass_kg' | 'mass'): CampaignMass {
   const total = Object.values(parts).reduce((a, b) => a + b, 0);
   if (!(total > 0)) throw inputError(['mass'], 'expected the parts to sum to more than 0 kg');
-  return { ...priceCampaign(input, p, total, parts, mass_from), subsystems: null };
+  return { total, parts, from };
+}
+
+export function runLaunch(c: LaunchCase, p: Provenance): LaunchResult {
+  const m = c.mass_case;
+  switch (m.from) {
+    case 'load_kw': {
+      const roll = rollUpFromLoad(m.roll_up, p);
+      const mass = { total: roll.total_mass_kg, parts: roll.parts, from: 'load_kw' as const };
+      return { ...priceCampaign(c, p, mass), subsystems: roll.subsystems };
+    }
+    case 'mass':
+      return { ...priceCampaign(c, p, givenMass({ ...m.parts }, 'mass')), subsystems: null };
+    case 'mass_kg':
+      return { ...priceCampaign(c, p, givenMass({ total_kg: m.total_kg }, 'mass_kg')), subsystems: null };
+  }
 }
 
 /** Parse a sub-estimator's input, with errors pointing into the launch request (`/power/...`). */
@@ -521,12 +593,6 @@ function carry<R>(domain: string, p: Provenance, run: (sub: Provenance) => R): R
   for (const w of sub.warnings) p.warn(`${domain}: ${w}`);
   return result;
 }
-
-/** What a roll-up reads of a request: the load, the orbit, the sub-requests and the mass factors. */
-export type RollUpRequest = Pick<
-  z.output<typeof LaunchInput>,
-  'load_kw' | 'orbit' | 'power' | 'thermal' | 'mass_model' | 'mission_years'
->;
 
 /** Fields by which a power request gives its own eclipse instead of taking the roll-up's orbit. */
 const POWER_ECLIPSE_FIELDS = ['orbit', 'eclipse_fraction', 'eclipse_duration_min', 'period_min'];
@@ -567,7 +633,7 @@ export function rollUpThermalRequest(
  * model's own energy balance: all the energy the array delivers over a revolution, P_sa·T_d/T.
  */
 export function sizeSubsystems(input: RollUpRequest, mission_years: number, p: Provenance) {
-  const load_kw = input.load_kw as number;
+  const load_kw = input.load_kw;
   const powerIn = rollUpPowerRequest(input.power, input.orbit);
   const power = carry('power', p, (sub) =>
     runPower(parseWithin(PowerInput, { ...powerIn, load_kw, mission_years }, 'power'), sub),
@@ -576,7 +642,7 @@ export function sizeSubsystems(input: RollUpRequest, mission_years: number, p: P
   const thermal = carry('thermal', p, (sub) => runThermal(parseWithin(ThermalInput, thermalIn, 'thermal'), sub));
   if (thermal.mass_kg === null)
     throw inputError(['thermal'], 'expected a radiator temperature (radiator_temp_k or chip) to size the radiator');
-  return { power, thermal };
+  return { power, thermal, radiator_mass_kg: thermal.mass_kg };
 }
 
 /** The roll-up's mass factors: the caller's `mass_model`, else the sourced defaults. */
@@ -607,12 +673,12 @@ function massFactors(input: RollUpRequest, p: Provenance) {
 /** Mass from the load: the power and thermal subsystems, then compute, shielding, structure and propellant (massRollUp). */
 export function rollUpFromLoad(input: RollUpRequest, p: Provenance) {
   const mission_years = missionYears(input.mission_years, p);
-  const { power, thermal } = sizeSubsystems(input, mission_years, p);
+  const { power, thermal, radiator_mass_kg } = sizeSubsystems(input, mission_years, p);
   const roll = massRollUp({
-    load_kw: input.load_kw as number,
+    load_kw: input.load_kw,
     array_mass_kg: power.array_mass_kg,
     battery_mass_kg: power.battery_mass_kg,
-    radiator_mass_kg: thermal.mass_kg as number,
+    radiator_mass_kg,
     ...massFactors(input, p),
     mission_years,
   });
@@ -648,16 +714,16 @@ export interface CampaignVehicle {
 }
 
 /** The vehicle, its target orbit and the price per kg to start from; a given price_usd_per_kg needs no catalogue price. */
-function campaignVehicle(input: z.output<typeof LaunchInput>, p: Provenance): CampaignVehicle {
-  const orbit = p.orChoice('launch.target_orbit', input.target_orbit, 'target_orbit');
-  warnPayloadOrbit(orbit, input.orbit, p);
+function campaignVehicle(c: LaunchCase, p: Provenance): CampaignVehicle {
+  const orbit = p.orChoice('launch.target_orbit', c.target_orbit, 'target_orbit');
+  warnPayloadOrbit(orbit, c.mass_case.from === 'load_kw' ? c.mass_case.roll_up.orbit : undefined, p);
   // A given price_usd_per_kg needs no catalogue price: the vehicle then only counts launches.
-  const perKg = input.price_usd_per_kg !== undefined;
-  const v = resolveVehicle(input.vehicle, orbit, p, ['vehicle'], !perKg);
-  warnVehicleFigures(v, perKg, p);
-  const usable = p.orDefault('launch.usable_payload_fraction', input.usable_payload_fraction, 'usable_payload_fraction');
-  const basePrice = (input.price_usd_per_kg ?? v.price_usd_per_kg) as number;
-  return { orbit, v, perKg, basePrice, usable };
+  const given = c.price_usd_per_kg;
+  const v = resolveVehicle(c.vehicle_case, orbit, p);
+  const basePrice = given ?? pricedVehicle(v).price_usd_per_kg;
+  warnVehicleFigures(v, given !== undefined, p);
+  const usable = p.orDefault('launch.usable_payload_fraction', c.usable_payload_fraction, 'usable_payload_fraction');
+  return { orbit, v, perKg: given !== undefined, basePrice, usable };
 }
 
 /** What the caller should know about the vehicle's figures: paired from different flights, projected, or no payload published. */
@@ -674,16 +740,16 @@ function warnVehicleFigures(v: ResolvedVehicle, perKg: boolean, p: Provenance): 
 }
 
 /** The price trajectory, when a year or a trajectory is asked for: from the as_of year of the price used (a caller's price has none). */
-function campaignTrajectory(input: z.output<typeof LaunchInput>, cv: CampaignVehicle, p: Provenance): Trajectory | null {
-  if (input.price_trajectory === undefined && input.year === undefined) return null;
+function campaignTrajectory(t: TrajectoryCase | null, cv: CampaignVehicle, p: Provenance): Trajectory | null {
+  if (t === null) return null;
   const asOfYear = cv.v.as_of && !cv.perKg ? Number(cv.v.as_of.slice(0, 4)) : undefined;
-  const needsBaseYear = input.price_trajectory?.base_year === undefined;
+  const needsBaseYear = t.spec?.base_year === undefined;
   if (needsBaseYear && asOfYear === undefined)
     throw inputError(
       ['price_trajectory', 'base_year'],
       'expected price_trajectory.base_year: a price given by the caller (price_usd_per_kg or vehicle.price_usd) has no as_of year to start from',
     );
-  return resolveTrajectory(input.price_trajectory, cv.basePrice, asOfYear ?? 0, p);
+  return resolveTrajectory(t.spec, cv.basePrice, asOfYear ?? 0, p);
 }
 
 /** Price per kg at `year` on the trajectory; the base price without a trajectory or a year. */
@@ -706,7 +772,7 @@ export function launchFill(mass_kg: number, launches: number, payload_kg: number
 /** Whole launches mostly empty make the $/kg paid well above the price per kg: say so below half full. */
 function warnEmptyLaunches(bill: LaunchBill, total: number, cv: CampaignVehicle, p: Provenance): void {
   if (bill.pricing !== 'per_launch' || bill.launches === 0) return;
-  const fill = launchFill(total, bill.launches, cv.v.payload_kg as number, cv.usable);
+  const fill = launchFill(total, bill.launches, bill.payload_kg, cv.usable);
   if (fill < 0.5)
     p.warn(
       `the last launch is mostly empty: the mass fills ${(fill * 100).toFixed(0)} % of the ${bill.launches} launch(es) paid for, so effective_usd_per_kg is well above price_usd_per_kg`,
@@ -751,17 +817,17 @@ function launchCapacity(cv: CampaignVehicle): number | null {
 
 /** The build against the flight rates, and the replacement of failed hardware over the mission at the campaign's price. */
 function campaignCadence(
-  input: z.output<typeof LaunchInput>,
+  c: LaunchCase,
   cv: CampaignVehicle,
   launches: number,
-  mass: { total: number; parts: Record<string, number> },
+  mass: CampaignMass,
   price: number,
   p: Provenance,
 ): LaunchResult['cadence'] {
-  const build_years = p.orDefault('launch.build_years', input.build_years, 'build_years');
-  const mission_years = missionYears(input.mission_years, p);
-  const failure = input.gpu_failure_per_year ?? gpuFailurePerYear(p);
-  const basis = p.orChoice('launch.replacement_basis', input.replacement_basis, 'replacement_basis');
+  const build_years = p.orDefault('launch.build_years', c.build_years, 'build_years');
+  const mission_years = missionYears(c.mission_years, p);
+  const failure = c.gpu_failure_per_year ?? gpuFailurePerYear(p);
+  const basis = p.orChoice('launch.replacement_basis', c.replacement_basis, 'replacement_basis');
   const replaceable = replaceableMass(basis, mass.parts, mass.total);
   const demand = replacementDemand(failure, replaceable, mission_years, launchCapacity(cv));
   const replacementBill = launchBill(cv.v, demand.over_mission_kg, cv.usable, price, cv.perKg);
@@ -824,46 +890,47 @@ function vehicleFigures(cv: CampaignVehicle, bill: LaunchBill, price: number): L
     target_orbit: cv.orbit,
     payload_kg: v.payload_kg,
     usable_payload_kg: launchCapacity(cv),
-    price_usd: bill.pricing === 'per_launch' ? price * (v.payload_kg as number) : null,
+    price_usd: bill.pricing === 'per_launch' ? price * bill.payload_kg : null,
     flights_per_year: v.flights_per_year,
     as_of: v.as_of,
     source: v.source,
   };
 }
 
+/** The mass a campaign lifts: its total, its parts, and the form it was given in. */
+export interface CampaignMass {
+  total: number;
+  parts: Record<string, number>;
+  from: LaunchResult['mass_from'];
+}
+
 /**
  * A launch campaign for a known mass (shared by every mass form): the vehicle, the price at the
  * priced year, the launches and their bill, the cadence, and the price trajectory by year.
  */
-export function priceCampaign(
-  input: z.output<typeof LaunchInput>,
-  p: Provenance,
-  total: number,
-  parts: Record<string, number>,
-  mass_from: LaunchResult['mass_from'],
-): Omit<LaunchResult, 'subsystems'> {
-  const cv = campaignVehicle(input, p);
-  const trajectory = campaignTrajectory(input, cv, p);
-  const pricedYear = trajectory ? (input.year ?? trajectory.base_year) : null;
+export function priceCampaign(c: LaunchCase, p: Provenance, mass: CampaignMass): Omit<LaunchResult, 'subsystems'> {
+  const cv = campaignVehicle(c, p);
+  const trajectory = campaignTrajectory(c.trajectory_case, cv, p);
+  const pricedYear = trajectory ? (c.trajectory_case?.year ?? trajectory.base_year) : null;
   const price = priceAt(trajectory, cv.basePrice, pricedYear);
-  warnMinimumPrice(cv, total, price, p);
-  const bill = launchBill(cv.v, total, cv.usable, price, cv.perKg);
-  warnEmptyLaunches(bill, total, cv, p);
-  const cadence = campaignCadence(input, cv, bill.launches, { total, parts }, price, p);
-  const costAt = (py: number) => launchBill(cv.v, total, cv.usable, py, cv.perKg).cost_usd;
+  warnMinimumPrice(cv, mass.total, price, p);
+  const bill = launchBill(cv.v, mass.total, cv.usable, price, cv.perKg);
+  warnEmptyLaunches(bill, mass.total, cv, p);
+  const cadence = campaignCadence(c, cv, bill.launches, mass, price, p);
+  const costAt = (py: number) => launchBill(cv.v, mass.total, cv.usable, py, cv.perKg).cost_usd;
   return {
-    total_mass_kg: total,
-    mass_parts_kg: parts,
-    mass_from,
+    total_mass_kg: mass.total,
+    mass_parts_kg: mass.parts,
+    mass_from: mass.from,
     vehicle: vehicleFigures(cv, bill, price),
     launches: bill.launches,
     pricing: bill.pricing,
     price_usd_per_kg: price,
     launch_cost_usd: bill.cost_usd,
-    effective_usd_per_kg: bill.cost_usd / total,
+    effective_usd_per_kg: bill.cost_usd / mass.total,
     priced_year: pricedYear,
     cadence,
-    price_trajectory: trajectory && trajectoryTable(trajectory, pricedYear, input.trajectory_to_year, costAt),
+    price_trajectory: trajectory && trajectoryTable(trajectory, pricedYear, c.trajectory_case?.to_year, costAt),
   };
 }
 
@@ -872,7 +939,8 @@ export function priceCampaign(
  * thermal part with its orbit resolved for the view of the Earth.
  */
 export function rollUpCost(input: Pick<RollUpRequest, 'orbit' | 'power'>): number {
-  const powerOrbit = rollUpPowerRequest(input.power, input.orbit).orbit as OrbitSpec | undefined;
+  // The sub-request is parsed only when it runs: an orbit it cannot parse costs nothing to size.
+  const powerOrbit = OrbitSpecSchema.safeParse(rollUpPowerRequest(input.power, input.orbit).orbit).data;
   return (
     coefficient('execution.cost.power_s') +
     sizingEclipseCost(powerOrbit) +
@@ -882,10 +950,10 @@ export function rollUpCost(input: Pick<RollUpRequest, 'orbit' | 'power'>): numbe
 }
 
 /** What a launch request costs: the campaign's closed forms, and the roll-up when the mass comes from a load. */
-export function estimateLaunchCost(input: z.output<typeof LaunchInput>): Cost {
-  const rollUp = input.load_kw !== undefined;
+export function estimateLaunchCost(c: LaunchCase): Cost {
+  const rollUp = c.mass_case.from === 'load_kw' ? c.mass_case.roll_up : null;
   return {
-    cpu_s: coefficient('execution.cost.launch_s') + (rollUp ? rollUpCost(input) : 0),
+    cpu_s: coefficient('execution.cost.launch_s') + (rollUp ? rollUpCost(rollUp) : 0),
     basis: rollUp ? 'mass rolled up from the load through power and thermal; launch campaign' : 'launch campaign',
   };
 }

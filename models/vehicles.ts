@@ -30,12 +30,7 @@ const CustomVehicle = z
   .superRefine((v, ctx) => {
     if (v.id === undefined)
       for (const key of ['payload_kg', 'price_usd'] as const)
-        if (v[key] === undefined)
-          ctx.addIssue({
-            code: 'custom',
-            path: [key],
-            message: `expected ${key} for a vehicle that is not in the catalogue (or an id among ${VEHICLE_IDS.join(', ')})`,
-          });
+        if (v[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: customVehicleMissing(key) });
   });
 
 export const VehicleRefSchema = z
@@ -47,18 +42,53 @@ export const VehicleRefSchema = z
   );
 export type VehicleRef = z.output<typeof VehicleRefSchema>;
 
-export interface ResolvedVehicle {
+/** Figures a request may give a vehicle: over a catalogue entry's, or all of a custom vehicle's. */
+export interface VehicleOverrides {
+  name?: string;
+  payload_kg?: number;
+  price_usd?: number;
+  flights_per_year?: number;
+}
+
+/**
+ * A vehicle reference as a case: none (the catalogue's default vehicle), a catalogue entry with
+ * perhaps some of its figures overridden, or a custom vehicle with its own payload and price.
+ */
+export type VehicleCase =
+  | { kind: 'default' }
+  | { kind: 'catalogue'; id: string; overrides: VehicleOverrides }
+  | ({ kind: 'custom'; payload_kg: number; price_usd: number } & Omit<VehicleOverrides, 'payload_kg' | 'price_usd'>);
+
+/** Why a vehicle without a catalogue id is refused without `key`. */
+function customVehicleMissing(key: 'payload_kg' | 'price_usd'): string {
+  return `expected ${key} for a vehicle that is not in the catalogue (or an id among ${VEHICLE_IDS.join(', ')})`;
+}
+
+/**
+ * The case of a parsed vehicle reference, for a request's transform to its case (`path` locates
+ * it in the request). CustomVehicle has refused a custom vehicle without its payload and price.
+ */
+export function vehicleCase(
+  ref: VehicleRef | undefined,
+  ctx: z.core.$RefinementCtx,
+  path: (string | number)[] = ['vehicle'],
+): VehicleCase {
+  if (ref === undefined) return { kind: 'default' };
+  if (typeof ref === 'string') return { kind: 'catalogue', id: ref, overrides: {} };
+  const { id, payload_kg, price_usd, ...rest } = ref;
+  if (id !== undefined) return { kind: 'catalogue', id, overrides: { ...rest, payload_kg, price_usd } };
+  if (payload_kg !== undefined && price_usd !== undefined) return { kind: 'custom', payload_kg, price_usd, ...rest };
+  const key = payload_kg === undefined ? 'payload_kg' : 'price_usd';
+  ctx.addIssue({ code: 'custom', path: [...path, key], message: customVehicleMissing(key) });
+  return z.NEVER;
+}
+
+/** What is known of a vehicle whatever its pricing. */
+interface VehicleFigures {
   id: string | null;
   name: string;
   status: 'flown' | 'projected' | 'custom';
   orbit: TargetOrbit;
-  pricing: 'per_launch' | 'per_kg';
-  /** Published payload per launch to the target orbit, kg (null: not published, per-kg offers). */
-  payload_kg: number | null;
-  /** Price per launch at as_of (null for per-kg offers). */
-  price_usd: number | null;
-  /** Price per kg of published payload at as_of (null only when resolved without a price). */
-  price_usd_per_kg: number | null;
   min_price_usd: number;
   flights_per_year: number | null;
   as_of: string | null;
@@ -70,57 +100,101 @@ export interface ResolvedVehicle {
   pairing_note: string | null;
 }
 
-/** Resolve a vehicle reference against the catalogue; `path` locates it in the request for errors. */
+/** A vehicle sold by the launch: a published payload per launch to the target orbit, and its price when one is known. */
+export interface PerLaunchVehicle extends VehicleFigures {
+  pricing: 'per_launch';
+  /** Payload per launch to the target orbit, kg. */
+  payload_kg: number;
+  /** Price per launch at as_of (null: none published, and none given). */
+  price_usd: number | null;
+  /** price_usd / payload_kg (null without a price). */
+  price_usd_per_kg: number | null;
+}
+
+/** An offer sold by the kg (rideshare): the mass one customer may book per flight may be unpublished. */
+export interface PerKgVehicle extends VehicleFigures {
+  pricing: 'per_kg';
+  /** Mass one customer may book per flight, kg (null: not published). */
+  payload_kg: number | null;
+  price_usd: null;
+  price_usd_per_kg: number;
+}
+
+export type ResolvedVehicle = PerLaunchVehicle | PerKgVehicle;
+/** A vehicle with a price per kg: what prices a launch without a price of the caller's. */
+export type PricedVehicle = ResolvedVehicle & { price_usd_per_kg: number };
+
+/** The catalogue entry with this id (the schema and the fixtures check every id they let through). */
+function catalogued(id: string): Vehicle {
+  const entry = VEHICLES.find((v) => v.id === id);
+  if (entry === undefined) throw new Error(`no vehicle "${id}" in the catalogue`);
+  return entry;
+}
+
+/** The catalogue entry a case refers to (none for a custom vehicle); the default vehicle is an assumption, said. */
+function caseEntry(c: VehicleCase, p: Provenance): Vehicle | undefined {
+  if (c.kind === 'custom') return undefined;
+  const entry = catalogued(c.kind === 'default' ? DEFAULT_VEHICLE_ID : c.id);
+  if (c.kind === 'default') p.assume('vehicle', entry.id, 'catalogue id', entry.source);
+  return entry;
+}
+
+/** The figures of any vehicle: the caller's over the catalogue entry's. */
+function vehicleFigures(entry: Vehicle | undefined, o: VehicleOverrides, orbit: TargetOrbit): VehicleFigures {
+  return {
+    id: entry?.id ?? null,
+    name: o.name ?? entry?.name ?? 'custom vehicle',
+    status: entry === undefined ? 'custom' : entry.status,
+    orbit,
+    min_price_usd: entry?.min_price_usd ?? 0,
+    flights_per_year: o.flights_per_year ?? entry?.flights_per_year ?? null,
+    as_of: o.price_usd !== undefined ? null : (entry?.as_of ?? null),
+    source: entry?.source ?? null,
+    catalogue_payload: entry !== undefined && o.payload_kg === undefined,
+    catalogue_price: entry !== undefined && o.price_usd === undefined,
+    pairing_note:
+      entry?.pairing_note !== undefined && o.payload_kg === undefined && o.price_usd === undefined ? entry.pairing_note : null,
+  };
+}
+
+/** Resolve a vehicle case against the catalogue for a target orbit; `path` locates it in the request for errors. */
 export function resolveVehicle(
-  ref: VehicleRef | undefined,
+  c: VehicleCase,
   orbit: TargetOrbit,
   p: Provenance,
   path: (string | number)[] = ['vehicle'],
-  needPrice = true,
 ): ResolvedVehicle {
-  const id = ref === undefined ? DEFAULT_VEHICLE_ID : typeof ref === 'string' ? ref : (ref.id ?? null);
-  const overrides = typeof ref === 'object' ? ref : {};
-  const entry: Vehicle | undefined = id === null ? undefined : VEHICLES.find((v) => v.id === id);
-  if (ref === undefined && entry) p.assume('vehicle', entry.id, 'catalogue id', entry.source);
-
-  const published = entry ? entry.payload_kg[orbit] : null;
-  const payload_kg = overrides.payload_kg ?? published;
-  const pricing = entry?.pricing ?? 'per_launch';
-  if (pricing === 'per_launch' && payload_kg === null) {
+  const entry = caseEntry(c, p);
+  const o: VehicleOverrides = c.kind === 'catalogue' ? c.overrides : c.kind === 'custom' ? c : {};
+  const figures = vehicleFigures(entry, o, orbit);
+  const payload_kg = o.payload_kg ?? (entry ? entry.payload_kg[orbit] : null);
+  if (entry?.pricing === 'per_kg') {
+    if (entry.price_usd_per_kg === null) throw new Error(`vehicle "${entry.id}" is priced per kg without a price`);
+    return { ...figures, pricing: 'per_kg', payload_kg, price_usd: null, price_usd_per_kg: entry.price_usd_per_kg };
+  }
+  if (payload_kg === null)
     throw inputError(
       path,
-      `${entry?.name ?? 'this vehicle'} has no published payload to ${orbit.toUpperCase()}: give vehicle: { id: "${id}", payload_kg }`,
+      `${entry?.name ?? 'this vehicle'} has no published payload to ${orbit.toUpperCase()}: give vehicle: { id: "${figures.id}", payload_kg }`,
     );
-  }
-  const price_usd = overrides.price_usd ?? entry?.price_usd ?? null;
-  if (needPrice && pricing === 'per_launch' && price_usd === null) {
-    throw inputError(
-      path,
-      `${entry?.name ?? 'this vehicle'} has no published price (${entry?.note ?? ''}): give vehicle: { id: "${id}", price_usd } or price_usd_per_kg`,
-    );
-  }
-  const price_usd_per_kg =
-    pricing === 'per_kg' ? (entry?.price_usd_per_kg ?? null) : price_usd === null ? null : price_usd / (payload_kg as number);
+  const price_usd = o.price_usd ?? entry?.price_usd ?? null;
   return {
-    id,
-    name: overrides.name ?? entry?.name ?? 'custom vehicle',
-    status: entry === undefined ? 'custom' : entry.status,
-    orbit,
-    pricing,
+    ...figures,
+    pricing: 'per_launch',
     payload_kg,
-    price_usd: pricing === 'per_launch' ? price_usd : null,
-    price_usd_per_kg,
-    min_price_usd: entry?.min_price_usd ?? 0,
-    flights_per_year: overrides.flights_per_year ?? entry?.flights_per_year ?? null,
-    as_of: overrides.price_usd !== undefined ? null : (entry?.as_of ?? null),
-    source: entry?.source ?? null,
-    catalogue_payload: entry !== undefined && overrides.payload_kg === undefined,
-    catalogue_price: entry !== undefined && overrides.price_usd === undefined,
-    pairing_note:
-      entry?.pairing_note !== undefined && overrides.payload_kg === undefined && overrides.price_usd === undefined
-        ? entry.pairing_note
-        : null,
+    price_usd,
+    price_usd_per_kg: price_usd === null ? null : price_usd / payload_kg,
   };
+}
+
+/** The vehicle with its price per kg, when the launch is priced on it: a 400 at `path` when none is published or given. */
+export function pricedVehicle(v: ResolvedVehicle, path: (string | number)[] = ['vehicle']): PricedVehicle {
+  if (v.price_usd_per_kg !== null) return { ...v, price_usd_per_kg: v.price_usd_per_kg };
+  const entry = v.id === null ? undefined : catalogued(v.id);
+  throw inputError(
+    path,
+    `${entry?.name ?? 'this vehicle'} has no published price (${entry?.note ?? ''}): give vehicle: { id: "${v.id}", price_usd } or price_usd_per_kg`,
+  );
 }
 
 /**
@@ -132,9 +206,9 @@ export function cadenceAgainstFlightRates(launches: number, build_years: number,
   const world = p.orDefault('launch.world_orbital_launches_per_year', undefined, 'world_orbital_launches_per_year');
   const rate = v.flights_per_year;
   const vehicleShare = rate && rate > 0 ? perYear / rate : null;
-  if (vehicleShare !== null && vehicleShare > 1)
+  if (rate && vehicleShare !== null && vehicleShare > 1)
     p.warn(
-      `${launches} launches in ${build_years} years is ${perYear.toFixed(1)} a year: ${vehicleShare.toFixed(1)} times ${v.name}'s flight rate of ${rate} a year and ${(perYear / world).toFixed(2)} times the world's ${world} orbital launches a year; at those rates the build takes ${(launches / (rate as number)).toFixed(1)} years of every ${v.name} flight, or ${(launches / world).toFixed(1)} years of every launch on Earth`,
+      `${launches} launches in ${build_years} years is ${perYear.toFixed(1)} a year: ${vehicleShare.toFixed(1)} times ${v.name}'s flight rate of ${rate} a year and ${(perYear / world).toFixed(2)} times the world's ${world} orbital launches a year; at those rates the build takes ${(launches / rate).toFixed(1)} years of every ${v.name} flight, or ${(launches / world).toFixed(1)} years of every launch on Earth`,
     );
   return {
     launches_per_year: perYear,
@@ -144,14 +218,14 @@ export function cadenceAgainstFlightRates(launches: number, build_years: number,
   };
 }
 
-export interface LaunchBill {
+/** What lifting a mass costs: whole launches of a published payload, or the mass by the kg. */
+export type LaunchBill = {
   launches: number;
   /** Mass paid for: whole launches × published payload (per-launch pricing) or the mass itself (per kg). */
   billed_mass_kg: number;
   cost_usd: number;
-  pricing: 'per_launch' | 'per_kg';
   price_usd_per_kg: number;
-}
+} & ({ pricing: 'per_launch' /** Payload of each launch paid for, kg. */; payload_kg: number } | { pricing: 'per_kg' });
 
 /**
  * Launches and cost of lifting `mass_kg`. Per-launch pricing pays whole launches:
@@ -169,8 +243,15 @@ export function launchBill(
   // A hair below the quotient so that exact multiples do not round up on a float residue.
   const launches = mass_kg <= 0 ? 0 : capacity === null ? 1 : wholeCount(mass_kg / capacity);
   if (!perKg && v.pricing === 'per_launch') {
-    const billed = launches * (v.payload_kg as number);
-    return { launches, billed_mass_kg: billed, cost_usd: billed * price_usd_per_kg, pricing: 'per_launch', price_usd_per_kg };
+    const billed = launches * v.payload_kg;
+    return {
+      launches,
+      billed_mass_kg: billed,
+      cost_usd: billed * price_usd_per_kg,
+      pricing: 'per_launch',
+      payload_kg: v.payload_kg,
+      price_usd_per_kg,
+    };
   }
   const cost = mass_kg <= 0 ? 0 : Math.max(v.min_price_usd, mass_kg * price_usd_per_kg);
   return { launches, billed_mass_kg: mass_kg, cost_usd: cost, pricing: 'per_kg', price_usd_per_kg };
