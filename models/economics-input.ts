@@ -168,11 +168,12 @@ function checkLaunchForms(o: EconomicsFields, ctx: z.core.$RefinementCtx): void 
     o.launch_usd_per_kg !== undefined && 'launch_usd_per_kg',
     o.vehicle !== undefined && 'vehicle',
     (o.starship_price_usd !== undefined || o.starship_payload_kg !== undefined) && 'starship_price_usd',
-  ].filter(Boolean);
-  if (forms.length > 1)
+  ].filter((form): form is string => typeof form === 'string');
+  const second = forms[1];
+  if (second !== undefined)
     ctx.addIssue({
       code: 'custom',
-      path: [forms[1] as string],
+      path: [second],
       message: `expected one way to price launch, got ${forms.join(' and ')}`,
     });
   if (o.satellite_usd_per_w !== undefined && o.satellite_usd_per_kg !== undefined)
@@ -294,14 +295,45 @@ function launchPricingCase(o: EconomicsFields, ctx: z.core.$RefinementCtx): Laun
   return { kind: 'vehicle', vehicle: { kind: 'catalogue', id: 'starship', overrides }, path: ['starship_price_usd'] };
 }
 
+/** The orbital side: rolled up from the physics, sized by the named W/kg shortcut, or itemised by the caller. */
+export type OrbitalCase =
+  | { sizing: 'roll_up' }
+  | { sizing: 'specific_power' }
+  | { sizing: 'itemised'; items: Record<string, number> };
+
+/** Satellite hardware priced per W of start-of-life array (at the sourced default unless given) or per kg. */
+export type HardwarePriceCase = { per: 'w'; usd_per_w: number | undefined } | { per: 'kg'; usd_per_kg: number };
+
+/** The ground side: modelled (capex, PUE, energy, operations), or itemised by the caller beside an itemised orbital side. */
+export type GroundCase = { kind: 'modelled' } | { kind: 'itemised'; items: Record<string, number> };
+
 /**
  * The economics request as its case: the fields as given (a run-time error quotes them at its
  * pointer, and the consistent run beside a convention re-reads them), and each mode tagged.
  */
-export type EconomicsCase = EconomicsFields & { launch_case: LaunchPricingCase };
+export type EconomicsCase = EconomicsFields & {
+  launch_case: LaunchPricingCase;
+  orbital_case: OrbitalCase;
+  hardware_case: HardwarePriceCase;
+  ground_case: GroundCase;
+};
+
+function orbitalCase(o: EconomicsFields): OrbitalCase {
+  return o.space_costs_usd !== undefined ? { sizing: 'itemised', items: o.space_costs_usd } : { sizing: sizingOf(o) };
+}
 
 function economicsCase(o: EconomicsFields, ctx: z.core.$RefinementCtx): EconomicsCase {
-  return { ...o, launch_case: launchPricingCase(o, ctx) };
+  return {
+    ...o,
+    launch_case: launchPricingCase(o, ctx),
+    orbital_case: orbitalCase(o),
+    hardware_case:
+      o.satellite_usd_per_kg !== undefined
+        ? { per: 'kg', usd_per_kg: o.satellite_usd_per_kg }
+        : { per: 'w', usd_per_w: o.satellite_usd_per_w },
+    ground_case:
+      o.terrestrial_costs_usd !== undefined ? { kind: 'itemised', items: o.terrestrial_costs_usd } : { kind: 'modelled' },
+  };
 }
 
 export const EconomicsInput = EconomicsObject.superRefine((o, ctx) => {

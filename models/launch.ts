@@ -670,6 +670,9 @@ function massFactors(input: RollUpRequest, p: Provenance) {
   };
 }
 
+/** What a roll-up sized: the subsystems of POST /v1/power and POST /v1/thermal, and the dry mass and propellant share. */
+export type RollUpSubsystems = NonNullable<LaunchResult['subsystems']>;
+
 /** Mass from the load: the power and thermal subsystems, then compute, shielding, structure and propellant (massRollUp). */
 export function rollUpFromLoad(input: RollUpRequest, p: Provenance) {
   const mission_years = missionYears(input.mission_years, p);
