@@ -345,16 +345,16 @@ function powerRequest(input: EconomicsCase, orbit: OrbitSpec, p: Provenance): Re
 }
 
 /** Share of the year the rolled-up design powers its load: 1 unless its battery is sized for a shorter eclipse than the year's longest. */
-function servedFraction(orbitSpec: unknown, epochIso: string, covered_min: number): number {
+function servedFraction(orbitSpec: OrbitSpec, epochIso: string, covered_min: number): number {
   const scratch = new Provenance();
-  const o = resolveOrbit(orbitSpec as OrbitSpec, epochIso, scratch);
+  const o = resolveOrbit(orbitSpec, epochIso, scratch);
   return poweredFraction(o, Provenance.value('orbit.annual_step_h'), covered_min);
 }
 
 /** Share of the year the rolled-up design powers its load, warned about when its battery leaves hours dark. */
-function servedShare(power: PowerResult, orbitSpec: unknown, p: Provenance): number {
+function servedShare(power: PowerResult, orbitSpec: OrbitSpec | undefined, p: Provenance): number {
   const sizedOrbit = power.orbit;
-  if (sizedOrbit === null) return 1;
+  if (sizedOrbit === null || orbitSpec === undefined) return 1;
   const served = servedFraction(orbitSpec, sizedOrbit.epoch, power.eclipse_duration_min);
   if (served < 1)
     p.warn(
@@ -392,7 +392,7 @@ function rollUpFleet(input: EconomicsCase, years: number, p: Provenance): Fleet 
   );
   const installed_w = roll.power.array_bol_power_kw * 1000;
   const satPowerW = p.orDefault('economics.satellite_power_kw', input.satellite_power_kw, 'satellite_power_kw') * 1000;
-  const served = servedShare(roll.power, input.power?.orbit ?? orbit, p);
+  const served = servedShare(roll.power, roll.power_orbit, p);
   return {
     installed_w,
     mass_kg: roll.total_mass_kg,

@@ -634,15 +634,17 @@ export function rollUpThermalRequest(
  */
 export function sizeSubsystems(input: RollUpRequest, mission_years: number, p: Provenance) {
   const load_kw = input.load_kw;
-  const powerIn = rollUpPowerRequest(input.power, input.orbit);
-  const power = carry('power', p, (sub) =>
-    runPower(parseWithin(PowerInput, { ...powerIn, load_kw, mission_years }, 'power'), sub),
+  const powerRequest = parseWithin(
+    PowerInput,
+    { ...rollUpPowerRequest(input.power, input.orbit), load_kw, mission_years },
+    'power',
   );
+  const power = carry('power', p, (sub) => runPower(powerRequest, sub));
   const thermalIn = { ...rollUpThermalRequest(input.thermal, input.orbit, p), heat_kw: power.orbit_average_heat_kw };
   const thermal = carry('thermal', p, (sub) => runThermal(parseWithin(ThermalInput, thermalIn, 'thermal'), sub));
   if (thermal.mass_kg === null)
     throw inputError(['thermal'], 'expected a radiator temperature (radiator_temp_k or chip) to size the radiator');
-  return { power, thermal, radiator_mass_kg: thermal.mass_kg };
+  return { power, thermal, radiator_mass_kg: thermal.mass_kg, power_orbit: powerRequest.orbit };
 }
 
 /** The roll-up's mass factors: the caller's `mass_model`, else the sourced defaults. */
@@ -676,7 +678,7 @@ export type RollUpSubsystems = NonNullable<LaunchResult['subsystems']>;
 /** Mass from the load: the power and thermal subsystems, then compute, shielding, structure and propellant (massRollUp). */
 export function rollUpFromLoad(input: RollUpRequest, p: Provenance) {
   const mission_years = missionYears(input.mission_years, p);
-  const { power, thermal, radiator_mass_kg } = sizeSubsystems(input, mission_years, p);
+  const { power, thermal, radiator_mass_kg, power_orbit } = sizeSubsystems(input, mission_years, p);
   const roll = massRollUp({
     load_kw: input.load_kw,
     array_mass_kg: power.array_mass_kg,
@@ -688,6 +690,8 @@ export function rollUpFromLoad(input: RollUpRequest, p: Provenance) {
   return {
     ...roll,
     power,
+    // The orbit the power estimator sized in, as parsed: the roll-up's, or the power request's own.
+    power_orbit,
     thermal,
     subsystems: {
       array_area_m2: power.array_area_m2,
