@@ -249,7 +249,7 @@ export const EconomicsOutput = z.object({
   space_costs_usd: z.record(z.string(), z.number()).nullable().describe('The itemised orbital side, USD'),
   space_total_usd: z.number().describe('= orbital_total_usd (the Starcloud table’s name), USD'),
   space_usd_per_kwh: z.number().describe('= orbital_usd_per_kwh, USD/kWh'),
-  terrestrial: TerrestrialOut,
+  terrestrial: TerrestrialOut.describe('The terrestrial side: capex charged, energy, overhead and operations over the mission'),
   terrestrial_energy_usd: z.number().describe('Energy bought for the IT load (before PUE): terrestrial.it_energy_usd, USD'),
   itemisation: Itemisation.nullable(),
   mccalip: McCalipView.nullable().describe('The McCalip calculator’s own figures (convention "mccalip")'),

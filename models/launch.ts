@@ -181,7 +181,7 @@ export interface Trajectory {
   base_price_usd_per_kg: number;
   /** Price factor at `year` relative to the base year; throws for years the model cannot reach. */
   factor(year: number): number;
-  parameters: Record<string, number>;
+  parameters: TrajectoryParameters;
   source: string;
 }
 
@@ -473,12 +473,112 @@ function launchCase(o: LaunchFields, ctx: z.core.$RefinementCtx): LaunchCase {
 
 export const LaunchInput = LaunchObject.superRefine(checkLaunchFields).transform(launchCase);
 
-const YearPrice = z.object({ year: z.number().int(), price_usd_per_kg: z.number(), launch_cost_usd: z.number() });
+const YearPrice = z
+  .object({
+    year: z.number().int().describe('Calendar year'),
+    price_usd_per_kg: z.number().describe('Price per kg in that year on the trajectory'),
+    launch_cost_usd: z.number().describe("This campaign's launch cost at that year's price (same launches and pricing)"),
+  })
+  .describe('One year of the price trajectory');
+
+/** The figures a price trajectory was computed with: an annual decline's, or a learning curve's. */
+export const TrajectoryParametersSchema = z
+  .object({
+    decline_fraction: z.number().optional().describe('annual_decline: fall of the price over decline_period_years'),
+    decline_period_years: z.number().optional().describe('annual_decline: the period of that fall'),
+    annual_decline_fraction: z
+      .number()
+      .optional()
+      .describe('annual_decline: the fall in one year, 1 − (1 − decline_fraction)^(1/decline_period_years)'),
+    learning_rate: z
+      .number()
+      .optional()
+      .describe("learning_curve: price drop per doubling of the cumulative mass launched (Wright's law)"),
+    wright_exponent: z
+      .number()
+      .optional()
+      .describe('learning_curve: b in price ∝ (cumulative mass)^(−b), −log₂(1 − learning_rate)'),
+    cumulative_mass_kg_base: z
+      .number()
+      .optional()
+      .describe('learning_curve: mass launched to orbit, all time, through the base year'),
+    annual_mass_kg: z.number().optional().describe('learning_curve: mass launched to orbit in the base year'),
+    annual_mass_growth_fraction: z.number().optional().describe('learning_curve: growth of the annual mass launched, per year'),
+  })
+  .describe('The parameters of the model, each as given or defaulted (with its source in assumptions)');
+export type TrajectoryParameters = z.infer<typeof TrajectoryParametersSchema>;
+
+const VehicleOut = z
+  .object({
+    id: z.string().nullable().describe('Catalogue id (null for a custom vehicle)'),
+    name: z.string().describe('Vehicle name'),
+    status: z
+      .enum(['flown', 'projected', 'custom'])
+      .describe('Flown, projected (not yet in service: its figures are assumptions), or custom (given by the caller)'),
+    target_orbit: TargetOrbit.describe('Orbit the payload figure refers to'),
+    payload_kg: z
+      .number()
+      .nullable()
+      .describe('Published payload per launch to the target orbit (null: not published, as for per-kg offers)'),
+    usable_payload_kg: z
+      .number()
+      .nullable()
+      .describe('Payload per launch the hardware can use: payload_kg × the usable payload share (null: payload not published)'),
+    price_usd: z.number().nullable().describe('Price per launch at the priced year'),
+    flights_per_year: z.number().nullable().describe("The vehicle's flight rate, launches a year (null: not known)"),
+    as_of: z
+      .string()
+      .nullable()
+      .describe("Date of the catalogue's price and payload (null: a custom vehicle, or a price given by the caller)"),
+    source: z.string().nullable().describe("Key into GET /v1/sources for the catalogue's figures (null: a custom vehicle)"),
+  })
+  .describe('The vehicle the mass is launched on, with the figures used for it');
+
+const CadenceOut = z
+  .object({
+    build_years: z.number().describe('Years over which the initial mass is launched'),
+    launches_per_year_to_build: z.number().describe('launches / build_years'),
+    mission_years: z.number().describe('Mission over which failed hardware is replaced'),
+    gpu_failure_per_year: z.number().describe('Accelerator failures per accelerator-year used for the replacements'),
+    replacement_basis: z
+      .enum(['whole_satellite', 'compute_only'])
+      .describe('What a failure costs in mass: whole satellites (no servicing), or the compute part only (servicing)'),
+    replaceable_mass_kg: z
+      .number()
+      .describe('Mass the failure rate applies to: total_mass_kg (whole_satellite) or the compute part (compute_only)'),
+    replacement_mass_kg_per_year: z.number().describe('Mass replaced a year: gpu_failure_per_year × replaceable_mass_kg'),
+    replacement_launches_per_year: z
+      .number()
+      .describe('Mean launches a year to replace failed hardware (fractional: shared launches)'),
+    replacement_launches_over_mission: z
+      .number()
+      .int()
+      .describe('Whole launches to lift the replacement mass of the whole mission'),
+    replacement_launch_cost_usd: z.number().describe('Launching the replacement mass over the mission, same pricing'),
+    vehicle_flights_per_year: z.number().nullable().describe("The vehicle's flight rate (null: not known)"),
+    build_share_of_flight_rate: z
+      .number()
+      .nullable()
+      .describe("launches_per_year_to_build / the vehicle's flight rate: above 1 the build outpaces today's fleet"),
+    world_launches_per_year: z.number().describe('Orbital launches a year worldwide, every vehicle (the yardstick), 1/year'),
+    build_share_of_world_launches: z
+      .number()
+      .describe(
+        "launches_per_year_to_build / the world's orbital launches a year: above 1 the build needs more launches than the whole world flies",
+      ),
+    replacement_share_of_flight_rate: z
+      .number()
+      .nullable()
+      .describe("replacement_launches_per_year / the vehicle's flight rate (null: no flight rate known)"),
+  })
+  .describe("The launches a year to build and to replace failed hardware, against the vehicle's and the world's flight rates");
 
 export const LaunchOutput = z.object({
   total_mass_kg: z.number().describe('Mass to orbit'),
   mass_parts_kg: z.record(z.string(), z.number()).describe('The parts of total_mass_kg'),
-  mass_from: z.enum(['mass_kg', 'mass', 'load_kw']),
+  mass_from: z
+    .enum(['mass_kg', 'mass', 'load_kw'])
+    .describe('How the mass was given: a total (mass_kg), a breakdown (mass), or rolled up from the load (load_kw)'),
   subsystems: z
     .object({
       array_area_m2: z.number().describe('Array area from POST /v1/power, m²'),
@@ -497,62 +597,33 @@ export const LaunchOutput = z.object({
     })
     .nullable()
     .describe('With load_kw: what the power and thermal estimators sized, and the roll-up'),
-  vehicle: z.object({
-    id: z.string().nullable(),
-    name: z.string(),
-    status: z.enum(['flown', 'projected', 'custom']),
-    target_orbit: TargetOrbit,
-    payload_kg: z.number().nullable().describe('Published payload per launch to the target orbit'),
-    usable_payload_kg: z.number().nullable(),
-    price_usd: z.number().nullable().describe('Price per launch at the priced year'),
-    flights_per_year: z.number().nullable(),
-    as_of: z.string().nullable(),
-    source: z.string().nullable(),
-  }),
+  vehicle: VehicleOut,
   launches: z.number().int().describe('Whole launches to lift total_mass_kg'),
   pricing: z.enum(['per_launch', 'per_kg']).describe('Whole launches paid, or the mass paid per kg'),
   price_usd_per_kg: z
     .number()
     .describe('Price per kg of published payload (per_launch) or per kg launched (per_kg), at the priced year'),
-  launch_cost_usd: z.number(),
+  launch_cost_usd: z
+    .number()
+    .describe(
+      "Launching total_mass_kg at the priced year: launches × payload × price per kg (per_launch), or the mass × price per kg, at least the offer's minimum (per_kg)",
+    ),
   effective_usd_per_kg: z.number().describe('launch_cost_usd / total_mass_kg: includes the unfilled part of the last launch'),
   priced_year: z.number().int().nullable().describe('Year on the price trajectory the cost is priced at (null: the as_of price)'),
-  cadence: z.object({
-    build_years: z.number(),
-    launches_per_year_to_build: z.number(),
-    mission_years: z.number(),
-    gpu_failure_per_year: z.number().describe('Accelerator failures per accelerator-year used for the replacements'),
-    replacement_basis: z.enum(['whole_satellite', 'compute_only']),
-    replaceable_mass_kg: z.number(),
-    replacement_mass_kg_per_year: z.number(),
-    replacement_launches_per_year: z
-      .number()
-      .describe('Mean launches a year to replace failed hardware (fractional: shared launches)'),
-    replacement_launches_over_mission: z.number().int(),
-    replacement_launch_cost_usd: z.number().describe('Launching the replacement mass over the mission, same pricing'),
-    vehicle_flights_per_year: z.number().nullable(),
-    build_share_of_flight_rate: z
-      .number()
-      .nullable()
-      .describe("launches_per_year_to_build / the vehicle's flight rate: above 1 the build outpaces today's fleet"),
-    world_launches_per_year: z.number().describe('Orbital launches a year worldwide, every vehicle (the yardstick), 1/year'),
-    build_share_of_world_launches: z
-      .number()
-      .describe(
-        "launches_per_year_to_build / the world's orbital launches a year: above 1 the build needs more launches than the whole world flies",
-      ),
-    replacement_share_of_flight_rate: z.number().nullable(),
-  }),
+  cadence: CadenceOut,
   price_trajectory: z
     .object({
-      model: z.enum(['annual_decline', 'learning_curve']),
-      base_year: z.number().int(),
-      base_price_usd_per_kg: z.number(),
-      parameters: z.record(z.string(), z.number()),
-      source: z.string(),
+      model: z
+        .enum(['annual_decline', 'learning_curve'])
+        .describe("The model: a compounded annual decline, or Wright's learning curve on the cumulative mass launched"),
+      base_year: z.number().int().describe('Year of the base price: the first of the table'),
+      base_price_usd_per_kg: z.number().describe('Price per kg in the base year'),
+      parameters: TrajectoryParametersSchema,
+      source: z.string().describe("Key into GET /v1/sources for the model's default figures"),
       by_year: z.array(YearPrice).describe('Price per kg and the cost of this launch campaign, year by year'),
     })
-    .nullable(),
+    .nullable()
+    .describe('The launch price by year (null unless `year` or `price_trajectory` is given)'),
 });
 export type LaunchResult = z.infer<typeof LaunchOutput>;
 
