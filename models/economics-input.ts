@@ -1,7 +1,9 @@
 /**
  * The economics request: what is sized (the roll-up of POST /v1/launch, or a named W/kg shortcut),
  * how launch is priced, the orbital and terrestrial cost figures, and the itemised forms that
- * reproduce white papers. Validation only; the model is in economics.ts.
+ * reproduce white papers. Validation, and the case it yields (`EconomicsCase`: how launch is priced,
+ * how the orbital side is sized, how hardware is priced, the ground side modelled or itemised, each
+ * tagged); the model is in economics.ts.
  */
 import { z } from 'zod';
 import { checkRollUpOverrides, RollUpFields } from './launch.js';

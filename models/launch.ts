@@ -5,8 +5,10 @@
  *
  * Mass comes given (`mass_kg`), as a breakdown (`mass: { <part>_kg }`), or rolled up from a load
  * (`massRollUp`: compute, arrays, batteries, radiators, shielding, structure, propellant).
- * Vehicles come from fixtures/vehicles.json, each with payload, price, flight rate, status,
- * as_of and source; or a custom `{ payload_kg, price_usd }`; or a plain `price_usd_per_kg`.
+ * Vehicles come from the catalogue (vehicles.ts: fixtures/vehicles.json, each with payload, price,
+ * flight rate, status, as_of and source), or a custom `{ payload_kg, price_usd }`; or the price is a
+ * plain `price_usd_per_kg`. The schema gives `runLaunch` its case: the mass form, the vehicle and the
+ * pricing by year, tagged; the campaign is a list of named steps (`priceCampaign`).
  */
 
 import { z } from 'zod';
@@ -263,7 +265,7 @@ function learningCurveTrajectory(s: z.output<typeof LearningCurve>, base: Trajec
 }
 
 // ---------------------------------------------------------------------------------------------
-// The estimator
+// The request and its case, and the answer
 // ---------------------------------------------------------------------------------------------
 
 const PartName = z
@@ -627,27 +629,9 @@ export const LaunchOutput = z.object({
 });
 export type LaunchResult = z.infer<typeof LaunchOutput>;
 
-/** The mass given, as parts and their total (refused unless it is more than nothing). */
-function givenMass(parts: Record<string, number>, from: 'mass_kg' | 'mass'): CampaignMass {
-  const total = Object.values(parts).reduce((a, b) => a + b, 0);
-  if (!(total > 0)) throw inputError(['mass'], 'expected the parts to sum to more than 0 kg');
-  return { total, parts, from };
-}
-
-export function runLaunch(c: LaunchCase, p: Provenance): LaunchResult {
-  const m = c.mass_case;
-  switch (m.from) {
-    case 'load_kw': {
-      const roll = rollUpFromLoad(m.roll_up, p);
-      const mass = { total: roll.total_mass_kg, parts: roll.parts, from: 'load_kw' as const };
-      return { ...priceCampaign(c, p, mass), subsystems: roll.subsystems };
-    }
-    case 'mass':
-      return { ...priceCampaign(c, p, givenMass({ ...m.parts }, 'mass')), subsystems: null };
-    case 'mass_kg':
-      return { ...priceCampaign(c, p, givenMass({ total_kg: m.total_kg }, 'mass_kg')), subsystems: null };
-  }
-}
+// ---------------------------------------------------------------------------------------------
+// The roll-up from a load: the power and thermal estimators, then the mass
+// ---------------------------------------------------------------------------------------------
 
 /** Parse a sub-estimator's input, with errors pointing into the launch request (`/power/...`). */
 function parseWithin<T extends z.ZodType>(schema: T, value: unknown, at: string): z.output<T> {
@@ -777,6 +761,10 @@ export function rollUpFromLoad(input: RollUpRequest, p: Provenance) {
     },
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The campaign for a known mass
+// ---------------------------------------------------------------------------------------------
 
 /** Years the by-year price table runs past its base year unless the caller sets its last year. */
 const TRAJECTORY_TABLE_YEARS = 20;
@@ -1010,6 +998,32 @@ export function priceCampaign(c: LaunchCase, p: Provenance, mass: CampaignMass):
     cadence,
     price_trajectory: trajectory && trajectoryTable(trajectory, pricedYear, c.trajectory_case?.to_year, costAt),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run, its cost, and the estimator
+// ---------------------------------------------------------------------------------------------
+
+/** The mass given, as parts and their total (refused unless it is more than nothing). */
+function givenMass(parts: Record<string, number>, from: 'mass_kg' | 'mass'): CampaignMass {
+  const total = Object.values(parts).reduce((a, b) => a + b, 0);
+  if (!(total > 0)) throw inputError(['mass'], 'expected the parts to sum to more than 0 kg');
+  return { total, parts, from };
+}
+
+export function runLaunch(c: LaunchCase, p: Provenance): LaunchResult {
+  const m = c.mass_case;
+  switch (m.from) {
+    case 'load_kw': {
+      const roll = rollUpFromLoad(m.roll_up, p);
+      const mass = { total: roll.total_mass_kg, parts: roll.parts, from: 'load_kw' as const };
+      return { ...priceCampaign(c, p, mass), subsystems: roll.subsystems };
+    }
+    case 'mass':
+      return { ...priceCampaign(c, p, givenMass({ ...m.parts }, 'mass')), subsystems: null };
+    case 'mass_kg':
+      return { ...priceCampaign(c, p, givenMass({ total_kg: m.total_kg }, 'mass_kg')), subsystems: null };
+  }
 }
 
 /**
