@@ -1,11 +1,14 @@
 /**
  * The economics request: what is sized (the roll-up of POST /v1/launch, or a named W/kg shortcut),
  * how launch is priced, the orbital and terrestrial cost figures, and the itemised forms that
- * reproduce white papers. Validation only; the model is in economics.ts.
+ * reproduce white papers. Validation, and the case it yields (`EconomicsCase`: how launch is priced,
+ * how the orbital side is sized, how hardware is priced, the ground side modelled or itemised, each
+ * tagged); the model is in economics.ts.
  */
 import { z } from 'zod';
-import { checkRollUpOverrides, RollUpFields, TargetOrbit, VehicleRefSchema } from './launch.js';
+import { checkRollUpOverrides, RollUpFields } from './launch.js';
 import { fraction, quantity } from './quantity.js';
+import { TargetOrbit, type VehicleCase, VehicleRefSchema, vehicleCase } from './vehicles.js';
 
 const money = (unit: string, description: string, example?: string) =>
   quantity(unit, { min: 0, description, ...(example && { example }) }).optional();
@@ -160,18 +163,19 @@ export const EconomicsObject = z
     terrestrial: Terrestrial.optional(),
   })
   .strict();
-export type EconomicsIn = z.output<typeof EconomicsObject>;
+export type EconomicsFields = z.output<typeof EconomicsObject>;
 
-function checkLaunchForms(o: EconomicsIn, ctx: z.core.$RefinementCtx): void {
+function checkLaunchForms(o: EconomicsFields, ctx: z.core.$RefinementCtx): void {
   const forms = [
     o.launch_usd_per_kg !== undefined && 'launch_usd_per_kg',
     o.vehicle !== undefined && 'vehicle',
     (o.starship_price_usd !== undefined || o.starship_payload_kg !== undefined) && 'starship_price_usd',
-  ].filter(Boolean);
-  if (forms.length > 1)
+  ].filter((form): form is string => typeof form === 'string');
+  const second = forms[1];
+  if (second !== undefined)
     ctx.addIssue({
       code: 'custom',
-      path: [forms[1] as string],
+      path: [second],
       message: `expected one way to price launch, got ${forms.join(' and ')}`,
     });
   if (o.satellite_usd_per_w !== undefined && o.satellite_usd_per_kg !== undefined)
@@ -183,11 +187,11 @@ function checkLaunchForms(o: EconomicsIn, ctx: z.core.$RefinementCtx): void {
 }
 
 /** The sizing actually asked for: explicit, or the convention's. */
-export function sizingOf(o: Pick<EconomicsIn, 'sizing' | 'convention'>): 'roll_up' | 'specific_power' {
+export function sizingOf(o: Pick<EconomicsFields, 'sizing' | 'convention'>): 'roll_up' | 'specific_power' {
   return o.sizing ?? (o.convention === 'mccalip' ? 'specific_power' : 'roll_up');
 }
 
-function checkSizingFields(o: EconomicsIn, ctx: z.core.$RefinementCtx): void {
+function checkSizingFields(o: EconomicsFields, ctx: z.core.$RefinementCtx): void {
   if (o.space_costs_usd !== undefined) return;
   const sizing = sizingOf(o);
   if (o.convention === 'mccalip' && o.sizing === 'roll_up')
@@ -210,7 +214,7 @@ function checkSizingFields(o: EconomicsIn, ctx: z.core.$RefinementCtx): void {
   checkRollUpOverrides(o, ctx);
 }
 
-function checkItemisedFields(o: EconomicsIn, ctx: z.core.$RefinementCtx): void {
+function checkItemisedFields(o: EconomicsFields, ctx: z.core.$RefinementCtx): void {
   if (o.terrestrial_costs_usd !== undefined && o.space_costs_usd === undefined)
     ctx.addIssue({
       code: 'custom',
@@ -233,7 +237,7 @@ function checkItemisedFields(o: EconomicsIn, ctx: z.core.$RefinementCtx): void {
       });
 }
 
-function checkTerrestrialFields(o: EconomicsIn, ctx: z.core.$RefinementCtx): void {
+function checkTerrestrialFields(o: EconomicsFields, ctx: z.core.$RefinementCtx): void {
   const t = o.terrestrial ?? {};
   if (o.grid_usd_per_kwh !== undefined)
     for (const key of ['gas_turbine_usd_per_kw', 'gas_usd_per_mmbtu', 'heat_rate_btu_per_kwh'] as const)
@@ -259,7 +263,7 @@ function checkTerrestrialFields(o: EconomicsIn, ctx: z.core.$RefinementCtx): voi
     });
 }
 
-function checkUtilisation(o: EconomicsIn, ctx: z.core.$RefinementCtx): void {
+function checkUtilisation(o: EconomicsFields, ctx: z.core.$RefinementCtx): void {
   if (o.utilisation_fraction === undefined) return;
   if (o.convention === 'mccalip')
     ctx.addIssue({
@@ -277,10 +281,67 @@ function checkUtilisation(o: EconomicsIn, ctx: z.core.$RefinementCtx): void {
     });
 }
 
+/**
+ * How launch is priced: per kg as given, or on a vehicle (a catalogue entry, one with figures
+ * overridden, a custom one, or a Starship at the price and payload given), `path` locating it for errors.
+ */
+export type LaunchPricingCase =
+  | { kind: 'per_kg'; usd_per_kg: number }
+  | { kind: 'vehicle'; vehicle: VehicleCase; path: (string | number)[] };
+
+function launchPricingCase(o: EconomicsFields, ctx: z.core.$RefinementCtx): LaunchPricingCase {
+  if (o.launch_usd_per_kg !== undefined) return { kind: 'per_kg', usd_per_kg: o.launch_usd_per_kg };
+  if (o.starship_price_usd === undefined && o.starship_payload_kg === undefined)
+    return { kind: 'vehicle', vehicle: vehicleCase(o.vehicle, ctx), path: ['vehicle'] };
+  const overrides = { price_usd: o.starship_price_usd, payload_kg: o.starship_payload_kg };
+  return { kind: 'vehicle', vehicle: { kind: 'catalogue', id: 'starship', overrides }, path: ['starship_price_usd'] };
+}
+
+/** The orbital side: rolled up from the physics, sized by the named W/kg shortcut, or itemised by the caller. */
+export type OrbitalCase =
+  | { sizing: 'roll_up' }
+  | { sizing: 'specific_power' }
+  | { sizing: 'itemised'; items: Record<string, number> };
+
+/** Satellite hardware priced per W of start-of-life array (at the sourced default unless given) or per kg. */
+export type HardwarePriceCase = { per: 'w'; usd_per_w: number | undefined } | { per: 'kg'; usd_per_kg: number };
+
+/** The ground side: modelled (capex, PUE, energy, operations), or itemised by the caller beside an itemised orbital side. */
+export type GroundCase = { kind: 'modelled' } | { kind: 'itemised'; items: Record<string, number> };
+
+/**
+ * The economics request as its case: the fields as given (a run-time error quotes them at its
+ * pointer, and the consistent run beside a convention re-reads them), and each mode tagged.
+ */
+export type EconomicsCase = EconomicsFields & {
+  launch_case: LaunchPricingCase;
+  orbital_case: OrbitalCase;
+  hardware_case: HardwarePriceCase;
+  ground_case: GroundCase;
+};
+
+function orbitalCase(o: EconomicsFields): OrbitalCase {
+  return o.space_costs_usd !== undefined ? { sizing: 'itemised', items: o.space_costs_usd } : { sizing: sizingOf(o) };
+}
+
+function economicsCase(o: EconomicsFields, ctx: z.core.$RefinementCtx): EconomicsCase {
+  return {
+    ...o,
+    launch_case: launchPricingCase(o, ctx),
+    orbital_case: orbitalCase(o),
+    hardware_case:
+      o.satellite_usd_per_kg !== undefined
+        ? { per: 'kg', usd_per_kg: o.satellite_usd_per_kg }
+        : { per: 'w', usd_per_w: o.satellite_usd_per_w },
+    ground_case:
+      o.terrestrial_costs_usd !== undefined ? { kind: 'itemised', items: o.terrestrial_costs_usd } : { kind: 'modelled' },
+  };
+}
+
 export const EconomicsInput = EconomicsObject.superRefine((o, ctx) => {
   checkLaunchForms(o, ctx);
   checkItemisedFields(o, ctx);
   checkSizingFields(o, ctx);
   checkTerrestrialFields(o, ctx);
   checkUtilisation(o, ctx);
-});
+}).transform(economicsCase);

@@ -19,25 +19,28 @@
 import { z } from 'zod';
 import { HOURS_PER_COMMON_YEAR } from './constants.js';
 import { coefficient } from './cost.js';
-import { type EconomicsIn, EconomicsInput, sizingOf } from './economics-input.js';
+import { type EconomicsCase, EconomicsInput, type GroundCase } from './economics-input.js';
 import { PhysicallyImpossible } from './errors.js';
 import { type Cost, defineEstimator } from './estimator.js';
+import { type RollUpSubsystems, rollUpCost, rollUpFromLoad, rollUpPowerRequest } from './launch.js';
+import { solveBracketed, wholeCount } from './numerics.js';
+import { annualPassCost, type OrbitSpec, poweredFraction, resolveCost, resolveOrbit } from './orbit.js';
+import type { PowerResult } from './power.js';
+import { Provenance } from './provenance.js';
+import { gpuFailurePerYear, missionYears, referenceOrbit, scenarioEpoch } from './scenario.js';
 import {
   cadenceAgainstFlightRates,
   launchBill,
+  pricedVehicle,
   type ResolvedVehicle,
   resolveVehicle,
-  rollUpCost,
-  rollUpFromLoad,
-  rollUpPowerRequest,
   warnPayloadOrbit,
-} from './launch.js';
-import { solveBracketed, wholeCount } from './numerics.js';
-import { annualPassCost, type OrbitSpec, poweredFraction, resolveCost, resolveOrbit } from './orbit.js';
-import { Provenance } from './provenance.js';
-import { gpuFailurePerYear, missionYears, referenceOrbit, scenarioEpoch } from './scenario.js';
+} from './vehicles.js';
 
 export { EconomicsInput } from './economics-input.js';
+
+/** The convention the comparison follows: one denominator, or the McCalip calculator's. */
+type Convention = 'consistent' | 'mccalip';
 
 /** BTU per MMBTU. */
 const BTU_PER_MMBTU = 1e6;
@@ -246,7 +249,7 @@ export const EconomicsOutput = z.object({
   space_costs_usd: z.record(z.string(), z.number()).nullable().describe('The itemised orbital side, USD'),
   space_total_usd: z.number().describe('= orbital_total_usd (the Starcloud table’s name), USD'),
   space_usd_per_kwh: z.number().describe('= orbital_usd_per_kwh, USD/kWh'),
-  terrestrial: TerrestrialOut,
+  terrestrial: TerrestrialOut.describe('The terrestrial side: capex charged, energy, overhead and operations over the mission'),
   terrestrial_energy_usd: z.number().describe('Energy bought for the IT load (before PUE): terrestrial.it_energy_usd, USD'),
   itemisation: Itemisation.nullable(),
   mccalip: McCalipView.nullable().describe('The McCalip calculator’s own figures (convention "mccalip")'),
@@ -266,21 +269,16 @@ interface LaunchPricing {
 }
 
 /** The launch price: per kg as given, or a vehicle's (a Starship at a given price, a catalogue entry, a custom one). */
-function resolveLaunchPricing(input: EconomicsIn, p: Provenance): LaunchPricing {
+function resolveLaunchPricing(input: EconomicsCase, p: Provenance): LaunchPricing {
   const target = p.orChoice('launch.target_orbit', input.target_orbit, 'target_orbit');
   const usable = p.orDefault('launch.usable_payload_fraction', input.usable_payload_fraction, 'usable_payload_fraction');
-  if (input.launch_usd_per_kg !== undefined)
-    return { vehicle: null, price_usd_per_kg: input.launch_usd_per_kg, perKg: true, usable };
-  const starship = input.starship_price_usd !== undefined || input.starship_payload_kg !== undefined;
-  const v = starship
-    ? resolveVehicle({ id: 'starship', price_usd: input.starship_price_usd, payload_kg: input.starship_payload_kg }, target, p, [
-        'starship_price_usd',
-      ])
-    : resolveVehicle(input.vehicle, target, p);
+  const launch = input.launch_case;
+  if (launch.kind === 'per_kg') return { vehicle: null, price_usd_per_kg: launch.usd_per_kg, perKg: true, usable };
+  const v = pricedVehicle(resolveVehicle(launch.vehicle, target, p, launch.path), launch.path);
   if (v.status === 'projected' && (v.catalogue_payload || v.catalogue_price))
     p.warn(`${v.name}: its payload and price are projections (source: ${v.source}), not market figures`);
   if (v.pairing_note !== null) p.warn(v.pairing_note);
-  return { vehicle: v, price_usd_per_kg: v.price_usd_per_kg as number, perKg: v.pricing === 'per_kg', usable };
+  return { vehicle: v, price_usd_per_kg: v.price_usd_per_kg, perKg: v.pricing === 'per_kg', usable };
 }
 
 /** Launch cost of a mass at a price per kg, whole launches when the vehicle is priced per launch. */
@@ -308,7 +306,7 @@ interface Fleet {
 }
 
 /** The W/kg shortcut: installed power = load / (mean retention × sun fraction), whole satellites, mass = power / specific power. */
-function specificPowerFleet(input: EconomicsIn, years: number, p: Provenance): Fleet {
+function specificPowerFleet(input: EconomicsCase, years: number, p: Provenance): Fleet {
   const specificPower = p.orDefault(
     'economics.specific_power_w_per_kg',
     input.specific_power_w_per_kg,
@@ -339,7 +337,7 @@ function specificPowerFleet(input: EconomicsIn, years: number, p: Provenance): F
 }
 
 /** The power request of the roll-up (launch's), at the reference epoch when it sizes in the top-level element orbit and gives none. */
-function powerRequest(input: EconomicsIn, orbit: OrbitSpec, p: Provenance): Record<string, unknown> {
+function powerRequest(input: EconomicsCase, orbit: OrbitSpec, p: Provenance): Record<string, unknown> {
   const request = rollUpPowerRequest(input.power, orbit);
   const elements = orbit.tle === undefined && orbit.omm === undefined;
   if (request.orbit !== orbit || request.epoch !== undefined || !elements) return request;
@@ -347,14 +345,39 @@ function powerRequest(input: EconomicsIn, orbit: OrbitSpec, p: Provenance): Reco
 }
 
 /** Share of the year the rolled-up design powers its load: 1 unless its battery is sized for a shorter eclipse than the year's longest. */
-function servedFraction(orbitSpec: unknown, epochIso: string, covered_min: number): number {
+function servedFraction(orbitSpec: OrbitSpec, epochIso: string, covered_min: number): number {
   const scratch = new Provenance();
-  const o = resolveOrbit(orbitSpec as OrbitSpec, epochIso, scratch);
+  const o = resolveOrbit(orbitSpec, epochIso, scratch);
   return poweredFraction(o, Provenance.value('orbit.annual_step_h'), covered_min);
 }
 
+/** Share of the year the rolled-up design powers its load, warned about when its battery leaves hours dark. */
+function servedShare(power: PowerResult, orbitSpec: OrbitSpec | undefined, p: Provenance): number {
+  const sizedOrbit = power.orbit;
+  if (sizedOrbit === null || orbitSpec === undefined) return 1;
+  const served = servedFraction(orbitSpec, sizedOrbit.epoch, power.eclipse_duration_min);
+  if (served < 1)
+    p.warn(
+      `the battery is sized for a ${power.eclipse_duration_min.toFixed(1)}-min eclipse, shorter than the year's longest (${sizedOrbit.annual.max_eclipse_min.toFixed(1)} min): the load is unpowered ${((1 - served) * 100).toFixed(2)} % of the year, and the energy delivered counts only the hours it is served`,
+    );
+  return served;
+}
+
+/** The roll-up's subsystem figures economics reports (those of POST /v1/launch but the dry mass and propellant). */
+function subsystemFigures(s: RollUpSubsystems) {
+  return {
+    array_power_kw: s.array_power_kw,
+    array_bol_power_kw: s.array_bol_power_kw,
+    array_area_m2: s.array_area_m2,
+    battery_energy_kwh: s.battery_energy_kwh,
+    radiator_heat_kw: s.radiator_heat_kw,
+    radiator_area_m2: s.radiator_area_m2,
+    radiator_temp_k: s.radiator_temp_k,
+  };
+}
+
 /** The physics roll-up of POST /v1/launch from the load, in the given orbit (default: the reference orbit). */
-function rollUpFleet(input: EconomicsIn, years: number, p: Provenance): Fleet {
+function rollUpFleet(input: EconomicsCase, years: number, p: Provenance): Fleet {
   const orbit = input.orbit ?? referenceOrbit(p);
   const roll = rollUpFromLoad(
     {
@@ -369,13 +392,7 @@ function rollUpFleet(input: EconomicsIn, years: number, p: Provenance): Fleet {
   );
   const installed_w = roll.power.array_bol_power_kw * 1000;
   const satPowerW = p.orDefault('economics.satellite_power_kw', input.satellite_power_kw, 'satellite_power_kw') * 1000;
-  const sizedOrbit = roll.power.orbit;
-  const served =
-    sizedOrbit === null ? 1 : servedFraction(input.power?.orbit ?? orbit, sizedOrbit.epoch, roll.power.eclipse_duration_min);
-  if (served < 1)
-    p.warn(
-      `the battery is sized for a ${roll.power.eclipse_duration_min.toFixed(1)}-min eclipse, shorter than the year's longest (${sizedOrbit?.annual.max_eclipse_min.toFixed(1)} min): the load is unpowered ${((1 - served) * 100).toFixed(2)} % of the year, and the energy delivered counts only the hours it is served`,
-    );
+  const served = servedShare(roll.power, roll.power_orbit, p);
   return {
     installed_w,
     mass_kg: roll.total_mass_kg,
@@ -383,16 +400,7 @@ function rollUpFleet(input: EconomicsIn, years: number, p: Provenance): Fleet {
     retention: null,
     required_w: installed_w,
     parts: roll.parts,
-    subsystems: {
-      array_power_kw: roll.subsystems.array_power_kw,
-      array_bol_power_kw: roll.subsystems.array_bol_power_kw,
-      array_area_m2: roll.subsystems.array_area_m2,
-      battery_energy_kwh: roll.subsystems.battery_energy_kwh,
-      radiator_heat_kw: roll.subsystems.radiator_heat_kw,
-      radiator_area_m2: roll.subsystems.radiator_area_m2,
-      radiator_temp_k: roll.subsystems.radiator_temp_k,
-      eclipse_min: roll.power.eclipse_duration_min,
-    },
+    subsystems: { ...subsystemFigures(roll.subsystems), eclipse_min: roll.power.eclipse_duration_min },
     served_fraction: served,
     orbit,
   };
@@ -402,24 +410,31 @@ function rollUpFleet(input: EconomicsIn, years: number, p: Provenance): Fleet {
 // The orbital costs
 // ---------------------------------------------------------------------------------------------
 
+/** Satellite hardware priced per W of start-of-life array or per kg. */
+export type HardwarePrice = { per: 'w'; usd_per_w: number } | { per: 'kg'; usd_per_kg: number };
+
+/** Hardware cost of a fleet: $/W × start-of-life array, or $/kg × mass. */
+export function hardwareCost(price: HardwarePrice, fleet: Pick<Fleet, 'installed_w' | 'mass_kg'>): number {
+  return price.per === 'w' ? price.usd_per_w * fleet.installed_w : price.usd_per_kg * fleet.mass_kg;
+}
+
 interface CostParams {
   years: number;
-  hardwareUsdPerW: number | null;
-  hardwareUsdPerKg: number | null;
+  hardware: HardwarePrice;
   failure: number;
   ops: number;
   nre: number;
   launchReplacements: boolean;
 }
 
-function costParams(input: EconomicsIn, years: number, convention: 'consistent' | 'mccalip', p: Provenance): CostParams {
-  const perKg = input.satellite_usd_per_kg !== undefined;
+function costParams(input: EconomicsCase, years: number, convention: Convention, p: Provenance): CostParams {
+  const hw = input.hardware_case;
   return {
     years,
-    hardwareUsdPerW: perKg
-      ? null
-      : p.orDefault('economics.satellite_usd_per_w', input.satellite_usd_per_w, 'satellite_usd_per_w'),
-    hardwareUsdPerKg: input.satellite_usd_per_kg ?? null,
+    hardware:
+      hw.per === 'kg'
+        ? hw
+        : { per: 'w', usd_per_w: p.orDefault('economics.satellite_usd_per_w', hw.usd_per_w, 'satellite_usd_per_w') },
     failure: input.gpu_failure_per_year ?? gpuFailurePerYear(p),
     ops: p.orDefault('economics.ops_fraction_per_year', input.ops_fraction_per_year, 'ops_fraction_per_year'),
     nre: p.orDefault('economics.nre_usd', input.nre_usd, 'nre_usd'),
@@ -432,15 +447,8 @@ function costParams(input: EconomicsIn, years: number, convention: 'consistent' 
  * hardware + launch + ops (share of hardware a year) + replacement (failure × years × hardware)
  * + the replacement's launch (consistent convention) + NRE.
  */
-function orbitalCosts(
-  fleet: Fleet,
-  c: CostParams,
-  pricing: LaunchPricing,
-  launchUsdPerKg: number,
-  hardwareUsdPerW = c.hardwareUsdPerW,
-) {
-  const hardware =
-    hardwareUsdPerW !== null ? hardwareUsdPerW * fleet.installed_w : (c.hardwareUsdPerKg as number) * fleet.mass_kg;
+function orbitalCosts(fleet: Fleet, c: CostParams, pricing: LaunchPricing, launchUsdPerKg: number, hardwarePrice = c.hardware) {
+  const hardware = hardwareCost(hardwarePrice, fleet);
   const initial = launchCost(pricing, fleet.mass_kg, launchUsdPerKg);
   const ops = c.ops * hardware * c.years;
   const replacementFraction = c.failure * c.years;
@@ -468,10 +476,10 @@ type OrbitalCosts = ReturnType<typeof orbitalCosts>;
 // ---------------------------------------------------------------------------------------------
 
 /** Energy price, USD/kWh: the grid's, or the fuel of on-site gas turbines (heat rate × gas price), with the turbines' capex. */
-function groundEnergy(input: EconomicsIn, pue: number, capexParts: Record<string, number>, p: Provenance) {
+function groundEnergy(input: EconomicsCase, pue: number, capexParts: Record<string, number>, p: Provenance) {
   if (input.grid_usd_per_kwh !== undefined) return { price: input.grid_usd_per_kwh, grid: true };
   const t = input.terrestrial ?? {};
-  if (input.terrestrial_costs_usd === undefined) {
+  if (input.ground_case.kind === 'modelled') {
     const turbine = p.orDefault(
       'economics.terrestrial.gas_turbine_usd_per_kw',
       t.gas_turbine_usd_per_kw,
@@ -489,7 +497,7 @@ function groundEnergy(input: EconomicsIn, pue: number, capexParts: Record<string
 }
 
 /** The facility capex by bucket (or one $/W), USD. */
-function capexBuckets(input: EconomicsIn, parts: Record<string, number>, p: Provenance): void {
+function capexBuckets(input: EconomicsCase, parts: Record<string, number>, p: Provenance): void {
   const t = input.terrestrial ?? {};
   const load_w = input.load_kw * 1000;
   if (t.capex_usd_per_w !== undefined) {
@@ -502,7 +510,7 @@ function capexBuckets(input: EconomicsIn, parts: Record<string, number>, p: Prov
 }
 
 /** Share of the capex a mission is charged: mission / asset life, straight-line (consistent), or all of it (mccalip). */
-function capexShare(input: EconomicsIn, years: number, convention: 'consistent' | 'mccalip', p: Provenance) {
+function capexShare(input: EconomicsCase, years: number, convention: Convention, p: Provenance) {
   if (convention === 'mccalip')
     return {
       share: 1,
@@ -519,14 +527,15 @@ function capexShare(input: EconomicsIn, years: number, convention: 'consistent' 
 }
 
 function terrestrialSide(
-  input: EconomicsIn,
+  input: EconomicsCase,
   years: number,
-  convention: 'consistent' | 'mccalip',
+  convention: Convention,
   energy_kwh: number,
   p: Provenance,
 ): EconomicsResult['terrestrial'] {
   const t = input.terrestrial ?? {};
-  const itemised = input.terrestrial_costs_usd !== undefined;
+  const ground = input.ground_case;
+  const itemised = ground.kind === 'itemised';
   // An itemised ground side carries its cooling and power plant as items: its energy is the IT load's (PUE 1).
   const pue = itemised ? 1 : p.orDefault('terrestrial.pue', t.pue, 'terrestrial.pue');
   const parts: Record<string, number> = {};
@@ -536,7 +545,7 @@ function terrestrialSide(
   const charge = itemised
     ? { share: 1, life: null, rule: 'itemised: the items as given' }
     : capexShare(input, years, convention, p);
-  const items = itemised ? { ...(input.terrestrial_costs_usd as Record<string, number>) } : null;
+  const items = ground.kind === 'itemised' ? { ...ground.items } : null;
   const itemsTotal = items ? Object.values(items).reduce((a, b) => a + b, 0) : 0;
   const opsShare = itemised
     ? 0
@@ -599,15 +608,14 @@ function missingCategories(items: readonly string[], categories: Record<string, 
 }
 
 /** What each side of an itemised comparison holds and leaves out. */
-function itemisationCheck(input: EconomicsIn): NonNullable<EconomicsResult['itemisation']> {
-  const orbital = Object.keys(input.space_costs_usd ?? {});
+function itemisationCheck(orbitalItems: Record<string, number>, ground: GroundCase): NonNullable<EconomicsResult['itemisation']> {
+  const orbital = Object.keys(orbitalItems);
   const terrestrial =
-    input.terrestrial_costs_usd !== undefined
-      ? ['energy', ...Object.keys(input.terrestrial_costs_usd)]
+    ground.kind === 'itemised'
+      ? ['energy', ...Object.keys(ground.items)]
       : ['energy', 'overhead_energy', 'cooling', 'power_plant', 'building', 'network', 'operations'];
   const orbital_missing = missingCategories(orbital, ITEM_CATEGORIES.orbital);
-  const terrestrial_missing =
-    input.terrestrial_costs_usd !== undefined ? missingCategories(terrestrial, ITEM_CATEGORIES.terrestrial) : [];
+  const terrestrial_missing = ground.kind === 'itemised' ? missingCategories(terrestrial, ITEM_CATEGORIES.terrestrial) : [];
   const hasCompute = (items: string[]) => items.some((i) => COMPUTE_ITEMS.includes(i));
   if (hasCompute(orbital) && !hasCompute(terrestrial)) terrestrial_missing.push('compute');
   if (hasCompute(terrestrial) && !hasCompute(orbital)) orbital_missing.push('compute');
@@ -657,8 +665,9 @@ function modelledBreakeven(fleet: Fleet, c: CostParams, pricing: LaunchPricing, 
   const launchPrice = pricing.price_usd_per_kg;
   const atLaunch = (x: number) => orbitalCosts(fleet, c, pricing, x).total;
   const launch = priceRoot(atLaunch, target, launchPrice, 'a free launch (hardware, operations, replacement and NRE alone)');
-  const currentPerW = c.hardwareUsdPerW ?? ((c.hardwareUsdPerKg as number) * fleet.mass_kg) / fleet.installed_w;
-  const atHardware = (h: number) => orbitalCosts(fleet, c, pricing, launchPrice, h).total;
+  const hw = c.hardware;
+  const currentPerW = hw.per === 'w' ? hw.usd_per_w : (hw.usd_per_kg * fleet.mass_kg) / fleet.installed_w;
+  const atHardware = (h: number) => orbitalCosts(fleet, c, pricing, launchPrice, { per: 'w', usd_per_w: h }).total;
   const hardware = priceRoot(atHardware, target, currentPerW, 'free hardware (launch, initial and replacement, and NRE)');
   return {
     launch_usd_per_kg: launch.x,
@@ -679,14 +688,14 @@ function itemisedBreakeven(
   const launch = items.launch;
   const mass = launch === undefined || !(launchPrice > 0) ? null : launch / launchPrice;
   const others = Object.values(items).reduce((a, b) => a + b, 0) - (launch ?? 0);
-  const total = (x: number) => others + (mass as number) * x;
+  const total = mass === null ? null : (x: number) => others + mass * x;
   let root: { x: number | null; reason: string | null };
   if (!itemisation.complete)
     root = {
       x: null,
       reason: `the itemisation is incomplete (orbital side without ${itemisation.orbital_missing.join(', ') || 'nothing'}; terrestrial side without ${itemisation.terrestrial_missing.join(', ') || 'nothing'}): a break-even between partial lists is not a price at which orbit pays`,
     };
-  else if (mass === null)
+  else if (total === null)
     root = {
       x: null,
       reason: 'an itemised orbital side without a launch item (and a launch price) gives no launch mass to price',
@@ -695,7 +704,7 @@ function itemisedBreakeven(
   return {
     launch_usd_per_kg: root.x,
     reason: root.reason,
-    cost_ratio_at_breakeven: root.x === null ? null : total(root.x) / target,
+    cost_ratio_at_breakeven: root.x === null || total === null ? null : total(root.x) / target,
     hardware_usd_per_w: null,
     hardware_reason: 'an itemised orbital side has no hardware $/W term',
   };
@@ -713,7 +722,7 @@ function fmt(usd: number): string {
 function calculatorBreakeven(fleet: Fleet, c: CostParams, terrestrial: number) {
   const kgPerW = fleet.mass_kg / fleet.installed_w;
   const mass = fleet.required_w * kgPerW;
-  const hardware = c.hardwareUsdPerW !== null ? c.hardwareUsdPerW * fleet.required_w : (c.hardwareUsdPerKg as number) * mass;
+  const hardware = hardwareCost(c.hardware, { installed_w: fleet.required_w, mass_kg: mass });
   const x = (terrestrial - hardware) / mass;
   if (x >= 0) return { x, reason: null };
   return {
@@ -723,14 +732,14 @@ function calculatorBreakeven(fleet: Fleet, c: CostParams, terrestrial: number) {
 }
 
 function mccalipView(
-  fleet: Fleet | null,
-  c: CostParams | null,
-  costs: OrbitalCosts | null,
+  modelled: Pick<Modelled, 'fleet' | 'c' | 'costs'> | null,
   totals: { orbital: number; terrestrial: number; orbitalKwh: number; terrestrialKwh: number },
 ): NonNullable<EconomicsResult['mccalip']> {
   const terrestrialPerKwh = totals.terrestrial / totals.terrestrialKwh;
   const ratio = totals.orbital / totals.terrestrial;
-  const calc = fleet && c ? calculatorBreakeven(fleet, c, totals.terrestrial) : { x: null, reason: 'no modelled orbital side' };
+  const calc = modelled
+    ? calculatorBreakeven(modelled.fleet, modelled.c, totals.terrestrial)
+    : { x: null, reason: 'no modelled orbital side' };
   return {
     orbital_energy_kwh: totals.orbitalKwh,
     terrestrial_energy_kwh: totals.terrestrialKwh,
@@ -740,14 +749,14 @@ function mccalipView(
     consistent_usd_per_kwh_ratio: ratio,
     orbital_usd_per_kwh_consistent: totals.orbital / totals.terrestrialKwh,
     denominator_effect: totals.orbital / totals.orbitalKwh / terrestrialPerKwh / ratio,
-    omitted_replacement_launch_usd: costs?.omitted_replacement_launch ?? 0,
+    omitted_replacement_launch_usd: modelled?.costs.omitted_replacement_launch ?? 0,
     calculator_breakeven_usd_per_kg: calc.x,
     calculator_breakeven_reason: calc.reason,
   };
 }
 
 /** The request's load, mission, prices and ground site, without anything that belongs to a convention or an itemisation. */
-function consistentRequest(input: EconomicsIn): Record<string, unknown> {
+function consistentRequest(input: EconomicsCase): Record<string, unknown> {
   const {
     convention: _c,
     sizing: _s,
@@ -756,13 +765,17 @@ function consistentRequest(input: EconomicsIn): Record<string, unknown> {
     cell_degradation_per_year: _cd,
     space_costs_usd: _items,
     terrestrial_costs_usd: _titems,
+    launch_case: _launch,
+    orbital_case: _orbital,
+    hardware_case: _hardware,
+    ground_case: _ground,
     ...rest
   } = input;
   return rest;
 }
 
 /** The same request in the consistent convention, sized by the roll-up: the figures to set beside a reproduction. */
-function consistentBeside(input: EconomicsIn): NonNullable<EconomicsResult['consistent']> {
+function consistentBeside(input: EconomicsCase): NonNullable<EconomicsResult['consistent']> {
   try {
     const r = runEconomics(EconomicsInput.parse(consistentRequest(input)), new Provenance());
     return {
@@ -795,13 +808,7 @@ function consistentBeside(input: EconomicsIn): NonNullable<EconomicsResult['cons
 // ---------------------------------------------------------------------------------------------
 
 /** The denominators: the IT energy each side delivers, and the utilisation that sets them. */
-function energyDenominators(
-  input: EconomicsIn,
-  years: number,
-  convention: 'consistent' | 'mccalip',
-  served: number,
-  p: Provenance,
-) {
+function energyDenominators(input: EconomicsCase, years: number, convention: Convention, served: number, p: Provenance) {
   const loadHours = input.load_kw * years * HOURS_PER_COMMON_YEAR;
   const t = input.terrestrial ?? {};
   if (convention === 'mccalip') {
@@ -817,7 +824,7 @@ function energyDenominators(
 }
 
 /** Warnings for the defaults that flatter orbit or dominate the total. */
-function warnOrbitalDefaults(input: EconomicsIn, c: CostParams, costs: OrbitalCosts, p: Provenance): void {
+function warnOrbitalDefaults(input: EconomicsCase, c: CostParams, costs: OrbitalCosts, p: Provenance): void {
   if (c.failure * c.years > 1)
     p.warn(
       `${(c.failure * c.years * 100).toFixed(0)} % of the hardware is replaced over the mission: more than the fleet itself`,
@@ -831,107 +838,170 @@ function warnOrbitalDefaults(input: EconomicsIn, c: CostParams, costs: OrbitalCo
 
 /** The modelled orbital side: the fleet (roll-up or shortcut), its costs at the launch price used, and its build cadence. */
 function modelledOrbital(
-  input: EconomicsIn,
+  input: EconomicsCase,
+  sizing: 'roll_up' | 'specific_power',
   years: number,
-  convention: 'consistent' | 'mccalip',
+  convention: Convention,
   pricing: LaunchPricing,
   p: Provenance,
 ) {
-  const sizing = sizingOf(input);
   const fleet = sizing === 'roll_up' ? rollUpFleet(input, years, p) : specificPowerFleet(input, years, p);
   if (pricing.vehicle !== null && fleet.orbit !== null) warnPayloadOrbit(pricing.vehicle.orbit, fleet.orbit, p);
   const c = costParams(input, years, convention, p);
   const costs = orbitalCosts(fleet, c, pricing, pricing.price_usd_per_kg);
   warnOrbitalDefaults(input, c, costs, p);
-  let cadence: EconomicsResult['cadence'] = null;
-  if (pricing.vehicle !== null && costs.launches !== null) {
-    const build_years = p.orDefault('launch.build_years', input.build_years, 'build_years');
-    const k = cadenceAgainstFlightRates(costs.launches, build_years, pricing.vehicle, p);
-    cadence = {
-      build_years,
-      launches_per_year_to_build: k.launches_per_year,
-      vehicle_flights_per_year: pricing.vehicle.flights_per_year,
-      build_share_of_flight_rate: k.vehicle_share,
-      world_launches_per_year: k.world_launches_per_year,
-      build_share_of_world_launches: k.world_share,
-    };
-  }
-  return { sizing, fleet, c, costs, cadence };
+  return {
+    kind: 'modelled' as const,
+    sizing,
+    fleet,
+    c,
+    costs,
+    cadence: buildCadence(input, costs, pricing, p),
+    total: costs.total,
+  };
 }
 type Modelled = ReturnType<typeof modelledOrbital>;
 
-/** The itemised orbital side: the items as given, and what the comparison holds. */
-function itemisedOrbital(input: EconomicsIn, p: Provenance) {
-  const items = { ...(input.space_costs_usd as Record<string, number>) };
-  const itemisation = itemisationCheck(input);
-  warnIncompleteItemisation(itemisation, p);
-  return { items, itemisation, total: Object.values(items).reduce((a, b) => a + b, 0) };
+/** The build campaign against the flight rates, when whole launches are counted on a vehicle. */
+function buildCadence(
+  input: EconomicsCase,
+  costs: OrbitalCosts,
+  pricing: LaunchPricing,
+  p: Provenance,
+): EconomicsResult['cadence'] {
+  if (pricing.vehicle === null || costs.launches === null) return null;
+  const build_years = p.orDefault('launch.build_years', input.build_years, 'build_years');
+  const k = cadenceAgainstFlightRates(costs.launches, build_years, pricing.vehicle, p);
+  return {
+    build_years,
+    launches_per_year_to_build: k.launches_per_year,
+    vehicle_flights_per_year: pricing.vehicle.flights_per_year,
+    build_share_of_flight_rate: k.vehicle_share,
+    world_launches_per_year: k.world_launches_per_year,
+    build_share_of_world_launches: k.world_share,
+  };
 }
-type Itemised = ReturnType<typeof itemisedOrbital>;
 
-export function runEconomics(input: EconomicsIn, p: Provenance): EconomicsResult {
-  const convention = p.orChoice<'consistent' | 'mccalip'>('economics.convention', input.convention, 'convention');
+/** The itemised orbital side: the items as given, and what the comparison holds. */
+function itemisedOrbital(orbitalItems: Record<string, number>, ground: GroundCase, p: Provenance) {
+  const items = { ...orbitalItems };
+  const itemisation = itemisationCheck(items, ground);
+  warnIncompleteItemisation(itemisation, p);
+  return { kind: 'itemised' as const, items, itemisation, total: Object.values(items).reduce((a, b) => a + b, 0) };
+}
+
+/** The orbital side as the request sizes it: modelled (roll-up or shortcut) or itemised. */
+type OrbitalSide = Modelled | ReturnType<typeof itemisedOrbital>;
+
+function orbitalSide(
+  input: EconomicsCase,
+  years: number,
+  convention: Convention,
+  pricing: LaunchPricing,
+  p: Provenance,
+): OrbitalSide {
+  const o = input.orbital_case;
+  return o.sizing === 'itemised'
+    ? itemisedOrbital(o.items, input.ground_case, p)
+    : modelledOrbital(input, o.sizing, years, convention, pricing, p);
+}
+
+/**
+ * The two sides on one denominator: each total over the energy it is divided by, the ratio (of
+ * the totals in the mccalip convention), and the orbital total at which the ratio is 1: the
+ * ground's cost of the energy orbit delivers (the terrestrial total in the mccalip convention).
+ */
+export function compareSides(
+  orbital_usd: number,
+  terrestrial_usd: number,
+  energy: { orbital_denominator_kwh: number; terrestrial_kwh: number; orbital_kwh: number },
+  convention: Convention,
+) {
+  const orbital_usd_per_kwh = orbital_usd / energy.orbital_denominator_kwh;
+  const terrestrial_usd_per_kwh = terrestrial_usd / energy.terrestrial_kwh;
+  const mccalip = convention === 'mccalip';
+  return {
+    orbital_usd_per_kwh,
+    terrestrial_usd_per_kwh,
+    cost_ratio: mccalip ? orbital_usd / terrestrial_usd : orbital_usd_per_kwh / terrestrial_usd_per_kwh,
+    breakeven_target_usd: mccalip ? terrestrial_usd : terrestrial_usd_per_kwh * energy.orbital_kwh,
+  };
+}
+
+/** The break-even of the orbital side: of the full model, or of a complete itemisation. */
+function orbitalBreakeven(o: OrbitalSide, pricing: LaunchPricing, target: number): BreakevenOut {
+  return o.kind === 'modelled'
+    ? modelledBreakeven(o.fleet, o.c, pricing, target)
+    : itemisedBreakeven(o.items, o.itemisation, pricing.price_usd_per_kg, target);
+}
+
+export function runEconomics(input: EconomicsCase, p: Provenance): EconomicsResult {
+  const convention = p.orChoice<Convention>('economics.convention', input.convention, 'convention');
   const years = missionYears(input.mission_years, p);
   const pricing = resolveLaunchPricing(input, p);
-  const itemised = input.space_costs_usd !== undefined ? itemisedOrbital(input, p) : null;
-  const modelled = itemised === null ? modelledOrbital(input, years, convention, pricing, p) : null;
+  const orbital = orbitalSide(input, years, convention, pricing, p);
+  const modelled = orbital.kind === 'modelled' ? orbital : null;
   const energy = energyDenominators(input, years, convention, modelled?.fleet.served_fraction ?? 1, p);
   const terrestrial = terrestrialSide(input, years, convention, energy.terrestrial_kwh, p);
   const terrestrialTotalUsd = terrestrialTotal(terrestrial);
-  const orbitalTotal = modelled ? modelled.costs.total : (itemised as Itemised).total;
-  const orbitalPerKwh = orbitalTotal / energy.orbital_denominator_kwh;
-  const terrestrialPerKwh = terrestrialTotalUsd / energy.terrestrial_kwh;
-  const cost_ratio = convention === 'mccalip' ? orbitalTotal / terrestrialTotalUsd : orbitalPerKwh / terrestrialPerKwh;
-  // The orbital total at which the ratio is 1: the ground's cost of the energy orbit delivers.
-  const target = convention === 'mccalip' ? terrestrialTotalUsd : terrestrialPerKwh * energy.orbital_kwh;
-  const breakeven = modelled
-    ? modelledBreakeven(modelled.fleet, modelled.c, pricing, target)
-    : itemisedBreakeven((itemised as Itemised).items, (itemised as Itemised).itemisation, pricing.price_usd_per_kg, target);
+  const sides = compareSides(orbital.total, terrestrialTotalUsd, energy, convention);
+  const breakeven = orbitalBreakeven(orbital, pricing, sides.breakeven_target_usd);
   const totals = {
-    orbital: orbitalTotal,
+    orbital: orbital.total,
     terrestrial: terrestrialTotalUsd,
     orbitalKwh: energy.orbital_denominator_kwh,
     terrestrialKwh: energy.terrestrial_kwh,
   };
   return {
     convention,
-    ...sizingFigures(modelled, itemised),
+    ...sizingFigures(orbital),
     energy_kwh: energy.orbital_kwh,
     utilisation_fraction: energy.utilisation,
     served_fraction: modelled?.fleet.served_fraction ?? 1,
-    orbital_total_usd: orbitalTotal,
+    orbital_total_usd: orbital.total,
     terrestrial_total_usd: terrestrialTotalUsd,
-    cost_ratio,
-    orbital_usd_per_kwh: orbitalPerKwh,
-    terrestrial_usd_per_kwh: terrestrialPerKwh,
+    cost_ratio: sides.cost_ratio,
+    orbital_usd_per_kwh: sides.orbital_usd_per_kwh,
+    terrestrial_usd_per_kwh: sides.terrestrial_usd_per_kwh,
     breakeven_launch_usd_per_kg: breakeven.launch_usd_per_kg,
     breakeven,
     ...launchFigures(pricing),
-    ...costFigures(modelled, itemised),
-    space_total_usd: orbitalTotal,
-    space_usd_per_kwh: orbitalPerKwh,
+    ...costFigures(orbital),
+    space_total_usd: orbital.total,
+    space_usd_per_kwh: sides.orbital_usd_per_kwh,
     terrestrial,
     terrestrial_energy_usd: terrestrial.it_energy_usd,
-    mccalip:
-      convention === 'mccalip'
-        ? mccalipView(modelled?.fleet ?? null, modelled?.c ?? null, modelled?.costs ?? null, totals)
-        : null,
-    consistent: convention === 'mccalip' || itemised !== null ? consistentBeside(input) : null,
+    mccalip: convention === 'mccalip' ? mccalipView(modelled, totals) : null,
+    consistent: convention === 'mccalip' || modelled === null ? consistentBeside(input) : null,
   };
 }
 
-function sizingFigures(m: Modelled | null, i: Itemised | null) {
+function sizingFigures(o: OrbitalSide) {
+  if (o.kind === 'itemised')
+    return {
+      sizing: 'itemised' as const,
+      orbital_mode: 'itemised' as const,
+      installed_power_kw: null,
+      mean_retention: null,
+      satellites: null,
+      mass_kg: null,
+      mass_parts_kg: null,
+      subsystems: null,
+      starship_launches_100t: null,
+      itemisation: o.itemisation,
+    };
+  const f = o.fleet;
   return {
-    sizing: m ? m.sizing : ('itemised' as const),
-    orbital_mode: m ? ('modelled' as const) : ('itemised' as const),
-    installed_power_kw: m ? m.fleet.installed_w / 1000 : null,
-    mean_retention: m?.fleet.retention ?? null,
-    satellites: m?.fleet.satellites ?? null,
-    mass_kg: m?.fleet.mass_kg ?? null,
-    mass_parts_kg: m?.fleet.parts ?? null,
-    subsystems: m?.fleet.subsystems ?? null,
-    starship_launches_100t: m ? wholeCount(m.fleet.mass_kg / STARSHIP_100T_KG) : null,
-    itemisation: i?.itemisation ?? null,
+    sizing: o.sizing,
+    orbital_mode: 'modelled' as const,
+    installed_power_kw: f.installed_w / 1000,
+    mean_retention: f.retention,
+    satellites: f.satellites,
+    mass_kg: f.mass_kg,
+    mass_parts_kg: f.parts,
+    subsystems: f.subsystems,
+    starship_launches_100t: wholeCount(f.mass_kg / STARSHIP_100T_KG),
+    itemisation: null,
   };
 }
 
@@ -944,24 +1014,35 @@ function launchFigures(pricing: LaunchPricing) {
   };
 }
 
-function costFigures(m: Modelled | null, i: Itemised | null) {
-  const c = m?.costs;
+function costFigures(o: OrbitalSide) {
+  const none = {
+    launches: null,
+    cadence: null,
+    hardware_usd: null,
+    ops_usd: null,
+    gpu_replacement_usd: null,
+    replacement_mass_kg: null,
+    replacement_launch_usd: null,
+    nre_usd: null,
+  };
+  if (o.kind === 'itemised') return { ...none, launch_usd: o.items.launch ?? null, space_costs_usd: o.items };
+  const c = o.costs;
   return {
-    launches: c?.launches ?? null,
-    cadence: m?.cadence ?? null,
-    hardware_usd: c?.hardware ?? null,
-    launch_usd: c?.launch ?? i?.items.launch ?? null,
-    ops_usd: c?.ops ?? null,
-    gpu_replacement_usd: c?.gpu_replacement ?? null,
-    replacement_mass_kg: c?.replacement_mass_kg ?? null,
-    replacement_launch_usd: c?.replacement_launch ?? null,
-    nre_usd: c?.nre ?? null,
-    space_costs_usd: i?.items ?? null,
+    launches: c.launches,
+    cadence: o.cadence,
+    hardware_usd: c.hardware,
+    launch_usd: c.launch,
+    ops_usd: c.ops,
+    gpu_replacement_usd: c.gpu_replacement,
+    replacement_mass_kg: c.replacement_mass_kg,
+    replacement_launch_usd: c.replacement_launch,
+    nre_usd: c.nre,
+    space_costs_usd: null,
   };
 }
 
 /** CPU seconds of one economics run: its closed forms and, sized by the roll-up, the roll-up and the served fraction's pass over the year. */
-function economicsRunCost(input: EconomicsIn, rollUp: boolean): number {
+function economicsRunCost(input: EconomicsCase, rollUp: boolean): number {
   if (!rollUp) return coefficient('execution.cost.economics_s');
   const orbit = input.orbit ?? referenceOrbit(new Provenance());
   return (
@@ -970,10 +1051,10 @@ function economicsRunCost(input: EconomicsIn, rollUp: boolean): number {
 }
 
 /** What an economics request costs: its run, and the consistent run beside a convention or an itemisation. */
-export function estimateEconomicsCost(input: EconomicsIn): Cost {
-  const itemised = input.space_costs_usd !== undefined;
-  const beside = itemised || input.convention === 'mccalip';
-  const own = economicsRunCost(input, !itemised && sizingOf(input) === 'roll_up');
+export function estimateEconomicsCost(input: EconomicsCase): Cost {
+  const sizing = input.orbital_case.sizing;
+  const beside = sizing === 'itemised' || input.convention === 'mccalip';
+  const own = economicsRunCost(input, sizing === 'roll_up');
   return {
     cpu_s: own + (beside ? economicsRunCost(input, true) : 0),
     basis: `${beside ? 'two economics runs (the consistent one beside)' : 'one economics run'} with the mass roll-up`,

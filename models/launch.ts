@@ -5,23 +5,36 @@
  *
  * Mass comes given (`mass_kg`), as a breakdown (`mass: { <part>_kg }`), or rolled up from a load
  * (`massRollUp`: compute, arrays, batteries, radiators, shielding, structure, propellant).
- * Vehicles come from fixtures/vehicles.json, each with payload, price, flight rate, status,
- * as_of and source; or a custom `{ payload_kg, price_usd }`; or a plain `price_usd_per_kg`.
+ * Vehicles come from the catalogue (vehicles.ts: fixtures/vehicles.json, each with payload, price,
+ * flight rate, status, as_of and source), or a custom `{ payload_kg, price_usd }`; or the price is a
+ * plain `price_usd_per_kg`. The schema gives `runLaunch` its case: the mass form, the vehicle and the
+ * pricing by year, tagged; the campaign is a list of named steps (`priceCampaign`).
  */
 
 import { z } from 'zod';
-import { DEFAULT_VEHICLE_ID, VEHICLES, type Vehicle } from '../fixtures/index.js';
 import { STANDARD_GRAVITY_M_S2 } from './constants.js';
 import { coefficient } from './cost.js';
 import { inputError, PhysicallyImpossible } from './errors.js';
 import { type Cost, defineEstimator } from './estimator.js';
-import { wholeCount } from './numerics.js';
 import { type OrbitSpec, OrbitSpecSchema, resolveCost } from './orbit.js';
 import { PowerInput, runPower, sizingEclipseCost } from './power.js';
 import { Provenance } from './provenance.js';
 import { fraction, quantity } from './quantity.js';
 import { gpuFailurePerYear, missionYears } from './scenario.js';
 import { runThermal, ThermalInput } from './thermal.js';
+import {
+  cadenceAgainstFlightRates,
+  type LaunchBill,
+  launchBill,
+  pricedVehicle,
+  type ResolvedVehicle,
+  resolveVehicle,
+  TargetOrbit,
+  type VehicleCase,
+  VehicleRefSchema,
+  vehicleCase,
+  warnPayloadOrbit,
+} from './vehicles.js';
 
 // ---------------------------------------------------------------------------------------------
 // Mass roll-up
@@ -80,172 +93,6 @@ export function massRollUp(i: RollUpInput): RollUp {
     total_mass_kg: dry + propellant_kg,
     propellant_fraction_of_dry: propellantFraction,
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Vehicles
-// ---------------------------------------------------------------------------------------------
-
-const VEHICLE_IDS = VEHICLES.map((v) => v.id) as [string, ...string[]];
-export const TargetOrbit = z.enum(['leo', 'sso']);
-export type TargetOrbit = z.infer<typeof TargetOrbit>;
-
-const CustomVehicle = z
-  .object({
-    id: z.enum(VEHICLE_IDS).optional().describe('Catalogue entry whose figures the other fields override'),
-    name: z.string().max(200).optional(),
-    payload_kg: quantity('kg', { gt: 0, example: '100 t', description: 'Payload per launch to the target orbit' }).optional(),
-    price_usd: quantity('USD', { gt: 0, example: '69.75e6 USD', description: 'Price per launch' }).optional(),
-    flights_per_year: z.number().min(0).max(100_000).optional().describe('Flight rate the vehicle sustains, launches per year'),
-  })
-  .strict()
-  .superRefine((v, ctx) => {
-    if (v.id === undefined)
-      for (const key of ['payload_kg', 'price_usd'] as const)
-        if (v[key] === undefined)
-          ctx.addIssue({
-            code: 'custom',
-            path: [key],
-            message: `expected ${key} for a vehicle that is not in the catalogue (or an id among ${VEHICLE_IDS.join(', ')})`,
-          });
-  });
-
-export const VehicleRefSchema = z
-  .union([z.enum(VEHICLE_IDS), CustomVehicle], {
-    error: `expected a catalogue id (${VEHICLE_IDS.join(', ')}) or { payload_kg, price_usd } (optionally with id to override a catalogue entry)`,
-  })
-  .describe(
-    `A catalogue vehicle (${VEHICLE_IDS.join(', ')}; GET the catalogue in fixtures/vehicles.json) or a custom { payload_kg, price_usd, flights_per_year? }; { id, ... } overrides a catalogue entry's figures.`,
-  );
-export type VehicleRef = z.output<typeof VehicleRefSchema>;
-
-export interface ResolvedVehicle {
-  id: string | null;
-  name: string;
-  status: 'flown' | 'projected' | 'custom';
-  orbit: TargetOrbit;
-  pricing: 'per_launch' | 'per_kg';
-  /** Published payload per launch to the target orbit, kg (null: not published, per-kg offers). */
-  payload_kg: number | null;
-  /** Price per launch at as_of (null for per-kg offers). */
-  price_usd: number | null;
-  /** Price per kg of published payload at as_of (null only when resolved without a price). */
-  price_usd_per_kg: number | null;
-  min_price_usd: number;
-  flights_per_year: number | null;
-  as_of: string | null;
-  source: string | null;
-  /** Payload and price taken from the catalogue (not overridden by the caller). */
-  catalogue_payload: boolean;
-  catalogue_price: boolean;
-  /** When the catalogue's payload and price describe different flights: what that does to the price per kg. */
-  pairing_note: string | null;
-}
-
-/** Resolve a vehicle reference against the catalogue; `path` locates it in the request for errors. */
-export function resolveVehicle(
-  ref: VehicleRef | undefined,
-  orbit: TargetOrbit,
-  p: Provenance,
-  path: (string | number)[] = ['vehicle'],
-  needPrice = true,
-): ResolvedVehicle {
-  const id = ref === undefined ? DEFAULT_VEHICLE_ID : typeof ref === 'string' ? ref : (ref.id ?? null);
-  const overrides = typeof ref === 'object' ? ref : {};
-  const entry: Vehicle | undefined = id === null ? undefined : VEHICLES.find((v) => v.id === id);
-  if (ref === undefined && entry) p.assume('vehicle', entry.id, 'catalogue id', entry.source);
-
-  const published = entry ? entry.payload_kg[orbit] : null;
-  const payload_kg = overrides.payload_kg ?? published;
-  const pricing = entry?.pricing ?? 'per_launch';
-  if (pricing === 'per_launch' && payload_kg === null) {
-    throw inputError(
-      path,
-      `${entry?.name ?? 'this vehicle'} has no published payload to ${orbit.toUpperCase()}: give vehicle: { id: "${id}", payload_kg }`,
-    );
-  }
-  const price_usd = overrides.price_usd ?? entry?.price_usd ?? null;
-  if (needPrice && pricing === 'per_launch' && price_usd === null) {
-    throw inputError(
-      path,
-      `${entry?.name ?? 'this vehicle'} has no published price (${entry?.note ?? ''}): give vehicle: { id: "${id}", price_usd } or price_usd_per_kg`,
-    );
-  }
-  const price_usd_per_kg =
-    pricing === 'per_kg' ? (entry?.price_usd_per_kg ?? null) : price_usd === null ? null : price_usd / (payload_kg as number);
-  return {
-    id,
-    name: overrides.name ?? entry?.name ?? 'custom vehicle',
-    status: entry === undefined ? 'custom' : entry.status,
-    orbit,
-    pricing,
-    payload_kg,
-    price_usd: pricing === 'per_launch' ? price_usd : null,
-    price_usd_per_kg,
-    min_price_usd: entry?.min_price_usd ?? 0,
-    flights_per_year: overrides.flights_per_year ?? entry?.flights_per_year ?? null,
-    as_of: overrides.price_usd !== undefined ? null : (entry?.as_of ?? null),
-    source: entry?.source ?? null,
-    catalogue_payload: entry !== undefined && overrides.payload_kg === undefined,
-    catalogue_price: entry !== undefined && overrides.price_usd === undefined,
-    pairing_note:
-      entry?.pairing_note !== undefined && overrides.payload_kg === undefined && overrides.price_usd === undefined
-        ? entry.pairing_note
-        : null,
-  };
-}
-
-/**
- * What a build campaign asks of the launch industry: its launches a year against the vehicle's
- * flight rate and the world's orbital launch rate, warned about when it outruns the vehicle.
- */
-export function cadenceAgainstFlightRates(launches: number, build_years: number, v: ResolvedVehicle, p: Provenance) {
-  const perYear = launches / build_years;
-  const world = p.orDefault('launch.world_orbital_launches_per_year', undefined, 'world_orbital_launches_per_year');
-  const rate = v.flights_per_year;
-  const vehicleShare = rate && rate > 0 ? perYear / rate : null;
-  if (vehicleShare !== null && vehicleShare > 1)
-    p.warn(
-      `${launches} launches in ${build_years} years is ${perYear.toFixed(1)} a year: ${vehicleShare.toFixed(1)} times ${v.name}'s flight rate of ${rate} a year and ${(perYear / world).toFixed(2)} times the world's ${world} orbital launches a year; at those rates the build takes ${(launches / (rate as number)).toFixed(1)} years of every ${v.name} flight, or ${(launches / world).toFixed(1)} years of every launch on Earth`,
-    );
-  return {
-    launches_per_year: perYear,
-    vehicle_share: vehicleShare,
-    world_share: perYear / world,
-    world_launches_per_year: world,
-  };
-}
-
-export interface LaunchBill {
-  launches: number;
-  /** Mass paid for: whole launches × published payload (per-launch pricing) or the mass itself (per kg). */
-  billed_mass_kg: number;
-  cost_usd: number;
-  pricing: 'per_launch' | 'per_kg';
-  price_usd_per_kg: number;
-}
-
-/**
- * Launches and cost of lifting `mass_kg`. Per-launch pricing pays whole launches:
- * n = ⌈m / (payload × usable fraction)⌉, cost = n × payload × $/kg. Per-kg pricing (a given
- * `price_usd_per_kg` or a rideshare offer) pays the mass: cost = max(minimum, m × $/kg).
- */
-export function launchBill(
-  v: ResolvedVehicle,
-  mass_kg: number,
-  usableFraction: number,
-  price_usd_per_kg: number,
-  perKg: boolean,
-): LaunchBill {
-  const capacity = v.payload_kg === null ? null : v.payload_kg * usableFraction;
-  // A hair below the quotient so that exact multiples do not round up on a float residue.
-  const launches = mass_kg <= 0 ? 0 : capacity === null ? 1 : wholeCount(mass_kg / capacity);
-  if (!perKg && v.pricing === 'per_launch') {
-    const billed = launches * (v.payload_kg as number);
-    return { launches, billed_mass_kg: billed, cost_usd: billed * price_usd_per_kg, pricing: 'per_launch', price_usd_per_kg };
-  }
-  const cost = mass_kg <= 0 ? 0 : Math.max(v.min_price_usd, mass_kg * price_usd_per_kg);
-  return { launches, billed_mass_kg: mass_kg, cost_usd: cost, pricing: 'per_kg', price_usd_per_kg };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -327,49 +174,59 @@ export const PriceTrajectorySchema = z
     'Launch price by year: `annual_decline` (compounded, NASA OTPS 2024) or `learning_curve` (Wright: price falls by the learning rate at each doubling of cumulative mass launched).',
   );
 
-interface Trajectory {
+/** A price trajectory as the request gives it. */
+export type PriceTrajectorySpec = z.output<typeof PriceTrajectorySchema>;
+
+export interface Trajectory {
   model: 'annual_decline' | 'learning_curve';
   base_year: number;
   base_price_usd_per_kg: number;
   /** Price factor at `year` relative to the base year; throws for years the model cannot reach. */
   factor(year: number): number;
-  parameters: Record<string, number>;
+  parameters: TrajectoryParameters;
   source: string;
 }
 
+/** The trajectory asked for (or the default model), from the base year and price of the campaign unless it gives its own. */
 function resolveTrajectory(
-  spec: z.output<typeof PriceTrajectorySchema> | undefined,
+  spec: PriceTrajectorySpec | undefined,
   basePrice: number,
   baseYear: number,
   p: Provenance,
 ): Trajectory {
-  const s =
-    spec ??
-    ({ model: p.orChoice('launch.price_trajectory.model', undefined, 'price_trajectory.model') } as z.output<
-      typeof AnnualDecline
-    >);
-  const base_year = s.base_year ?? baseYear;
-  const base_price_usd_per_kg = s.base_price_usd_per_kg ?? basePrice;
-  if (s.model === 'annual_decline') {
-    const decline = p.orDefault('launch.trend_decline_fraction', s.decline_fraction, 'price_trajectory.decline_fraction');
-    const period = p.orDefault(
-      'launch.trend_decline_period_years',
-      s.decline_period_years,
-      'price_trajectory.decline_period_years',
-    );
-    return {
-      model: 'annual_decline',
-      base_year,
-      base_price_usd_per_kg,
-      factor: (year) => annualDeclineFactor(year - base_year, decline, period),
-      parameters: {
-        decline_fraction: decline,
-        decline_period_years: period,
-        annual_decline_fraction: 1 - annualDeclineFactor(1, decline, period),
-      },
-      source: 'nasa-otps-sbsp-2024',
-    };
-  }
+  const s: PriceTrajectorySpec = spec ?? {
+    model: p.orChoice<PriceTrajectorySpec['model']>('launch.price_trajectory.model', undefined, 'price_trajectory.model'),
+  };
+  const base = { base_year: s.base_year ?? baseYear, base_price_usd_per_kg: s.base_price_usd_per_kg ?? basePrice };
+  return s.model === 'annual_decline' ? annualDeclineTrajectory(s, base, p) : learningCurveTrajectory(s, base, p);
+}
+
+/** Where a trajectory starts: its base year and the price per kg in it. */
+type TrajectoryBase = Pick<Trajectory, 'base_year' | 'base_price_usd_per_kg'>;
+
+/** The compounded annual decline (NASA OTPS 2024), its decline and period defaulted from that source. */
+function annualDeclineTrajectory(s: z.output<typeof AnnualDecline>, base: TrajectoryBase, p: Provenance): Trajectory {
+  const decline = p.orDefault('launch.trend_decline_fraction', s.decline_fraction, 'price_trajectory.decline_fraction');
+  const period = p.orDefault(
+    'launch.trend_decline_period_years',
+    s.decline_period_years,
+    'price_trajectory.decline_period_years',
+  );
+  return {
+    model: 'annual_decline',
+    ...base,
+    factor: (year) => annualDeclineFactor(year - base.base_year, decline, period),
+    parameters: {
+      decline_fraction: decline,
+      decline_period_years: period,
+      annual_decline_fraction: 1 - annualDeclineFactor(1, decline, period),
+    },
+    source: 'nasa-otps-sbsp-2024',
+  };
+}
+
+/** Wright's law on the world's cumulative mass launched, which runs forward from its base year only. */
+function learningCurveTrajectory(s: z.output<typeof LearningCurve>, base: TrajectoryBase, p: Provenance): Trajectory {
   const lr = p.orDefault('launch.learning_rate', s.learning_rate, 'price_trajectory.learning_rate');
   const annual = p.orDefault('launch.world_annual_mass_kg', s.annual_mass_kg, 'price_trajectory.annual_mass_kg');
   const growth = p.orDefault(
@@ -377,17 +234,16 @@ function resolveTrajectory(
     s.annual_mass_growth_fraction,
     'price_trajectory.annual_mass_growth_fraction',
   );
-  const base_kg = p.orDefault(
+  const m0 = p.orDefault(
     'launch.world_cumulative_mass_kg',
     s.cumulative_mass_kg_base,
     'price_trajectory.cumulative_mass_kg_base',
   );
   const b = wrightExponent(lr);
-  const m0 = base_kg;
+  const { base_year } = base;
   return {
     model: 'learning_curve',
-    base_year,
-    base_price_usd_per_kg,
+    ...base,
     factor: (year) => {
       if (year < base_year)
         throw new PhysicallyImpossible(
@@ -409,7 +265,7 @@ function resolveTrajectory(
 }
 
 // ---------------------------------------------------------------------------------------------
-// The estimator
+// The request and its case, and the answer
 // ---------------------------------------------------------------------------------------------
 
 const PartName = z
@@ -481,7 +337,8 @@ export function checkRollUpOverrides(
       });
 }
 
-export const LaunchInput = z
+/** The launch request's fields, as the caller gives them. */
+const LaunchObject = z
   .object({
     mass_kg: quantity('kg', { gt: 0, example: '22.8 t', description: 'Total mass to orbit' }).optional(),
     load_kw: quantity('kW', {
@@ -534,31 +391,196 @@ export const LaunchInput = z
       .describe('Last year of the by-year table (default: the later of `year` and 20 years after the base)'),
   })
   .strict()
-  .superRefine((o, ctx) => {
-    const forms = [o.mass_kg, o.mass, o.load_kw].filter((x) => x !== undefined).length;
-    if (forms !== 1)
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          forms === 0
-            ? 'expected one of mass_kg, mass (a breakdown) or load_kw (roll the mass up)'
-            : 'expected one of mass_kg, mass or load_kw, not more',
-      });
-    if (o.load_kw === undefined)
-      for (const key of ['orbit', 'power', 'thermal', 'mass_model'] as const)
-        if (o[key] !== undefined)
-          ctx.addIssue({ code: 'custom', path: [key], message: `expected ${key} only with load_kw (the mass roll-up)` });
-    checkRollUpOverrides(o, ctx);
-    if (o.mass !== undefined && Object.keys(o.mass).length === 0)
-      ctx.addIssue({ code: 'custom', path: ['mass'], message: 'expected at least one part, e.g. { "compute_kg": 1000 }' });
-  });
+  .strict();
+type LaunchFields = z.output<typeof LaunchObject>;
 
-const YearPrice = z.object({ year: z.number().int(), price_usd_per_kg: z.number(), launch_cost_usd: z.number() });
+const MASS_FORMS_MESSAGE = 'expected one of mass_kg, mass (a breakdown) or load_kw (roll the mass up)';
+
+/** Requests the object's types cannot: one mass form, the roll-up's fields only with a load, a breakdown with parts. */
+function checkLaunchFields(o: LaunchFields, ctx: z.core.$RefinementCtx): void {
+  const forms = [o.mass_kg, o.mass, o.load_kw].filter((x) => x !== undefined).length;
+  if (forms !== 1)
+    ctx.addIssue({
+      code: 'custom',
+      message: forms === 0 ? MASS_FORMS_MESSAGE : 'expected one of mass_kg, mass or load_kw, not more',
+    });
+  if (o.load_kw === undefined)
+    for (const key of ['orbit', 'power', 'thermal', 'mass_model'] as const)
+      if (o[key] !== undefined)
+        ctx.addIssue({ code: 'custom', path: [key], message: `expected ${key} only with load_kw (the mass roll-up)` });
+  checkRollUpOverrides(o, ctx);
+  if (o.mass !== undefined && Object.keys(o.mass).length === 0)
+    ctx.addIssue({ code: 'custom', path: ['mass'], message: 'expected at least one part, e.g. { "compute_kg": 1000 }' });
+}
+
+/** The mass factors of a roll-up, as parsed. */
+export type MassModel = z.output<typeof MassModelSchema>;
+
+/** What a roll-up reads of a request: the load, the orbit, the sub-requests and the mass factors. */
+export interface RollUpRequest {
+  load_kw: number;
+  orbit?: OrbitSpec | undefined;
+  power?: Record<string, unknown> | undefined;
+  thermal?: Record<string, unknown> | undefined;
+  mass_model?: MassModel | undefined;
+  mission_years?: number | undefined;
+}
+
+/** How the mass to launch is given: its total, its parts, or a load the mass is rolled up from. */
+export type MassCase =
+  | { from: 'mass_kg'; total_kg: number }
+  | { from: 'mass'; parts: Record<string, number> }
+  | { from: 'load_kw'; roll_up: RollUpRequest };
+
+/** The launch priced by year: on the trajectory given (the default model when none is), at `year` or its base year. */
+export interface TrajectoryCase {
+  spec: PriceTrajectorySpec | undefined;
+  year: number | undefined;
+  to_year: number | undefined;
+}
+
+/**
+ * The launch request as its case: the fields as given (a run-time error quotes them at its
+ * pointer), and each mode tagged: the mass form, the vehicle, and the pricing by year.
+ */
+export type LaunchCase = LaunchFields & {
+  mass_case: MassCase;
+  vehicle_case: VehicleCase;
+  /** null: priced at the as_of price, without a year or a trajectory. */
+  trajectory_case: TrajectoryCase | null;
+};
+
+/** The mass form of a checked request (checkLaunchFields has required exactly one). */
+function massCase(o: LaunchFields, ctx: z.core.$RefinementCtx): MassCase {
+  if (o.load_kw !== undefined) {
+    const { load_kw, orbit, power, thermal, mass_model, mission_years } = o;
+    return { from: 'load_kw', roll_up: { load_kw, orbit, power, thermal, mass_model, mission_years } };
+  }
+  if (o.mass !== undefined) return { from: 'mass', parts: o.mass };
+  if (o.mass_kg !== undefined) return { from: 'mass_kg', total_kg: o.mass_kg };
+  ctx.addIssue({ code: 'custom', message: MASS_FORMS_MESSAGE });
+  return z.NEVER;
+}
+
+/** The checked request as its case. */
+function launchCase(o: LaunchFields, ctx: z.core.$RefinementCtx): LaunchCase {
+  const priced = o.price_trajectory !== undefined || o.year !== undefined;
+  return {
+    ...o,
+    mass_case: massCase(o, ctx),
+    vehicle_case: vehicleCase(o.vehicle, ctx),
+    trajectory_case: priced ? { spec: o.price_trajectory, year: o.year, to_year: o.trajectory_to_year } : null,
+  };
+}
+
+export const LaunchInput = LaunchObject.superRefine(checkLaunchFields).transform(launchCase);
+
+const YearPrice = z
+  .object({
+    year: z.number().int().describe('Calendar year'),
+    price_usd_per_kg: z.number().describe('Price per kg in that year on the trajectory'),
+    launch_cost_usd: z.number().describe("This campaign's launch cost at that year's price (same launches and pricing)"),
+  })
+  .describe('One year of the price trajectory');
+
+/** The figures a price trajectory was computed with: an annual decline's, or a learning curve's. */
+export const TrajectoryParametersSchema = z
+  .object({
+    decline_fraction: z.number().optional().describe('annual_decline: fall of the price over decline_period_years'),
+    decline_period_years: z.number().optional().describe('annual_decline: the period of that fall'),
+    annual_decline_fraction: z
+      .number()
+      .optional()
+      .describe('annual_decline: the fall in one year, 1 − (1 − decline_fraction)^(1/decline_period_years)'),
+    learning_rate: z
+      .number()
+      .optional()
+      .describe("learning_curve: price drop per doubling of the cumulative mass launched (Wright's law)"),
+    wright_exponent: z
+      .number()
+      .optional()
+      .describe('learning_curve: b in price ∝ (cumulative mass)^(−b), −log₂(1 − learning_rate)'),
+    cumulative_mass_kg_base: z
+      .number()
+      .optional()
+      .describe('learning_curve: mass launched to orbit, all time, through the base year'),
+    annual_mass_kg: z.number().optional().describe('learning_curve: mass launched to orbit in the base year'),
+    annual_mass_growth_fraction: z.number().optional().describe('learning_curve: growth of the annual mass launched, per year'),
+  })
+  .describe('The parameters of the model, each as given or defaulted (with its source in assumptions)');
+export type TrajectoryParameters = z.infer<typeof TrajectoryParametersSchema>;
+
+const VehicleOut = z
+  .object({
+    id: z.string().nullable().describe('Catalogue id (null for a custom vehicle)'),
+    name: z.string().describe('Vehicle name'),
+    status: z
+      .enum(['flown', 'projected', 'custom'])
+      .describe('Flown, projected (not yet in service: its figures are assumptions), or custom (given by the caller)'),
+    target_orbit: TargetOrbit.describe('Orbit the payload figure refers to'),
+    payload_kg: z
+      .number()
+      .nullable()
+      .describe('Published payload per launch to the target orbit (null: not published, as for per-kg offers)'),
+    usable_payload_kg: z
+      .number()
+      .nullable()
+      .describe('Payload per launch the hardware can use: payload_kg × the usable payload share (null: payload not published)'),
+    price_usd: z.number().nullable().describe('Price per launch at the priced year'),
+    flights_per_year: z.number().nullable().describe("The vehicle's flight rate, launches a year (null: not known)"),
+    as_of: z
+      .string()
+      .nullable()
+      .describe("Date of the catalogue's price and payload (null: a custom vehicle, or a price given by the caller)"),
+    source: z.string().nullable().describe("Key into GET /v1/sources for the catalogue's figures (null: a custom vehicle)"),
+  })
+  .describe('The vehicle the mass is launched on, with the figures used for it');
+
+const CadenceOut = z
+  .object({
+    build_years: z.number().describe('Years over which the initial mass is launched'),
+    launches_per_year_to_build: z.number().describe('launches / build_years'),
+    mission_years: z.number().describe('Mission over which failed hardware is replaced'),
+    gpu_failure_per_year: z.number().describe('Accelerator failures per accelerator-year used for the replacements'),
+    replacement_basis: z
+      .enum(['whole_satellite', 'compute_only'])
+      .describe('What a failure costs in mass: whole satellites (no servicing), or the compute part only (servicing)'),
+    replaceable_mass_kg: z
+      .number()
+      .describe('Mass the failure rate applies to: total_mass_kg (whole_satellite) or the compute part (compute_only)'),
+    replacement_mass_kg_per_year: z.number().describe('Mass replaced a year: gpu_failure_per_year × replaceable_mass_kg'),
+    replacement_launches_per_year: z
+      .number()
+      .describe('Mean launches a year to replace failed hardware (fractional: shared launches)'),
+    replacement_launches_over_mission: z
+      .number()
+      .int()
+      .describe('Whole launches to lift the replacement mass of the whole mission'),
+    replacement_launch_cost_usd: z.number().describe('Launching the replacement mass over the mission, same pricing'),
+    vehicle_flights_per_year: z.number().nullable().describe("The vehicle's flight rate (null: not known)"),
+    build_share_of_flight_rate: z
+      .number()
+      .nullable()
+      .describe("launches_per_year_to_build / the vehicle's flight rate: above 1 the build outpaces today's fleet"),
+    world_launches_per_year: z.number().describe('Orbital launches a year worldwide, every vehicle (the yardstick), 1/year'),
+    build_share_of_world_launches: z
+      .number()
+      .describe(
+        "launches_per_year_to_build / the world's orbital launches a year: above 1 the build needs more launches than the whole world flies",
+      ),
+    replacement_share_of_flight_rate: z
+      .number()
+      .nullable()
+      .describe("replacement_launches_per_year / the vehicle's flight rate (null: no flight rate known)"),
+  })
+  .describe("The launches a year to build and to replace failed hardware, against the vehicle's and the world's flight rates");
 
 export const LaunchOutput = z.object({
   total_mass_kg: z.number().describe('Mass to orbit'),
   mass_parts_kg: z.record(z.string(), z.number()).describe('The parts of total_mass_kg'),
-  mass_from: z.enum(['mass_kg', 'mass', 'load_kw']),
+  mass_from: z
+    .enum(['mass_kg', 'mass', 'load_kw'])
+    .describe('How the mass was given: a total (mass_kg), a breakdown (mass), or rolled up from the load (load_kw)'),
   subsystems: z
     .object({
       array_area_m2: z.number().describe('Array area from POST /v1/power, m²'),
@@ -577,84 +599,39 @@ export const LaunchOutput = z.object({
     })
     .nullable()
     .describe('With load_kw: what the power and thermal estimators sized, and the roll-up'),
-  vehicle: z.object({
-    id: z.string().nullable(),
-    name: z.string(),
-    status: z.enum(['flown', 'projected', 'custom']),
-    target_orbit: TargetOrbit,
-    payload_kg: z.number().nullable().describe('Published payload per launch to the target orbit'),
-    usable_payload_kg: z.number().nullable(),
-    price_usd: z.number().nullable().describe('Price per launch at the priced year'),
-    flights_per_year: z.number().nullable(),
-    as_of: z.string().nullable(),
-    source: z.string().nullable(),
-  }),
+  vehicle: VehicleOut,
   launches: z.number().int().describe('Whole launches to lift total_mass_kg'),
   pricing: z.enum(['per_launch', 'per_kg']).describe('Whole launches paid, or the mass paid per kg'),
   price_usd_per_kg: z
     .number()
     .describe('Price per kg of published payload (per_launch) or per kg launched (per_kg), at the priced year'),
-  launch_cost_usd: z.number(),
+  launch_cost_usd: z
+    .number()
+    .describe(
+      "Launching total_mass_kg at the priced year: launches × payload × price per kg (per_launch), or the mass × price per kg, at least the offer's minimum (per_kg)",
+    ),
   effective_usd_per_kg: z.number().describe('launch_cost_usd / total_mass_kg: includes the unfilled part of the last launch'),
   priced_year: z.number().int().nullable().describe('Year on the price trajectory the cost is priced at (null: the as_of price)'),
-  cadence: z.object({
-    build_years: z.number(),
-    launches_per_year_to_build: z.number(),
-    mission_years: z.number(),
-    gpu_failure_per_year: z.number().describe('Accelerator failures per accelerator-year used for the replacements'),
-    replacement_basis: z.enum(['whole_satellite', 'compute_only']),
-    replaceable_mass_kg: z.number(),
-    replacement_mass_kg_per_year: z.number(),
-    replacement_launches_per_year: z
-      .number()
-      .describe('Mean launches a year to replace failed hardware (fractional: shared launches)'),
-    replacement_launches_over_mission: z.number().int(),
-    replacement_launch_cost_usd: z.number().describe('Launching the replacement mass over the mission, same pricing'),
-    vehicle_flights_per_year: z.number().nullable(),
-    build_share_of_flight_rate: z
-      .number()
-      .nullable()
-      .describe("launches_per_year_to_build / the vehicle's flight rate: above 1 the build outpaces today's fleet"),
-    world_launches_per_year: z.number().describe('Orbital launches a year worldwide, every vehicle (the yardstick), 1/year'),
-    build_share_of_world_launches: z
-      .number()
-      .describe(
-        "launches_per_year_to_build / the world's orbital launches a year: above 1 the build needs more launches than the whole world flies",
-      ),
-    replacement_share_of_flight_rate: z.number().nullable(),
-  }),
+  cadence: CadenceOut,
   price_trajectory: z
     .object({
-      model: z.enum(['annual_decline', 'learning_curve']),
-      base_year: z.number().int(),
-      base_price_usd_per_kg: z.number(),
-      parameters: z.record(z.string(), z.number()),
-      source: z.string(),
+      model: z
+        .enum(['annual_decline', 'learning_curve'])
+        .describe("The model: a compounded annual decline, or Wright's learning curve on the cumulative mass launched"),
+      base_year: z.number().int().describe('Year of the base price: the first of the table'),
+      base_price_usd_per_kg: z.number().describe('Price per kg in the base year'),
+      parameters: TrajectoryParametersSchema,
+      source: z.string().describe("Key into GET /v1/sources for the model's default figures"),
       by_year: z.array(YearPrice).describe('Price per kg and the cost of this launch campaign, year by year'),
     })
-    .nullable(),
+    .nullable()
+    .describe('The launch price by year (null unless `year` or `price_trajectory` is given)'),
 });
 export type LaunchResult = z.infer<typeof LaunchOutput>;
 
-export function runLaunch(input: z.output<typeof LaunchInput>, p: Provenance): LaunchResult {
-  // Mass
-  let parts: Record<string, number>;
-  let mass_from: LaunchResult['mass_from'];
-  if (input.load_kw !== undefined) {
-    const roll = rollUpFromLoad(input, p);
-    return { ...priceCampaign(input, p, roll.total_mass_kg, roll.parts, 'load_kw'), subsystems: roll.subsystems };
-  }
-  if (input.mass !== undefined) {
-    parts = { ...input.mass };
-    mass_from = 'mass';
-  } else {
-    parts = { total_kg: input.mass_kg as number };
-    mass_from = 'mass_kg';
-  }
-  const total = Object.values(parts).reduce((a, b) => a + b, 0);
-  if (!(total > 0)) throw inputError(['mass'], 'expected the parts to sum to more than 0 kg');
-  return { ...priceCampaign(input, p, total, parts, mass_from), subsystems: null };
-}
+// ---------------------------------------------------------------------------------------------
+// The roll-up from a load: the power and thermal estimators, then the mass
+// ---------------------------------------------------------------------------------------------
 
 /** Parse a sub-estimator's input, with errors pointing into the launch request (`/power/...`). */
 function parseWithin<T extends z.ZodType>(schema: T, value: unknown, at: string): z.output<T> {
@@ -671,12 +648,6 @@ function carry<R>(domain: string, p: Provenance, run: (sub: Provenance) => R): R
   for (const w of sub.warnings) p.warn(`${domain}: ${w}`);
   return result;
 }
-
-/** What a roll-up reads of a request: the load, the orbit, the sub-requests and the mass factors. */
-export type RollUpRequest = Pick<
-  z.output<typeof LaunchInput>,
-  'load_kw' | 'orbit' | 'power' | 'thermal' | 'mass_model' | 'mission_years'
->;
 
 /** Fields by which a power request gives its own eclipse instead of taking the roll-up's orbit. */
 const POWER_ECLIPSE_FIELDS = ['orbit', 'eclipse_fraction', 'eclipse_duration_min', 'period_min'];
@@ -717,16 +688,18 @@ export function rollUpThermalRequest(
  * model's own energy balance: all the energy the array delivers over a revolution, P_sa·T_d/T.
  */
 export function sizeSubsystems(input: RollUpRequest, mission_years: number, p: Provenance) {
-  const load_kw = input.load_kw as number;
-  const powerIn = rollUpPowerRequest(input.power, input.orbit);
-  const power = carry('power', p, (sub) =>
-    runPower(parseWithin(PowerInput, { ...powerIn, load_kw, mission_years }, 'power'), sub),
+  const load_kw = input.load_kw;
+  const powerRequest = parseWithin(
+    PowerInput,
+    { ...rollUpPowerRequest(input.power, input.orbit), load_kw, mission_years },
+    'power',
   );
+  const power = carry('power', p, (sub) => runPower(powerRequest, sub));
   const thermalIn = { ...rollUpThermalRequest(input.thermal, input.orbit, p), heat_kw: power.orbit_average_heat_kw };
   const thermal = carry('thermal', p, (sub) => runThermal(parseWithin(ThermalInput, thermalIn, 'thermal'), sub));
   if (thermal.mass_kg === null)
     throw inputError(['thermal'], 'expected a radiator temperature (radiator_temp_k or chip) to size the radiator');
-  return { power, thermal };
+  return { power, thermal, radiator_mass_kg: thermal.mass_kg, power_orbit: powerRequest.orbit };
 }
 
 /** The roll-up's mass factors: the caller's `mass_model`, else the sourced defaults. */
@@ -754,21 +727,26 @@ function massFactors(input: RollUpRequest, p: Provenance) {
   };
 }
 
+/** What a roll-up sized: the subsystems of POST /v1/power and POST /v1/thermal, and the dry mass and propellant share. */
+export type RollUpSubsystems = NonNullable<LaunchResult['subsystems']>;
+
 /** Mass from the load: the power and thermal subsystems, then compute, shielding, structure and propellant (massRollUp). */
 export function rollUpFromLoad(input: RollUpRequest, p: Provenance) {
   const mission_years = missionYears(input.mission_years, p);
-  const { power, thermal } = sizeSubsystems(input, mission_years, p);
+  const { power, thermal, radiator_mass_kg, power_orbit } = sizeSubsystems(input, mission_years, p);
   const roll = massRollUp({
-    load_kw: input.load_kw as number,
+    load_kw: input.load_kw,
     array_mass_kg: power.array_mass_kg,
     battery_mass_kg: power.battery_mass_kg,
-    radiator_mass_kg: thermal.mass_kg as number,
+    radiator_mass_kg,
     ...massFactors(input, p),
     mission_years,
   });
   return {
     ...roll,
     power,
+    // The orbit the power estimator sized in, as parsed: the roll-up's, or the power request's own.
+    power_orbit,
     thermal,
     subsystems: {
       array_area_m2: power.array_area_m2,
@@ -784,31 +762,38 @@ export function rollUpFromLoad(input: RollUpRequest, p: Provenance) {
   };
 }
 
-/**
- * Catalogue LEO payloads are quoted for launches due east from Cape Canaveral (28.5°); a few degrees
- * more cost little, a much steeper plane costs the launch vehicle Δv and so payload: warn when the
- * design orbit is sun-synchronous or inclined beyond 35° and the payload figure is LEO's.
- */
-export function warnPayloadOrbit(target: TargetOrbit, design: OrbitSpec | undefined, p: Provenance): void {
-  if (target === 'leo' && design && (design.sun_synchronous || (design.inclination_deg ?? 0) > 35))
-    p.warn(
-      `the design orbit is ${design.sun_synchronous ? 'sun-synchronous' : `inclined ${design.inclination_deg}°`} but payloads are quoted to low-inclination LEO (about 28.5°): a steeper plane costs launch Δv, so each launch carries less than assumed here`,
-    );
+// ---------------------------------------------------------------------------------------------
+// The campaign for a known mass
+// ---------------------------------------------------------------------------------------------
+
+/** Years the by-year price table runs past its base year unless the caller sets its last year. */
+const TRAJECTORY_TABLE_YEARS = 20;
+
+/** What a campaign flies on: the target orbit, the vehicle, the price per kg it starts from, and the usable share of a launch. */
+export interface CampaignVehicle {
+  orbit: TargetOrbit;
+  v: ResolvedVehicle;
+  /** Billed per kg at the caller's price_usd_per_kg, without whole-launch rounding. */
+  perKg: boolean;
+  basePrice: number;
+  usable: number;
 }
 
-/** Vehicle, launches, cost, cadence and trajectory for a known mass (shared by every mass form). */
-export function priceCampaign(
-  input: z.output<typeof LaunchInput>,
-  p: Provenance,
-  total: number,
-  parts: Record<string, number>,
-  mass_from: LaunchResult['mass_from'],
-): Omit<LaunchResult, 'subsystems'> {
-  const orbit = p.orChoice('launch.target_orbit', input.target_orbit, 'target_orbit');
-  warnPayloadOrbit(orbit, input.orbit, p);
+/** The vehicle, its target orbit and the price per kg to start from; a given price_usd_per_kg needs no catalogue price. */
+function campaignVehicle(c: LaunchCase, p: Provenance): CampaignVehicle {
+  const orbit = p.orChoice('launch.target_orbit', c.target_orbit, 'target_orbit');
+  warnPayloadOrbit(orbit, c.mass_case.from === 'load_kw' ? c.mass_case.roll_up.orbit : undefined, p);
   // A given price_usd_per_kg needs no catalogue price: the vehicle then only counts launches.
-  const perKg = input.price_usd_per_kg !== undefined;
-  const v = resolveVehicle(input.vehicle, orbit, p, ['vehicle'], !perKg);
+  const given = c.price_usd_per_kg;
+  const v = resolveVehicle(c.vehicle_case, orbit, p);
+  const basePrice = given ?? pricedVehicle(v).price_usd_per_kg;
+  warnVehicleFigures(v, given !== undefined, p);
+  const usable = p.orDefault('launch.usable_payload_fraction', c.usable_payload_fraction, 'usable_payload_fraction');
+  return { orbit, v, perKg: given !== undefined, basePrice, usable };
+}
+
+/** What the caller should know about the vehicle's figures: paired from different flights, projected, or no payload published. */
+function warnVehicleFigures(v: ResolvedVehicle, perKg: boolean, p: Provenance): void {
   if (v.pairing_note !== null && !perKg) p.warn(v.pairing_note);
   if (v.status === 'projected' && (v.catalogue_payload || (v.catalogue_price && !perKg)))
     p.warn(
@@ -818,124 +803,227 @@ export function priceCampaign(
     p.warn(
       `${v.name}: the mass one customer may book per flight is not published; each flight is counted as carrying the whole mass`,
     );
-  const usable = p.orDefault('launch.usable_payload_fraction', input.usable_payload_fraction, 'usable_payload_fraction');
-  const basePrice = (input.price_usd_per_kg ?? v.price_usd_per_kg) as number;
+}
 
-  // Price trajectory (when a year or a trajectory is asked for)
-  let trajectory: Trajectory | null = null;
-  if (input.price_trajectory !== undefined || input.year !== undefined) {
-    // The base year is the as_of year of the price used; a caller's price has none.
-    const asOfYear = v.as_of && !perKg ? Number(v.as_of.slice(0, 4)) : undefined;
-    const needsBaseYear = input.price_trajectory?.base_year === undefined;
-    if (needsBaseYear && asOfYear === undefined)
-      throw inputError(
-        ['price_trajectory', 'base_year'],
-        'expected price_trajectory.base_year: a price given by the caller (price_usd_per_kg or vehicle.price_usd) has no as_of year to start from',
-      );
-    trajectory = resolveTrajectory(input.price_trajectory, basePrice, asOfYear ?? 0, p);
-  }
-  const pricedYear = trajectory ? (input.year ?? trajectory.base_year) : null;
-  const priceAt = (year: number | null) =>
-    trajectory && year !== null ? trajectory.base_price_usd_per_kg * trajectory.factor(year) : basePrice;
-  const price = priceAt(pricedYear);
-  if (v.pricing === 'per_kg' && !perKg && v.min_price_usd > 0 && total * price < v.min_price_usd)
+/** The price trajectory, when a year or a trajectory is asked for: from the as_of year of the price used (a caller's price has none). */
+function campaignTrajectory(t: TrajectoryCase | null, cv: CampaignVehicle, p: Provenance): Trajectory | null {
+  if (t === null) return null;
+  const asOfYear = cv.v.as_of && !cv.perKg ? Number(cv.v.as_of.slice(0, 4)) : undefined;
+  const needsBaseYear = t.spec?.base_year === undefined;
+  if (needsBaseYear && asOfYear === undefined)
+    throw inputError(
+      ['price_trajectory', 'base_year'],
+      'expected price_trajectory.base_year: a price given by the caller (price_usd_per_kg or vehicle.price_usd) has no as_of year to start from',
+    );
+  return resolveTrajectory(t.spec, cv.basePrice, asOfYear ?? 0, p);
+}
+
+/** Price per kg at `year` on the trajectory; the base price without a trajectory or a year. */
+export function priceAt(trajectory: Trajectory | null, basePrice: number, year: number | null): number {
+  return trajectory && year !== null ? trajectory.base_price_usd_per_kg * trajectory.factor(year) : basePrice;
+}
+
+/** A per-kg offer's minimum price applies when the mass is small. */
+function warnMinimumPrice(cv: CampaignVehicle, total: number, price: number, p: Provenance): void {
+  const v = cv.v;
+  if (v.pricing === 'per_kg' && !cv.perKg && v.min_price_usd > 0 && total * price < v.min_price_usd)
     p.warn(`${v.name}: the minimum price (${v.min_price_usd} USD) applies to this mass`);
+}
 
-  const bill = launchBill(v, total, usable, price, perKg);
-  if (bill.pricing === 'per_launch' && bill.launches > 0) {
-    const fill = total / (bill.launches * (v.payload_kg as number) * usable);
-    if (fill < 0.5)
-      p.warn(
-        `the last launch is mostly empty: the mass fills ${(fill * 100).toFixed(0)} % of the ${bill.launches} launch(es) paid for, so effective_usd_per_kg is well above price_usd_per_kg`,
-      );
-  }
+/** Share of the usable payload of the launches paid for that the mass fills: m / (n × payload × usable fraction). */
+export function launchFill(mass_kg: number, launches: number, payload_kg: number, usable: number): number {
+  return mass_kg / (launches * payload_kg * usable);
+}
 
-  // Cadence
-  const build_years = p.orDefault('launch.build_years', input.build_years, 'build_years');
-  const mission_years = missionYears(input.mission_years, p);
-  const failure = input.gpu_failure_per_year ?? gpuFailurePerYear(p);
-  const basis = p.orChoice('launch.replacement_basis', input.replacement_basis, 'replacement_basis');
-  let replaceable: number;
-  if (basis === 'compute_only') {
-    const compute = parts.compute_kg;
-    if (compute === undefined)
-      throw inputError(
-        ['replacement_basis'],
-        'expected a mass breakdown with compute_kg (or load_kw) for replacement_basis "compute_only"',
-      );
-    replaceable = compute;
-  } else replaceable = total;
-  const replacementPerYear = failure * replaceable;
-  const replacementTotal = replacementPerYear * mission_years;
-  const replacementBill = launchBill(v, replacementTotal, usable, price, perKg);
-  const capacity = v.payload_kg === null ? null : v.payload_kg * usable;
-  const replacementLaunchesPerYear = capacity === null ? (replacementPerYear > 0 ? 1 : 0) : replacementPerYear / capacity;
-  const rate = v.flights_per_year;
-  const cadence = cadenceAgainstFlightRates(bill.launches, build_years, v, p);
-  const launchesPerYearToBuild = cadence.launches_per_year;
-  const buildShare = cadence.vehicle_share;
+/** Whole launches mostly empty make the $/kg paid well above the price per kg: say so below half full. */
+function warnEmptyLaunches(bill: LaunchBill, total: number, cv: CampaignVehicle, p: Provenance): void {
+  if (bill.pricing !== 'per_launch' || bill.launches === 0) return;
+  const fill = launchFill(total, bill.launches, bill.payload_kg, cv.usable);
+  if (fill < 0.5)
+    p.warn(
+      `the last launch is mostly empty: the mass fills ${(fill * 100).toFixed(0)} % of the ${bill.launches} launch(es) paid for, so effective_usd_per_kg is well above price_usd_per_kg`,
+    );
+}
 
-  let price_trajectory: LaunchResult['price_trajectory'] = null;
-  if (trajectory) {
-    const from = Math.min(trajectory.base_year, pricedYear ?? trajectory.base_year);
-    const to = input.trajectory_to_year ?? Math.max(pricedYear ?? 0, trajectory.base_year + 20);
-    if (to < from) throw inputError(['trajectory_to_year'], `expected a year at or after ${from}, the first year of the table`);
-    const by_year = [];
-    for (let y = from; y <= to; y++) {
-      const py = priceAt(y);
-      by_year.push({ year: y, price_usd_per_kg: py, launch_cost_usd: launchBill(v, total, usable, py, perKg).cost_usd });
-    }
-    price_trajectory = {
-      model: trajectory.model,
-      base_year: trajectory.base_year,
-      base_price_usd_per_kg: trajectory.base_price_usd_per_kg,
-      parameters: trajectory.parameters,
-      source: trajectory.source,
-      by_year,
-    };
-  }
+/** The mass a failure costs: the whole mass (whole satellites replaced), or the compute part alone (servicing). */
+export function replaceableMass(basis: 'whole_satellite' | 'compute_only', parts: Record<string, number>, total: number): number {
+  if (basis === 'whole_satellite') return total;
+  const compute = parts.compute_kg;
+  if (compute === undefined)
+    throw inputError(
+      ['replacement_basis'],
+      'expected a mass breakdown with compute_kg (or load_kw) for replacement_basis "compute_only"',
+    );
+  return compute;
+}
 
+/**
+ * Replacement of failed hardware: failure rate × replaceable mass a year, over the mission; the
+ * launches a year are that mass over a launch's usable capacity (fractional: shared launches), or
+ * one a year when the capacity is not published.
+ */
+export function replacementDemand(
+  failure_per_year: number,
+  replaceable_kg: number,
+  mission_years: number,
+  capacity_kg: number | null,
+) {
+  const per_year_kg = failure_per_year * replaceable_kg;
   return {
-    total_mass_kg: total,
-    mass_parts_kg: parts,
-    mass_from,
-    vehicle: {
-      id: v.id,
-      name: v.name,
-      status: v.status,
-      target_orbit: orbit,
-      payload_kg: v.payload_kg,
-      usable_payload_kg: capacity,
-      price_usd: bill.pricing === 'per_launch' ? price * (v.payload_kg as number) : null,
-      flights_per_year: rate,
-      as_of: v.as_of,
-      source: v.source,
-    },
+    per_year_kg,
+    over_mission_kg: per_year_kg * mission_years,
+    launches_per_year: capacity_kg === null ? (per_year_kg > 0 ? 1 : 0) : per_year_kg / capacity_kg,
+  };
+}
+
+/** Usable capacity of one launch, kg (null: no payload published). */
+function launchCapacity(cv: CampaignVehicle): number | null {
+  return cv.v.payload_kg === null ? null : cv.v.payload_kg * cv.usable;
+}
+
+/** The build against the flight rates, and the replacement of failed hardware over the mission at the campaign's price. */
+function campaignCadence(
+  c: LaunchCase,
+  cv: CampaignVehicle,
+  launches: number,
+  mass: CampaignMass,
+  price: number,
+  p: Provenance,
+): LaunchResult['cadence'] {
+  const build_years = p.orDefault('launch.build_years', c.build_years, 'build_years');
+  const mission_years = missionYears(c.mission_years, p);
+  const failure = c.gpu_failure_per_year ?? gpuFailurePerYear(p);
+  const basis = p.orChoice('launch.replacement_basis', c.replacement_basis, 'replacement_basis');
+  const replaceable = replaceableMass(basis, mass.parts, mass.total);
+  const demand = replacementDemand(failure, replaceable, mission_years, launchCapacity(cv));
+  const replacementBill = launchBill(cv.v, demand.over_mission_kg, cv.usable, price, cv.perKg);
+  const build = cadenceAgainstFlightRates(launches, build_years, cv.v, p);
+  const rate = cv.v.flights_per_year;
+  return {
+    build_years,
+    launches_per_year_to_build: build.launches_per_year,
+    mission_years,
+    gpu_failure_per_year: failure,
+    replacement_basis: basis,
+    replaceable_mass_kg: replaceable,
+    replacement_mass_kg_per_year: demand.per_year_kg,
+    replacement_launches_per_year: demand.launches_per_year,
+    replacement_launches_over_mission: replacementBill.launches,
+    replacement_launch_cost_usd: replacementBill.cost_usd,
+    vehicle_flights_per_year: rate,
+    build_share_of_flight_rate: build.vehicle_share,
+    world_launches_per_year: build.world_launches_per_year,
+    build_share_of_world_launches: build.world_share,
+    replacement_share_of_flight_rate: rate && rate > 0 ? demand.launches_per_year / rate : null,
+  };
+}
+
+/**
+ * The price per kg and the campaign's cost year by year, from the earlier of the base and priced
+ * years to `to_year` (default: the later of the priced year and TRAJECTORY_TABLE_YEARS after the base).
+ */
+export function trajectoryTable(
+  trajectory: Trajectory,
+  pricedYear: number | null,
+  toYear: number | undefined,
+  costAt: (price_usd_per_kg: number) => number,
+): NonNullable<LaunchResult['price_trajectory']> {
+  const from = Math.min(trajectory.base_year, pricedYear ?? trajectory.base_year);
+  const to = toYear ?? Math.max(pricedYear ?? 0, trajectory.base_year + TRAJECTORY_TABLE_YEARS);
+  if (to < from) throw inputError(['trajectory_to_year'], `expected a year at or after ${from}, the first year of the table`);
+  const by_year = [];
+  for (let y = from; y <= to; y++) {
+    const py = priceAt(trajectory, trajectory.base_price_usd_per_kg, y);
+    by_year.push({ year: y, price_usd_per_kg: py, launch_cost_usd: costAt(py) });
+  }
+  return {
+    model: trajectory.model,
+    base_year: trajectory.base_year,
+    base_price_usd_per_kg: trajectory.base_price_usd_per_kg,
+    parameters: trajectory.parameters,
+    source: trajectory.source,
+    by_year,
+  };
+}
+
+/** The vehicle as the result gives it: its figures, the usable payload, and the price per launch at the priced year. */
+function vehicleFigures(cv: CampaignVehicle, bill: LaunchBill, price: number): LaunchResult['vehicle'] {
+  const v = cv.v;
+  return {
+    id: v.id,
+    name: v.name,
+    status: v.status,
+    target_orbit: cv.orbit,
+    payload_kg: v.payload_kg,
+    usable_payload_kg: launchCapacity(cv),
+    price_usd: bill.pricing === 'per_launch' ? price * bill.payload_kg : null,
+    flights_per_year: v.flights_per_year,
+    as_of: v.as_of,
+    source: v.source,
+  };
+}
+
+/** The mass a campaign lifts: its total, its parts, and the form it was given in. */
+export interface CampaignMass {
+  total: number;
+  parts: Record<string, number>;
+  from: LaunchResult['mass_from'];
+}
+
+/**
+ * A launch campaign for a known mass (shared by every mass form): the vehicle, the price at the
+ * priced year, the launches and their bill, the cadence, and the price trajectory by year.
+ */
+export function priceCampaign(c: LaunchCase, p: Provenance, mass: CampaignMass): Omit<LaunchResult, 'subsystems'> {
+  const cv = campaignVehicle(c, p);
+  const trajectory = campaignTrajectory(c.trajectory_case, cv, p);
+  const pricedYear = trajectory ? (c.trajectory_case?.year ?? trajectory.base_year) : null;
+  const price = priceAt(trajectory, cv.basePrice, pricedYear);
+  warnMinimumPrice(cv, mass.total, price, p);
+  const bill = launchBill(cv.v, mass.total, cv.usable, price, cv.perKg);
+  warnEmptyLaunches(bill, mass.total, cv, p);
+  const cadence = campaignCadence(c, cv, bill.launches, mass, price, p);
+  const costAt = (py: number) => launchBill(cv.v, mass.total, cv.usable, py, cv.perKg).cost_usd;
+  return {
+    total_mass_kg: mass.total,
+    mass_parts_kg: mass.parts,
+    mass_from: mass.from,
+    vehicle: vehicleFigures(cv, bill, price),
     launches: bill.launches,
     pricing: bill.pricing,
     price_usd_per_kg: price,
     launch_cost_usd: bill.cost_usd,
-    effective_usd_per_kg: bill.cost_usd / total,
+    effective_usd_per_kg: bill.cost_usd / mass.total,
     priced_year: pricedYear,
-    cadence: {
-      build_years,
-      launches_per_year_to_build: launchesPerYearToBuild,
-      mission_years,
-      gpu_failure_per_year: failure,
-      replacement_basis: basis,
-      replaceable_mass_kg: replaceable,
-      replacement_mass_kg_per_year: replacementPerYear,
-      replacement_launches_per_year: replacementLaunchesPerYear,
-      replacement_launches_over_mission: replacementBill.launches,
-      replacement_launch_cost_usd: replacementBill.cost_usd,
-      vehicle_flights_per_year: rate,
-      build_share_of_flight_rate: buildShare,
-      world_launches_per_year: cadence.world_launches_per_year,
-      build_share_of_world_launches: cadence.world_share,
-      replacement_share_of_flight_rate: rate && rate > 0 ? replacementLaunchesPerYear / rate : null,
-    },
-    price_trajectory,
+    cadence,
+    price_trajectory: trajectory && trajectoryTable(trajectory, pricedYear, c.trajectory_case?.to_year, costAt),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run, its cost, and the estimator
+// ---------------------------------------------------------------------------------------------
+
+/** The mass given, as parts and their total (refused unless it is more than nothing). */
+function givenMass(parts: Record<string, number>, from: 'mass_kg' | 'mass'): CampaignMass {
+  const total = Object.values(parts).reduce((a, b) => a + b, 0);
+  if (!(total > 0)) throw inputError(['mass'], 'expected the parts to sum to more than 0 kg');
+  return { total, parts, from };
+}
+
+export function runLaunch(c: LaunchCase, p: Provenance): LaunchResult {
+  const m = c.mass_case;
+  switch (m.from) {
+    case 'load_kw': {
+      const roll = rollUpFromLoad(m.roll_up, p);
+      const mass = { total: roll.total_mass_kg, parts: roll.parts, from: 'load_kw' as const };
+      return { ...priceCampaign(c, p, mass), subsystems: roll.subsystems };
+    }
+    case 'mass':
+      return { ...priceCampaign(c, p, givenMass({ ...m.parts }, 'mass')), subsystems: null };
+    case 'mass_kg':
+      return { ...priceCampaign(c, p, givenMass({ total_kg: m.total_kg }, 'mass_kg')), subsystems: null };
+  }
 }
 
 /**
@@ -943,7 +1031,8 @@ export function priceCampaign(
  * thermal part with its orbit resolved for the view of the Earth.
  */
 export function rollUpCost(input: Pick<RollUpRequest, 'orbit' | 'power'>): number {
-  const powerOrbit = rollUpPowerRequest(input.power, input.orbit).orbit as OrbitSpec | undefined;
+  // The sub-request is parsed only when it runs: an orbit it cannot parse costs nothing to size.
+  const powerOrbit = OrbitSpecSchema.safeParse(rollUpPowerRequest(input.power, input.orbit).orbit).data;
   return (
     coefficient('execution.cost.power_s') +
     sizingEclipseCost(powerOrbit) +
@@ -953,10 +1042,10 @@ export function rollUpCost(input: Pick<RollUpRequest, 'orbit' | 'power'>): numbe
 }
 
 /** What a launch request costs: the campaign's closed forms, and the roll-up when the mass comes from a load. */
-export function estimateLaunchCost(input: z.output<typeof LaunchInput>): Cost {
-  const rollUp = input.load_kw !== undefined;
+export function estimateLaunchCost(c: LaunchCase): Cost {
+  const rollUp = c.mass_case.from === 'load_kw' ? c.mass_case.roll_up : null;
   return {
-    cpu_s: coefficient('execution.cost.launch_s') + (rollUp ? rollUpCost(input) : 0),
+    cpu_s: coefficient('execution.cost.launch_s') + (rollUp ? rollUpCost(rollUp) : 0),
     basis: rollUp ? 'mass rolled up from the load through power and thermal; launch campaign' : 'launch campaign',
   };
 }

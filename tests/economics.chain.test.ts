@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CHOICES, SOURCES } from '../fixtures/index.js';
-import { post, useApp } from './helpers.js';
+import { economicsEstimator } from '../models/economics.js';
+import { post, runModel, useApp } from './helpers.js';
 
 const app = useApp();
 const onePercent = 0.01;
@@ -91,6 +92,19 @@ describe('economics sizes the facility POST /v1/launch rolls up', () => {
     expect(january.body.served_fraction).toBeGreaterThan(0.95);
     expect(january.body.energy_kwh / year.body.energy_kwh).toBeCloseTo(january.body.served_fraction, 12);
     expect(january.body.warnings.join(' ')).toMatch(/unpowered/);
+  });
+
+  it('the hours served are those of the orbit the power model sized in, its own as parsed, units and all', () => {
+    const request = (altitude_km: number | string) => ({
+      load_kw: '1 MW',
+      launch_usd_per_kg: 1000,
+      power: { orbit: { altitude_km, sun_synchronous: true, ltan_h: 18 }, epoch, sizing_window_days: 30 },
+    });
+    const numbers = runModel(economicsEstimator, request(650));
+    const units = runModel(economicsEstimator, request('650 km'));
+    expect(numbers.served_fraction).toBeLessThan(0.97);
+    expect(units.served_fraction).toBe(numbers.served_fraction);
+    expect(units.orbital_total_usd).toBe(numbers.orbital_total_usd);
   });
 });
 

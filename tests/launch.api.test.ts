@@ -1,6 +1,6 @@
 /**
- * POST /v1/launch and /v1/economics through the API: provenance, unit strings, and the 400 / 422
- * answers, each naming the field.
+ * POST /v1/launch through the API: provenance, unit strings, and the 400 / 422 answers, each
+ * naming the field.
  */
 import { describe, expect, it } from 'vitest';
 import { SOURCES, VEHICLES } from '../fixtures/index.js';
@@ -120,60 +120,6 @@ describe('POST /v1/launch', () => {
       price_trajectory: { model: 'learning_curve' },
     });
     expectProblem(res, 422, '/year');
-  });
-});
-
-describe('POST /v1/economics', () => {
-  it('400: two ways to price launch', async () => {
-    const res = await post(app(), '/v1/economics', { load_kw: 1000, launch_usd_per_kg: 500, vehicle: 'falcon9' });
-    expectProblem(res, 400, '/vehicle', /one way to price launch/);
-  });
-
-  it('400: an itemised orbital side with model fields, a grid site with fuel', async () => {
-    expectProblem(
-      await post(app(), '/v1/economics', { load_kw: 1000, space_costs_usd: { launch: 1e6 }, satellite_usd_per_w: 22 }),
-      400,
-      '/satellite_usd_per_w',
-    );
-    expectProblem(
-      await post(app(), '/v1/economics', { load_kw: 1000, grid_usd_per_kwh: 0.05, terrestrial: { gas_usd_per_mmbtu: 4 } }),
-      400,
-      '/terrestrial/gas_usd_per_mmbtu',
-    );
-  });
-
-  it('400: a utilisation beside the mccalip convention, a PUE below 1, a missing load', async () => {
-    expectProblem(
-      await post(app(), '/v1/economics', { load_kw: 1000, convention: 'mccalip', utilisation_fraction: 0.9 }),
-      400,
-      '/utilisation_fraction',
-    );
-    expectProblem(await post(app(), '/v1/economics', { load_kw: 1000, terrestrial: { pue: 0.9 } }), 400, '/terrestrial/pue');
-    expectProblem(await post(app(), '/v1/economics', { mission_years: 5 }), 400, '/load_kw');
-  });
-
-  it('unit strings: "1 GW", "0.5 USD/g", "4.3 USD/MMBTU" equal their numbers', async () => {
-    const a = await post(app(), '/v1/economics', {
-      load_kw: '1 GW',
-      launch_usd_per_kg: '0.5 USD/g',
-      terrestrial: { gas_usd_per_mmbtu: '4.3 USD/MMBTU' },
-    });
-    const b = await post(app(), '/v1/economics', {
-      load_kw: 1e6,
-      launch_usd_per_kg: 500,
-      terrestrial: { gas_usd_per_mmbtu: 4.3 },
-    });
-    expect(a.status).toBe(200);
-    expect(a.body.cost_ratio).toBe(b.body.cost_ratio);
-  });
-
-  it('the consistent convention launches the replacements; the mccalip one does not', async () => {
-    const input = { load_kw: '1 GW', mission_years: 5, launch_usd_per_kg: 500 };
-    const ours = await post(app(), '/v1/economics', { ...input, sizing: 'specific_power' });
-    const theirs = await post(app(), '/v1/economics', { ...input, convention: 'mccalip' });
-    expect(ours.body.replacement_launch_usd).toBeGreaterThan(0);
-    expect(theirs.body.replacement_launch_usd).toBe(0);
-    expect(theirs.body.mccalip.omitted_replacement_launch_usd).toBeCloseTo(ours.body.replacement_launch_usd, 0);
   });
 });
 
