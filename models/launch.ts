@@ -699,7 +699,8 @@ export function sizeSubsystems(input: RollUpRequest, mission_years: number, p: P
   const thermal = carry('thermal', p, (sub) => runThermal(parseWithin(ThermalInput, thermalIn, 'thermal'), sub));
   if (thermal.mass_kg === null)
     throw inputError(['thermal'], 'expected a radiator temperature (radiator_temp_k or chip) to size the radiator');
-  return { power, thermal, radiator_mass_kg: thermal.mass_kg, power_orbit: powerRequest.orbit };
+  const power_orbit = powerRequest.eclipse.from === 'orbit' ? powerRequest.eclipse.orbit : undefined;
+  return { power, thermal, radiator_mass_kg: thermal.mass_kg, power_orbit };
 }
 
 /** The roll-up's mass factors: the caller's `mass_model`, else the sourced defaults. */
