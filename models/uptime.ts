@@ -108,12 +108,14 @@ export const UptimeOutput = z
     losses: z.array(Loss).describe('Each loss, named'),
     tier3: Tier.describe('Tier III (99.982 %)'),
     tier4: Tier.describe('Tier IV (99.995 %)'),
-    accelerators: z.object({
-      failure_per_year: z.number().describe('Failures per accelerator-year (field rate)'),
-      replenish_interval_years: z.number().describe('Years between replacement launches'),
-      spares_fraction: z.number().describe('Cold spares, share of the working accelerators'),
-      mean_working_fraction: z.number().describe('Mean share working between replenishments'),
-    }),
+    accelerators: z
+      .object({
+        failure_per_year: z.number().describe('Failures per accelerator-year (field rate)'),
+        replenish_interval_years: z.number().describe('Years between replacement launches'),
+        spares_fraction: z.number().describe('Cold spares, share of the working accelerators'),
+        mean_working_fraction: z.number().describe('Mean share working between replenishments'),
+      })
+      .describe('Accelerator failures: the field rate, the replacement launches and the spares, and the mean share working'),
     radiation: z
       .object({
         shield_mm: z.number().describe('Aluminium thickness of the compute enclosure, mm'),
