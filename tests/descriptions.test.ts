@@ -22,7 +22,9 @@ const resolve = (s: Schema): Schema => (s.$ref ? (components[s.$ref.split('/').p
 
 /** A property is described when it, the schema it refers to, or one of its union branches says what it is. */
 const described = (s: Schema) =>
-  Boolean(s.description || resolve(s).description || [...(s.anyOf ?? []), ...(s.oneOf ?? [])].some((b) => resolve(b).description));
+  Boolean(
+    s.description || resolve(s).description || [...(s.anyOf ?? []), ...(s.oneOf ?? [])].some((b) => resolve(b).description),
+  );
 
 /** Pointers of the undescribed properties under `s`, and the number of properties seen. */
 function walk(s: Schema, at: string, seen: Set<string>, out: { total: number; missing: string[] }): void {
