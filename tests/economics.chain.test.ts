@@ -132,15 +132,8 @@ describe('the ground side, charged like for like', () => {
   });
 
   it('Starcloud 40 MW: its itemised space side against its itemised ground side is its own 8.2 / 167', async () => {
-    const example = {
-      load_kw: '40 MW',
-      mission_years: 10,
-      grid_usd_per_kwh: 0.04,
-      space_costs_usd: { solar: 2e6, launch: 5e6, shielding: 1.2e6 },
-      terrestrial_costs_usd: { cooling: 7e6, backup_power: 20e6 },
-      starship_price_usd: 5e6,
-      starship_payload_kg: 100_000,
-    };
+    // The white paper's figures, as the estimator's example gives them.
+    const example = (economicsEstimator.examples.starcloud_40mw as { value: Record<string, unknown> }).value;
     const res = await post(app(), '/v1/economics', example);
     expect(res.status).toBe(200);
     expect(res.body.terrestrial_total_usd).toBeCloseTo(140.16e6 + 27e6, 0);

@@ -55,3 +55,17 @@ export const OVERSIZED_LATENCY_REQUEST = {
 export function runModel<E extends import('../models/estimator.js').Estimator>(estimator: E, body: unknown) {
   return runEstimator(estimator, estimator.input.parse(body), 'schema') as Record<string, unknown> & any;
 }
+
+/**
+ * A refusal with this status and, when given, an entry of `errors[]` at `pointer` whose message
+ * matches `message`. The body is shown when the status is not the one expected.
+ */
+export function expectRefusal(res: { status: number; body: any }, status: number, pointer?: string, message?: RegExp) {
+  expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(status);
+  expect(res.body.status).toBe(status);
+  if (pointer !== undefined) {
+    const hit = res.body.errors?.find((e: { pointer: string }) => e.pointer === pointer);
+    expect(hit, `an error at ${pointer} in ${JSON.stringify(res.body.errors)}`).toBeDefined();
+    if (message) expect(hit.message).toMatch(message);
+  }
+}

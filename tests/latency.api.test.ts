@@ -10,28 +10,11 @@ import { latencyEstimator } from '../models/latency.js';
 import { Provenance } from '../models/provenance.js';
 import { jdToDate, satrecFromTle, tleLineProblems } from '../models/sgp4.js';
 import { expectProblem, post, useApp } from './helpers.js';
+import { example, polar, small, walker } from './latency-cases.js';
 
 const app = useApp();
-const example = (name: string) => (latencyEstimator.examples[name] as { value: Record<string, unknown> }).value;
-
-const small = {
-  satellites: { element_set: 'iss-2014-01-20' },
-  sites: ['Cairo'],
-  gateway: 'Cairo',
-  start: '2014-01-20T22:23:04Z',
-  end: '2014-01-21T04:23:04Z',
-};
 
 describe('POST /v1/latency: Walker shells', () => {
-  const polar = {
-    sites: ['London'],
-    start: '2026-03-20T00:00:00Z',
-    end: '2026-03-20T01:00:00Z',
-    include_windows: false,
-  };
-  const walker = (inclination_deg: number, extra: object = {}) => ({
-    walker: { altitude_km: 780, inclination_deg, planes: 6, sats_per_plane: 8, phasing: 1, ...extra },
-  });
   it('400: a spread outside (0, 360] names the field', async () => {
     const res = await post(app(), '/v1/latency', { ...polar, satellites: walker(90, { raan_spread_deg: 400 }) });
     expectProblem(res, 400);

@@ -13,16 +13,7 @@ import { quantileSorted } from '../models/numerics.js';
 import { resolveOrbit } from '../models/orbit.js';
 import { Provenance } from '../models/provenance.js';
 import { runModel } from './helpers.js';
-
-const example = (name: string) => (latencyEstimator.examples[name] as { value: Record<string, unknown> }).value;
-
-const small = {
-  satellites: { element_set: 'iss-2014-01-20' },
-  sites: ['Cairo'],
-  gateway: 'Cairo',
-  start: '2014-01-20T22:23:04Z',
-  end: '2014-01-21T04:23:04Z',
-};
+import { example, polar, small, walker } from './latency-cases.js';
 
 describe('POST /v1/latency: the examples', () => {
   it('ISS over Cairo: a handful of passes, minutes each, bent pipe through the ISS', () => {
@@ -271,15 +262,6 @@ describe('POST /v1/latency: an orbital data center is reached where it flies', (
 });
 
 describe('Walker shells: delta and star', () => {
-  const polar = {
-    sites: ['London'],
-    start: '2026-03-20T00:00:00Z',
-    end: '2026-03-20T01:00:00Z',
-    include_windows: false,
-  };
-  const walker = (inclination_deg: number, extra: object = {}) => ({
-    walker: { altitude_km: 780, inclination_deg, planes: 6, sats_per_plane: 8, phasing: 1, ...extra },
-  });
   const counterRotating = /opposite directions/;
 
   it('planes spread over 360° of RAAN (delta, Walker 1984) or over 180° (a star); slots the same in both', () => {

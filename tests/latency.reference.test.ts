@@ -9,7 +9,7 @@ import { IUGG_MEAN_EARTH_RADIUS_KM, WGS84_A_KM } from '../models/constants.js';
 import { delayShare, latencyEstimator, zenithFloorMs } from '../models/latency.js';
 import { slantRangeKm } from '../models/visibility.js';
 import { runModel } from './helpers.js';
-import { HAVE_REFERENCE, NEEDS_REFERENCE, referenceCase } from './reference.js';
+import { HAVE_REFERENCE, NEEDS_REFERENCE, numericCase, referenceCase } from './reference.js';
 
 type Figures = Record<string, number>;
 
@@ -27,10 +27,7 @@ const within = (got: number, want: number, abs: number) =>
 
 describe.skipIf(!HAVE_REFERENCE)(`latency reference cases${NEEDS_REFERENCE}`, () => {
   it('latency-floor-550: zenith bent pipe, 4 legs at 550 km', () => {
-    const c = referenceCase('latency-floor-550');
-    const input = c.inputs as Figures;
-    const want = c.expected as Figures;
-    const tol = c.tolerance.absolute_ms as number;
+    const { input, want, tol } = numericCase('latency-floor-550', 'absolute_ms');
     // The physics: slant range at the case's elevation and 4 legs at c.
     within(
       slantRangeKm(input.altitude_km as number, input.elevation_deg as number, WGS84_A_KM),
@@ -81,10 +78,7 @@ describe.skipIf(!HAVE_REFERENCE)(`latency reference cases${NEEDS_REFERENCE}`, ()
   });
 
   it('llm-ttft-share: answer time and the share of 10 ms in the time to first token', () => {
-    const c = referenceCase('llm-ttft-share');
-    const input = c.inputs as Figures;
-    const want = c.expected as Figures;
-    const rel = c.tolerance.relative as number;
+    const { input, want, tol: rel } = numericCase('llm-ttft-share', 'relative');
     const res = runModel(latencyEstimator, {
       ...base,
       llm: { ttft_s: input.ttft_s, tokens_per_s: input.tokens_per_s, answer_tokens: input.answer_tokens },
@@ -97,10 +91,7 @@ describe.skipIf(!HAVE_REFERENCE)(`latency reference cases${NEEDS_REFERENCE}`, ()
   });
 
   it('uptime-tiers-gpu-failures: GPU failure rate from Llama 3, and the tier availabilities the outage view uses', () => {
-    const c = referenceCase('uptime-tiers-gpu-failures');
-    const input = c.inputs as Figures;
-    const want = c.expected as Figures;
-    const tol = c.tolerance.absolute as number;
+    const { input, want, tol } = numericCase('uptime-tiers-gpu-failures', 'absolute');
     const res = runModel(latencyEstimator, {
       ...base,
       reliability: {

@@ -4,18 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SOURCES, VEHICLES } from '../fixtures/index.js';
-import { post, useApp } from './helpers.js';
+import { expectRefusal, post, useApp } from './helpers.js';
 
 const app = useApp();
-
-function expectProblem(res: { status: number; body: any }, status: number, pointer?: string, message?: RegExp) {
-  expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(status);
-  if (pointer !== undefined) {
-    const hit = res.body.errors?.find((e: { pointer: string }) => e.pointer === pointer);
-    expect(hit, `an error at ${pointer} in ${JSON.stringify(res.body.errors)}`).toBeDefined();
-    if (message) expect(hit.message).toMatch(message);
-  }
-}
 
 describe('vehicle catalogue', () => {
   it('every entry has a status, an as_of date and a source that resolves', () => {
@@ -65,25 +56,25 @@ describe('POST /v1/launch', () => {
   });
 
   it('400: no mass, or two forms of it', async () => {
-    expectProblem(await post(app(), '/v1/launch', { vehicle: 'falcon9' }), 400, '', /mass_kg, mass .* or load_kw/);
-    expectProblem(await post(app(), '/v1/launch', { mass_kg: 1, mass: { a_kg: 1 } }), 400, '', /not more/);
+    expectRefusal(await post(app(), '/v1/launch', { vehicle: 'falcon9' }), 400, '', /mass_kg, mass .* or load_kw/);
+    expectRefusal(await post(app(), '/v1/launch', { mass_kg: 1, mass: { a_kg: 1 } }), 400, '', /not more/);
   });
 
   it('400: a part name without its unit, a wrong dimension, an unknown vehicle', async () => {
-    expectProblem(await post(app(), '/v1/launch', { mass: { compute: 1000 } }), 400, '/mass/compute');
-    expectProblem(await post(app(), '/v1/launch', { mass_kg: '5 km' }), 400, '/mass_kg', /mass/);
-    expectProblem(await post(app(), '/v1/launch', { mass_kg: 1000, vehicle: 'saturn_v' }), 400, '/vehicle', /catalogue id/);
+    expectRefusal(await post(app(), '/v1/launch', { mass: { compute: 1000 } }), 400, '/mass/compute');
+    expectRefusal(await post(app(), '/v1/launch', { mass_kg: '5 km' }), 400, '/mass_kg', /mass/);
+    expectRefusal(await post(app(), '/v1/launch', { mass_kg: 1000, vehicle: 'saturn_v' }), 400, '/vehicle', /catalogue id/);
   });
 
   it('400: a catalogue vehicle without a published price asks for one, and takes it', async () => {
-    expectProblem(await post(app(), '/v1/launch', { mass_kg: 1000, vehicle: 'new_glenn' }), 400, '/vehicle', /price_usd/);
+    expectRefusal(await post(app(), '/v1/launch', { mass_kg: 1000, vehicle: 'new_glenn' }), 400, '/vehicle', /price_usd/);
     const ok = await post(app(), '/v1/launch', { mass_kg: 90_000, vehicle: { id: 'new_glenn', price_usd: 110e6 } });
     expect(ok.status).toBe(200);
     expect(ok.body.launches).toBe(2);
   });
 
   it('400: no SSO figure published for Falcon 9', async () => {
-    expectProblem(
+    expectRefusal(
       await post(app(), '/v1/launch', { mass_kg: 1000, vehicle: 'falcon9', target_orbit: 'sso' }),
       400,
       '/vehicle',
@@ -93,7 +84,7 @@ describe('POST /v1/launch', () => {
 
   it('400: a custom price has no as_of year: the trajectory needs a base_year', async () => {
     const res = await post(app(), '/v1/launch', { mass_kg: 1000, price_usd_per_kg: 2000, year: 2030 });
-    expectProblem(res, 400, '/price_trajectory/base_year');
+    expectRefusal(res, 400, '/price_trajectory/base_year');
   });
 
   it('learning curve: the cumulative mass launched is a sourced figure, not one derived from the growth assumed', async () => {
@@ -119,7 +110,7 @@ describe('POST /v1/launch', () => {
       year: 2010,
       price_trajectory: { model: 'learning_curve' },
     });
-    expectProblem(res, 422, '/year');
+    expectRefusal(res, 422, '/year');
   });
 });
 
@@ -198,23 +189,23 @@ describe('POST /v1/launch from a load: the roll-up through the power and thermal
   });
 
   it('400: the sub-estimators’ errors point into the launch request', async () => {
-    expectProblem(
+    expectRefusal(
       await post(app(), '/v1/launch', { load_kw: 1000, orbit, thermal: { radiator_temp_k: '-5 K' } }),
       400,
       '/thermal/radiator_temp_k',
     );
-    expectProblem(
+    expectRefusal(
       await post(app(), '/v1/launch', { load_kw: 1000, orbit, thermal: { radiator_temp_k: 330, heat_kw: 5 } }),
       400,
       '/thermal/heat_kw',
     );
-    expectProblem(
+    expectRefusal(
       await post(app(), '/v1/launch', { load_kw: 1000, orbit, thermal: { conversion_efficiency: 0.95 } }),
       400,
       '/thermal/conversion_efficiency',
       /energy balance/,
     );
-    expectProblem(
+    expectRefusal(
       await post(app(), '/v1/launch', { mass_kg: 1000, thermal: { radiator_temp_k: 330 } }),
       400,
       '/thermal',

@@ -14,6 +14,15 @@ const EPOCH = '2026-01-01T00:00:00Z';
 const DAWN_DUSK = { altitude_km: 650, sun_synchronous: true, ltan_h: 18 };
 const power = (body: unknown) => runModel(powerEstimator, body);
 
+/** 1 MW for 5 years from the common epoch: the battery cases' frame. */
+const FIVE_YEARS_1MW = { load_kw: 1000, epoch: EPOCH, mission_years: 5 };
+
+/** Strictly between `lo` and `hi`. */
+function expectBetween(x: number, lo: number, hi: number) {
+  expect(x).toBeGreaterThan(lo);
+  expect(x).toBeLessThan(hi);
+}
+
 describe('success', () => {
   it('has the examples the issue names', () => {
     expect(Object.keys(powerEstimator.examples)).toEqual(expect.arrayContaining(['iss_like', 'starlink_shell', 'dawn_dusk_650']));
@@ -174,8 +183,7 @@ describe('orbit-to-ground energy ratio, like for like', () => {
     expect(Id).toBe(0.77);
     // The headline is the like-for-like figure; the gross sunlight ratio is reported under its own name.
     expect(b.orbit_to_ground_sunlight_ratio).toBeCloseTo(7.17, 2);
-    expect(b.orbit_to_ground_energy_ratio).toBeGreaterThan(5.45);
-    expect(b.orbit_to_ground_energy_ratio).toBeLessThan(5.6);
+    expectBetween(b.orbit_to_ground_energy_ratio, 5.45, 5.6);
     expect(b.orbit_to_ground_energy_ratio).toBeLessThan(b.orbit_to_ground_sunlight_ratio);
     expect(b.orbit_to_ground_energy_ratio / b.orbit_to_ground_sunlight_ratio).toBeCloseTo(Id, 12);
     const g = b.ground_comparison;
@@ -215,12 +223,9 @@ describe('battery depth of discharge from the charge–discharge cycles', () => 
     body.assumptions.find((a) => a.name === 'battery.depth_of_discharge');
 
   it('LEO, 5 years (about 26,000 cycles): about 0.3, the depth Li-ion cells are life-tested at for 5 LEO years', () => {
-    const res = power({ load_kw: 1000, orbit: LEO, epoch: EPOCH, mission_years: 5 });
-    const b = res;
-    expect(b.battery_cycles_over_mission).toBeGreaterThan(24_000);
-    expect(b.battery_cycles_over_mission).toBeLessThan(28_000);
-    expect(b.battery_depth_of_discharge).toBeGreaterThan(0.29);
-    expect(b.battery_depth_of_discharge).toBeLessThan(0.32);
+    const b = power({ ...FIVE_YEARS_1MW, orbit: LEO });
+    expectBetween(b.battery_cycles_over_mission, 24_000, 28_000);
+    expectBetween(b.battery_depth_of_discharge, 0.29, 0.32);
     // Recorded under the name the caller overrides, with its value and a source that says it comes from the cycle count.
     const a = dodOf(b);
     expect(a).toMatchObject({ value: b.battery_depth_of_discharge, unit: '1', source: 'li-ion-dod-from-cycles' });
@@ -231,32 +236,18 @@ describe('battery depth of discharge from the charge–discharge cycles', () => 
   });
 
   it('GEO (about 90 eclipses a year): a much deeper discharge, and a smaller battery than at the LEO depth', () => {
-    const res = power({ load_kw: 1000, orbit: GEO, epoch: EPOCH, mission_years: 5 });
-    const b = res;
-    expect(b.eclipses_per_year).toBeGreaterThan(80);
-    expect(b.eclipses_per_year).toBeLessThan(100);
+    const b = power({ ...FIVE_YEARS_1MW, orbit: GEO });
+    expectBetween(b.eclipses_per_year, 80, 100);
     expect(b.battery_depth_of_discharge).toBeGreaterThanOrEqual(0.7);
     expect(dodOf(b)?.value).toBe(b.battery_depth_of_discharge);
     // The same GEO battery at the LEO depth of 0.3, as it was sized before.
-    const atLeoDepth = power({
-      load_kw: 1000,
-      orbit: GEO,
-      epoch: EPOCH,
-      mission_years: 5,
-      battery: { depth_of_discharge: 0.3 },
-    });
+    const atLeoDepth = power({ ...FIVE_YEARS_1MW, orbit: GEO, battery: { depth_of_discharge: 0.3 } });
     expect(b.battery_mass_kg).toBeLessThan(atLeoDepth.battery_mass_kg / 2);
     expect(b.battery_mass_kg / atLeoDepth.battery_mass_kg).toBeCloseTo(0.3 / b.battery_depth_of_discharge, 9);
   });
 
   it('the caller’s depth of discharge still overrides, with a warning when it is deeper than the cycles allow', () => {
-    const res = power({
-      load_kw: 1000,
-      orbit: LEO,
-      epoch: EPOCH,
-      mission_years: 5,
-      battery: { depth_of_discharge: 0.6 },
-    });
+    const res = power({ ...FIVE_YEARS_1MW, orbit: LEO, battery: { depth_of_discharge: 0.6 } });
     expect(res.battery_depth_of_discharge).toBe(0.6);
     expect(dodOf(res)).toBeUndefined();
     expect(res.battery_depth_of_discharge_basis).toMatch(/given/);

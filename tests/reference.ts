@@ -47,3 +47,13 @@ export function casesWithPrefix(prefix: string): ReferenceCase[] {
 export function readReference(name: string): string {
   return readFileSync(`${REFERENCE_DIR}${name}`, 'utf8');
 }
+
+/** A case's inputs and expected figures as numbers by name, and one tolerance by its name. */
+export function numericCase(id: string, tolerance: string) {
+  const c = referenceCase(id);
+  return {
+    input: c.inputs as Record<string, number>,
+    want: c.expected as Record<string, number>,
+    tol: c.tolerance[tolerance] as number,
+  };
+}
