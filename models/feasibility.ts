@@ -9,7 +9,7 @@
  * and radiator, economics prices that mass, latency reaches the facility through a relay mesh.
  */
 import { z } from 'zod';
-import { BATTERY_CYCLE_LIFE, type DefaultName } from '../fixtures/index.js';
+import { BATTERY_CYCLE_LIFE, type DefaultName, type SourceKey, VEHICLES } from '../fixtures/index.js';
 import { coefficient, sumCosts } from './cost.js';
 import { economicsEstimator } from './economics.js';
 import { EconomicsObject } from './economics-input.js';
@@ -396,8 +396,15 @@ const Candidate = z.object({
 });
 type CandidateT = z.infer<typeof Candidate>;
 
-function candidate(c: Omit<CandidateT, 'ratio'>): CandidateT {
+/** A candidate and its ratio to its limit; the limit's source by key. */
+function candidate(c: Omit<CandidateT, 'ratio' | 'source'> & { source: SourceKey }): CandidateT {
   return { ...c, ratio: c.value / c.limit };
+}
+
+/** The source of a vehicle's flight rate: its catalogue entry's, unless the rate is the caller's. */
+function flightRateSource(vehicle: Parts['launch']['vehicle']): SourceKey {
+  const entry = VEHICLES.find((v) => v.id === vehicle.id);
+  return entry && entry.flights_per_year === vehicle.flights_per_year ? entry.flights_source : 'orbital-dc-convention';
 }
 
 /** Launches a year to build, against the vehicle's flight rate (none when it has no rate). */
@@ -410,7 +417,7 @@ function cadenceCandidate(launch: Parts['launch']): CandidateT | null {
     limit: rate,
     unit: 'launches/year',
     limit_basis: `${launch.vehicle.name}'s flight rate`,
-    source: launch.vehicle.source ?? 'orbital-dc-convention',
+    source: flightRateSource(launch.vehicle),
   });
 }
 
@@ -423,7 +430,7 @@ function massCandidate(launch: Parts['launch'], worldMass_kg_per_year: number): 
     limit: worldMass_kg_per_year * years,
     unit: 'kg',
     limit_basis: `everything the world launches to orbit in ${years} years`,
-    source: 'space-foundation-2025',
+    source: Provenance.source(YARDSTICK_DEFAULTS.world_mass_to_orbit_kg_per_year),
   });
 }
 
@@ -437,7 +444,7 @@ function perSatelliteCandidates(parts: Parts): CandidateT[] {
       limit: Provenance.value('limits.heat_rejection_kw'),
       unit: 'kW per satellite',
       limit_basis: 'the largest heat rejection flown (ISS, six radiators)',
-      source: 'oren-howell-sae-951651',
+      source: Provenance.source('limits.heat_rejection_kw'),
     }),
     candidate({
       name: 'array_area',
@@ -445,7 +452,7 @@ function perSatelliteCandidates(parts: Parts): CandidateT[] {
       limit: Provenance.value('limits.array_area_m2'),
       unit: 'm² per satellite',
       limit_basis: 'the largest array flown (ISS, eight wings)',
-      source: 'boeing-iss-solar-arrays',
+      source: Provenance.source('limits.array_area_m2'),
     }),
   ];
 }
@@ -491,7 +498,7 @@ function candidates(parts: Parts, unreachable: number | null, worldMass_kg_per_y
           limit: 1 - Provenance.value('reliability.tier3_availability'),
           unit: 'share of time unreachable',
           limit_basis: 'the downtime Tier III allows',
-          source: 'uptime-institute-tiers',
+          source: Provenance.source('reliability.tier3_availability'),
         }),
   ];
   return list.filter((c): c is CandidateT => c !== null);

@@ -934,7 +934,7 @@ function sampling(
   const links = input.inter_satellite_links === true;
   const grazing_km = Provenance.value('latency.isl_grazing_altitude_km');
   if (links) {
-    p.assume('isl_grazing_altitude_km', grazing_km, 'km', 'orbital-dc-convention');
+    p.assume('isl_grazing_altitude_km', grazing_km, 'km', Provenance.source('latency.isl_grazing_altitude_km'));
     p.assume('isl_topology', '+grid', 'topology', 'handley-hotnets-2018');
   }
   return {

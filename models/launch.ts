@@ -367,7 +367,7 @@ function resolveTrajectory(
         decline_period_years: period,
         annual_decline_fraction: 1 - annualDeclineFactor(1, decline, period),
       },
-      source: 'nasa-otps-sbsp-2024',
+      source: Provenance.source('launch.trend_decline_fraction'),
     };
   }
   const lr = p.orDefault('launch.learning_rate', s.learning_rate, 'price_trajectory.learning_rate');
@@ -404,7 +404,7 @@ function resolveTrajectory(
       annual_mass_kg: annual,
       annual_mass_growth_fraction: growth,
     },
-    source: 'wright-1936',
+    source: Provenance.source('launch.learning_rate'),
   };
 }
 

@@ -719,7 +719,7 @@ export function runOrbit(input: z.output<typeof OrbitInput>, p: Provenance): Orb
   let annual: OrbitResult['annual'];
   if (input.annual) {
     const step = Provenance.value('orbit.annual_step_h');
-    p.assume('annual.step_h', step, 'h', 'orbital-dc-convention');
+    p.assume('annual.step_h', step, 'h', Provenance.source('orbit.annual_step_h'));
     annual = {
       ...annualPicture(o, step),
       method:
