@@ -65,6 +65,38 @@ export type Yardsticks = z.output<typeof YardsticksSchema>;
 
 const E = EconomicsObject.shape;
 
+/** The relay shell's figures with a default each (`feasibility.relay.<figure>`). */
+const RELAY_FIGURES = ['altitude_km', 'inclination_deg', 'planes', 'sats_per_plane', 'phasing'] as const;
+type RelayFigure = (typeof RELAY_FIGURES)[number];
+
+const W = WalkerSchema.shape;
+/** A relay shell: a Walker shell whose figures the caller gives one by one, each else its default. */
+const RelaySchema = z
+  .object({
+    altitude_km: W.altitude_km.optional(),
+    inclination_deg: W.inclination_deg.optional(),
+    planes: W.planes.optional(),
+    sats_per_plane: W.sats_per_plane.optional(),
+    phasing: W.phasing.optional(),
+    raan0_deg: W.raan0_deg,
+    raan_spread_deg: W.raan_spread_deg,
+    epoch: W.epoch,
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    const planes = r.planes ?? Provenance.value('feasibility.relay.planes');
+    const phasing = r.phasing ?? Provenance.value('feasibility.relay.phasing');
+    if (phasing >= planes)
+      ctx.addIssue({
+        code: 'custom',
+        path: [r.phasing === undefined ? 'planes' : 'phasing'],
+        message: `expected 0 ≤ phasing < planes (${planes}), got ${phasing}${r.phasing === undefined ? ' (the default phasing)' : ''}`,
+      });
+  })
+  .describe(
+    'The relay shell (a Walker shell with laser links) users reach the orbital facility through; each figure not given is its default',
+  );
+
 const ScenarioObject = z
   .object({
     load_kw: E.load_kw.optional().describe('IT load of the facility (default 1 GW)'),
@@ -88,7 +120,7 @@ const ScenarioObject = z
     terrestrial: E.terrestrial,
     sites: z.array(SiteSchema).min(1).max(5).optional().describe('Users; the first is the one the latency part measures'),
     data_center: SiteSchema.optional().describe('The ground data center the users would otherwise reach over fibre'),
-    relay: WalkerSchema.optional().describe('The relay shell (with laser links) users reach the orbital facility through'),
+    relay: RelaySchema.optional(),
     latency_hours: quantity('h', {
       gt: 0,
       max: 48,
@@ -131,22 +163,17 @@ export interface ResolvedScenario {
   pricing: { vehicle: NonNullable<Scenario['vehicle']> } | { launch_usd_per_kg: number };
   sites: NonNullable<Scenario['sites']>;
   data_center: NonNullable<Scenario['data_center']>;
-  relay: NonNullable<Scenario['relay']>;
+  relay: z.output<typeof WalkerSchema>;
   latency_hours: number;
   rtt_step_s: number;
 }
 
-function resolveRelay(s: Scenario, p: Provenance): NonNullable<Scenario['relay']> {
-  if (s.relay !== undefined) return s.relay;
-  const d = (name: 'altitude_km' | 'inclination_deg' | 'planes' | 'sats_per_plane') =>
-    p.orDefault(`feasibility.relay.${name}`, undefined, `relay.${name}`);
-  return {
-    altitude_km: d('altitude_km'),
-    inclination_deg: d('inclination_deg'),
-    planes: d('planes'),
-    sats_per_plane: d('sats_per_plane'),
-    phasing: 1,
-  };
+/** The relay shell: each figure the caller's, else its default (recorded as `relay.<figure>`). */
+function resolveRelay(s: Scenario, p: Provenance): ResolvedScenario['relay'] {
+  const given = s.relay ?? {};
+  const figure = (name: RelayFigure) => p.orDefault(`feasibility.relay.${name}`, given[name], `relay.${name}`);
+  const figures = Object.fromEntries(RELAY_FIGURES.map((name) => [name, figure(name)])) as Record<RelayFigure, number>;
+  return { ...figures, ...given };
 }
 
 export function resolveScenario(s: Scenario, p: Provenance): ResolvedScenario {
