@@ -1,10 +1,11 @@
 /**
- * Physical constants, each named with its unit and model, each with its authority.
- * The `source` keys point into fixtures/sources.json (served at GET /v1/sources).
+ * Physical constants, each named with its unit and model, each with its authority: in its doc line,
+ * and by source key (GET /v1/sources) in CONSTANT_SOURCES where the sources list it.
  *
  * Geodesy and gravity use WGS84 / EGM96; SGP4 itself runs on WGS72 inside satellite.js,
  * which is why the WGS72 values sit here too, under their own names.
  */
+import type { SourceKey } from '../fixtures/index.js';
 
 /** WGS84 equatorial radius, km (NIMA TR8350.2). */
 export const WGS84_A_KM = 6378.137;
@@ -42,3 +43,15 @@ export const HOURS_PER_COMMON_YEAR = 365 * 24;
 
 export const DEG = Math.PI / 180;
 export const MINUTES_PER_DAY = 1440;
+
+/** The source of each constant that GET /v1/sources lists, by key. */
+export const CONSTANT_SOURCES = {
+  WGS84_A_KM: 'wgs84',
+  EGM96_MU_KM3_S2: 'egm96',
+  EGM96_J2: 'egm96',
+  WGS72_MU_KM3_S2: 'vallado-sgp4-2006',
+  WGS72_A_KM: 'vallado-sgp4-2006',
+  SUN_MEAN_MOTION_RAD_S: 'vallado-fundamentals',
+  CODATA_2018_SIGMA_W_M2_K4: 'codata-2018',
+  MIN_ORBIT_ALTITUDE_KM: 'karman-drag-limit',
+} as const satisfies Record<string, SourceKey>;

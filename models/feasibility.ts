@@ -9,7 +9,7 @@
  * and radiator, economics prices that mass, latency reaches the facility through a relay mesh.
  */
 import { z } from 'zod';
-import { BATTERY_CYCLE_LIFE, type DefaultName } from '../fixtures/index.js';
+import { BATTERY_CYCLE_LIFE, type DefaultName, type SourceKey, VEHICLES } from '../fixtures/index.js';
 import { coefficient, sumCosts } from './cost.js';
 import { economicsEstimator } from './economics.js';
 import { EconomicsObject } from './economics-input.js';
@@ -65,6 +65,38 @@ export type Yardsticks = z.output<typeof YardsticksSchema>;
 
 const E = EconomicsObject.shape;
 
+/** The relay shell's figures with a default each (`feasibility.relay.<figure>`). */
+const RELAY_FIGURES = ['altitude_km', 'inclination_deg', 'planes', 'sats_per_plane', 'phasing'] as const;
+type RelayFigure = (typeof RELAY_FIGURES)[number];
+
+const W = WalkerSchema.shape;
+/** A relay shell: a Walker shell whose figures the caller gives one by one, each else its default. */
+const RelaySchema = z
+  .object({
+    altitude_km: W.altitude_km.optional(),
+    inclination_deg: W.inclination_deg.optional(),
+    planes: W.planes.optional(),
+    sats_per_plane: W.sats_per_plane.optional(),
+    phasing: W.phasing.optional(),
+    raan0_deg: W.raan0_deg,
+    raan_spread_deg: W.raan_spread_deg,
+    epoch: W.epoch,
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    const planes = r.planes ?? Provenance.value('feasibility.relay.planes');
+    const phasing = r.phasing ?? Provenance.value('feasibility.relay.phasing');
+    if (phasing >= planes)
+      ctx.addIssue({
+        code: 'custom',
+        path: [r.phasing === undefined ? 'planes' : 'phasing'],
+        message: `expected 0 ≤ phasing < planes (${planes}), got ${phasing}${r.phasing === undefined ? ' (the default phasing)' : ''}`,
+      });
+  })
+  .describe(
+    'The relay shell (a Walker shell with laser links) users reach the orbital facility through; each figure not given is its default',
+  );
+
 const ScenarioObject = z
   .object({
     load_kw: E.load_kw.optional().describe('IT load of the facility (default 1 GW)'),
@@ -88,7 +120,7 @@ const ScenarioObject = z
     terrestrial: E.terrestrial,
     sites: z.array(SiteSchema).min(1).max(5).optional().describe('Users; the first is the one the latency part measures'),
     data_center: SiteSchema.optional().describe('The ground data center the users would otherwise reach over fibre'),
-    relay: WalkerSchema.optional().describe('The relay shell (with laser links) users reach the orbital facility through'),
+    relay: RelaySchema.optional(),
     latency_hours: quantity('h', {
       gt: 0,
       max: 48,
@@ -131,22 +163,17 @@ export interface ResolvedScenario {
   pricing: { vehicle: NonNullable<Scenario['vehicle']> } | { launch_usd_per_kg: number };
   sites: NonNullable<Scenario['sites']>;
   data_center: NonNullable<Scenario['data_center']>;
-  relay: NonNullable<Scenario['relay']>;
+  relay: z.output<typeof WalkerSchema>;
   latency_hours: number;
   rtt_step_s: number;
 }
 
-function resolveRelay(s: Scenario, p: Provenance): NonNullable<Scenario['relay']> {
-  if (s.relay !== undefined) return s.relay;
-  const d = (name: 'altitude_km' | 'inclination_deg' | 'planes' | 'sats_per_plane') =>
-    p.orDefault(`feasibility.relay.${name}`, undefined, `relay.${name}`);
-  return {
-    altitude_km: d('altitude_km'),
-    inclination_deg: d('inclination_deg'),
-    planes: d('planes'),
-    sats_per_plane: d('sats_per_plane'),
-    phasing: 1,
-  };
+/** The relay shell: each figure the caller's, else its default (recorded as `relay.<figure>`). */
+function resolveRelay(s: Scenario, p: Provenance): ResolvedScenario['relay'] {
+  const given = s.relay ?? {};
+  const figure = (name: RelayFigure) => p.orDefault(`feasibility.relay.${name}`, given[name], `relay.${name}`);
+  const figures = Object.fromEntries(RELAY_FIGURES.map((name) => [name, figure(name)])) as Record<RelayFigure, number>;
+  return { ...figures, ...given };
 }
 
 export function resolveScenario(s: Scenario, p: Provenance): ResolvedScenario {
@@ -396,8 +423,15 @@ const Candidate = z.object({
 });
 type CandidateT = z.infer<typeof Candidate>;
 
-function candidate(c: Omit<CandidateT, 'ratio'>): CandidateT {
+/** A candidate and its ratio to its limit; the limit's source by key. */
+function candidate(c: Omit<CandidateT, 'ratio' | 'source'> & { source: SourceKey }): CandidateT {
   return { ...c, ratio: c.value / c.limit };
+}
+
+/** The source of a vehicle's flight rate: its catalogue entry's, unless the rate is the caller's. */
+function flightRateSource(vehicle: Parts['launch']['vehicle']): SourceKey {
+  const entry = VEHICLES.find((v) => v.id === vehicle.id);
+  return entry && entry.flights_per_year === vehicle.flights_per_year ? entry.flights_source : 'orbital-dc-convention';
 }
 
 /** Launches a year to build, against the vehicle's flight rate (none when it has no rate). */
@@ -410,7 +444,7 @@ function cadenceCandidate(launch: Parts['launch']): CandidateT | null {
     limit: rate,
     unit: 'launches/year',
     limit_basis: `${launch.vehicle.name}'s flight rate`,
-    source: launch.vehicle.source ?? 'orbital-dc-convention',
+    source: flightRateSource(launch.vehicle),
   });
 }
 
@@ -423,7 +457,7 @@ function massCandidate(launch: Parts['launch'], worldMass_kg_per_year: number): 
     limit: worldMass_kg_per_year * years,
     unit: 'kg',
     limit_basis: `everything the world launches to orbit in ${years} years`,
-    source: 'space-foundation-2025',
+    source: Provenance.source(YARDSTICK_DEFAULTS.world_mass_to_orbit_kg_per_year),
   });
 }
 
@@ -437,7 +471,7 @@ function perSatelliteCandidates(parts: Parts): CandidateT[] {
       limit: Provenance.value('limits.heat_rejection_kw'),
       unit: 'kW per satellite',
       limit_basis: 'the largest heat rejection flown (ISS, six radiators)',
-      source: 'oren-howell-sae-951651',
+      source: Provenance.source('limits.heat_rejection_kw'),
     }),
     candidate({
       name: 'array_area',
@@ -445,7 +479,7 @@ function perSatelliteCandidates(parts: Parts): CandidateT[] {
       limit: Provenance.value('limits.array_area_m2'),
       unit: 'm² per satellite',
       limit_basis: 'the largest array flown (ISS, eight wings)',
-      source: 'boeing-iss-solar-arrays',
+      source: Provenance.source('limits.array_area_m2'),
     }),
   ];
 }
@@ -491,7 +525,7 @@ function candidates(parts: Parts, unreachable: number | null, worldMass_kg_per_y
           limit: 1 - Provenance.value('reliability.tier3_availability'),
           unit: 'share of time unreachable',
           limit_basis: 'the downtime Tier III allows',
-          source: 'uptime-institute-tiers',
+          source: Provenance.source('reliability.tier3_availability'),
         }),
   ];
   return list.filter((c): c is CandidateT => c !== null);

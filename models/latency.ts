@@ -982,7 +982,7 @@ function samplingGrid(run: LatencyRun, step_s: number): Sampling {
   const links = run.c.inter_satellite_links === true;
   const grazing_km = Provenance.value('latency.isl_grazing_altitude_km');
   if (links) {
-    p.assume('isl_grazing_altitude_km', grazing_km, 'km', 'orbital-dc-convention');
+    p.assume('isl_grazing_altitude_km', grazing_km, 'km', Provenance.source('latency.isl_grazing_altitude_km'));
     p.assume('isl_topology', '+grid', 'topology', 'handley-hotnets-2018');
   }
   return {

@@ -221,7 +221,7 @@ function annualDeclineTrajectory(s: z.output<typeof AnnualDecline>, base: Trajec
       decline_period_years: period,
       annual_decline_fraction: 1 - annualDeclineFactor(1, decline, period),
     },
-    source: 'nasa-otps-sbsp-2024',
+    source: Provenance.source('launch.trend_decline_fraction'),
   };
 }
 
@@ -260,7 +260,7 @@ function learningCurveTrajectory(s: z.output<typeof LearningCurve>, base: Trajec
       annual_mass_kg: annual,
       annual_mass_growth_fraction: growth,
     },
-    source: 'wright-1936',
+    source: Provenance.source('launch.learning_rate'),
   };
 }
 

@@ -778,7 +778,7 @@ function propagatedCheck(o: ResolvedOrbit, beta: BetaView, analyticFraction: num
 /** The 365-day picture from the epoch, with the model it used. */
 function annualView(o: ResolvedOrbit, p: Provenance): NonNullable<OrbitResult['annual']> {
   const step = Provenance.value('orbit.annual_step_h');
-  p.assume('annual.step_h', step, 'h', 'orbital-dc-convention');
+  p.assume('annual.step_h', step, 'h', Provenance.source('orbit.annual_step_h'));
   return {
     ...annualPicture(o, step),
     method:

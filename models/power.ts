@@ -821,7 +821,7 @@ export function orbitEclipse(
   if (o.eccentricity > 0.01)
     p.warn(`eccentricity ${o.eccentricity.toFixed(4)}: the eclipse is the circular-orbit closed form at the mean altitude`);
   const step_h = Provenance.value('orbit.annual_step_h');
-  p.assume('annual.step_h', step_h, 'h', 'orbital-dc-convention');
+  p.assume('annual.step_h', step_h, 'h', Provenance.source('orbit.annual_step_h'));
   const annual: AnnualPicture = annualPicture(o, step_h);
   const windowDays = p.orDefault('power.sizing_window_days', sizingWindowDays, 'sizing_window_days');
   const { betaMin, betaMax } = windowBetaRange(o, annual, windowDays, step_h);

@@ -3,21 +3,25 @@
  * everything the caller should know (`warnings`). Estimators receive a Provenance, take their
  * defaults through it, and the registry attaches both lists to the output.
  */
-import { CHOICES, type ChoiceName, DEFAULTS, type DefaultName } from '../fixtures/index.js';
+import { CHOICES, type ChoiceName, DEFAULTS, type DefaultName, type SourceKey } from '../fixtures/index.js';
 
 export interface Assumption {
   name: string;
   value: number | string | boolean;
   unit: string;
-  source: string;
+  source: SourceKey;
 }
 
 export class Provenance {
   readonly assumptions: Assumption[] = [];
   readonly warnings: string[] = [];
 
-  /** Record a value the caller did not give. `source` is a key of fixtures/sources.json. */
-  assume(name: string, value: number | string | boolean, unit: string, source: string): void {
+  /**
+   * Record a value the caller did not give, under the name of the request field that overrides it.
+   * `source` is the key of its source: `Provenance.source(default)` when the value comes from a
+   * default, a key of its own only for what no default stands for (a method, a convention).
+   */
+  assume(name: string, value: number | string | boolean, unit: string, source: SourceKey): void {
     if (!this.assumptions.some((a) => a.name === name)) this.assumptions.push({ name, value, unit, source });
   }
 
@@ -40,6 +44,11 @@ export class Provenance {
   /** The catalogued default without recording it (for limits that are not results' inputs). */
   static value(name: DefaultName): number {
     return DEFAULTS[name].value;
+  }
+
+  /** The source a default cites: what a figure taken from the default (or derived from it) cites. */
+  static source(name: DefaultName | ChoiceName): SourceKey {
+    return (name in DEFAULTS ? DEFAULTS[name as DefaultName] : CHOICES[name as ChoiceName]).source;
   }
 
   warn(message: string): void {

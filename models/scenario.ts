@@ -6,7 +6,7 @@
 import { DEFAULTS } from '../fixtures/index.js';
 import { HOURS_PER_COMMON_YEAR } from './constants.js';
 import type { OrbitSpec } from './orbit.js';
-import type { Provenance } from './provenance.js';
+import { Provenance } from './provenance.js';
 
 /** The mission, years: the caller's, else the shared default. */
 export function missionYears(given: number | undefined, p: Provenance): number {
@@ -18,15 +18,32 @@ export function failuresPerYear(failures: number, devices: number, observed_days
   return (failures / devices) * (HOURS_PER_COMMON_YEAR / 24 / observed_days);
 }
 
+/** An observation of accelerator failures on a fleet in the field: each figure the caller's, else the `reliability.*` default. */
+export interface FailureObservation {
+  gpu_interruptions?: number;
+  hbm_interruptions?: number;
+  gpus?: number;
+  observed_days?: number;
+}
+
 /**
- * Accelerator failures per accelerator-year in the field: the GPU and HBM faults of the Llama 3
- * pre-training run (Meta, 148 + 72 on 16,384 H100 in 54 days), 0.0908 a year. Recorded as the
- * assumption `gpu_failure_per_year`, the field that overrides it.
+ * Accelerator failures per accelerator-year from the observation (GPU and HBM faults over the
+ * accelerators observed), each figure not given taken from its default and recorded as
+ * `reliability.<figure>`: the one place the field failure rate is worked out.
+ */
+export function observedFailurePerYear(observation: FailureObservation, p: Provenance): number {
+  const figure = (name: keyof FailureObservation) => p.orDefault(`reliability.${name}`, observation[name], `reliability.${name}`);
+  return failuresPerYear(figure('gpu_interruptions') + figure('hbm_interruptions'), figure('gpus'), figure('observed_days'));
+}
+
+/**
+ * Accelerator failures per accelerator-year in the field, from the default observation (the Llama 3
+ * pre-training run, fixtures `reliability.*`). Recorded as one assumption, `gpu_failure_per_year`,
+ * the field that overrides it.
  */
 export function gpuFailurePerYear(p: Provenance): number {
-  const d = (name: 'gpu_interruptions' | 'hbm_interruptions' | 'gpus' | 'observed_days') => DEFAULTS[`reliability.${name}`].value;
-  const rate = failuresPerYear(d('gpu_interruptions') + d('hbm_interruptions'), d('gpus'), d('observed_days'));
-  p.assume('gpu_failure_per_year', rate, '1/year', DEFAULTS['reliability.gpus'].source);
+  const rate = observedFailurePerYear({}, new Provenance());
+  p.assume('gpu_failure_per_year', rate, '1/year', Provenance.source('reliability.gpus'));
   return rate;
 }
 

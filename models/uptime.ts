@@ -11,7 +11,7 @@
  * - ground-link coverage: the share of time the users cannot reach the facility.
  */
 import { z } from 'zod';
-import { DEFAULTS, DOSE_TABLE } from '../fixtures/index.js';
+import { DOSE_TABLE } from '../fixtures/index.js';
 import { HOURS_PER_COMMON_YEAR } from './constants.js';
 import { interpolate } from './numerics.js';
 import { Provenance } from './provenance.js';
@@ -247,7 +247,7 @@ export function uptime(i: UptimeInputs, p: Provenance): UptimeResult {
       availability: a,
       downtime_min_per_year: (1 - a) * MINUTES_PER_YEAR,
       met: availability >= a,
-      source: DEFAULTS[key].source,
+      source: Provenance.source(key),
     };
   };
   return {
