@@ -6,7 +6,6 @@
 
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, ELEMENT_SETS, SITES, SOURCES } from '../fixtures/index.js';
-import { latencyEstimator } from '../models/latency.js';
 import { Provenance } from '../models/provenance.js';
 import { jdToDate, satrecFromTle, tleLineProblems } from '../models/sgp4.js';
 import { expectProblem, post, useApp } from './helpers.js';
