@@ -13,7 +13,7 @@ import {
 import { PhysicallyImpossible, TooLarge } from './errors.js';
 import { type Cost, defineEstimator } from './estimator.js';
 import { type LatencyDrivers, latencyCost, orbitClasses } from './latency-cost.js';
-import { MinHeap, quantileSorted, sampleCount } from './numerics.js';
+import { complementIntervals, MinHeap, mergeIntervals, quantileSorted, sampleCount } from './numerics.js';
 import { checkElementSet, resolveOrbit } from './orbit.js';
 import { Provenance } from './provenance.js';
 import { quantity } from './quantity.js';
@@ -21,10 +21,8 @@ import { failuresPerYear } from './scenario.js';
 import { dateToJd, jdToDate, minutesSinceEpoch, satrecFromTle, TleSchema } from './sgp4.js';
 import { distanceKm, type Vec3 } from './vec3.js';
 import {
-  complementIntervals,
   countHandovers,
   ecfAt,
-  mergeIntervals,
   type SearchStats,
   type Site,
   type SiteGeometry,

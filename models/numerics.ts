@@ -513,3 +513,27 @@ export class MinHeap {
     return top;
   }
 }
+
+/** Union of intervals, sorted and merged. */
+export function mergeIntervals(intervals: readonly [number, number][]): [number, number][] {
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [s, e] of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  return merged;
+}
+
+/** Parts of [0, duration] outside the merged intervals. */
+export function complementIntervals(merged: readonly [number, number][], duration_s: number): [number, number][] {
+  const gaps: [number, number][] = [];
+  let cursor = 0;
+  for (const [s, e] of merged) {
+    if (s > cursor) gaps.push([cursor, s]);
+    cursor = Math.max(cursor, e);
+  }
+  if (cursor < duration_s) gaps.push([cursor, duration_s]);
+  return gaps;
+}

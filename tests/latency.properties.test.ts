@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ELEMENT_SETS } from '../fixtures/index.js';
 import { latencyEstimator } from '../models/latency.js';
-import { countHandovers, mergeIntervals } from '../models/visibility.js';
+import { mergeIntervals } from '../models/numerics.js';
+import { countHandovers } from '../models/visibility.js';
 import { runModel } from './helpers.js';
 
 const run = (body: unknown) => runModel(latencyEstimator, body);

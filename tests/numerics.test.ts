@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   brentMinimum,
   brentRoot,
+  complementIntervals,
   findCrossings,
   goldenAbove,
   intervalsAtOrAbove,
@@ -11,6 +12,7 @@ import {
   type LevelSearch,
   MinHeap,
   maximumOn,
+  mergeIntervals,
   midpointIntegral,
   quantileSorted,
   type Reachable,
@@ -247,5 +249,39 @@ describe('the event search', () => {
     expect(maximumOn(Math.sin, 0, 3, 1e-10).x).toBeCloseTo(Math.PI / 2, 7);
     expect(maximumOn(Math.sin, 0, 3, 1e-10).fx).toBeCloseTo(1, 12);
     expect(maximumOn(Math.sin, 0, 1, 1e-10)).toEqual({ x: 1, fx: Math.sin(1) });
+  });
+});
+
+describe('intervals', () => {
+  it('merges overlapping and touching intervals, in order, and their complement covers the rest exactly', () => {
+    const merged = mergeIntervals([
+      [5, 7],
+      [1, 3],
+      [2, 4],
+      [7, 8],
+    ]);
+    expect(merged).toEqual([
+      [1, 4],
+      [5, 8],
+    ]);
+    expect(complementIntervals(merged, 10)).toEqual([
+      [0, 1],
+      [4, 5],
+      [8, 10],
+    ]);
+  });
+
+  it('an interval set and its complement partition [0, T]: their lengths sum to T', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: 0, max: 90, noNaN: true }), fc.double({ min: 0, max: 10, noNaN: true }))),
+        (raw) => {
+          const merged = mergeIntervals(raw.map(([s, d]): [number, number] => [s, s + d]));
+          const T = 100;
+          const length = (xs: [number, number][]) => xs.reduce((sum, [a, b]) => sum + (b - a), 0);
+          expect(length(merged) + length(complementIntervals(merged, T))).toBeCloseTo(T, 9);
+        },
+      ),
+    );
   });
 });
