@@ -302,6 +302,24 @@ export const MassModelSchema = z
 const POWER_OWN = ['load_kw', 'mission_years'] as const;
 const THERMAL_OWN = ['heat_kw', 'load_kw', 'area_m2', 'conversion_efficiency'] as const;
 
+type JsonObjectSchema = { properties?: Record<string, unknown>; required?: string[]; [key: string]: unknown };
+
+/**
+ * What the OpenAPI document shows for a sub-request (`power`, `thermal`): the estimator's own input
+ * schema without the fields the roll-up gives it. The sub-request itself is checked against that
+ * estimator's schema when it runs, its errors pointing inside it.
+ */
+function subRequestSchema(input: z.ZodType, own: readonly string[]): JsonObjectSchema {
+  const { $schema: _, ...json } = z.toJSONSchema(input, {
+    io: 'input',
+    unrepresentable: 'any',
+    reused: 'inline',
+  }) as JsonObjectSchema;
+  const properties = Object.fromEntries(Object.entries(json.properties ?? {}).filter(([k]) => !own.includes(k)));
+  const required = (json.required ?? []).filter((k) => !own.includes(k));
+  return { ...json, properties, ...(required.length > 0 ? { required } : { required: undefined }) };
+}
+
 /** The roll-up's request fields, shared by every estimator that sizes a facility from its load (launch, economics). */
 export const RollUpFields = {
   orbit: OrbitSpecSchema.optional().describe(
@@ -309,10 +327,12 @@ export const RollUpFields = {
   ),
   power: z
     .record(z.string(), z.unknown())
+    .meta(subRequestSchema(PowerInput, POWER_OWN))
     .optional()
     .describe('With load_kw: inputs of POST /v1/power other than load_kw and mission_years (cell, battery, array, regulation…)'),
   thermal: z
     .record(z.string(), z.unknown())
+    .meta(subRequestSchema(ThermalInput, THERMAL_OWN))
     .optional()
     .describe(
       "With load_kw: inputs of POST /v1/thermal other than heat_kw, load_kw, area_m2 and conversion_efficiency (the heat is the power model's energy balance; radiator_temp_k defaults to 318.15 K, the ASHRAE W45 liquid-cooling supply; it decides the area)",
