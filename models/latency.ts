@@ -182,6 +182,12 @@ const LatencyRequest = z
       .describe(
         'Route over +grid laser links (walker shells only); default false: a bent pipe to the gateway (one satellite seen by both ends), and an orbital data center only while the user sees it',
       ),
+    isl_grazing_altitude_km: quantity('km', {
+      min: 0,
+      max: 2000,
+      description:
+        'With inter_satellite_links: a laser link whose line of sight passes lower than this above the Earth is not used',
+    }).optional(),
     route_factor: z.number().min(1).max(10).optional().describe('Fibre route length over the great-circle distance'),
     fibre_group_index: z.number().min(1).max(2).optional().describe('Group index of the fibre (speed c / n)'),
     rtt_step_s: quantity('s', { min: 1, max: 3600, description: 'Sampling step of the round trip' }).optional(),
@@ -202,6 +208,18 @@ const LatencyRequest = z
         hbm_interruptions: z.number().int().min(0).optional().describe('Job interruptions the GPUs’ HBM memory caused'),
         gpus: z.number().int().min(1).optional().describe('GPUs in the fleet observed'),
         observed_days: quantity('d', { gt: 0, max: 36_525 }).optional(),
+        tier3_availability: z
+          .number()
+          .gt(0)
+          .max(1)
+          .optional()
+          .describe('Availability of a Tier III site, fraction of the year: a yardstick of the outage view'),
+        tier4_availability: z
+          .number()
+          .gt(0)
+          .max(1)
+          .optional()
+          .describe('Availability of a Tier IV site, fraction of the year: a yardstick of the outage view'),
       })
       .strict()
       .optional()
@@ -978,11 +996,10 @@ interface Sampling {
 function samplingGrid(run: LatencyRun, step_s: number): Sampling {
   const { fleet, ends, p } = run;
   const links = run.c.inter_satellite_links === true;
-  const grazing_km = Provenance.value('latency.isl_grazing_altitude_km');
-  if (links) {
-    p.assume('isl_grazing_altitude_km', grazing_km, 'km', Provenance.source('latency.isl_grazing_altitude_km'));
-    p.assume('isl_topology', '+grid', 'topology', 'handley-hotnets-2018');
-  }
+  const given = run.c.isl_grazing_altitude_km;
+  const grazing_km = links
+    ? p.orDefault('latency.isl_grazing_altitude_km', given, 'isl_grazing_altitude_km')
+    : (given ?? Provenance.value('latency.isl_grazing_altitude_km'));
   return {
     fleet,
     user: ends.user,
@@ -1426,8 +1443,9 @@ function outageView(run: LatencyRun, coverage: number, sampled: Sampled | null):
   const perGpuYear = gpuFailureRate(run.c, p);
   const rt = run.ends.far ? (sampled?.rt ?? null) : null;
   const dcContact = run.dcIndex === null ? null : dataCenterContact(run, run.dcIndex, rt, perGpuYear);
-  const tier3 = p.orDefault('reliability.tier3_availability', undefined, 'tier3_availability');
-  const tier4 = p.orDefault('reliability.tier4_availability', undefined, 'tier4_availability');
+  const given = run.c.reliability;
+  const tier3 = p.orDefault('reliability.tier3_availability', given?.tier3_availability, 'reliability.tier3_availability');
+  const tier4 = p.orDefault('reliability.tier4_availability', given?.tier4_availability, 'reliability.tier4_availability');
   const noPath = rt ? 1 - rt.rtts.length / rt.samples : null;
   return {
     user_no_satellite_fraction: 1 - coverage,

@@ -25,15 +25,6 @@ const NOT_YET_FIELDS: Record<string, string> = {
   // Fixture launch.world_orbital_launches_per_year: POST /v1/launch and POST /v1/economics
   // (models/launch.ts, models/economics-input.ts) need the field.
   world_orbital_launches_per_year: 'world_orbital_launches_per_year',
-  // Fixtures reliability.tier3_availability and reliability.tier4_availability: POST /v1/latency
-  // (models/latency.ts) needs them in `reliability`, beside reliability.gpus, and to report them so.
-  tier3_availability: 'reliability.tier3_availability',
-  tier4_availability: 'reliability.tier4_availability',
-  // Fixture latency.isl_grazing_altitude_km: POST /v1/latency needs the field.
-  isl_grazing_altitude_km: 'isl_grazing_altitude_km',
-  // No default stands for it: "+grid" is the only topology the latency model has. It needs an
-  // `isl_topology` field, or to be said in the method rather than as an assumption.
-  isl_topology: 'isl_topology',
   // The roll-up's orbit is its top-level `orbit` (models/launch.ts, rollUpPowerRequest): the power
   // model's RAAN default is overridden by `orbit.raan_deg`, while `power.orbit` replaces the whole
   // orbit. The roll-up should report the name the caller gives it under: orbit.raan_deg.
@@ -128,7 +119,8 @@ function otherValues(a: Assumption): unknown[] {
   const v = a.value;
   if (typeof v === 'boolean') return [!v];
   if (typeof v === 'number') {
-    const tries = [v * 1.1, v * 0.9, v + 1, v - 1, v * 2, v / 2, 0.5, 0.1, 1, 10];
+    // Ten times over last: a threshold (a grazing altitude) may change nothing until it binds.
+    const tries = [v * 1.1, v * 0.9, v + 1, v - 1, v * 2, v / 2, 0.5, 0.1, 1, 10, v * 10];
     const whole = Number.isInteger(v) ? tries.map(Math.round) : [];
     return [...new Set([...whole, ...tries])].filter((x) => x !== v && Number.isFinite(x));
   }

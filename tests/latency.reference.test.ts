@@ -108,7 +108,7 @@ describe.skipIf(!HAVE_REFERENCE)(`latency reference cases${NEEDS_REFERENCE}`, ()
     const defaults = runModel(latencyEstimator, base);
     within(defaults.outage.gpu_failure_per_year, want.gpu_failure_per_year as number, tol);
     expect(defaults.assumptions.map((a: { name: string }) => a.name)).toEqual(
-      expect.arrayContaining(['reliability.gpus', 'tier3_availability', 'tier4_availability']),
+      expect.arrayContaining(['reliability.gpus', 'reliability.tier3_availability', 'reliability.tier4_availability']),
     );
   });
 });
