@@ -111,6 +111,12 @@ export const EconomicsObject = z
       .optional()
       .describe('Start of the year the orbit is sized over, ISO-8601 UTC (default: the reference epoch, fixed)'),
     build_years: quantity('year', { gt: 0, max: 100, description: 'Time to launch the initial mass (the cadence)' }).optional(),
+    world_orbital_launches_per_year: z
+      .number()
+      .gt(0)
+      .max(1_000_000)
+      .optional()
+      .describe("Orbital launches the world makes a year, the yardstick of the build's cadence"),
     usable_payload_fraction: fraction('a usable payload share', { gt: 0, max: 1 })
       .optional()
       .describe("Share of the vehicle's payload the hardware can use"),

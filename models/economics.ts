@@ -871,7 +871,7 @@ function buildCadence(
 ): EconomicsResult['cadence'] {
   if (pricing.vehicle === null || costs.launches === null) return null;
   const build_years = p.orDefault('launch.build_years', input.build_years, 'build_years');
-  const k = cadenceAgainstFlightRates(costs.launches, build_years, pricing.vehicle, p);
+  const k = cadenceAgainstFlightRates(costs.launches, build_years, pricing.vehicle, p, input.world_orbital_launches_per_year);
   return {
     build_years,
     launches_per_year_to_build: k.launches_per_year,

@@ -384,6 +384,12 @@ const LaunchObject = z
       .optional()
       .describe("Share of the vehicle's payload the hardware can use"),
     build_years: quantity('year', { gt: 0, max: 100, description: 'Time to launch the initial mass' }).optional(),
+    world_orbital_launches_per_year: z
+      .number()
+      .gt(0)
+      .max(1_000_000)
+      .optional()
+      .describe("Orbital launches the world makes a year, the yardstick of the build's cadence"),
     mission_years: quantity('year', {
       gt: 0,
       max: 100,
@@ -661,10 +667,10 @@ function parseWithin<T extends z.ZodType>(schema: T, value: unknown, at: string)
 }
 
 /** Run a sub-estimator on its own provenance and carry its assumptions and warnings over, named by domain. */
-function carry<R>(domain: string, p: Provenance, run: (sub: Provenance) => R): R {
+function carry<R>(domain: string, p: Provenance, run: (sub: Provenance) => R, topLevel = (_name: string) => false): R {
   const sub = new Provenance();
   const result = run(sub);
-  for (const a of sub.assumptions) p.assume(`${domain}.${a.name}`, a.value, a.unit, a.source);
+  for (const a of sub.assumptions) p.assume(topLevel(a.name) ? a.name : `${domain}.${a.name}`, a.value, a.unit, a.source);
   for (const w of sub.warnings) p.warn(`${domain}: ${w}`);
   return result;
 }
@@ -714,7 +720,16 @@ export function sizeSubsystems(input: RollUpRequest, mission_years: number, p: P
     { ...rollUpPowerRequest(input.power, input.orbit), load_kw, mission_years },
     'power',
   );
-  const power = carry('power', p, (sub) => runPower(powerRequest, sub));
+  // The orbit's own assumptions (its RAAN, say) are the roll-up's `orbit`'s when the power request took it from there.
+  const own = input.power;
+  const orbitFromTop =
+    input.orbit !== undefined && (own?.orbit === input.orbit || !POWER_ECLIPSE_FIELDS.some((k) => own?.[k] !== undefined));
+  const power = carry(
+    'power',
+    p,
+    (sub) => runPower(powerRequest, sub),
+    (name) => orbitFromTop && name.startsWith('orbit.'),
+  );
   const thermalIn = { ...rollUpThermalRequest(input.thermal, input.orbit, p), heat_kw: power.orbit_average_heat_kw };
   const thermal = carry('thermal', p, (sub) => runThermal(parseWithin(ThermalInput, thermalIn, 'thermal'), sub));
   if (thermal.mass_kg === null)
@@ -918,7 +933,7 @@ function campaignCadence(
   const replaceable = replaceableMass(basis, mass.parts, mass.total);
   const demand = replacementDemand(failure, replaceable, mission_years, launchCapacity(cv));
   const replacementBill = launchBill(cv.v, demand.over_mission_kg, cv.usable, price, cv.perKg);
-  const build = cadenceAgainstFlightRates(launches, build_years, cv.v, p);
+  const build = cadenceAgainstFlightRates(launches, build_years, cv.v, p, c.world_orbital_launches_per_year);
   const rate = cv.v.flights_per_year;
   return {
     build_years,

@@ -201,9 +201,15 @@ export function pricedVehicle(v: ResolvedVehicle, path: (string | number)[] = ['
  * What a build campaign asks of the launch industry: its launches a year against the vehicle's
  * flight rate and the world's orbital launch rate, warned about when it outruns the vehicle.
  */
-export function cadenceAgainstFlightRates(launches: number, build_years: number, v: ResolvedVehicle, p: Provenance) {
+export function cadenceAgainstFlightRates(
+  launches: number,
+  build_years: number,
+  v: ResolvedVehicle,
+  p: Provenance,
+  givenWorld?: number,
+) {
   const perYear = launches / build_years;
-  const world = p.orDefault('launch.world_orbital_launches_per_year', undefined, 'world_orbital_launches_per_year');
+  const world = p.orDefault('launch.world_orbital_launches_per_year', givenWorld, 'world_orbital_launches_per_year');
   const rate = v.flights_per_year;
   const vehicleShare = rate && rate > 0 ? perYear / rate : null;
   if (rate && vehicleShare !== null && vehicleShare > 1)

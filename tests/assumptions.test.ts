@@ -22,13 +22,6 @@ const NOT_YET_FIELDS: Record<string, string> = {
   // Fixture orbit.annual_step_h, the sampling step of the orbit model's year: POST /v1/orbit and
   // POST /v1/power (models/orbit.ts, models/power.ts) need a field `annual_step_h`.
   'annual.step_h': 'annual_step_h',
-  // Fixture launch.world_orbital_launches_per_year: POST /v1/launch and POST /v1/economics
-  // (models/launch.ts, models/economics-input.ts) need the field.
-  world_orbital_launches_per_year: 'world_orbital_launches_per_year',
-  // The roll-up's orbit is its top-level `orbit` (models/launch.ts, rollUpPowerRequest): the power
-  // model's RAAN default is overridden by `orbit.raan_deg`, while `power.orbit` replaces the whole
-  // orbit. The roll-up should report the name the caller gives it under: orbit.raan_deg.
-  'power.orbit.raan_deg': 'orbit.raan_deg',
 };
 
 /**
