@@ -644,6 +644,12 @@ const OrbitRequest = z
       description: "Evaluate the eclipse at this beta angle instead of the epoch's sun",
     }).optional(),
     annual: z.boolean().optional().describe('Add the 365-day picture from the epoch'),
+    annual_step_h: quantity('h', {
+      min: 0.25,
+      max: 24,
+      example: '6 h',
+      description: 'Sampling step of the 365-day pass (beta angle and eclipse from the sun of date); default 6 h',
+    }).optional(),
     propagated_check: z
       .boolean()
       .optional()
@@ -776,9 +782,8 @@ function propagatedCheck(o: ResolvedOrbit, beta: BetaView, analyticFraction: num
 }
 
 /** The 365-day picture from the epoch, with the model it used. */
-function annualView(o: ResolvedOrbit, p: Provenance): NonNullable<OrbitResult['annual']> {
-  const step = Provenance.value('orbit.annual_step_h');
-  p.assume('annual.step_h', step, 'h', Provenance.source('orbit.annual_step_h'));
+function annualView(o: ResolvedOrbit, given_h: number | undefined, p: Provenance): NonNullable<OrbitResult['annual']> {
+  const step = p.orDefault('orbit.annual_step_h', given_h, 'annual_step_h');
   return {
     ...annualPicture(o, step),
     method:
@@ -824,7 +829,7 @@ export function runOrbit(input: OrbitCase, p: Provenance): OrbitResult {
       `eccentricity ${o.eccentricity.toFixed(4)}: the analytic eclipse treats the orbit as circular at its mean altitude; read the propagated figures`,
     );
   const propagated = input.propagated_check === false ? null : propagatedCheck(o, beta, f, p);
-  const annual = input.annual ? annualView(o, p) : undefined;
+  const annual = input.annual ? annualView(o, input.annual_step_h, p) : undefined;
   return {
     ...orbitElements(o, beta.sun),
     beta_deg: beta.deg,
@@ -893,16 +898,16 @@ export function revolutionCost(orbit: OrbitSpec | OrbitForm, epochIso?: string):
   };
 }
 
-/** CPU seconds of one pass over 365 days at the orbit model's step (the annual picture, a window's beta range, the powered fraction). */
-export function annualPassCost(): number {
-  return Math.round((365 * 24) / Provenance.value('orbit.annual_step_h')) * coefficient('execution.cost.annual_sample_s');
+/** CPU seconds of one pass over 365 days at a step, h (default the orbit model's: the annual picture, a window's beta range, the powered fraction). */
+export function annualPassCost(step_h = Provenance.value('orbit.annual_step_h')): number {
+  return Math.round((365 * 24) / step_h) * coefficient('execution.cost.annual_sample_s');
 }
 
 /** What an orbit request costs: its fixed part, the propagated revolution unless turned off, and the annual picture when asked. */
 export function estimateOrbitCost(input: OrbitCase): Cost {
   const revolution: Cost =
     input.propagated_check === false ? { cpu_s: 0, basis: 'no propagated check' } : revolutionCost(input.orbit, input.epoch);
-  const annual = input.annual ? annualPassCost() : 0;
+  const annual = input.annual ? annualPassCost(input.annual_step_h) : 0;
   return {
     ...revolution,
     cpu_s: coefficient('execution.cost.orbit_s') + resolveCost(input.orbit) + revolution.cpu_s + annual,

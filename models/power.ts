@@ -207,6 +207,12 @@ const PowerFields = z
       .describe(
         'Start of the sizing window and of the 365-day energy average, ISO-8601 UTC; default: the element set epoch, or now',
       ),
+    annual_step_h: quantity('h', {
+      min: 0.25,
+      max: 24,
+      example: '6 h',
+      description: 'Sampling step of the 365-day pass (beta angle and eclipse from the sun of date); default 6 h',
+    }).optional(),
     sizing_window_days: quantity('d', {
       min: 0,
       max: 365,
@@ -346,7 +352,13 @@ type Refinement = z.RefinementCtx<PowerFields>;
 
 /** Where the sizing eclipse comes from: the orbit model, or the caller's eclipse with its period. */
 export type EclipseSource =
-  | { from: 'orbit'; orbit: OrbitSpec; epoch: string | undefined; sizing_window_days: number | undefined }
+  | {
+      from: 'orbit';
+      orbit: OrbitSpec;
+      epoch: string | undefined;
+      sizing_window_days: number | undefined;
+      annual_step_h: number | undefined;
+    }
   | { from: 'eclipse_fraction'; eclipse_fraction: number; period_min: number }
   | { from: 'eclipse_duration_min'; eclipse_duration_min: number; period_min: number };
 
@@ -410,7 +422,13 @@ function eclipseSource(x: PowerFields, ctx: Refinement): EclipseSource | undefin
     if (x.period_min !== undefined) return refuse(ctx, ['period_min'], ORBIT_OR_ECLIPSE);
     if (x.eclipse_fraction !== undefined) return refuse(ctx, ['eclipse_fraction'], ORBIT_OR_ECLIPSE);
     if (x.eclipse_duration_min !== undefined) return refuse(ctx, ['eclipse_duration_min'], ORBIT_OR_ECLIPSE);
-    return { from: 'orbit', orbit: x.orbit, epoch: x.epoch, sizing_window_days: x.sizing_window_days };
+    return {
+      from: 'orbit',
+      orbit: x.orbit,
+      epoch: x.epoch,
+      sizing_window_days: x.sizing_window_days,
+      annual_step_h: x.annual_step_h,
+    };
   }
   const direct = x.eclipse_fraction !== undefined || x.eclipse_duration_min !== undefined;
   if (!direct && x.period_min === undefined)
@@ -428,7 +446,7 @@ function eclipseSource(x: PowerFields, ctx: Refinement): EclipseSource | undefin
 /** epoch and sizing_window_days place the sizing window on an orbit: without one they mean nothing. */
 function checkOrbitOnlyFields(x: PowerFields, ctx: Refinement): void {
   if (x.orbit !== undefined) return;
-  for (const key of ['epoch', 'sizing_window_days'] as const)
+  for (const key of ['epoch', 'sizing_window_days', 'annual_step_h'] as const)
     if (x[key] !== undefined) refuse(ctx, [key], `expected ${key} only with an orbit`);
 }
 
@@ -702,7 +720,7 @@ export const PowerOutput = z.object({
             .describe('Eclipse seasons: the intervals of the year with an eclipse every revolution'),
         })
         .describe(
-          'The 365 days from the epoch, sampled every annual.step_h hours (beta from the sun of date, the node advanced by J2)',
+          'The 365 days from the epoch, sampled every annual_step_h hours (beta from the sun of date, the node advanced by J2)',
         ),
     })
     .nullable()
@@ -816,12 +834,12 @@ export function orbitEclipse(
   epoch: string | undefined,
   sizingWindowDays: number | undefined,
   p: Provenance,
+  annualStep_h?: number,
 ): SizingEclipse {
   const o: ResolvedOrbit = resolveOrbit(spec, epoch, p, '/orbit');
   if (o.eccentricity > 0.01)
     p.warn(`eccentricity ${o.eccentricity.toFixed(4)}: the eclipse is the circular-orbit closed form at the mean altitude`);
-  const step_h = Provenance.value('orbit.annual_step_h');
-  p.assume('annual.step_h', step_h, 'h', Provenance.source('orbit.annual_step_h'));
+  const step_h = p.orDefault('orbit.annual_step_h', annualStep_h, 'annual_step_h');
   const annual: AnnualPicture = annualPicture(o, step_h);
   const windowDays = p.orDefault('power.sizing_window_days', sizingWindowDays, 'sizing_window_days');
   const { betaMin, betaMax } = windowBetaRange(o, annual, windowDays, step_h);
@@ -901,7 +919,7 @@ export function givenEclipse(fraction: number, period_min: number): SizingEclips
 function sizingEclipse(source: EclipseSource, p: Provenance): SizingEclipse {
   switch (source.from) {
     case 'orbit':
-      return orbitEclipse(source.orbit, source.epoch, source.sizing_window_days, p);
+      return orbitEclipse(source.orbit, source.epoch, source.sizing_window_days, p, source.annual_step_h);
     case 'eclipse_fraction':
       return givenEclipse(source.eclipse_fraction, source.period_min);
     case 'eclipse_duration_min':
@@ -1288,10 +1306,10 @@ const EPOCH = '2026-01-01T00:00:00Z';
  * CPU seconds of an orbit's sizing eclipse (`orbitEclipse`): the orbit resolved, the annual picture
  * (uncached), and a second pass over a sizing window shorter than the year.
  */
-export function sizingEclipseCost(orbit: OrbitSpec | undefined, windowDays?: number): number {
+export function sizingEclipseCost(orbit: OrbitSpec | undefined, windowDays?: number, annualStep_h?: number): number {
   if (orbit === undefined) return 0;
   const days = windowDays ?? Provenance.value('power.sizing_window_days');
-  return resolveCost(orbit) + (days > 0 && days < 365 ? 2 : 1) * annualPassCost();
+  return resolveCost(orbit) + (days > 0 && days < 365 ? 2 : 1) * annualPassCost(annualStep_h);
 }
 
 /** What a power request costs: the closed forms, and the sizing eclipse of its orbit when it gives one. */
@@ -1300,7 +1318,7 @@ export function estimatePowerCost(input: PowerCase): Cost {
   return {
     cpu_s:
       coefficient('execution.cost.power_s') +
-      (eclipse.from === 'orbit' ? sizingEclipseCost(eclipse.orbit, eclipse.sizing_window_days) : 0),
+      (eclipse.from === 'orbit' ? sizingEclipseCost(eclipse.orbit, eclipse.sizing_window_days, eclipse.annual_step_h) : 0),
     basis: eclipse.from === 'orbit' ? "SMAD sizing; the orbit's eclipses over 365 days" : 'SMAD sizing from the given eclipse',
   };
 }
