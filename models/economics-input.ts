@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { checkRollUpOverrides, RollUpFields } from './launch.js';
 import { fraction, quantity } from './quantity.js';
-import { TargetOrbit, type VehicleCase, VehicleRefSchema, vehicleCase } from './vehicles.js';
+import { TargetOrbit, type VehicleCase, VehicleRefSchema, vehicleCase, WorldLaunchesField } from './vehicles.js';
 
 const money = (unit: string, description: string, example?: string) =>
   quantity(unit, { min: 0, description, ...(example && { example }) }).optional();
@@ -111,12 +111,7 @@ export const EconomicsObject = z
       .optional()
       .describe('Start of the year the orbit is sized over, ISO-8601 UTC (default: the reference epoch, fixed)'),
     build_years: quantity('year', { gt: 0, max: 100, description: 'Time to launch the initial mass (the cadence)' }).optional(),
-    world_orbital_launches_per_year: z
-      .number()
-      .gt(0)
-      .max(1_000_000)
-      .optional()
-      .describe("Orbital launches the world makes a year, the yardstick of the build's cadence"),
+    world_orbital_launches_per_year: WorldLaunchesField,
     usable_payload_fraction: fraction('a usable payload share', { gt: 0, max: 1 })
       .optional()
       .describe("Share of the vehicle's payload the hardware can use"),

@@ -33,6 +33,7 @@ import {
   type VehicleCase,
   VehicleRefSchema,
   vehicleCase,
+  WorldLaunchesField,
   warnPayloadOrbit,
 } from './vehicles.js';
 
@@ -384,12 +385,7 @@ const LaunchObject = z
       .optional()
       .describe("Share of the vehicle's payload the hardware can use"),
     build_years: quantity('year', { gt: 0, max: 100, description: 'Time to launch the initial mass' }).optional(),
-    world_orbital_launches_per_year: z
-      .number()
-      .gt(0)
-      .max(1_000_000)
-      .optional()
-      .describe("Orbital launches the world makes a year, the yardstick of the build's cadence"),
+    world_orbital_launches_per_year: WorldLaunchesField,
     mission_years: quantity('year', {
       gt: 0,
       max: 100,

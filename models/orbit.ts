@@ -634,6 +634,22 @@ const IsoEpoch = z.iso
   .datetime({ offset: true })
   .describe('Evaluation epoch, ISO-8601 (UTC, e.g. "2026-06-21T12:00:00Z"); default: the element set epoch, or now');
 
+/** The sampling step of a pass over the year (orbit, power): a request field, its default a sourced one. */
+export const AnnualStepField = quantity('h', {
+  min: 0.25,
+  max: 24,
+  example: '6 h',
+  description: 'Sampling step of the 365-day pass (beta angle and eclipse from the sun of date); default 6 h',
+}).optional();
+
+/** The eclipse seasons of a year: the intervals of samples with an eclipse every revolution. */
+export const EclipseSeasons = z.array(
+  z.object({
+    start: z.string().describe('First sample of the season with an eclipse, ISO-8601 UTC'),
+    end: z.string().describe('Last sample of the season with an eclipse, ISO-8601 UTC'),
+  }),
+);
+
 const OrbitRequest = z
   .object({
     orbit: OrbitSpecSchema,
@@ -644,12 +660,7 @@ const OrbitRequest = z
       description: "Evaluate the eclipse at this beta angle instead of the epoch's sun",
     }).optional(),
     annual: z.boolean().optional().describe('Add the 365-day picture from the epoch'),
-    annual_step_h: quantity('h', {
-      min: 0.25,
-      max: 24,
-      example: '6 h',
-      description: 'Sampling step of the 365-day pass (beta angle and eclipse from the sun of date); default 6 h',
-    }).optional(),
+    annual_step_h: AnnualStepField,
     propagated_check: z
       .boolean()
       .optional()
@@ -677,14 +688,7 @@ const AnnualOutput = z.object({
   max_eclipse_min: z.number().describe('Longest eclipse of the year, min'),
   max_eclipse_at: z.string().describe('The sample of the year with the longest eclipse, ISO-8601 UTC'),
   beta_at_max_eclipse_deg: z.number().describe('Beta angle at that sample, deg'),
-  seasons: z
-    .array(
-      z.object({
-        start: z.string().describe('First sample of the season with an eclipse, ISO-8601 UTC'),
-        end: z.string().describe('Last sample of the season with an eclipse, ISO-8601 UTC'),
-      }),
-    )
-    .describe('Intervals with eclipses'),
+  seasons: EclipseSeasons.describe('Intervals with eclipses'),
   step_h: z.number().describe('Step between the samples of the year, h'),
   method: z.string().describe('How the sun, the node and the shadow were modelled over the year'),
 });

@@ -21,10 +21,12 @@ import { whole } from './format.js';
 import { interpolate } from './numerics.js';
 import {
   type AnnualPicture,
+  AnnualStepField,
   annualPassCost,
   annualPicture,
   betaAt,
   betaStarDeg,
+  EclipseSeasons,
   eclipseFraction,
   type OrbitSpec,
   OrbitSpecSchema,
@@ -207,12 +209,7 @@ const PowerFields = z
       .describe(
         'Start of the sizing window and of the 365-day energy average, ISO-8601 UTC; default: the element set epoch, or now',
       ),
-    annual_step_h: quantity('h', {
-      min: 0.25,
-      max: 24,
-      example: '6 h',
-      description: 'Sampling step of the 365-day pass (beta angle and eclipse from the sun of date); default 6 h',
-    }).optional(),
+    annual_step_h: AnnualStepField,
     sizing_window_days: quantity('d', {
       min: 0,
       max: 365,
@@ -710,14 +707,7 @@ export const PowerOutput = z.object({
           max_eclipse_min: z
             .number()
             .describe('Longest eclipse among the 6-hourly samples (the closed form at beta 0 may be slightly longer)'),
-          seasons: z
-            .array(
-              z.object({
-                start: z.string().describe('First sample with an eclipse, ISO-8601 UTC'),
-                end: z.string().describe('Last sample with an eclipse, ISO-8601 UTC'),
-              }),
-            )
-            .describe('Eclipse seasons: the intervals of the year with an eclipse every revolution'),
+          seasons: EclipseSeasons.describe('Eclipse seasons: the intervals of the year with an eclipse every revolution'),
         })
         .describe(
           'The 365 days from the epoch, sampled every annual_step_h hours (beta from the sun of date, the node advanced by J2)',

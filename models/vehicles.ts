@@ -197,6 +197,14 @@ export function pricedVehicle(v: ResolvedVehicle, path: (string | number)[] = ['
   );
 }
 
+/** The world's orbital launches a year, the yardstick of a build's cadence (launch, economics): a request field. */
+export const WorldLaunchesField = z
+  .number()
+  .gt(0)
+  .max(1_000_000)
+  .optional()
+  .describe("Orbital launches the world makes a year, the yardstick of the build's cadence");
+
 /**
  * What a build campaign asks of the launch industry: its launches a year against the vehicle's
  * flight rate and the world's orbital launch rate, warned about when it outruns the vehicle.
