@@ -21,12 +21,9 @@ export function brentRoot(f: (x: number) => number, a: number, b: number, fa: nu
       e = d;
     }
     if (Math.abs(fc) < Math.abs(fb)) {
-      a = b;
-      b = c;
-      c = a;
-      fa = fb;
-      fb = fc;
-      fc = fa;
+      // Make b the best estimate so far: a takes b's place, b takes c's, c keeps the old b.
+      [a, b, c] = [b, c, b];
+      [fa, fb, fc] = [fb, fc, fb];
     }
     const tol = 2 * Number.EPSILON * Math.abs(b) + 0.5 * xtol;
     const m = 0.5 * (c - b);
