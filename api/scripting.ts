@@ -7,7 +7,6 @@
 import { Readable } from 'node:stream';
 import accepts from '@fastify/accepts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ESTIMATORS } from '../models/registry.js';
 import { ClientGone } from '../src/pool.js';
@@ -132,53 +131,60 @@ function describeLimits(options: ScriptingOptions, what: string): string {
   return `Limits, each answered 413 with the limit in \`figures\` before any work: ${what}; a body of at most ${options.body_limit_bytes.toLocaleString('en-US')} bytes; and the items' estimated CPU time together at most ${options.budget_cpu_s} s (the per-request budget), each item also within it.`;
 }
 
-/** A scripting route's schema: its tag, its success answer, and the problems (406 for an Accept it cannot meet). */
-function routeSchema<B, O>(spec: { operationId: string; summary: string; description: string; body: B; ok: O }) {
-  const { ok, ...rest } = spec;
-  return {
-    ...rest,
-    tags: ['scripting'],
-    response: {
-      200: ok,
-      406: problemResponse('None of the response types offered is acceptable to the Accept header'),
-      ...ERROR_RESPONSES,
-    },
+/** The OpenAPI side of a scripting route: what it is, its body, and its success answer by media type. */
+interface RouteDoc {
+  operationId: string;
+  summary: string;
+  description: string;
+  body: z.ZodType;
+  ok: { description: string; content: Record<string, { schema: z.ZodType }> };
+}
+
+type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+
+/** Register `POST url` under the scripting tag, with the problems every scripting route may answer (406 for an Accept it cannot meet). */
+function postScripting(app: FastifyInstance, url: string, doc: RouteDoc, handler: Handler): void {
+  const { ok, ...rest } = doc;
+  const response = {
+    200: ok,
+    406: problemResponse('None of the response types offered is acceptable to the Accept header'),
+    ...ERROR_RESPONSES,
   };
+  app.post(url, { schema: { ...rest, tags: ['scripting'], response } }, handler);
 }
 
 async function batchRoute(app: FastifyInstance, options: ScriptingOptions) {
-  app.withTypeProvider<ZodTypeProvider>().post(
+  postScripting(
+    app,
     '/v1/batch',
     {
-      schema: routeSchema({
-        operationId: 'batch',
-        summary: 'Many estimator requests in one: each answered, or refused with its own problem, in order',
-        description: `Each item is { estimator, input }, answered as \`POST /v1/<estimator>\` would answer that input: \`{ ok: true, output }\`, or \`{ ok: false, problem }\` with the same problem+json, its pointers prefixed with the item (\`/items/17/input/heat_kw\`). One bad item never fails the others. \`Accept: application/x-ndjson\` streams one line per item, \`{ item, ok, output | problem }\`, as they are computed. ${describeLimits(options, `at most ${options.max_batch_items.toLocaleString('en-US')} items`)}`,
-        body: z
-          .object({
-            items: z
-              .array(ItemSchema)
-              .min(1)
-              .describe(`The requests, at most ${options.max_batch_items.toLocaleString('en-US')}`),
-          })
-          .strict()
-          .meta({ 'x-examples': BATCH_EXAMPLES }),
-        ok: {
-          description: 'One result per item, in order',
-          content: {
-            'application/json': {
-              schema: z.object({
-                results: z.array(ResultSchema).describe('One per item, in the order of `items`'),
-                succeeded: z.number().int().describe('Items answered'),
-                failed: z.number().int().describe('Items refused'),
-              }),
-            },
-            'application/x-ndjson': {
-              schema: z.string().describe('One JSON object per line: { item, ok, output | problem }, in order'),
-            },
+      operationId: 'batch',
+      summary: 'Many estimator requests in one: each answered, or refused with its own problem, in order',
+      description: `Each item is { estimator, input }, answered as \`POST /v1/<estimator>\` would answer that input: \`{ ok: true, output }\`, or \`{ ok: false, problem }\` with the same problem+json, its pointers prefixed with the item (\`/items/17/input/heat_kw\`). One bad item never fails the others. \`Accept: application/x-ndjson\` streams one line per item, \`{ item, ok, output | problem }\`, as they are computed. ${describeLimits(options, `at most ${options.max_batch_items.toLocaleString('en-US')} items`)}`,
+      body: z
+        .object({
+          items: z
+            .array(ItemSchema)
+            .min(1)
+            .describe(`The requests, at most ${options.max_batch_items.toLocaleString('en-US')}`),
+        })
+        .strict()
+        .meta({ 'x-examples': BATCH_EXAMPLES }),
+      ok: {
+        description: 'One result per item, in order',
+        content: {
+          'application/json': {
+            schema: z.object({
+              results: z.array(ResultSchema).describe('One per item, in the order of `items`'),
+              succeeded: z.number().int().describe('Items answered'),
+              failed: z.number().int().describe('Items refused'),
+            }),
+          },
+          'application/x-ndjson': {
+            schema: z.string().describe('One JSON object per line: { item, ok, output | problem }, in order'),
           },
         },
-      }),
+      },
     },
     async (request, reply) => {
       const type = negotiate(request, BATCH_TYPES);
@@ -228,24 +234,23 @@ const SWEEP_EXAMPLES = {
 };
 
 async function sweepRoute(app: FastifyInstance, options: ScriptingOptions) {
-  app.withTypeProvider<ZodTypeProvider>().post(
+  postScripting(
+    app,
     '/v1/sweep',
     {
-      schema: routeSchema({
-        operationId: 'sweep',
-        summary: 'One estimator over a grid of inputs: a table (JSON, CSV, NDJSON stream) or a chart (SVG)',
-        description: `The grid is the product of the \`vary\` entries (the first changes slowest); each point is \`base\` with the varied fields set, answered as \`POST /v1/<estimator>\` would. A row per point: \`point\`, the varied values, the chosen outputs (column names are the pointers' tokens joined by ".", their units in them, e.g. "breakeven.launch_usd_per_kg"), and \`error\`: null, or the problem of a point that failed (pointers into that point's input); one failed point never fails the sweep. \`Accept\`: \`application/json\` (default, with the columns and their units), \`text/csv\` (header row), \`application/x-ndjson\` (rows streamed as they are computed), \`image/svg+xml\` (a line chart for one varied field, log axes for a log range; a heatmap of the first output for two). ${describeLimits(options, `at most ${options.max_sweep_points.toLocaleString('en-US')} points`)}`,
-        body: SweepRequestSchema.meta({ 'x-examples': SWEEP_EXAMPLES }),
-        ok: {
-          description: 'The table, or its chart',
-          content: {
-            'application/json': { schema: SweepJsonSchema },
-            'text/csv': { schema: z.string().describe('A header row (point, the columns, error), then a record per point') },
-            'application/x-ndjson': { schema: z.string().describe('One row object per line, as in `rows` of the JSON answer') },
-            'image/svg+xml': { schema: z.string().describe('The chart: axes titled with names and units') },
-          },
+      operationId: 'sweep',
+      summary: 'One estimator over a grid of inputs: a table (JSON, CSV, NDJSON stream) or a chart (SVG)',
+      description: `The grid is the product of the \`vary\` entries (the first changes slowest); each point is \`base\` with the varied fields set, answered as \`POST /v1/<estimator>\` would. A row per point: \`point\`, the varied values, the chosen outputs (column names are the pointers' tokens joined by ".", their units in them, e.g. "breakeven.launch_usd_per_kg"), and \`error\`: null, or the problem of a point that failed (pointers into that point's input); one failed point never fails the sweep. \`Accept\`: \`application/json\` (default, with the columns and their units), \`text/csv\` (header row), \`application/x-ndjson\` (rows streamed as they are computed), \`image/svg+xml\` (a line chart for one varied field, log axes for a log range; a heatmap of the first output for two). ${describeLimits(options, `at most ${options.max_sweep_points.toLocaleString('en-US')} points`)}`,
+      body: SweepRequestSchema.meta({ 'x-examples': SWEEP_EXAMPLES }),
+      ok: {
+        description: 'The table, or its chart',
+        content: {
+          'application/json': { schema: SweepJsonSchema },
+          'text/csv': { schema: z.string().describe('A header row (point, the columns, error), then a record per point') },
+          'application/x-ndjson': { schema: z.string().describe('One row object per line, as in `rows` of the JSON answer') },
+          'image/svg+xml': { schema: z.string().describe('The chart: axes titled with names and units') },
         },
-      }),
+      },
     },
     async (request, reply) => {
       const type = negotiate(request, SWEEP_TYPES);
