@@ -857,8 +857,16 @@ export function specPeriodS(orbit: OrbitSpec | OrbitForm): number | null {
   if (form.kind === 'elements') return 2 * Math.PI * Math.sqrt((WGS84_A_KM + form.elements.altitude_km) ** 3 / EGM96_MU_KM3_S2);
   const meanMotion_rev_day =
     form.kind === 'tle' ? tleMeanElements(form.tle.line2).meanMotion_rev_day : Number(form.omm.MEAN_MOTION);
-  return meanMotion_rev_day > 0 ? 86400 / meanMotion_rev_day : null;
+  // Slower element sets are refused by SGP4 at initialisation (422) before any propagation: no revolution to price.
+  return meanMotion_rev_day >= SGP4_MIN_MEAN_MOTION_REV_DAY ? 86400 / meanMotion_rev_day : null;
 }
+
+/**
+ * Mean motion below which satellite.js's SGP4 (7.x) refuses an element set at initialisation (error 2
+ * or 3), rev/day: 0.005 fails, 0.006 initialises (measured). Near the Earth's Hill sphere (about
+ * 0.0047 rev/day, 1.5 million km), beyond which there is no Earth orbit.
+ */
+const SGP4_MIN_MEAN_MOTION_REV_DAY = 0.005;
 
 /** CPU seconds to resolve an orbit: an SGP4 record from elements (iterated to the semi-major axis) or from an element set. */
 export function resolveCost(orbit: OrbitSpec | OrbitForm): number {

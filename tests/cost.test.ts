@@ -232,6 +232,33 @@ describe('the estimate is finite and positive for any valid input (fuzzed exampl
     });
   }
 
+  it('orbit: an element set too slow for SGP4 (to the smallest double) is priced finite, and refused at once (422)', () => {
+    const orbitEstimator = ESTIMATORS.find((e) => e.name === 'orbit') as Estimator;
+    const omm = (MEAN_MOTION: number) => ({
+      orbit: {
+        omm: {
+          EPOCH: '2026-01-01T00:00:00Z',
+          MEAN_MOTION,
+          ECCENTRICITY: 0.0001,
+          INCLINATION: 10,
+          RA_OF_ASC_NODE: 0,
+          ARG_OF_PERICENTER: 0,
+          MEAN_ANOMALY: 0,
+          BSTAR: 0,
+          NORAD_CAT_ID: 1,
+        },
+      },
+      epoch: '2026-01-01T00:00:00Z',
+    });
+    for (const mm of [5e-324, 1e-300, 0.001]) {
+      const input = orbitEstimator.input.parse(omm(mm));
+      const cost = orbitEstimator.cost(input);
+      expect(Number.isFinite(cost.cpu_s)).toBe(true);
+      expect(cost.cpu_s).toBeLessThan(0.01);
+      expect(() => runEstimator(orbitEstimator, input)).toThrow(/cannot be initialised by SGP4/);
+    }
+  });
+
   it('latency: any valid shell, sites, interval and step', () => {
     fc.assert(
       fc.property(request, (r) => {
