@@ -940,7 +940,9 @@ function arealDensityWarning(areal: number, area_m2: number | null, perMwArea: n
  * (equilibriumTempK) or capacity, by mode.
  */
 function isothermalWarning(radiator: Radiator, sized: Sized, areal: number, p: Provenance): void {
-  const r = { ...radiator, ...sized, areal };
+  const { k, absorbed, sink } = radiator;
+  const { mode, tIn, heat_kw, area_m2, rejectPerHeat } = sized;
+  const r = { k, absorbed, sink, mode, tIn, heat_kw, area_m2, rejectPerHeat, areal };
   const dT = Provenance.value('thermal.representative_coolant_delta_t_k');
   const head = `the radiator is taken isothermal (coolant_delta_t_k 0): all of it at ${round(r.tIn, 2)} K, as if its coolant gave up the heat without cooling; a pumped single-phase loop cools along the radiator, and with a ${dT} K drop (outlet ${round(r.tIn - dT, 2)} K)`;
   if (r.mode !== 'temperature' && r.tIn - dT <= r.sink) {
