@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import accepts from '@fastify/accepts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ESTIMATORS } from '../models/registry.js';
+import { ESTIMATOR_NAMES } from '../models/registry.js';
 import { ClientGone } from '../src/pool.js';
 import { ProblemSchema, RequestRefused } from '../src/problem.js';
 import {
@@ -36,7 +36,7 @@ export interface ScriptingOptions extends ExecutionOptions {
   body_limit_bytes: number;
 }
 
-const NAMES = ESTIMATORS.map((e) => e.name).join(', ');
+const NAMES = ESTIMATOR_NAMES.join(', ');
 
 const ItemShape = z
   .object({

@@ -32,7 +32,7 @@ import { checkCost, type Estimator, runEstimator } from '../models/estimator.js'
 import { latencyEstimator } from '../models/latency.js';
 import { annualPicture, forgetAnnualPictures, propagatedEclipse, resolveOrbit } from '../models/orbit.js';
 import { Provenance } from '../models/provenance.js';
-import { ESTIMATORS } from '../models/registry.js';
+import { ESTIMATOR_BY_NAME, ESTIMATORS } from '../models/registry.js';
 import { dateToJd, minutesSinceEpoch, satrecFromTle } from '../models/sgp4.js';
 import { centralAngleRad, ecfAt, elevationRad, siteGeometry, type Track } from '../models/visibility.js';
 
@@ -342,7 +342,7 @@ function calibrate(): void {
 
 const ratio = (a: number | undefined, b: number) => (a === undefined ? null : Number((a / b).toFixed(2)));
 
-const estimator = (name: string) => ESTIMATORS.find((e) => e.name === name) as Estimator;
+const estimator = (name: string) => ESTIMATOR_BY_NAME.get(name) as Estimator;
 
 /** Median CPU seconds of an estimator on a request, its kept annual pictures forgotten before each run. */
 function runCpu(e: Estimator, request: unknown, minRuns = 1): number {

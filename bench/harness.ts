@@ -3,6 +3,12 @@
  * report gives each one's median time and its ratio to the first. On a shared, noisy machine the
  * ratio is the figure to quote; the absolute times are context.
  */
+/** The median of the rounds (the upper middle one for an even count): what every benchmark quotes. */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
 export interface Candidate {
   name: string;
   run: () => unknown;
@@ -24,10 +30,6 @@ export function compare(title: string, candidates: Candidate[], rounds = 15): Ro
       times[k]?.push(performance.now() - t0);
     });
   }
-  const median = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return s[Math.floor(s.length / 2)] as number;
-  };
   const medians = times.map(median);
   const rows = candidates.map((c, k) => ({
     name: c.name,

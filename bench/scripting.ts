@@ -4,6 +4,7 @@
  *   another, in alternating rounds; the ratio of the medians is the figure to quote;
  * - a 10,000-point sweep streamed as NDJSON: when its first row arrives against when its last does.
  */
+import { median } from './harness.js';
 import { startServer } from './servers.js';
 
 /** The 1,000 items: radiators, launches and power systems of every size, in turn. */
@@ -34,8 +35,6 @@ async function timeSingles(url: string, items: { estimator: string; input: unkno
   }
   return performance.now() - start;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 export async function benchBatch(url: string, rounds = 5) {
   const items = batchItems();

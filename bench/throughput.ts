@@ -4,6 +4,7 @@
  * and autocannon loads them in alternating rounds. The ratio of the medians is the figure to quote.
  */
 import autocannon from 'autocannon';
+import { median } from './harness.js';
 import { startServer } from './servers.js';
 
 const ROUTE = '/v1/thermal';
@@ -42,7 +43,6 @@ export async function benchThroughput(rounds = 5, seconds = 3) {
   } finally {
     await Promise.all([service.stop(), bare.stop()]);
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
   const rows = [
     { name: `bare Fastify route (same ${answer.length} bytes)`, median_req_per_s: Math.round(median(rates.bare)), ratio: 1 },
     {

@@ -6,7 +6,7 @@
 type Json = Record<string, unknown>;
 
 /** The reference tokens of a pointer, unescaped (~1 is "/", ~0 is "~"). */
-function tokens(pointer: string): string[] {
+export function pointerTokens(pointer: string): string[] {
   return pointer === ''
     ? []
     : pointer
@@ -23,7 +23,7 @@ export function pointerOf(path: readonly PropertyKey[]): string {
 /** The value at a JSON pointer, or undefined. */
 export function valueAt(root: unknown, pointer: string): unknown {
   let node: unknown = root;
-  for (const key of tokens(pointer)) {
+  for (const key of pointerTokens(pointer)) {
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Json)[key];
   }
@@ -32,7 +32,7 @@ export function valueAt(root: unknown, pointer: string): unknown {
 
 /** A copy of the document with the value set at a JSON pointer (objects created on the way; an array element by its index). */
 export function withValueAt(doc: Json, pointer: string, value: unknown): Json {
-  return setIn(doc, tokens(pointer), value) as Json;
+  return setIn(doc, pointerTokens(pointer), value) as Json;
 }
 
 /** `node` copied with `value` at the path `keys`: arrays stay arrays when the key is an index, missing levels become objects. */
@@ -50,7 +50,7 @@ function setIn(node: unknown, keys: string[], value: unknown): unknown {
 
 /** A copy of the document without the value at a JSON pointer. */
 export function withoutValueAt(doc: Json, pointer: string): Json {
-  const [head, ...rest] = tokens(pointer);
+  const [head, ...rest] = pointerTokens(pointer);
   if (head === undefined || !(head in doc)) return doc;
   if (rest.length === 0) {
     const { [head]: _, ...others } = doc;

@@ -22,3 +22,9 @@ export const ESTIMATORS: readonly Estimator[] = [
   feasibilityEstimator,
   claimsEstimator,
 ] as unknown as readonly Estimator[];
+
+/** The registry by name: the estimator a route, a batch item, a sweep or a command names. */
+export const ESTIMATOR_BY_NAME: ReadonlyMap<string, Estimator> = new Map(ESTIMATORS.map((e) => [e.name, e]));
+
+/** The registry's names, in its order. */
+export const ESTIMATOR_NAMES = ESTIMATORS.map((e) => e.name) as [string, ...string[]];

@@ -5,7 +5,7 @@
  */
 import { PhysicallyImpossible, TooLarge } from '../models/errors.js';
 import { runEstimator } from '../models/estimator.js';
-import { ESTIMATORS } from '../models/registry.js';
+import { ESTIMATOR_BY_NAME } from '../models/registry.js';
 
 export interface Job {
   estimator: string;
@@ -25,8 +25,6 @@ export type Refusal =
 
 export type Outcome = { ok: true; answer: unknown } | { ok: false; refusal: Refusal };
 
-const BY_NAME = new Map(ESTIMATORS.map((e) => [e.name, e]));
-
 /** One request's body, or every item of a batch (each answered or refused alone: one fault never stops the others). */
 export default function runJob(job: Job | ItemsJob): Outcome | Outcome[] {
   if ('items' in job)
@@ -42,7 +40,7 @@ export default function runJob(job: Job | ItemsJob): Outcome | Outcome[] {
 }
 
 function runOne(job: Job): Outcome {
-  const estimator = BY_NAME.get(job.estimator);
+  const estimator = ESTIMATOR_BY_NAME.get(job.estimator);
   if (!estimator) throw new Error(`no estimator named "${job.estimator}"`);
   try {
     return { ok: true, answer: runEstimator(estimator, estimator.input.parse(job.body), 'finite') };

@@ -8,7 +8,7 @@ import { claimsEstimator } from '../models/claims.js';
 import { ESTIMATORS } from '../models/registry.js';
 import { thermalEstimator } from '../models/thermal.js';
 import { buildApp } from '../src/app.js';
-import { expectProblem, post, useApp } from './helpers.js';
+import { expectProblem, post, useApp, usePooledApp } from './helpers.js';
 
 const app = useApp();
 
@@ -156,14 +156,7 @@ describe('batch limits, before any work', () => {
 });
 
 describe('in the worker pool', () => {
-  let pooled: Awaited<ReturnType<typeof buildApp>>;
-  beforeAll(async () => {
-    // Every item costs more than the inline threshold here, so the whole batch runs in workers.
-    pooled = await buildApp({ pool: true, config: { POOL_THREADS: 2 }, execution: { inline_max_cpu_s: 0 } });
-  });
-  afterAll(async () => {
-    await pooled.close();
-  });
+  const pooled = usePooledApp();
 
   it('gives the same results, in the same order, as the event loop', async () => {
     const items = [
@@ -171,7 +164,7 @@ describe('in the worker pool', () => {
       ...Array.from({ length: 40 }, (_, k) => ({ estimator: 'thermal', input: { heat_kw: 100 + k, radiator_temp_k: 300 } })),
       { estimator: 'orbit', input: { orbit: { altitude_km: 550, sun_synchronous: true }, epoch: '2026-06-21T00:00:00Z' } },
     ];
-    const inPool = await post(pooled, '/v1/batch', { items });
+    const inPool = await post(pooled(), '/v1/batch', { items });
     const inline = await post(app(), '/v1/batch', { items });
     expect(inPool.status).toBe(200);
     expect(inPool.body).toEqual(inline.body);

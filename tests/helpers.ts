@@ -17,6 +17,21 @@ export function useApp(): () => App {
   return () => app;
 }
 
+/**
+ * One app per test file that runs every request in a worker pool of two threads: with no inline
+ * threshold, whatever costs anything goes to the workers (batches and sweeps in chunks).
+ */
+export function usePooledApp(): () => App {
+  let app: App;
+  beforeAll(async () => {
+    app = await buildApp({ pool: true, config: { POOL_THREADS: 2 }, execution: { inline_max_cpu_s: 0 } });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+  return () => app;
+}
+
 export async function post(app: App, url: string, payload: unknown) {
   const res = await app.inject({ method: 'POST', url, payload: payload as object });
   return { status: res.statusCode, headers: res.headers, body: res.json() as Record<string, unknown> & any };

@@ -11,7 +11,7 @@ import { thermalEstimator } from '../models/thermal.js';
 import { buildApp } from '../src/app.js';
 import { launchPriceSweep, README_PATH, rowsBlock, SVG_PATH, withRows } from '../src/cli/scripting-docs.js';
 import { pointCount, valuesOf } from '../src/scripting/sweep.js';
-import { expectProblem, post, useApp } from './helpers.js';
+import { expectProblem, post, useApp, usePooledApp } from './helpers.js';
 
 const app = useApp();
 
@@ -322,19 +322,12 @@ describe('checks and limits before any work', () => {
 });
 
 describe('in the worker pool', () => {
-  let pooled: Awaited<ReturnType<typeof buildApp>>;
-  beforeAll(async () => {
-    // Every point costs more than the inline threshold here, so the sweep runs in workers, in chunks.
-    pooled = await buildApp({ pool: true, config: { POOL_THREADS: 2 }, execution: { inline_max_cpu_s: 0 } });
-  });
-  afterAll(async () => {
-    await pooled.close();
-  });
+  const pooled = usePooledApp();
 
   it('gives the same rows, in the same order, as the event loop, as JSON and as CSV', async () => {
     const body = { ...RADIATOR, vary: [{ field: '/heat_kw', from: 1, to: 1e4, steps: 300, scale: 'log' }, RADIATOR.vary[1]] };
     for (const accept of ['application/json', 'text/csv']) {
-      const inPool = await pooled.inject({ method: 'POST', url: '/v1/sweep', payload: body, headers: { accept } });
+      const inPool = await pooled().inject({ method: 'POST', url: '/v1/sweep', payload: body, headers: { accept } });
       const inline = await app().inject({ method: 'POST', url: '/v1/sweep', payload: body, headers: { accept } });
       expect(inPool.statusCode).toBe(200);
       expect(inPool.body).toBe(inline.body);

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { text } from 'node:stream/consumers';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { TooLarge } from '../../models/errors.js';
-import { ESTIMATORS } from '../../models/registry.js';
+import { ESTIMATOR_BY_NAME, ESTIMATORS } from '../../models/registry.js';
 import { toProblem } from '../plugins/errors.js';
 import { clip, type Problem, ProblemError, problem, RequestRefused } from '../problem.js';
 import { allRows, type SweepFormat, sweepJson, sweepLines } from '../scripting/answers.js';
@@ -75,7 +75,7 @@ async function runList(backend: Backend, options: { json?: boolean }): Promise<n
 }
 
 async function runEstimator(backend: Backend, name: string, options: { input?: string; example?: string; compact?: boolean }) {
-  const estimator = ESTIMATORS.find((e) => e.name === name);
+  const estimator = ESTIMATOR_BY_NAME.get(name);
   let input: unknown;
   if (options.example !== undefined) {
     const example = estimator?.examples[options.example];

@@ -4,7 +4,7 @@
  * the results chunk by chunk, and the text of each format.
  */
 import { TooLarge } from '../../models/errors.js';
-import { ESTIMATORS } from '../../models/registry.js';
+import { ESTIMATOR_BY_NAME } from '../../models/registry.js';
 import { type Problem, ProblemError, RequestRefused } from '../problem.js';
 import { csvHeader, csvRecord, ndjsonLine, rowObject } from './formats.js';
 import { checkTotalCost, type Item, type Prepared, prepareAll, type Result, type RunOptions, runAll } from './run.js';
@@ -63,7 +63,7 @@ export async function batchJson(results: AsyncGenerator<Result[]>) {
 
 /** The sweep's checks that need no point: the estimator, the fields, the column names, the grid's size, a chart's dimensions. */
 export function checkSweep(body: SweepRequest, format: SweepFormat, limits: Limits): Column[] {
-  const estimator = ESTIMATORS.find((e) => e.name === body.estimator);
+  const estimator = ESTIMATOR_BY_NAME.get(body.estimator);
   if (!estimator) throw new RequestRefused(400, `no estimator named ${body.estimator}`, { pointer: '/estimator' });
   checkFields(estimator, body);
   const columns = sweepColumns(body);

@@ -9,7 +9,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import { TooLarge } from '../../models/errors.js';
 import { checkCost, type Estimator, runEstimator } from '../../models/estimator.js';
-import { ESTIMATORS } from '../../models/registry.js';
+import { ESTIMATOR_BY_NAME, ESTIMATOR_NAMES } from '../../models/registry.js';
 import { toProblem } from '../plugins/errors.js';
 import { ClientGone, type EstimatorPool } from '../pool.js';
 import { clip, type Problem, problem, unknownKeysMessage } from '../problem.js';
@@ -55,11 +55,6 @@ export interface Prepared {
   problem: Problem | null;
 }
 
-const BY_NAME = new Map(ESTIMATORS.map((e) => [e.name, e]));
-
-/** Milliseconds of validation done before the event loop is given back to other requests. */
-const PREPARE_SLICE_MS = 5;
-
 /** A 400 for an item's shape, at `pointer`. */
 function shapeProblem(pointer: string, message: string): Problem {
   return problem(400, `${pointer || 'the item'}: ${message}`, { errors: [{ pointer, message }] });
@@ -72,10 +67,10 @@ function itemShapeProblem(item: unknown, place: Place): Problem | null {
   const unknown = Object.keys(item).filter((k) => k !== 'estimator' && k !== 'input');
   if (unknown.length > 0) return shapeProblem(place.item, unknownKeysMessage(unknown));
   const name = (item as { estimator?: unknown }).estimator;
-  if (typeof name !== 'string' || !BY_NAME.has(name))
+  if (typeof name !== 'string' || !ESTIMATOR_BY_NAME.has(name))
     return shapeProblem(
       place.estimator,
-      `no estimator named ${clip(JSON.stringify(name) ?? 'undefined', 40)}; expected one of ${[...BY_NAME.keys()].join(', ')}`,
+      `no estimator named ${clip(JSON.stringify(name) ?? 'undefined', 40)}; expected one of ${ESTIMATOR_NAMES.join(', ')}`,
     );
   return null;
 }
@@ -84,7 +79,7 @@ function itemShapeProblem(item: unknown, place: Place): Problem | null {
 export function prepareItem(item: Item, place: Place, options: Pick<RunOptions, 'budget_cpu_s' | 'log'>): Prepared {
   const shape = itemShapeProblem(item, place);
   if (shape) return { estimator: undefined, raw: undefined, parsed: undefined, cost_s: 0, base: place.input, problem: shape };
-  const estimator = BY_NAME.get(item.estimator) as Estimator;
+  const estimator = ESTIMATOR_BY_NAME.get(item.estimator) as Estimator;
   const prepared: Prepared = { estimator, raw: item.input, parsed: undefined, cost_s: 0, base: place.input, problem: null };
   try {
     prepared.parsed = estimator.input.parse(item.input);
@@ -95,17 +90,18 @@ export function prepareItem(item: Item, place: Place, options: Pick<RunOptions, 
   return prepared;
 }
 
-/** Validate and price every item, giving the event loop back every few milliseconds. */
+/** Validate and price every item, giving the event loop back after each slice of `inline_max_cpu_s` (the longest any request holds it). */
 export async function prepareAll(
   items: Iterable<Item>,
   placeOf: (index: number) => Place,
-  options: Pick<RunOptions, 'budget_cpu_s' | 'log'>,
+  options: Pick<RunOptions, 'budget_cpu_s' | 'inline_max_cpu_s' | 'log'>,
 ): Promise<Prepared[]> {
   const prepared: Prepared[] = [];
+  const slice_ms = options.inline_max_cpu_s * 1000;
   let sliceStart = performance.now();
   for (const item of items) {
     prepared.push(prepareItem(item, placeOf(prepared.length), options));
-    if (performance.now() - sliceStart > PREPARE_SLICE_MS) {
+    if (performance.now() - sliceStart > slice_ms) {
       await nextTurn();
       sliceStart = performance.now();
     }

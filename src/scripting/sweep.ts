@@ -7,8 +7,8 @@
 import { z } from 'zod';
 import type { Estimator } from '../../models/estimator.js';
 import { withProvenance } from '../../models/estimator.js';
-import { valueAt, withValueAt } from '../../models/pointer.js';
-import { ESTIMATORS } from '../../models/registry.js';
+import { pointerTokens, valueAt, withValueAt } from '../../models/pointer.js';
+import { ESTIMATOR_NAMES } from '../../models/registry.js';
 import { RequestRefused } from '../problem.js';
 import type { Item, Result } from './run.js';
 import { type Column, columnFor, type Row } from './table.js';
@@ -49,7 +49,7 @@ export type Vary = z.output<typeof VarySchema>;
 
 export const SweepRequestSchema = z
   .object({
-    estimator: z.enum(ESTIMATORS.map((e) => e.name) as [string, ...string[]]).describe('The estimator to run at every point'),
+    estimator: z.enum(ESTIMATOR_NAMES).describe('The estimator to run at every point'),
     base: z
       .record(z.string(), z.unknown())
       .default({})
@@ -153,23 +153,17 @@ function schemasOf(estimator: Estimator) {
   return s;
 }
 
-const tokensOf = (pointer: string) =>
-  pointer
-    .split('/')
-    .slice(1)
-    .map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
-
 /** 400 before any work for a varied field the input has no place for, or an output the answer has no field for. */
 export function checkFields(estimator: Estimator, request: SweepRequest): void {
   const { input, output } = schemasOf(estimator);
   request.vary.forEach((v, d) => {
-    if (!schemaHas(input, tokensOf(v.field), input.$defs ?? {}))
+    if (!schemaHas(input, pointerTokens(v.field), input.$defs ?? {}))
       throw new RequestRefused(400, `/vary/${d}/field: ${estimator.name} has no input field ${JSON.stringify(v.field)}`, {
         pointer: `/vary/${d}/field`,
       });
   });
   request.outputs.forEach((o, k) => {
-    if (!schemaHas(output, tokensOf(o), output.$defs ?? {}))
+    if (!schemaHas(output, pointerTokens(o), output.$defs ?? {}))
       throw new RequestRefused(400, `/outputs/${k}: ${estimator.name} answers no field ${JSON.stringify(o)}`, {
         pointer: `/outputs/${k}`,
       });

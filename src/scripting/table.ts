@@ -3,6 +3,7 @@
  * unit its field name carries) and one row per point. Every format (JSON, CSV, NDJSON, SVG) is drawn
  * from this one shape.
  */
+import { pointerTokens } from '../../models/pointer.js';
 import type { Problem } from '../problem.js';
 
 /** A cell: what the output pointer names (a figure, a string, a flag), or null when the point failed or the field is absent. */
@@ -127,10 +128,7 @@ function labelOfName(name: string): string {
 
 /** A column for a JSON pointer: its name, its unit (from the deepest token that carries one) and its label. */
 export function columnFor(pointer: string, role: Column['role'], scale?: Column['scale']): Column {
-  const tokens = pointer
-    .split('/')
-    .slice(1)
-    .map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const tokens = pointerTokens(pointer);
   const name = tokens.join('.');
   let unit = '';
   for (let k = tokens.length - 1; k >= 0 && unit === ''; k--) unit = unitOfName(tokens[k] as string);
