@@ -8,7 +8,6 @@ import { Readable } from 'node:stream';
 import accepts from '@fastify/accepts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ESTIMATOR_NAMES } from '../models/registry.js';
 import { ClientGone } from '../src/pool.js';
 import { ProblemSchema, RequestRefused } from '../src/problem.js';
 import {
@@ -23,7 +22,7 @@ import {
   sweepLines,
 } from '../src/scripting/answers.js';
 import { sweepChart } from '../src/scripting/chart.js';
-import type { Item, RunOptions } from '../src/scripting/run.js';
+import { type Item, ItemShape, type RunOptions } from '../src/scripting/run.js';
 import { type SweepRequest, SweepRequestSchema } from '../src/scripting/sweep.js';
 import { clientGoneSignal, ERROR_RESPONSES, type ExecutionOptions, problemResponse } from './estimators.js';
 
@@ -36,16 +35,7 @@ export interface ScriptingOptions extends ExecutionOptions {
   body_limit_bytes: number;
 }
 
-const NAMES = ESTIMATOR_NAMES.join(', ');
-
-const ItemShape = z
-  .object({
-    estimator: z.string().describe(`Which estimator answers the item: ${NAMES}`),
-    input: z.unknown().describe("Its input, as its own route's body"),
-  })
-  .strict()
-  .describe('One request of the batch');
-const { $schema: _, ...itemJsonSchema } = z.toJSONSchema(ItemShape) as Record<string, unknown>;
+const { $schema: _, ...itemJsonSchema } = z.toJSONSchema(ItemShape, { io: 'input' }) as Record<string, unknown>;
 /**
  * An item as the document shows it, `{ estimator, input }`, but checked item by item: one that is
  * not (not an object, no such estimator, a stray key) is refused alone with its 400, like any bad item.

@@ -56,7 +56,7 @@ export function inProcess(budget_cpu_s?: number): Backend {
   return {
     list: async () => ESTIMATORS.map((e) => ({ name: e.name, route: `POST /v1/${e.name}`, summary: e.summary })),
     async one(estimator, input) {
-      const prepared = await prepareAll([{ estimator, input }], () => ({ item: '', estimator: '', input: '' }), run);
+      const prepared = await prepareAll([{ estimator, input }], () => ({ item: '', input: '' }), run);
       for await (const [result] of runAll(prepared, run)) if (result) return result;
       throw new Error('no result');
     },

@@ -36,7 +36,7 @@ export async function startBatch(
     );
   const placeOf = (k: number) => {
     const item = `/items/${indexOf(k)}`;
-    return { item, estimator: `${item}/estimator`, input: `${item}/input` };
+    return { item, input: `${item}/input` };
   };
   const prepared = await prepareAll(items, placeOf, run);
   if (limits.whole_budget) checkTotalCost(prepared, run.budget_cpu_s, '/items', 'items');
@@ -125,7 +125,7 @@ export async function startSweep(
 ): Promise<StartedSweep> {
   const columns = checkSweep(body, format, limits);
   const grid = body.vary.map(valuesOf);
-  const prepared = await prepareAll(pointItems(body, grid), () => ({ item: '', estimator: '/estimator', input: '' }), run);
+  const prepared = await prepareAll(pointItems(body, grid), () => ({ item: '', input: '' }), run);
   const whole = baseProblem(prepared, body);
   if (whole) throw new ProblemError(whole);
   if (limits.whole_budget) checkTotalCost(prepared, run.budget_cpu_s, '/vary', 'points');

@@ -7,12 +7,13 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FastifyBaseLogger } from 'fastify';
+import { z } from 'zod';
 import { TooLarge } from '../../models/errors.js';
 import { checkCost, type Estimator, runEstimator } from '../../models/estimator.js';
 import { ESTIMATOR_BY_NAME, ESTIMATOR_NAMES } from '../../models/registry.js';
 import { toProblem } from '../plugins/errors.js';
 import { ClientGone, type EstimatorPool } from '../pool.js';
-import { clip, type Problem, problem, unknownKeysMessage } from '../problem.js';
+import type { Problem } from '../problem.js';
 import { type Outcome, refusalError } from '../worker.js';
 
 /** One request among many: the estimator's name and its input, as JSON gave them. */
@@ -23,10 +24,9 @@ export interface Item {
 
 export type Result = { ok: true; output: Record<string, unknown> } | { ok: false; problem: Problem };
 
-/** Where an item sits in the request, for the pointers of its problems ("/items/17", "/items/17/estimator", "/items/17/input"). */
+/** Where an item sits in the request, for the pointers of its problems ("/items/17", "/items/17/input"). */
 export interface Place {
   item: string;
-  estimator: string;
   input: string;
 }
 
@@ -55,31 +55,25 @@ export interface Prepared {
   problem: Problem | null;
 }
 
-/** A 400 for an item's shape, at `pointer`. */
-function shapeProblem(pointer: string, message: string): Problem {
-  return problem(400, `${pointer || 'the item'}: ${message}`, { errors: [{ pointer, message }] });
-}
-
-/** What is wrong with an item's shape, before its estimator sees its input; null when it is `{ estimator, input }`. */
-function itemShapeProblem(item: unknown, place: Place): Problem | null {
-  if (item === null || typeof item !== 'object' || Array.isArray(item))
-    return shapeProblem(place.item, `expected an object { estimator, input }; got ${clip(JSON.stringify(item) ?? String(item))}`);
-  const unknown = Object.keys(item).filter((k) => k !== 'estimator' && k !== 'input');
-  if (unknown.length > 0) return shapeProblem(place.item, unknownKeysMessage(unknown));
-  const name = (item as { estimator?: unknown }).estimator;
-  if (typeof name !== 'string' || !ESTIMATOR_BY_NAME.has(name))
-    return shapeProblem(
-      place.estimator,
-      `no estimator named ${clip(JSON.stringify(name) ?? 'undefined', 40)}; expected one of ${ESTIMATOR_NAMES.join(', ')}`,
-    );
-  return null;
-}
+/** One item of a batch: the estimator that answers it and its input, checked item by item. */
+export const ItemShape = z
+  .object({
+    estimator: z
+      .enum(ESTIMATOR_NAMES, { error: `expected the name of an estimator: one of ${ESTIMATOR_NAMES.join(', ')}` })
+      .describe('Which estimator answers the item'),
+    input: z.unknown().describe("Its input, as its own route's body"),
+  })
+  .strict()
+  .describe('One request of the batch');
 
 /** Validate and price one item; its problem is the one its own route would answer. */
 export function prepareItem(item: Item, place: Place, options: Pick<RunOptions, 'budget_cpu_s' | 'log'>): Prepared {
-  const shape = itemShapeProblem(item, place);
-  if (shape) return { estimator: undefined, raw: undefined, parsed: undefined, cost_s: 0, base: place.input, problem: shape };
-  const estimator = ESTIMATOR_BY_NAME.get(item.estimator) as Estimator;
+  const shape = ItemShape.safeParse(item);
+  if (!shape.success) {
+    const refused = toProblem(shape.error, item, { base: place.item, log: options.log });
+    return { estimator: undefined, raw: undefined, parsed: undefined, cost_s: 0, base: place.input, problem: refused };
+  }
+  const estimator = ESTIMATOR_BY_NAME.get(shape.data.estimator) as Estimator;
   const prepared: Prepared = { estimator, raw: item.input, parsed: undefined, cost_s: 0, base: place.input, problem: null };
   try {
     prepared.parsed = estimator.input.parse(item.input);
