@@ -40,12 +40,13 @@ async function readInput(path: string | undefined, what: string): Promise<string
   return text(process.stdin);
 }
 
-/** JSON text as a value, or a 400 problem naming the place and JSON's complaint. */
-function parseJson(source: string, where: string): { value: unknown } | { problem: Problem } {
+/** JSON text as a value, or the 400 problem a route answers to a body that is not JSON. */
+function parseJson(source: string): { value: unknown } | { problem: Problem } {
   try {
     return { value: JSON.parse(source) };
   } catch (error) {
-    return { problem: toProblem(new SyntaxError(`${where}: ${(error as Error).message}`), undefined) };
+    // The route's own 400 for a body that is not JSON.
+    return { problem: toProblem(error, undefined) };
   }
 }
 
@@ -85,7 +86,7 @@ async function runEstimator(backend: Backend, name: string, options: { input?: s
       );
     input = example.value;
   } else {
-    const parsed = parseJson(await readInput(options.input, 'input'), 'the input is not valid JSON');
+    const parsed = parseJson(await readInput(options.input, 'input'));
     if ('problem' in parsed) return refuse(parsed.problem);
     input = parsed.value;
   }
@@ -154,7 +155,7 @@ async function runBatch(backend: Backend, file: string | undefined): Promise<num
 }
 
 async function runSweep(backend: Backend, file: string | undefined, format: SweepFormat): Promise<number> {
-  const parsed = parseJson(await readInput(file, 'sweep'), 'the sweep is not valid JSON');
+  const parsed = parseJson(await readInput(file, 'sweep'));
   if ('problem' in parsed) return refuse(parsed.problem);
   const checked = SweepRequestSchema.safeParse(parsed.value);
   if (!checked.success) return refuse(toProblem(checked.error, parsed.value));
