@@ -643,7 +643,7 @@ export const AnnualStepField = quantity('h', {
 }).optional();
 
 /** The eclipse seasons of a year: the intervals of samples with an eclipse every revolution. */
-export const EclipseSeasons = z.array(
+const EclipseSeasons = z.array(
   z.object({
     start: z.string().describe('First sample of the season with an eclipse, ISO-8601 UTC'),
     end: z.string().describe('Last sample of the season with an eclipse, ISO-8601 UTC'),
@@ -679,7 +679,8 @@ export const OrbitInput = OrbitRequest.transform((x, ctx) => {
 /** An orbit request as the model reads it: the orbit in its tagged form. */
 export type OrbitCase = z.output<typeof OrbitInput>;
 
-const AnnualOutput = z.object({
+/** The 365-day picture of an orbit (the orbit estimator's `annual`; power reports part of it). */
+export const AnnualOutput = z.object({
   beta_min_deg: z.number().describe('Lowest beta angle of the 365 days (sun of date, node advanced at its secular rate), deg'),
   beta_max_deg: z.number().describe('Highest beta angle of the 365 days, deg'),
   sunlit_fraction: z.number().describe('Time-mean share of the orbit in sunlight over 365 days'),

@@ -20,13 +20,13 @@ import { type Cost, defineEstimator } from './estimator.js';
 import { whole } from './format.js';
 import { interpolate } from './numerics.js';
 import {
+  AnnualOutput,
   type AnnualPicture,
   AnnualStepField,
   annualPassCost,
   annualPicture,
   betaAt,
   betaStarDeg,
-  EclipseSeasons,
   eclipseFraction,
   type OrbitSpec,
   OrbitSpecSchema,
@@ -696,22 +696,16 @@ export const PowerOutput = z.object({
       altitude_km: z.number().describe('Mean altitude above the WGS84 equatorial radius'),
       inclination_deg: z.number().describe('Inclination (derived from J2 for a sun-synchronous orbit)'),
       beta_star_deg: z.number().describe('Eclipse-free threshold: |beta| above it means no eclipse'),
-      annual: z
-        .object({
-          beta_min_deg: z.number().describe('Smallest beta angle over the 365 days'),
-          beta_max_deg: z.number().describe('Largest beta angle over the 365 days'),
-          sunlit_fraction: z
-            .number()
-            .describe('Time-mean share of the orbit in sunlight over 365 days: the energy sunlit fraction'),
-          eclipse_days: z.number().int().describe('Days (of 365) with at least one eclipse'),
-          max_eclipse_min: z
-            .number()
-            .describe('Longest eclipse among the 6-hourly samples (the closed form at beta 0 may be slightly longer)'),
-          seasons: EclipseSeasons.describe('Eclipse seasons: the intervals of the year with an eclipse every revolution'),
-        })
-        .describe(
-          'The 365 days from the epoch, sampled every annual_step_h hours (beta from the sun of date, the node advanced by J2)',
-        ),
+      annual: AnnualOutput.pick({
+        beta_min_deg: true,
+        beta_max_deg: true,
+        sunlit_fraction: true,
+        eclipse_days: true,
+        max_eclipse_min: true,
+        seasons: true,
+      }).describe(
+        'The 365 days from the epoch, sampled every annual_step_h hours (beta from the sun of date, the node advanced by J2)',
+      ),
     })
     .nullable()
     .describe('The orbit as resolved by the orbit model (null when the eclipse was given directly)'),
