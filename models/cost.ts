@@ -89,3 +89,30 @@ export function sumCosts(parts: Record<string, Cost>): Cost {
     ...(main.remedy !== undefined && { remedy: main.remedy }),
   };
 }
+
+/** Keys of the kept work already priced in the current `pricedTogether` scope; null outside one. */
+let pricedKept: Set<string> | null = null;
+
+/**
+ * CPU seconds of work a model keeps for reuse, by key (an orbit's annual picture, kept by its orbit,
+ * epoch and step): the full price, except inside `pricedTogether`, where requests that run one after
+ * the other on one thread pay for each key once. A null key (work kept under a key no estimate can
+ * know, such as "now") always pays.
+ */
+export function keptWorkCost(key: string | null, cpu_s: number): number {
+  if (pricedKept === null || key === null) return cpu_s;
+  if (pricedKept.has(key)) return 0;
+  pricedKept.add(key);
+  return cpu_s;
+}
+
+/** Price requests that run together, in order, on one thread (a stream of samples): kept work is paid once per key. */
+export function pricedTogether<T>(price: () => T): T {
+  const outer = pricedKept;
+  pricedKept = new Set();
+  try {
+    return price();
+  } finally {
+    pricedKept = outer;
+  }
+}

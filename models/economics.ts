@@ -1044,9 +1044,17 @@ function costFigures(o: OrbitalSide) {
 /** CPU seconds of one economics run: its closed forms and, sized by the roll-up, the roll-up and the served fraction's pass over the year. */
 function economicsRunCost(input: EconomicsCase, rollUp: boolean): number {
   if (!rollUp) return coefficient('execution.cost.economics_s');
-  const orbit = input.orbit ?? referenceOrbit(new Provenance());
+  const scratch = new Provenance();
+  const orbit = input.orbit ?? referenceOrbit(scratch);
+  const elements = orbit.tle === undefined && orbit.omm === undefined;
+  const epoch = elements ? scenarioEpoch(input.epoch, scratch) : undefined;
+  // The served fraction reads the power part's annual picture, unless that part samples the year at its own step.
+  const ownStep = (input.power as { annual_step_h?: unknown } | undefined)?.annual_step_h !== undefined;
   return (
-    coefficient('execution.cost.economics_s') + rollUpCost({ orbit, power: input.power }) + resolveCost(orbit) + annualPassCost()
+    coefficient('execution.cost.economics_s') +
+    rollUpCost({ orbit, power: input.power }, epoch) +
+    resolveCost(orbit) +
+    (ownStep ? annualPassCost() : 0)
   );
 }
 

@@ -1062,12 +1062,14 @@ export function runLaunch(c: LaunchCase, p: Provenance): LaunchResult {
  * CPU seconds of a roll-up from a load: the power part with the sizing eclipse of its orbit, and the
  * thermal part with its orbit resolved for the view of the Earth.
  */
-export function rollUpCost(input: Pick<RollUpRequest, 'orbit' | 'power'>): number {
+export function rollUpCost(input: Pick<RollUpRequest, 'orbit' | 'power'>, epochIso?: string): number {
   // The sub-request is parsed only when it runs: an orbit it cannot parse costs nothing to size.
-  const powerOrbit = OrbitSpecSchema.safeParse(rollUpPowerRequest(input.power, input.orbit).orbit).data;
+  const request = rollUpPowerRequest(input.power, input.orbit, epochIso);
+  const powerOrbit = OrbitSpecSchema.safeParse(request.orbit).data;
+  const epoch = typeof request.epoch === 'string' ? request.epoch : undefined;
   return (
     coefficient('execution.cost.power_s') +
-    sizingEclipseCost(powerOrbit) +
+    sizingEclipseCost(powerOrbit, undefined, undefined, epoch) +
     coefficient('execution.cost.thermal_s') +
     (input.orbit === undefined ? 0 : resolveCost(input.orbit))
   );

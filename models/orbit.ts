@@ -18,7 +18,7 @@ import {
   WGS72_A_KM,
   WGS84_A_KM,
 } from './constants.js';
-import { coefficient, count, isDeep, resonanceCallCost } from './cost.js';
+import { coefficient, count, isDeep, keptWorkCost, resonanceCallCost } from './cost.js';
 import { PhysicallyImpossible } from './errors.js';
 import { type Cost, defineEstimator } from './estimator.js';
 import { roundTo } from './numerics.js';
@@ -562,8 +562,12 @@ export function forgetAnnualPictures(): void {
   ANNUAL_PICTURES.clear();
 }
 
+/** Each picture's eclipse fraction at every sample of its pass, for the other sums over the same year (the powered fraction). */
+const ECLIPSE_SAMPLES = new WeakMap<AnnualPicture, Float64Array>();
+
 function computeAnnualPicture(o: ResolvedOrbit, step_h: number): AnnualPicture {
   const samples = Math.round((365 * 24) / step_h);
+  const fractions = new Float64Array(samples);
   let betaMin = Infinity;
   let betaMax = -Infinity;
   let eclipseSum = 0;
@@ -578,6 +582,7 @@ function computeAnnualPicture(o: ResolvedOrbit, step_h: number): AnnualPicture {
     const t = new Date(o.epoch.getTime() + k * step_h * 3_600_000);
     const beta = betaAt(o, t);
     const f = eclipseFraction(o.altitude_km, beta);
+    fractions[k] = f;
     betaMin = Math.min(betaMin, beta);
     betaMax = Math.max(betaMax, beta);
     eclipseSum += f;
@@ -596,7 +601,7 @@ function computeAnnualPicture(o: ResolvedOrbit, step_h: number): AnnualPicture {
     last = t;
   }
   if (seasonStart !== null) seasons.push({ start: seasonStart.toISOString(), end: last.toISOString() });
-  return {
+  const picture: AnnualPicture = {
     beta_min_deg: betaMin,
     beta_max_deg: betaMax,
     sunlit_fraction: 1 - eclipseSum / samples,
@@ -608,6 +613,8 @@ function computeAnnualPicture(o: ResolvedOrbit, step_h: number): AnnualPicture {
     seasons,
     step_h,
   };
+  ECLIPSE_SAMPLES.set(picture, fractions);
+  return picture;
 }
 
 /**
@@ -616,14 +623,11 @@ function computeAnnualPicture(o: ResolvedOrbit, step_h: number): AnnualPicture {
  * longer than the one the battery is sized for leaves the load unpowered for the rest of it.
  */
 export function poweredFraction(o: ResolvedOrbit, step_h: number, covered_min: number): number {
-  const samples = Math.round((365 * 24) / step_h);
+  const fractions = ECLIPSE_SAMPLES.get(annualPicture(o, step_h)) as Float64Array;
   let dark = 0;
-  for (let k = 0; k < samples; k++) {
-    const t = new Date(o.epoch.getTime() + k * step_h * 3_600_000);
-    const eclipse_min = eclipseFraction(o.altitude_km, betaAt(o, t)) * o.period_min;
-    dark += Math.max(0, eclipse_min - covered_min) / o.period_min;
-  }
-  return 1 - dark / samples;
+  for (let k = 0; k < fractions.length; k++)
+    dark += Math.max(0, (fractions[k] as number) * o.period_min - covered_min) / o.period_min;
+  return 1 - dark / fractions.length;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -911,9 +915,24 @@ export function revolutionCost(orbit: OrbitSpec | OrbitForm, epochIso?: string):
   };
 }
 
-/** CPU seconds of one pass over 365 days at a step, h (default the orbit model's: the annual picture, a window's beta range, the powered fraction). */
-export function annualPassCost(step_h = Provenance.value('orbit.annual_step_h')): number {
-  return Math.round((365 * 24) / step_h) * coefficient('execution.cost.annual_sample_s');
+/**
+ * CPU seconds of one pass over 365 days at a step, h (default the orbit model's: the annual picture,
+ * a window's beta range). With `kept`, the key of an annual picture the model keeps (`pictureKey`):
+ * paid once per key among requests priced together.
+ */
+export function annualPassCost(step_h = Provenance.value('orbit.annual_step_h'), kept: string | null = null): number {
+  const cpu_s = Math.round((365 * 24) / step_h) * coefficient('execution.cost.annual_sample_s');
+  return kept === null ? cpu_s : keptWorkCost(`${kept}|${step_h}`, cpu_s);
+}
+
+/**
+ * The key under which the annual picture of an orbit spec at an epoch is kept, as far as an estimate
+ * can know it before resolving: null for elements without an epoch (they are placed at "now").
+ */
+export function pictureKey(orbit: OrbitSpec | OrbitForm, epochIso: string | undefined): string | null {
+  const form = asForm(orbit);
+  if (epochIso === undefined && form.kind === 'elements') return null;
+  return JSON.stringify([orbit, epochIso ?? null]);
 }
 
 /** What an orbit request costs: its fixed part, the propagated revolution unless turned off, and the annual picture when asked. */

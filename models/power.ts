@@ -30,6 +30,7 @@ import {
   eclipseFraction,
   type OrbitSpec,
   OrbitSpecSchema,
+  pictureKey,
   type ResolvedOrbit,
   resolveCost,
   resolveOrbit,
@@ -1288,12 +1289,19 @@ const EPOCH = '2026-01-01T00:00:00Z';
 
 /**
  * CPU seconds of an orbit's sizing eclipse (`orbitEclipse`): the orbit resolved, the annual picture
- * (uncached), and a second pass over a sizing window shorter than the year.
+ * (kept by orbit and epoch: paid once among requests priced together), and a second pass over a
+ * sizing window shorter than the year.
  */
-export function sizingEclipseCost(orbit: OrbitSpec | undefined, windowDays?: number, annualStep_h?: number): number {
+export function sizingEclipseCost(
+  orbit: OrbitSpec | undefined,
+  windowDays?: number,
+  annualStep_h?: number,
+  epochIso?: string,
+): number {
   if (orbit === undefined) return 0;
   const days = windowDays ?? Provenance.value('power.sizing_window_days');
-  return resolveCost(orbit) + (days > 0 && days < 365 ? 2 : 1) * annualPassCost(annualStep_h);
+  const picture = annualPassCost(annualStep_h, pictureKey(orbit, epochIso));
+  return resolveCost(orbit) + picture + (days > 0 && days < 365 ? annualPassCost(annualStep_h) : 0);
 }
 
 /** What a power request costs: the closed forms, and the sizing eclipse of its orbit when it gives one. */
@@ -1302,7 +1310,9 @@ export function estimatePowerCost(input: PowerCase): Cost {
   return {
     cpu_s:
       coefficient('execution.cost.power_s') +
-      (eclipse.from === 'orbit' ? sizingEclipseCost(eclipse.orbit, eclipse.sizing_window_days, eclipse.annual_step_h) : 0),
+      (eclipse.from === 'orbit'
+        ? sizingEclipseCost(eclipse.orbit, eclipse.sizing_window_days, eclipse.annual_step_h, eclipse.epoch)
+        : 0),
     basis: eclipse.from === 'orbit' ? "SMAD sizing; the orbit's eclipses over 365 days" : 'SMAD sizing from the given eclipse',
   };
 }
