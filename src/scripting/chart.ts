@@ -1,7 +1,8 @@
 /**
  * A sweep's table drawn as a standalone SVG document: a line chart when one field is varied (one line
  * per output), a heatmap when two are (cells coloured by the first output). Pure and deterministic:
- * the same table gives the same string, built as text without a DOM; every text is escaped.
+ * the same table gives the same string, built as text without a DOM; every text is escaped. Its
+ * document frame, axes, scales and number labels are exported for the uncertainty route's charts.
  */
 import { type ScaleContinuousNumeric, scaleLinear, scaleLog, scaleSequential, scaleSequentialLog, tickFormat } from 'd3-scale';
 import { interpolateSinebow, interpolateViridis, schemeTableau10 } from 'd3-scale-chromatic';
@@ -15,7 +16,7 @@ export interface ChartOptions {
   height?: number;
 }
 
-type Scale = ScaleContinuousNumeric<number, number>;
+export type Scale = ScaleContinuousNumeric<number, number>;
 
 /** A column and where its cells sit in each row. */
 interface Indexed {
@@ -23,13 +24,13 @@ interface Indexed {
   index: number;
 }
 
-interface Size {
+export interface Size {
   width: number;
   height: number;
 }
 
 /** The document's size and the pixel edges of the plot area inside it. */
-interface Frame extends Size {
+export interface Frame extends Size {
   left: number;
   right: number;
   top: number;
@@ -37,7 +38,7 @@ interface Frame extends Size {
 }
 
 /** A tick at `position` px; an empty label makes a short, unlabelled (minor) tick. */
-interface Tick {
+export interface Tick {
   value: number;
   position: number;
   label: string;
@@ -51,14 +52,14 @@ const LEFT_MARGIN = 84;
 const BOTTOM_MARGIN = 52;
 /** Right margin of a heatmap: the colour bar, its tick labels, its title and the "failed / no value" swatch. */
 const COLOUR_BAR_MARGIN = 150;
-const FAILED_COLOUR = '#d62728';
+export const FAILED_COLOUR = '#d62728';
 const NO_VALUE_FILL = '#bdbdbd';
 const HATCH_STROKE = '#7a7a7a';
 const GRADIENT_ID = 'sweep-chart-viridis';
 /** The legend's name for the mark of a failed point (hovering the mark shows why it failed). */
 const FAILED_NAME = 'failed point';
 /** Average width of a character of 11-px text, to fit labels into the room they have. */
-const CHAR_PX = 6.2;
+export const CHAR_PX = 6.2;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 const NOT_XML =
@@ -71,7 +72,7 @@ export function escapeXml(text: string): string {
 }
 
 /** A pixel coordinate with at most two decimals, and no "-0". */
-function px(value: number): string {
+export function px(value: number): string {
   const rounded = Math.round(value * 100) / 100;
   return String(rounded === 0 ? 0 : rounded);
 }
@@ -82,7 +83,7 @@ function finite(cell: unknown): number | null {
 }
 
 /** Smallest and largest value, by a loop: spreading 10,000 values into Math.min is wasteful. */
-function extent(values: readonly number[]): [number, number] {
+export function extent(values: readonly number[]): [number, number] {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (const v of values) {
@@ -93,7 +94,7 @@ function extent(values: readonly number[]): [number, number] {
 }
 
 /** Whether all values are positive and the largest is more than 100 times the smallest. */
-function spansDecades(values: readonly number[]): boolean {
+export function spansDecades(values: readonly number[]): boolean {
   const [lo, hi] = extent(values);
   return values.length > 0 && lo > 0 && hi / lo > 100;
 }
@@ -111,7 +112,7 @@ export function isLogAxis(column: Column, values: readonly number[]): boolean {
 }
 
 /** An axis title: "label (unit)", the label alone when the unit is "" or "1" (the label already says ratio or fraction). */
-function titleOf(column: Column): string {
+export function titleOf(column: Pick<Column, 'label' | 'unit'>): string {
   return column.unit === '' || column.unit === '1' ? column.label : `${column.label} (${column.unit})`;
 }
 
@@ -119,13 +120,13 @@ const PLAIN = tickFormat(0, 1, 1, ',.4~r');
 const SCIENTIFIC = tickFormat(0, 1, 1, '.3~e');
 
 /** A value as a short label: "3,000", "0.25", "1.5e+9" (scientific past a million and below a thousandth). */
-function numberLabel(value: number): string {
+export function numberLabel(value: number): string {
   const magnitude = Math.abs(value);
   return magnitude !== 0 && (magnitude >= 1e6 || magnitude < 1e-3) ? SCIENTIFIC(value) : PLAIN(value);
 }
 
 /** The document's size from the options: whole pixels, within the minimum and MAX_SIDE, the default when not a finite number. */
-function sizeOf(options: ChartOptions): Size {
+export function sizeOf(options: ChartOptions): Size {
   const side = (v: number | undefined, fallback: number, min: number) =>
     v !== undefined && Number.isFinite(v) ? Math.min(MAX_SIDE, Math.max(min, Math.round(v))) : fallback;
   return {
@@ -135,7 +136,7 @@ function sizeOf(options: ChartOptions): Size {
 }
 
 /** The plot area for a document of this size, with `right` px kept for a legend and room above for a subtitle when there is one. */
-function frameOf(size: Size, right: number, subtitle: boolean): Frame {
+export function frameOf(size: Size, right: number, subtitle: boolean): Frame {
   const top = subtitle ? 68 : 48;
   return { ...size, left: LEFT_MARGIN, right: size.width - right, top, bottom: size.height - BOTTOM_MARGIN };
 }
@@ -183,7 +184,7 @@ export function sweepChart(table: SweepTable, options: ChartOptions = {}): strin
 }
 
 /** The document around a chart's parts: root with viewBox, white background, title and optional subtitle. */
-function documentOf(size: Size, title: string, subtitle: string, body: readonly string[]): string {
+export function documentOf(size: Size, title: string, subtitle: string, body: readonly string[]): string {
   const { width, height } = size;
   const fitted = (text: string, charPx: number) => escapeXml(clip(text, Math.floor((width - 32) / charPx)));
   return [
@@ -247,7 +248,7 @@ function tickSvg(tick: Tick, at: [number, number], side: Side, extra = ''): stri
 }
 
 /** The x axis along the plot's bottom edge, with its ticks and its title centred below. */
-function bottomAxis(frame: Frame, ticks: readonly Tick[], title: string): string {
+export function bottomAxis(frame: Frame, ticks: readonly Tick[], title: string): string {
   const y = frame.bottom;
   return [
     '<g class="axis x">',
@@ -259,7 +260,7 @@ function bottomAxis(frame: Frame, ticks: readonly Tick[], title: string): string
 }
 
 /** The y axis along the plot's left edge, with its ticks (and light grid lines across the plot when asked) and its title turned upright. */
-function leftAxis(frame: Frame, ticks: readonly Tick[], title: string, grid: boolean): string {
+export function leftAxis(frame: Frame, ticks: readonly Tick[], title: string, grid: boolean): string {
   const x = frame.left;
   const across = `<line class="grid" x2="${px(frame.right - frame.left)}" stroke="#e5e5e5"/>`;
   const middle = px((frame.top + frame.bottom) / 2);
@@ -277,7 +278,13 @@ function leftAxis(frame: Frame, ticks: readonly Tick[], title: string, grid: boo
  * the data) unless `niceLog`, which widens it to whole decades so that both ends are labelled (the
  * line chart's value axis); a single value widened.
  */
-function positionScale(values: readonly number[], log: boolean, range: [number, number], count: number, niceLog = false): Scale {
+export function positionScale(
+  values: readonly number[],
+  log: boolean,
+  range: [number, number],
+  count: number,
+  niceLog = false,
+): Scale {
   let [lo, hi] = extent(values);
   if (lo === hi) [lo, hi] = log ? [lo / 2, hi * 2] : lo === 0 ? [-1, 1] : [lo - Math.abs(lo) / 2, hi + Math.abs(hi) / 2];
   if (log) return niceLog ? scaleLog().domain([lo, hi]).range(range).nice() : scaleLog().domain([lo, hi]).range(range);
@@ -285,7 +292,7 @@ function positionScale(values: readonly number[], log: boolean, range: [number, 
 }
 
 /** Ticks of a position scale, log or linear. */
-function ticksOf(scale: Scale, log: boolean, count: number): Tick[] {
+export function ticksOf(scale: Scale, log: boolean, count: number): Tick[] {
   return log ? logTicks(scale, count) : linearTicks(scale, count);
 }
 
