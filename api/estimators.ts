@@ -11,6 +11,7 @@ import { type Cost, checkCost, type Estimator, runEstimator, withProvenance } fr
 import { ESTIMATORS } from '../models/registry.js';
 import { ClientGone, type EstimatorPool } from '../src/pool.js';
 import { PROBLEM_CONTENT_TYPE, ProblemSchema } from '../src/problem.js';
+import type { Job, SolveJob } from '../src/worker.js';
 
 export const problemResponse = (description: string) => ({
   description,
@@ -60,13 +61,24 @@ export async function execute(
   cost: Cost,
 ): Promise<unknown> {
   if (!options.pool || cost.cpu_s <= options.inline_max_cpu_s) return runEstimator(estimator, request.body, 'finite');
+  const job = { estimator: estimator.name, body: rawBodies.get(request) ?? {} };
+  return inPool(job, cost.cpu_s, request, reply, options.pool);
+}
+
+/** Run a job in the pool; a client that left gets nothing (its job stopped, its socket closed). */
+export async function inPool(
+  job: Job | SolveJob,
+  cpu_s: number,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  pool: EstimatorPool,
+): Promise<unknown> {
   try {
-    const job = { estimator: estimator.name, body: rawBodies.get(request) ?? {} };
-    return await options.pool.run(job, cost.cpu_s, clientGoneSignal(reply));
+    return await pool.run(job, cpu_s, clientGoneSignal(reply));
   } catch (error) {
     if (error instanceof ClientGone) {
       // Nobody to answer: the job is stopped, the socket is already closed.
-      request.log.info({ estimator: estimator.name }, `${error.message}: its computation was stopped`);
+      request.log.info({ job: 'solve' in job ? 'solve' : job.estimator }, `${error.message}: its computation was stopped`);
       reply.hijack();
       reply.raw.destroy();
       return reply;

@@ -25,10 +25,12 @@ import { sweepChart } from '../src/scripting/chart.js';
 import { type Item, ItemShape, type RunOptions } from '../src/scripting/run.js';
 import { type SweepRequest, SweepRequestSchema } from '../src/scripting/sweep.js';
 import { clientGoneSignal, ERROR_RESPONSES, type ExecutionOptions, problemResponse } from './estimators.js';
+import { solveRoute, uncertaintyRoute } from './uncertainty.js';
 
 export interface ScriptingOptions extends ExecutionOptions {
   max_batch_items: number;
   max_sweep_points: number;
+  max_uncertainty_samples: number;
   /** Estimated CPU time of one chunk sent to a worker, s. */
   chunk_cpu_s: number;
   /** Largest body, bytes (stated in the descriptions). */
@@ -91,7 +93,7 @@ const limitsOf = (options: ScriptingOptions): Limits => ({
 });
 
 /** The response type the client accepts best among `offered`, or a 406 problem. */
-function negotiate<T extends string>(request: FastifyRequest, offered: readonly T[]): T {
+export function negotiate<T extends string>(request: FastifyRequest, offered: readonly T[]): T {
   const chosen = request.accepts().type([...offered]);
   if (typeof chosen === 'string') return chosen as T;
   throw new RequestRefused(
@@ -101,7 +103,7 @@ function negotiate<T extends string>(request: FastifyRequest, offered: readonly 
 }
 
 /** What runs the items: the execution options with this request's logger and client-gone signal. */
-function runOptions(options: ScriptingOptions, request: FastifyRequest, reply: FastifyReply): RunOptions {
+export function runOptions(options: ScriptingOptions, request: FastifyRequest, reply: FastifyReply): RunOptions {
   return { ...options, signal: clientGoneSignal(reply), log: request.log };
 }
 
@@ -117,12 +119,12 @@ function stream(reply: FastifyReply, type: string, lines: AsyncGenerator<string>
   return reply.type(type).send(Readable.from(quiet()));
 }
 
-function describeLimits(options: ScriptingOptions, what: string): string {
+export function describeLimits(options: ScriptingOptions, what: string): string {
   return `Limits, each answered 413 with the limit in \`figures\` before any work: ${what}; a body of at most ${options.body_limit_bytes.toLocaleString('en-US')} bytes; and the items' estimated CPU time together at most ${options.budget_cpu_s} s (the per-request budget), each item also within it.`;
 }
 
 /** The OpenAPI side of a scripting route: what it is, its body, and its success answer by media type. */
-interface RouteDoc {
+export interface RouteDoc {
   operationId: string;
   summary: string;
   description: string;
@@ -130,10 +132,10 @@ interface RouteDoc {
   ok: { description: string; content: Record<string, { schema: z.ZodType }> };
 }
 
-type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+export type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
 /** Register `POST url` under the scripting tag, with the problems every scripting route may answer (406 for an Accept it cannot meet). */
-function postScripting(app: FastifyInstance, url: string, doc: RouteDoc, handler: Handler): void {
+export function postScripting(app: FastifyInstance, url: string, doc: RouteDoc, handler: Handler): void {
   const { ok, ...rest } = doc;
   const response = {
     200: ok,
@@ -264,4 +266,6 @@ export async function scriptingRoutes(app: FastifyInstance, options: ScriptingOp
   await app.register(accepts);
   await batchRoute(app, options);
   await sweepRoute(app, options);
+  await uncertaintyRoute(app, options);
+  await solveRoute(app, options);
 }

@@ -95,7 +95,7 @@ let pricedKept: Set<string> | null = null;
 
 /**
  * CPU seconds of work a model keeps for reuse, by key (an orbit's annual picture, kept by its orbit,
- * epoch and step): the full price, except inside `pricedTogether`, where requests that run one after
+ * epoch and step): the full price, except inside `pricedWith`, where requests that run one after
  * the other on one thread pay for each key once. A null key (work kept under a key no estimate can
  * know, such as "now") always pays.
  */
@@ -106,10 +106,13 @@ export function keptWorkCost(key: string | null, cpu_s: number): number {
   return cpu_s;
 }
 
-/** Price requests that run together, in order, on one thread (a stream of samples): kept work is paid once per key. */
-export function pricedTogether<T>(price: () => T): T {
+/**
+ * Price requests that run together, in order, on one thread (a chunk of samples): kept work is paid
+ * once per key among the prices taken with the same `kept` set.
+ */
+export function pricedWith<T>(kept: Set<string>, price: () => T): T {
   const outer = pricedKept;
-  pricedKept = new Set();
+  pricedKept = kept;
   try {
     return price();
   } finally {

@@ -11,6 +11,7 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 import { z } from 'zod';
+import { PointerSchema } from './pointer.js';
 
 const finite = (what: string) => z.number().describe(what);
 
@@ -46,6 +47,29 @@ const Lognormal = z
   })
   .strict()
   .describe('Lognormal: ln x normal with mean ln(median) and standard deviation sigma');
+
+const KINDS = ['uniform', 'triangular', 'normal', 'lognormal'] as const;
+
+/** An uncertain input: the field (a JSON pointer into the estimator's input) and exactly one distribution. */
+export const DistributionEntry = z
+  .object({
+    field: PointerSchema.describe('JSON pointer of the input field, e.g. "/launch_usd_per_kg"'),
+    uniform: Uniform.optional(),
+    triangular: Triangular.optional(),
+    normal: Normal.optional(),
+    lognormal: Lognormal.optional(),
+  })
+  .strict()
+  .superRefine((e, ctx) => {
+    const given = KINDS.filter((k) => e[k] !== undefined);
+    if (given.length !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: given.length > 1 ? [given[1] as string] : [],
+        message: `expected exactly one distribution among ${KINDS.join(', ')}; got ${given.length === 0 ? 'none' : given.join(' and ')}`,
+      });
+  })
+  .describe('An uncertain input field and its distribution');
 
 /** One distribution, by its kind: what a field's uncertainty is. */
 export const DistributionShape = z.union([

@@ -2,8 +2,15 @@
  * JSON pointers (RFC 6901) into request bodies and scenarios: read, write and remove a value, and
  * the pointer of a validation issue's path. Pure functions; writes return copies.
  */
+import { z } from 'zod';
 
 type Json = Record<string, unknown>;
+
+/** A JSON pointer to a field of a request or an answer, as scripts name them ("/orbit/altitude_km"). */
+export const PointerSchema = z
+  .string()
+  .regex(/^(\/[^/]*)+$/, 'expected a JSON pointer such as "/launch_usd_per_kg" or "/orbit/altitude_km"')
+  .max(200);
 
 /** The reference tokens of a pointer, unescaped (~1 is "/", ~0 is "~"). */
 export function pointerTokens(pointer: string): string[] {

@@ -118,6 +118,7 @@ export async function buildApp(options: AppOptions = {}) {
     ...execution,
     max_batch_items: config.MAX_BATCH_ITEMS,
     max_sweep_points: config.MAX_SWEEP_POINTS,
+    max_uncertainty_samples: config.MAX_UNCERTAINTY_SAMPLES,
     chunk_cpu_s: DEFAULTS['execution.chunk_cpu_s'].value,
     body_limit_bytes: BODY_LIMIT_BYTES,
   });

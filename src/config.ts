@@ -44,6 +44,8 @@ const SETTINGS = {
   MAX_BATCH_ITEMS: int(1, 1_000_000).default(DEFAULTS['execution.max_batch_items'].value),
   /** Grid points in one POST /v1/sweep; more is a 413 before any work. */
   MAX_SWEEP_POINTS: int(1, 1_000_000).default(DEFAULTS['execution.max_sweep_points'].value),
+  /** Samples in one POST /v1/uncertainty; more is a 400 before any work. */
+  MAX_UNCERTAINTY_SAMPLES: int(2, 1_000_000).default(DEFAULTS['execution.max_uncertainty_samples'].value),
   /** Event-loop delay above which requests are shed with 503 (@fastify/under-pressure). */
   MAX_EVENT_LOOP_DELAY_MS: int(10, 600_000).default(1000),
   /** From SIGTERM to exit: requests in flight finish within it, else the process is killed. */

@@ -8,7 +8,7 @@
 import { Piscina } from 'piscina';
 import { TooLarge } from '../models/errors.js';
 import { RequestRefused } from './problem.js';
-import { type ItemsJob, type Job, type Outcome, refusalError } from './worker.js';
+import { type ItemsJob, type Job, type Outcome, refusalError, type SolveJob } from './worker.js';
 
 export interface PoolOptions {
   threads: number;
@@ -74,20 +74,21 @@ export class EstimatorPool {
     return Math.max(1, Math.ceil(this.outstanding_s / this.options.threads));
   }
 
-  /** Run one estimator on one body; `clientGone` aborts when the caller disconnects. */
-  async run(job: Job, cost_s: number, clientGone: AbortSignal): Promise<unknown> {
+  /** Run one estimator on one body (or one solve); `clientGone` aborts when the caller disconnects. */
+  async run(job: Job | SolveJob, cost_s: number, clientGone: AbortSignal): Promise<unknown> {
     const outcome = (await this.submit(job, cost_s, clientGone)) as Outcome;
     if (!outcome.ok) throw refusalError(outcome.refusal);
     return outcome.answer;
   }
 
-  /** Run several items in one job (a chunk of a batch or sweep): one outcome per item, in order. */
-  async runItems(items: Job[], cost_s: number, clientGone: AbortSignal): Promise<Outcome[]> {
-    return (await this.submit({ items } satisfies ItemsJob, cost_s, clientGone)) as Outcome[];
+  /** Run several items in one job (a chunk of a batch, sweep or sample): one outcome per item, in order, each reduced to `outputs` when given. */
+  async runItems(items: Job[], cost_s: number, clientGone: AbortSignal, outputs?: readonly string[]): Promise<Outcome[]> {
+    const job: ItemsJob = outputs ? { items, outputs } : { items };
+    return (await this.submit(job, cost_s, clientGone)) as Outcome[];
   }
 
   /** Queue a job, refused at once when the queue is full; cancelled when the client goes or the deadline passes. */
-  private async submit(job: Job | ItemsJob, cost_s: number, clientGone: AbortSignal): Promise<unknown> {
+  private async submit(job: Job | ItemsJob | SolveJob, cost_s: number, clientGone: AbortSignal): Promise<unknown> {
     if (this.options.queue > 0 && this.piscina.queueSize >= this.options.queue) throw this.full();
     const deadline = AbortSignal.timeout(this.options.deadline_s * 1000);
     const signal = AbortSignal.any([clientGone, deadline]);

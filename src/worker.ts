@@ -4,8 +4,10 @@
  * thread boundary (a structured clone keeps an Error's message, not its class).
  */
 import { PhysicallyImpossible, TooLarge } from '../models/errors.js';
-import { runEstimator } from '../models/estimator.js';
+import { type Estimator, runEstimator } from '../models/estimator.js';
+import { valueAt } from '../models/pointer.js';
 import { ESTIMATOR_BY_NAME } from '../models/registry.js';
+import { type SolveProblem, solveField } from '../models/solve.js';
 
 export interface Job {
   estimator: string;
@@ -16,6 +18,13 @@ export interface Job {
 export interface ItemsJob {
   /** Items of a batch or points of a sweep, each run as its own request would be. */
   items: Job[];
+  /** When given, each answer is reduced to these fields (JSON pointers): `{ pointer: value or null }`. */
+  outputs?: readonly string[];
+}
+
+/** A solve for one field of an estimator (models/solve.ts), run whole in one thread. */
+export interface SolveJob {
+  solve: Omit<SolveProblem, 'estimator'> & { estimator: string };
 }
 
 export type Refusal =
@@ -26,11 +35,13 @@ export type Refusal =
 export type Outcome = { ok: true; answer: unknown } | { ok: false; refusal: Refusal };
 
 /** One request's body, or every item of a batch (each answered or refused alone: one fault never stops the others). */
-export default function runJob(job: Job | ItemsJob): Outcome | Outcome[] {
+export default function runJob(job: Job | ItemsJob | SolveJob): Outcome | Outcome[] {
+  if ('solve' in job) return outcomeOf(() => solveField({ ...job.solve, estimator: estimatorNamed(job.solve.estimator) }));
   if ('items' in job)
     return job.items.map((item) => {
       try {
-        return runOne(item);
+        const outcome = runOne(item);
+        return outcome.ok && job.outputs ? { ok: true, answer: projected(outcome.answer, job.outputs) } : outcome;
       } catch (error) {
         const e = error instanceof Error ? error : new Error(String(error));
         return { ok: false, refusal: { kind: 'fault', message: e.message, stack: e.stack } };
@@ -39,11 +50,28 @@ export default function runJob(job: Job | ItemsJob): Outcome | Outcome[] {
   return runOne(job);
 }
 
+/** An answer reduced to some of its fields, by JSON pointer: `{ pointer: value or null }` (samples need no more). */
+export function projected(answer: unknown, outputs: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const o of outputs) out[o] = valueAt(answer, o) ?? null;
+  return out;
+}
+
+function estimatorNamed(name: string): Estimator {
+  const estimator = ESTIMATOR_BY_NAME.get(name);
+  if (!estimator) throw new Error(`no estimator named "${name}"`);
+  return estimator;
+}
+
 function runOne(job: Job): Outcome {
-  const estimator = ESTIMATOR_BY_NAME.get(job.estimator);
-  if (!estimator) throw new Error(`no estimator named "${job.estimator}"`);
+  const estimator = estimatorNamed(job.estimator);
+  return outcomeOf(() => runEstimator(estimator, estimator.input.parse(job.body), 'finite'));
+}
+
+/** The answer of a computation, or its refusal (422, 413) in a form that crosses the thread boundary; a fault is thrown. */
+function outcomeOf(compute: () => unknown): Outcome {
   try {
-    return { ok: true, answer: runEstimator(estimator, estimator.input.parse(job.body), 'finite') };
+    return { ok: true, answer: compute() };
   } catch (error) {
     if (error instanceof PhysicallyImpossible)
       return {

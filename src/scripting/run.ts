@@ -14,7 +14,7 @@ import { ESTIMATOR_BY_NAME, ESTIMATOR_NAMES } from '../../models/registry.js';
 import { toProblem } from '../plugins/errors.js';
 import { ClientGone, type EstimatorPool } from '../pool.js';
 import type { Problem } from '../problem.js';
-import { type Outcome, refusalError } from '../worker.js';
+import { type Outcome, projected, refusalError } from '../worker.js';
 
 /** One request among many: the estimator's name and its input, as JSON gave them. */
 export interface Item {
@@ -41,6 +41,8 @@ export interface RunOptions {
   chunk_cpu_s: number;
   /** Aborts when the caller goes away: no further chunk starts, and those running are stopped. */
   signal?: AbortSignal;
+  /** Reduce each answer to these fields (JSON pointers), `{ pointer: value or null }`: all a sample needs. */
+  outputs?: readonly string[];
   log?: FastifyBaseLogger;
 }
 
@@ -148,11 +150,13 @@ function problemOf(error: unknown, p: Prepared, log: FastifyBaseLogger | undefin
 }
 
 /** Run a chunk on the event loop. */
-function runInline(chunk: readonly Prepared[], log: FastifyBaseLogger | undefined): Result[] {
+function runInline(chunk: readonly Prepared[], options: RunOptions): Result[] {
+  const { log, outputs } = options;
   return chunk.map((p): Result => {
     if (p.problem || !p.estimator) return { ok: false, problem: p.problem as Problem };
     try {
-      return { ok: true, output: runEstimator(p.estimator, p.parsed, 'finite') as Record<string, unknown> };
+      const answer = runEstimator(p.estimator, p.parsed, 'finite') as Record<string, unknown>;
+      return { ok: true, output: outputs ? projected(answer, outputs) : answer };
     } catch (error) {
       return { ok: false, problem: problemOf(error, p, log) };
     }
@@ -167,7 +171,7 @@ async function runPooled(chunk: readonly Prepared[], pool: EstimatorPool, option
   try {
     const jobs = runnable.map((p) => ({ estimator: (p.estimator as Estimator).name, body: p.raw }));
     const cost = runnable.reduce((s, p) => s + p.cost_s, 0);
-    outcomes = await pool.runItems(jobs, cost, options.signal ?? new AbortController().signal);
+    outcomes = await pool.runItems(jobs, cost, options.signal ?? new AbortController().signal, options.outputs);
   } catch (error) {
     if (error instanceof ClientGone) throw error;
     failure = error;
@@ -205,7 +209,7 @@ async function* inPool(chunks: Prepared[][], pool: EstimatorPool, options: RunOp
 async function* inline(chunks: Prepared[][], options: RunOptions): AsyncGenerator<Result[]> {
   for (const chunk of chunks) {
     if (options.signal?.aborted) throw new ClientGone();
-    yield runInline(chunk, options.log);
+    yield runInline(chunk, options);
     await nextTurn();
   }
 }
@@ -215,8 +219,13 @@ async function* inline(chunks: Prepared[][], options: RunOptions): AsyncGenerato
  * is cheap; else in the pool, or without one in slices no longer than `inline_max_cpu_s` each.
  */
 export function runAll(prepared: Prepared[], options: RunOptions): AsyncGenerator<Result[]> {
-  const total = totalCost(prepared);
-  if (total <= options.inline_max_cpu_s) return inline([prepared], options);
-  if (options.pool) return inPool(chunksOf(prepared, options.chunk_cpu_s), options.pool, options);
-  return inline(chunksOf(prepared, options.inline_max_cpu_s), options);
+  if (totalCost(prepared) <= options.inline_max_cpu_s) return inline([prepared], options);
+  return runChunks(chunksOf(prepared, options.pool ? options.chunk_cpu_s : options.inline_max_cpu_s), options);
+}
+
+/** Run items already cut into chunks (each one job of the pool): the whole at once when cheap, else chunk by chunk. */
+export function runChunks(chunks: Prepared[][], options: RunOptions): AsyncGenerator<Result[]> {
+  if (chunks.reduce((s, c) => s + totalCost(c), 0) <= options.inline_max_cpu_s) return inline([chunks.flat()], options);
+  if (options.pool) return inPool(chunks, options.pool, options);
+  return inline(chunks, options);
 }

@@ -6,17 +6,14 @@
  */
 import { z } from 'zod';
 import type { Estimator } from '../../models/estimator.js';
-import { withProvenance } from '../../models/estimator.js';
-import { pointerTokens, valueAt, withValueAt } from '../../models/pointer.js';
+import { PointerSchema, pointerTokens, valueAt, withValueAt } from '../../models/pointer.js';
 import { ESTIMATOR_NAMES } from '../../models/registry.js';
+import { schemaHas, schemasOf } from '../../models/schema-paths.js';
 import { RequestRefused } from '../problem.js';
 import type { Item, Result } from './run.js';
 import { type Column, columnFor, type Row } from './table.js';
 
-const Pointer = z
-  .string()
-  .regex(/^(\/[^/]*)+$/, 'expected a JSON pointer such as "/launch_usd_per_kg" or "/orbit/altitude_km"')
-  .max(200);
+export const Pointer = PointerSchema;
 
 const ValuesVary = z
   .object({
@@ -107,67 +104,30 @@ export function* pointItems(request: SweepRequest, grid: readonly unknown[][]): 
   }
 }
 
-type JsonSchema = {
-  $ref?: string;
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  additionalProperties?: boolean | JsonSchema;
-  items?: JsonSchema;
-  prefixItems?: JsonSchema[];
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  allOf?: JsonSchema[];
-  $defs?: Record<string, JsonSchema>;
-};
-
-/** Whether a JSON schema has a place at the pointer's tokens (any branch of a union will do). */
-function schemaHas(node: JsonSchema, tokens: readonly string[], defs: Record<string, JsonSchema>): boolean {
-  const resolved = node.$ref ? defs[node.$ref.split('/').pop() as string] : node;
-  if (!resolved) return false;
-  const branches = [...(resolved.anyOf ?? []), ...(resolved.oneOf ?? []), ...(resolved.allOf ?? [])];
-  if (branches.some((b) => schemaHas(b, tokens, defs))) return true;
-  const [head, ...rest] = tokens;
-  if (head === undefined) return true;
-  const child =
-    resolved.properties?.[head] ??
-    (/^\d+$/.test(head) ? (resolved.prefixItems?.[Number(head)] ?? resolved.items) : undefined) ??
-    (typeof resolved.additionalProperties === 'object' ? resolved.additionalProperties : undefined);
-  if (child) return schemaHas(child, rest, defs);
-  // A schema that says nothing of its contents (an open record, an unrepresentable type) accepts any path.
-  return resolved.additionalProperties === true || (!resolved.type && !resolved.properties && branches.length === 0);
+/** A pointer of a request and where it sits in that request (for the 400's pointer). */
+export interface PlacedPointer {
+  pointer: string;
+  at: string;
 }
 
-const schemas = new WeakMap<Estimator, { input: JsonSchema; output: JsonSchema }>();
-
-/** The estimator's input and served output as JSON schemas, worked out once. */
-function schemasOf(estimator: Estimator) {
-  let s = schemas.get(estimator);
-  if (!s) {
-    const options = { unrepresentable: 'any', cycles: 'ref', reused: 'inline' } as const;
-    s = {
-      input: z.toJSONSchema(estimator.input, { ...options, io: 'input' }) as JsonSchema,
-      output: z.toJSONSchema(withProvenance(estimator.output), { ...options, io: 'output' }) as JsonSchema,
-    };
-    schemas.set(estimator, s);
-  }
-  return s;
+/** 400 before any work for an input field the estimator has no place for, or an output its answer has no field for. */
+export function checkPointers(estimator: Estimator, inputs: readonly PlacedPointer[], outputs: readonly PlacedPointer[]): void {
+  const { input, output } = schemasOf(estimator);
+  for (const { pointer, at } of inputs)
+    if (!schemaHas(input, pointerTokens(pointer), input.$defs ?? {}))
+      throw new RequestRefused(400, `${at}: ${estimator.name} has no input field ${JSON.stringify(pointer)}`, { pointer: at });
+  for (const { pointer, at } of outputs)
+    if (!schemaHas(output, pointerTokens(pointer), output.$defs ?? {}))
+      throw new RequestRefused(400, `${at}: ${estimator.name} answers no field ${JSON.stringify(pointer)}`, { pointer: at });
 }
 
 /** 400 before any work for a varied field the input has no place for, or an output the answer has no field for. */
 export function checkFields(estimator: Estimator, request: SweepRequest): void {
-  const { input, output } = schemasOf(estimator);
-  request.vary.forEach((v, d) => {
-    if (!schemaHas(input, pointerTokens(v.field), input.$defs ?? {}))
-      throw new RequestRefused(400, `/vary/${d}/field: ${estimator.name} has no input field ${JSON.stringify(v.field)}`, {
-        pointer: `/vary/${d}/field`,
-      });
-  });
-  request.outputs.forEach((o, k) => {
-    if (!schemaHas(output, pointerTokens(o), output.$defs ?? {}))
-      throw new RequestRefused(400, `/outputs/${k}: ${estimator.name} answers no field ${JSON.stringify(o)}`, {
-        pointer: `/outputs/${k}`,
-      });
-  });
+  checkPointers(
+    estimator,
+    request.vary.map((v, d) => ({ pointer: v.field, at: `/vary/${d}/field` })),
+    request.outputs.map((o, k) => ({ pointer: o, at: `/outputs/${k}` })),
+  );
 }
 
 /** Columns that name the answer's other keys. */

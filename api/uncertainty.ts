@@ -1,0 +1,183 @@
+/**
+ * Routes for "how likely" and "what would have to be true", over any estimator of the registry:
+ * `POST /v1/uncertainty` (Monte Carlo: distributions in, summaries, probabilities and sensitivities
+ * out, or the tornado chart) and `POST /v1/solve` (the value of one input at which an output meets a
+ * target). Both are priced before any work; the work runs inline or in the worker pool. No physics here.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { TooLarge } from '../models/errors.js';
+import type { Estimator } from '../models/estimator.js';
+import { PointerSchema, withValueAt } from '../models/pointer.js';
+import { ESTIMATOR_BY_NAME, ESTIMATOR_NAMES } from '../models/registry.js';
+import { probeValue, SOLVE_MAX_EVALUATIONS, type Solution, type SolveProblem, solveField } from '../models/solve.js';
+import { toProblem } from '../src/plugins/errors.js';
+import { ProblemError } from '../src/problem.js';
+import { checkPointers } from '../src/scripting/sweep.js';
+import { runUncertainty, type UncertaintyRequest, uncertaintyRequestSchema, unitOf } from '../src/scripting/uncertainty.js';
+import { uncertaintyChart, uncertaintyJson } from '../src/scripting/uncertainty-answer.js';
+import { inPool } from './estimators.js';
+import { describeLimits, negotiate, postScripting, runOptions, type ScriptingOptions } from './scripting.js';
+import { SolveAnswerSchema, UncertaintyAnswerSchema } from './uncertainty-schemas.js';
+
+const UNCERTAINTY_TYPES = ['application/json', 'image/svg+xml'] as const;
+
+const UNCERTAINTY_EXAMPLES = {
+  cost_ratio: {
+    summary: 'The 1 GW cost ratio under spreads of launch price, hardware $/W and ground electricity',
+    value: {
+      estimator: 'economics',
+      base: { load_kw: '1 GW', mission_years: 5 },
+      distributions: [
+        { field: '/launch_usd_per_kg', lognormal: { median: 500, sigma: 1 } },
+        { field: '/satellite_usd_per_w', triangular: { min: 2, mode: 10, max: 30 } },
+      ],
+      outputs: ['/cost_ratio', '/orbital_usd_per_kwh'],
+      samples: 1000,
+      seed: 1,
+      thresholds: [{ output: '/cost_ratio', below: 1 }],
+    },
+  },
+};
+
+export async function uncertaintyRoute(app: FastifyInstance, options: ScriptingOptions) {
+  const body = uncertaintyRequestSchema(options.max_uncertainty_samples);
+  postScripting(
+    app,
+    '/v1/uncertainty',
+    {
+      operationId: 'uncertainty',
+      summary: 'Monte Carlo over any estimator: output distributions, probabilities of thresholds, and each input’s sensitivity',
+      description: `Each uncertain input field (a JSON pointer into the estimator's input) gets a distribution in its unit: uniform {min, max}, triangular {min, mode, max}, normal {mean, sd} or lognormal {median, sigma}. \`samples\` inputs are drawn from \`seed\` (xoroshiro128+, in streams of 256 samples: the same seed gives the same answer, bit for bit, whatever the worker pool), independently or as a Latin hypercube, and each is answered as \`POST /v1/<estimator>\` would. The answer gives each output's mean, sd, p5…p95, min, max and histogram over the samples that gave a number; the probability of each threshold (e.g. cost_ratio below 1: orbit cheaper than the ground); and for each input and output Spearman's rank correlation and the tornado swing (the output with that input at its p10 and at its p90, the others at their medians). A sample that fails (a value outside a field's range, physics refusing) is counted and the first few quoted. \`Accept: image/svg+xml\` draws the tornado chart of the first output (the histogram when one input varies). ${describeLimits(options, `at most ${options.max_uncertainty_samples.toLocaleString('en-US')} samples`)}`,
+      body: body.meta({ 'x-examples': UNCERTAINTY_EXAMPLES }),
+      ok: {
+        description: 'The summaries, or the chart',
+        content: {
+          'application/json': { schema: UncertaintyAnswerSchema },
+          'image/svg+xml': {
+            schema: z.string().describe('The tornado chart (or the histogram for one input), axes titled with units'),
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const type = negotiate(request, UNCERTAINTY_TYPES);
+      const sampled = await runUncertainty(request.body as UncertaintyRequest, runOptions(options, request, reply));
+      const answer = uncertaintyJson(sampled);
+      if (type === 'image/svg+xml') return reply.type(type).send(uncertaintyChart(answer));
+      return answer;
+    },
+  );
+}
+
+const Target = z
+  .object({
+    output: PointerSchema.describe('JSON pointer of a numeric output field, e.g. "/cost_ratio"'),
+    value: z.number().describe('The value it must take, in the unit of that field'),
+  })
+  .strict();
+
+const SolveRequestSchema = z
+  .object({
+    estimator: z.enum(ESTIMATOR_NAMES).describe('The estimator to solve'),
+    base: z.record(z.string(), z.unknown()).default({}).describe('Its input, but for the field solved for'),
+    field: PointerSchema.describe('JSON pointer of the numeric input field to solve for, e.g. "/launch_usd_per_kg"'),
+    target: Target.describe('The output and the value it must take'),
+    bracket: z
+      .tuple([z.number(), z.number()])
+      .optional()
+      .refine((b) => b === undefined || b[0] !== b[1], 'expected two different ends')
+      .describe(
+        "Where to search, in the field's unit; default: the bounds its schema states, widened over many decades where it states only a lower one",
+      ),
+  })
+  .strict()
+  .meta({
+    'x-examples': {
+      breakeven: {
+        summary: 'The launch price at which 1 GW in orbit costs what it costs on the ground (cost ratio 1)',
+        value: {
+          estimator: 'economics',
+          base: { load_kw: '1 GW', mission_years: 5, satellite_usd_per_w: 0.3, grid_usd_per_kwh: 0.3, launch_usd_per_kg: 1000 },
+          field: '/launch_usd_per_kg',
+          target: { output: '/cost_ratio', value: 1 },
+        },
+      },
+      radiator: {
+        summary: 'The radiator temperature at which 1 MW needs 500 m² of radiator',
+        value: {
+          estimator: 'thermal',
+          base: { heat_kw: 1000 },
+          field: '/radiator_temp_k',
+          target: { output: '/area_m2', value: 500 },
+        },
+      },
+    },
+  });
+type SolveRequest = z.output<typeof SolveRequestSchema>;
+
+/** The problem of a solve: its estimator, checked pointers, and the base with the field at a probe value, parsed. */
+function solveProblem(body: SolveRequest): { problem: SolveProblem; probe: unknown } {
+  const estimator = ESTIMATOR_BY_NAME.get(body.estimator) as Estimator;
+  checkPointers(estimator, [{ pointer: body.field, at: '/field' }], [{ pointer: body.target.output, at: '/target/output' }]);
+  const problem: SolveProblem = { estimator, base: body.base, field: body.field, target: body.target, bracket: body.bracket };
+  const input = withValueAt(body.base, body.field, probeValue(problem));
+  try {
+    return { problem, probe: estimator.input.parse(input) };
+  } catch (error) {
+    throw new ProblemError(toProblem(error, input, { base: '/base' }));
+  }
+}
+
+/** 413 before any work when the most evaluations a solve may take cost more than the budget. */
+function solveCost(problem: SolveProblem, probe: unknown, budget_cpu_s: number): number {
+  const cost = problem.estimator.cost(probe);
+  const total = cost.cpu_s * SOLVE_MAX_EVALUATIONS;
+  if (total <= budget_cpu_s) return total;
+  const estimated = Number(total.toPrecision(3));
+  throw new TooLarge(
+    `solving takes up to ${SOLVE_MAX_EVALUATIONS} runs of ${problem.estimator.name} (${cost.basis}), about ${estimated} s of CPU, more than the budget of ${budget_cpu_s} s per request: a cheaper base input`,
+    { estimated_cpu_s: estimated, budget_cpu_s, evaluations: SOLVE_MAX_EVALUATIONS },
+    cost.pointer ? `/base${cost.pointer}` : '/base',
+  );
+}
+
+/** The solve's answer: the root and its figures, with the units the field names carry. */
+function solveAnswer(body: SolveRequest, s: Solution) {
+  return {
+    estimator: body.estimator,
+    field: body.field,
+    field_unit: unitOf(body.field),
+    output: body.target.output,
+    output_unit: unitOf(body.target.output),
+    target: body.target.value,
+    ...s,
+    searched: { min: s.searched.min, max: s.searched.max, scale: s.searched.scale, samples: s.searched.samples },
+  };
+}
+
+async function runSolve(body: SolveRequest, options: ScriptingOptions, request: FastifyRequest, reply: FastifyReply) {
+  const { problem, probe } = solveProblem(body);
+  const cpu_s = solveCost(problem, probe, options.budget_cpu_s);
+  if (!options.pool || cpu_s <= options.inline_max_cpu_s) return solveField(problem);
+  const job = { solve: { ...problem, estimator: body.estimator } };
+  return (await inPool(job, cpu_s, request, reply, options.pool)) as Solution;
+}
+
+export async function solveRoute(app: FastifyInstance, options: ScriptingOptions) {
+  postScripting(
+    app,
+    '/v1/solve',
+    {
+      operationId: 'solve',
+      summary: 'What would have to be true: the value of one input at which an output equals a target',
+      description: `Runs \`POST /v1/<estimator>\` on \`base\` with \`field\` set to values in a range — the \`bracket\`, or the bounds the field's schema states (a missing upper bound nine decades above the field's value, a lower bound of 0 six decades below it) — scans it for a change of sign of output − target, takes the bracket nearest the field's current value, and refines it with Brent's method (the same search as the claims' flip conditions; the economics break-even is the same root). Answers the value, the output fed back, the model runs taken, the final bracket and the range searched; 422 with the range and the outputs met when no value in it meets the target. At most ${SOLVE_MAX_EVALUATIONS} runs, priced together against the budget (413 above it).`,
+      body: SolveRequestSchema,
+      ok: { description: 'The root', content: { 'application/json': { schema: SolveAnswerSchema } } },
+    },
+    async (request, reply) => {
+      const body = request.body as SolveRequest;
+      return solveAnswer(body, await runSolve(body, options, request, reply));
+    },
+  );
+}

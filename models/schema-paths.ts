@@ -1,0 +1,90 @@
+/**
+ * Where an estimator's input and answer have their fields: JSON pointers checked against the JSON
+ * schemas of its zod schemas (any branch of a union will do), and the numeric bounds a field's schema
+ * states. What scripts (sweeps, uncertainty, the solver) check a pointer with before any work.
+ */
+import { z } from 'zod';
+import type { Estimator } from './estimator.js';
+import { withProvenance } from './estimator.js';
+
+export type JsonSchema = {
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  additionalProperties?: boolean | JsonSchema;
+  items?: JsonSchema;
+  prefixItems?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  $defs?: Record<string, JsonSchema>;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+};
+
+/** Whether a JSON schema has a place at the pointer's tokens (any branch of a union will do). */
+export function schemaHas(node: JsonSchema, tokens: readonly string[], defs: Record<string, JsonSchema>): boolean {
+  const resolved = node.$ref ? defs[node.$ref.split('/').pop() as string] : node;
+  if (!resolved) return false;
+  const branches = [...(resolved.anyOf ?? []), ...(resolved.oneOf ?? []), ...(resolved.allOf ?? [])];
+  if (branches.some((b) => schemaHas(b, tokens, defs))) return true;
+  const [head, ...rest] = tokens;
+  if (head === undefined) return true;
+  const child =
+    resolved.properties?.[head] ??
+    (/^\d+$/.test(head) ? (resolved.prefixItems?.[Number(head)] ?? resolved.items) : undefined) ??
+    (typeof resolved.additionalProperties === 'object' ? resolved.additionalProperties : undefined);
+  if (child) return schemaHas(child, rest, defs);
+  // A schema that says nothing of its contents (an open record, an unrepresentable type) accepts any path.
+  return resolved.additionalProperties === true || (!resolved.type && !resolved.properties && branches.length === 0);
+}
+
+const schemas = new WeakMap<Estimator, { input: JsonSchema; output: JsonSchema }>();
+
+/** The estimator's input and served output as JSON schemas, worked out once. */
+export function schemasOf(estimator: Estimator) {
+  let s = schemas.get(estimator);
+  if (!s) {
+    const options = { unrepresentable: 'any', cycles: 'ref', reused: 'inline' } as const;
+    s = {
+      input: z.toJSONSchema(estimator.input, { ...options, io: 'input' }) as JsonSchema,
+      output: z.toJSONSchema(withProvenance(estimator.output), { ...options, io: 'output' }) as JsonSchema,
+    };
+    schemas.set(estimator, s);
+  }
+  return s;
+}
+
+/** Numeric bounds of a field as its schema states them (inclusive or exclusive); absent where it states none. */
+export interface Bounds {
+  min?: number;
+  max?: number;
+  gt?: number;
+  lt?: number;
+}
+
+/** The bounds of the number a schema admits at the pointer's tokens (the first number branch found), or null when it admits no number there. */
+export function numberBounds(node: JsonSchema, tokens: readonly string[], defs: Record<string, JsonSchema>): Bounds | null {
+  const resolved = node.$ref ? defs[node.$ref.split('/').pop() as string] : node;
+  if (!resolved) return null;
+  const [head, ...rest] = tokens;
+  if (head === undefined && (resolved.type === 'number' || resolved.type === 'integer'))
+    return {
+      ...(resolved.minimum !== undefined && { min: resolved.minimum }),
+      ...(resolved.maximum !== undefined && { max: resolved.maximum }),
+      ...(resolved.exclusiveMinimum !== undefined && { gt: resolved.exclusiveMinimum }),
+      ...(resolved.exclusiveMaximum !== undefined && { lt: resolved.exclusiveMaximum }),
+    };
+  for (const b of [...(resolved.anyOf ?? []), ...(resolved.oneOf ?? []), ...(resolved.allOf ?? [])]) {
+    const found = numberBounds(b, tokens, defs);
+    if (found) return found;
+  }
+  if (head === undefined) return null;
+  const child =
+    resolved.properties?.[head] ??
+    (/^\d+$/.test(head) ? (resolved.prefixItems?.[Number(head)] ?? resolved.items) : undefined) ??
+    (typeof resolved.additionalProperties === 'object' ? resolved.additionalProperties : undefined);
+  return child ? numberBounds(child, rest, defs) : null;
+}

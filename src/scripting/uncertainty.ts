@@ -1,0 +1,279 @@
+/**
+ * Uncertainty over any estimator: inputs given distributions, sampled from a seed (plainly or as a
+ * Latin hypercube), each sample answered as its own request would be, the chosen outputs summarised
+ * (moments, quantiles, histogram), the probabilities of thresholds, and each input's sensitivity:
+ * Spearman's rank correlation with each output, and the tornado swing (the output with that input at
+ * its p10 and at its p90, the others at their medians). Samples are cut into chunks that never span
+ * a seed stream, priced before any work (413 above the budget), and run inline or in the worker
+ * pool; a sample's numbers depend on the seed and its index alone, so the answer is the same
+ * whatever the pool's size.
+ */
+import { z } from 'zod';
+import { pricedWith } from '../../models/cost.js';
+import {
+  type DesignMethod,
+  type Distribution,
+  DistributionEntry,
+  kindOf,
+  momentsOf,
+  quantileOf,
+  STREAM_SIZE,
+  sampleDesign,
+} from '../../models/distributions.js';
+import { TooLarge } from '../../models/errors.js';
+import type { Estimator } from '../../models/estimator.js';
+import { withValueAt } from '../../models/pointer.js';
+import { ESTIMATOR_BY_NAME, ESTIMATOR_NAMES } from '../../models/registry.js';
+import { type Problem, ProblemError, RequestRefused } from '../problem.js';
+import { type Prepared, prepareItem, type Result, type RunOptions, runChunks } from './run.js';
+import { checkPointers, Pointer } from './sweep.js';
+import { columnFor } from './table.js';
+
+/** Tornado runs sit at these quantiles of each input (p10 and p90), the others at their medians. */
+export const TORNADO_QUANTILES = [0.1, 0.9] as const;
+/** Failed samples quoted in the answer. */
+const FAILED_QUOTED = 5;
+
+const Threshold = z
+  .object({
+    output: Pointer.describe('JSON pointer of an output listed in `outputs`'),
+    below: z.number().optional().describe('The probability that the output is below this value'),
+    above: z.number().optional().describe('The probability that the output is above this value'),
+  })
+  .strict()
+  .refine((t) => (t.below === undefined) !== (t.above === undefined), {
+    message: 'expected exactly one of below or above',
+    path: ['below'],
+  });
+
+export function uncertaintyRequestSchema(maxSamples: number) {
+  return z
+    .object({
+      estimator: z.enum(ESTIMATOR_NAMES).describe('The estimator run at every sample'),
+      base: z
+        .record(z.string(), z.unknown())
+        .default({})
+        .describe('Its input at every sample, before the uncertain fields are set (the defaults where empty)'),
+      distributions: z
+        .array(DistributionEntry)
+        .min(1)
+        .max(16)
+        .describe('The uncertain input fields, each with its distribution in the unit of the field'),
+      outputs: z
+        .array(Pointer)
+        .min(1)
+        .max(16)
+        .describe('JSON pointers of the numeric output fields to summarise, e.g. "/cost_ratio"'),
+      samples: z
+        .number()
+        .int()
+        .min(2)
+        .max(maxSamples)
+        .default(1000)
+        .describe(`Number of samples, at most ${maxSamples.toLocaleString('en-US')} (default 1,000)`),
+      seed: z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 32 - 1)
+        .default(1)
+        .describe('Seed of the generator (xoroshiro128+): the same seed gives the same answer, bit for bit'),
+      method: z
+        .enum(['random', 'latin_hypercube'])
+        .default('random')
+        .describe('Independent draws, or a Latin hypercube (each input stratified into `samples` equal-probability bins)'),
+      thresholds: z
+        .array(Threshold)
+        .max(32)
+        .default([])
+        .describe('Probabilities to compute, e.g. { output: "/cost_ratio", below: 1 }'),
+    })
+    .strict();
+}
+export type UncertaintyRequest = z.output<ReturnType<typeof uncertaintyRequestSchema>>;
+export type ThresholdRequest = z.output<typeof Threshold>;
+
+/** A checked request: the estimator, the distributions in order, and the outputs' names and units. */
+export interface Plan {
+  request: UncertaintyRequest;
+  estimator: Estimator;
+  distributions: Distribution[];
+  fields: string[];
+}
+
+/** 400 before any work: fields the estimator has no place for, outputs it does not answer, thresholds on outputs not asked for, a field given twice. */
+export function planUncertainty(request: UncertaintyRequest): Plan {
+  const estimator = ESTIMATOR_BY_NAME.get(request.estimator) as Estimator;
+  const fields = request.distributions.map((d) => d.field);
+  checkPointers(
+    estimator,
+    fields.map((pointer, k) => ({ pointer, at: `/distributions/${k}/field` })),
+    request.outputs.map((pointer, k) => ({ pointer, at: `/outputs/${k}` })),
+  );
+  fields.forEach((f, k) => {
+    if (fields.indexOf(f) !== k) refuse(`/distributions/${k}/field`, `the field ${JSON.stringify(f)} is given two distributions`);
+  });
+  request.thresholds.forEach((t, k) => {
+    if (!request.outputs.includes(t.output))
+      refuse(`/thresholds/${k}/output`, `${JSON.stringify(t.output)} is not among the outputs asked for`);
+  });
+  return { request, estimator, distributions: request.distributions.map(toDistribution), fields };
+}
+
+function refuse(pointer: string, message: string): never {
+  throw new RequestRefused(400, `${pointer}: ${message}`, { pointer });
+}
+
+/** The distribution of an entry, without its field. */
+function toDistribution(entry: z.output<typeof DistributionEntry>): Distribution {
+  const { field: _, ...rest } = entry;
+  return rest as Distribution;
+}
+
+/** The input with each uncertain field set to its value. */
+function inputWith(plan: Plan, values: ArrayLike<number>, offset: number): Record<string, unknown> {
+  let input: Record<string, unknown> = plan.request.base;
+  plan.fields.forEach((field, d) => {
+    input = withValueAt(input, field, values[offset + d]);
+  });
+  return input;
+}
+
+/** The inputs of the reference runs: every input at its median, then each input at its p10 and its p90. */
+export function referenceValues(plan: Plan): number[][] {
+  const medians = plan.distributions.map((d) => quantileOf(d, 0.5));
+  const runs = [medians];
+  plan.distributions.forEach((d, k) => {
+    for (const q of TORNADO_QUANTILES) runs.push(medians.map((m, j) => (j === k ? quantileOf(d, q) : m)));
+  });
+  return runs;
+}
+
+/**
+ * Validate and price the samples and the reference runs in chunks: a chunk never spans a seed
+ * stream nor passes `chunk_s` of estimated CPU, and the work a model keeps (an orbit's year) is
+ * priced once per chunk. The reference runs come last, in a chunk of their own.
+ */
+export function prepareSamples(plan: Plan, values: Float64Array, chunk_s: number, options: RunOptions): Prepared[][] {
+  const n = plan.request.samples;
+  const dims = plan.fields.length;
+  const chunks: Prepared[][] = [];
+  let chunk: Prepared[] = [];
+  let kept = new Set<string>();
+  let cost = 0;
+  const place = { item: '', input: '' };
+  const item = (input: unknown) => ({ estimator: plan.estimator.name, input });
+  const add = (input: unknown, fresh: boolean) => {
+    let p = pricedWith(kept, () => prepareItem(item(input), place, options));
+    if (chunk.length > 0 && (fresh || cost + p.cost_s > chunk_s)) {
+      chunks.push(chunk);
+      [chunk, kept, cost] = [[], new Set<string>(), 0];
+      p = pricedWith(kept, () => prepareItem(item(input), place, options));
+    }
+    chunk.push(p);
+    cost += p.problem ? 0 : p.cost_s;
+  };
+  for (let i = 0; i < n; i++) add(inputWith(plan, values, i * dims), i > 0 && i % STREAM_SIZE === 0);
+  referenceValues(plan).forEach((v, k) => {
+    add(inputWith(plan, v, 0), k === 0);
+  });
+  chunks.push(chunk);
+  return chunks;
+}
+
+/** 413 before any work when the samples and reference runs together pass the budget. */
+export function checkSamplesCost(chunks: Prepared[][], budget_cpu_s: number): void {
+  let total = 0;
+  for (const c of chunks) for (const p of c) if (!p.problem) total += p.cost_s;
+  if (total <= budget_cpu_s) return;
+  const estimated = Number(total.toPrecision(3));
+  throw new TooLarge(
+    `these samples would take about ${estimated} s of CPU together, more than the budget of ${budget_cpu_s} s per request: ask for fewer samples`,
+    { estimated_cpu_s: estimated, budget_cpu_s },
+    '/samples',
+  );
+}
+
+/** Every result in order: the samples, then the reference runs. */
+async function collect(results: AsyncGenerator<Result[]>): Promise<Result[]> {
+  const all: Result[] = [];
+  for await (const chunk of results) all.push(...chunk);
+  return all;
+}
+
+export interface Sampled {
+  plan: Plan;
+  /** Sample values, row by row (sample i, input d at i·dims + d). */
+  values: Float64Array;
+  /** One result per sample, then the reference runs (`referenceValues`), each reduced to the outputs. */
+  results: Result[];
+}
+
+/** Check, sample, price (413 above the budget) and run: every result, reduced to the outputs asked for. */
+export async function runUncertainty(request: UncertaintyRequest, options: RunOptions, wholeBudget = true): Promise<Sampled> {
+  const plan = planUncertainty(request);
+  const method: DesignMethod = request.method;
+  const values = sampleDesign(plan.distributions, request.samples, request.seed, method);
+  const chunk_s = options.pool ? options.chunk_cpu_s : options.inline_max_cpu_s;
+  const chunks = prepareSamples(plan, values, chunk_s, options);
+  refuseBadMedian(plan, chunks);
+  if (wholeBudget) checkSamplesCost(chunks, options.budget_cpu_s);
+  const results = await collect(runChunks(chunks, { ...options, outputs: request.outputs }));
+  return { plan, values, results };
+}
+
+/**
+ * When the run with every input at its median fails its schema on a field no distribution sets, or
+ * sets a field out of its range, the request itself is wrong: 400 with the pointer into `base` or
+ * the distribution, instead of a summary of failures.
+ */
+function refuseBadMedian(plan: Plan, chunks: Prepared[][]): void {
+  const center = chunks[chunks.length - 1]?.[0]?.problem;
+  if (!center?.errors?.length || center.status !== 400) return;
+  const errors = center.errors.map((e) => {
+    const k = plan.fields.findIndex((f) => e.pointer === f || e.pointer.startsWith(`${f}/`));
+    return { ...e, pointer: k >= 0 ? `/distributions/${k}` : `/base${e.pointer}` };
+  });
+  const head = errors[0] as { pointer: string; message: string };
+  throw new ProblemError({ ...center, detail: `the input at the medians is refused: ${head.pointer}: ${head.message}`, errors });
+}
+
+/** The unit of a field read from its name, as the sweep's columns give it. */
+export function unitOf(pointer: string): string {
+  return columnFor(pointer, 'output').unit;
+}
+
+/** What a distribution is, for the answer: its kind, its closed-form moments and quantiles. */
+export function describeInput(field: string, d: Distribution) {
+  const { mean, variance } = momentsOf(d);
+  return {
+    field,
+    unit: unitOf(field),
+    distribution: kindOf(d),
+    parameters: Object.values(d)[0] as Record<string, number>,
+    mean,
+    sd: Math.sqrt(variance),
+    p10: quantileOf(d, 0.1),
+    p50: quantileOf(d, 0.5),
+    p90: quantileOf(d, 0.9),
+  };
+}
+
+/** The problem of a failed sample, quoted with its values. */
+export function failedSamples(plan: Plan, sampled: Sampled) {
+  const dims = plan.fields.length;
+  const first: { sample: number; inputs: Record<string, number>; problem: Problem }[] = [];
+  let count = 0;
+  for (let i = 0; i < plan.request.samples; i++) {
+    const r = sampled.results[i] as Result;
+    if (r.ok) continue;
+    count++;
+    if (first.length < FAILED_QUOTED)
+      first.push({
+        sample: i,
+        inputs: Object.fromEntries(plan.fields.map((f, d) => [f, sampled.values[i * dims + d] as number])),
+        problem: r.problem,
+      });
+  }
+  return { count, first };
+}
