@@ -175,6 +175,46 @@ describe('in this process and against a service', () => {
     expect(JSON.parse(refused.stdout)).toMatchObject({ status: 400, errors: [{ pointer: '/outputs/0' }] });
   });
 
+  it('runs an uncertainty request and a solve, as JSON and SVG, the same in this process and from the service', async () => {
+    const spec = {
+      estimator: 'thermal',
+      base: { heat_kw: 1000 },
+      distributions: [
+        { field: '/radiator_temp_k', triangular: { min: 280, mode: 320, max: 380 } },
+        { field: '/emissivity', uniform: { min: 0.8, max: 0.95 } },
+      ],
+      outputs: ['/area_m2'],
+      samples: 200,
+      seed: 3,
+    };
+    const solve = {
+      estimator: 'thermal',
+      base: { heat_kw: 1000 },
+      field: '/radiator_temp_k',
+      target: { output: '/area_m2', value: 500 },
+    };
+    const SPEC = file('uncertainty.json', JSON.stringify(spec));
+    const [json, servedJson, svg, servedSvg, root, servedRoot, none] = await Promise.all([
+      cli(['uncertainty', SPEC]),
+      cli(['--url', url, 'uncertainty', SPEC]),
+      cli(['uncertainty', SPEC, '-f', 'svg']),
+      cli(['--url', url, 'uncertainty', SPEC, '-f', 'svg']),
+      cli(['solve'], JSON.stringify(solve)),
+      cli(['--url', url, 'solve'], JSON.stringify(solve)),
+      cli(['solve'], JSON.stringify({ ...solve, bracket: [400, 450] })),
+    ]);
+    for (const run of [json, servedJson, svg, servedSvg, root, servedRoot]) expect(run.code, run.stderr).toBe(0);
+    expect(servedJson.stdout).toBe(json.stdout);
+    expect(servedSvg.stdout).toBe(svg.stdout);
+    expect(servedRoot.stdout).toBe(root.stdout);
+    const route = await app.inject({ method: 'POST', url: '/v1/uncertainty', payload: spec });
+    expect(JSON.parse(json.stdout)).toEqual(route.json());
+    expect(svg.stdout).toMatch(/^<svg/);
+    expect(JSON.parse(root.stdout).output_value).toBeCloseTo(500, 6);
+    expect(none.code).toBe(1);
+    expect(JSON.parse(none.stdout)).toMatchObject({ status: 422, errors: [{ pointer: '/field' }] });
+  });
+
   it('says an unreachable service is a usage error (exit 2)', async () => {
     const run = await cli(['--url', 'http://127.0.0.1:9', 'list']);
     expect(run.code).toBe(2);

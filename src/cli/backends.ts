@@ -6,12 +6,17 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { DEFAULTS } from '../../fixtures/index.js';
 import { ESTIMATORS } from '../../models/registry.js';
+import { solveField } from '../../models/solve.js';
 import { defaultConfig } from '../config.js';
+import { toProblem } from '../plugins/errors.js';
 import { type Problem, ProblemError, problem } from '../problem.js';
 import { checkSweep, type Limits, type SweepFormat, startBatch, startSweep } from '../scripting/answers.js';
 import { type Item, prepareAll, type Result, type RunOptions, runAll } from '../scripting/run.js';
+import { checkSolve, type SolveRequest, solveAnswer } from '../scripting/solve.js';
 import type { SweepRequest } from '../scripting/sweep.js';
 import type { Column, Row } from '../scripting/table.js';
+import { runUncertainty, type UncertaintyRequest } from '../scripting/uncertainty.js';
+import { type UncertaintyAnswer, uncertaintyChart, uncertaintyJson } from '../scripting/uncertainty-answer.js';
 
 export interface Catalogue {
   name: string;
@@ -32,6 +37,15 @@ export interface Backend {
   batch(items: Item[], places: number[]): AsyncGenerator<Result[]>;
   /** Throws ProblemError when the sweep is refused before any work. */
   sweep(body: SweepRequest, format: SweepFormat): Promise<StartedSweep>;
+  /** The answer as pretty JSON or the chart; throws ProblemError when refused before any work. */
+  uncertainty(body: UncertaintyRequest, format: 'json' | 'svg'): Promise<string>;
+  /** The root, or the problem its route gives (422 when there is none). */
+  solve(body: SolveRequest): Promise<Result>;
+}
+
+/** An uncertainty answer as the command line prints it. */
+function uncertaintyText(answer: unknown, format: 'json' | 'svg'): string {
+  return format === 'svg' ? uncertaintyChart(answer as UncertaintyAnswer) : `${JSON.stringify(answer, null, 2)}\n`;
 }
 
 /** Something the command line cannot do (an unreachable service, an unreadable file): exit code 2. */
@@ -65,6 +79,18 @@ export function inProcess(budget_cpu_s?: number): Backend {
     },
     async sweep(body, format) {
       return startSweep(body, format, run, limits);
+    },
+    async uncertainty(body, format) {
+      return uncertaintyText(uncertaintyJson(await runUncertainty(body, run, false)), format);
+    },
+    async solve(body) {
+      try {
+        const { problem } = checkSolve(body, run.budget_cpu_s);
+        return { ok: true, output: solveAnswer(body, solveField(problem)) };
+      } catch (error) {
+        if (error instanceof ProblemError) throw error;
+        return { ok: false, problem: toProblem(error, body, { log: stderrLog }) };
+      }
     },
   };
 }
@@ -168,6 +194,16 @@ export function remote(url: string): Backend {
       const response = await send('/v1/sweep', body, 'application/x-ndjson');
       if (!response.ok) throw new ProblemError(await problemOf(response));
       return { columns, rows: rowsOf(columns, ndjsonObjects(response)) };
+    },
+    async uncertainty(body, format) {
+      const response = await send('/v1/uncertainty', body, format === 'svg' ? 'image/svg+xml' : 'application/json');
+      if (!response.ok) throw new ProblemError(await problemOf(response));
+      return format === 'svg' ? await response.text() : uncertaintyText(await response.json(), format);
+    },
+    async solve(body) {
+      const response = await send('/v1/solve', body);
+      if (response.ok) return { ok: true, output: (await response.json()) as Record<string, unknown> };
+      return { ok: false, problem: await problemOf(response) };
     },
   };
 }

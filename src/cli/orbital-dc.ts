@@ -9,14 +9,18 @@ import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { text } from 'node:stream/consumers';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { z } from 'zod';
 import { TooLarge } from '../../models/errors.js';
 import { ESTIMATOR_BY_NAME, ESTIMATORS } from '../../models/registry.js';
+import { defaultConfig } from '../config.js';
 import { toProblem } from '../plugins/errors.js';
 import { clip, type Problem, ProblemError, problem, RequestRefused } from '../problem.js';
 import { allRows, type SweepFormat, sweepJson, sweepLines } from '../scripting/answers.js';
 import { sweepChart } from '../scripting/chart.js';
 import type { Item, Result } from '../scripting/run.js';
+import { SolveRequestSchema } from '../scripting/solve.js';
 import { pointCount, type SweepRequest, SweepRequestSchema } from '../scripting/sweep.js';
+import { uncertaintyRequestSchema } from '../scripting/uncertainty.js';
 import { type Backend, inProcess, remote, UsageError } from './backends.js';
 import { Progress } from './progress.js';
 
@@ -186,6 +190,34 @@ async function runSweep(backend: Backend, file: string | undefined, format: Swee
   return failed > 0 ? EXIT.refused : EXIT.ok;
 }
 
+/** A spec file parsed by a request schema: the body, or the 400 its route would answer. */
+async function specOf<T>(
+  file: string | undefined,
+  what: string,
+  schema: z.ZodType<T>,
+): Promise<{ body: T } | { problem: Problem }> {
+  const parsed = parseJson(await readInput(file, what));
+  if ('problem' in parsed) return parsed;
+  const checked = schema.safeParse(parsed.value);
+  return checked.success ? { body: checked.data } : { problem: toProblem(checked.error, parsed.value) };
+}
+
+async function runUncertaintyCommand(backend: Backend, file: string | undefined, format: 'json' | 'svg'): Promise<number> {
+  const spec = await specOf(file, 'uncertainty', uncertaintyRequestSchema(defaultConfig().MAX_UNCERTAINTY_SAMPLES));
+  if ('problem' in spec) return refuse(spec.problem);
+  await out(await backend.uncertainty(spec.body, format));
+  return EXIT.ok;
+}
+
+async function runSolveCommand(backend: Backend, file: string | undefined): Promise<number> {
+  const spec = await specOf(file, 'solve', SolveRequestSchema);
+  if ('problem' in spec) return refuse(spec.problem);
+  const result = await backend.solve(spec.body);
+  if (!result.ok) return refuse(result.problem);
+  await out(`${JSON.stringify(result.output, null, 2)}\n`);
+  return EXIT.ok;
+}
+
 /** Run a command's work, turning a refusal before any work into its problem and exit code 1. */
 async function settle(work: () => Promise<number>): Promise<void> {
   try {
@@ -206,11 +238,11 @@ function positiveSeconds(value: string): number {
   return s;
 }
 
-/** The command tree: list, one command per estimator, batch, sweep. */
+/** The command tree: list, one command per estimator, batch, sweep, uncertainty, solve. */
 export function program(): Command {
   const cli = new Command('orbital-dc')
     .description(
-      'Orbital data-center feasibility: every estimator, batches and sweeps, in this process or against a running service',
+      'Orbital data-center feasibility: every estimator, batches, sweeps, uncertainty and solves, in this process or against a running service',
     )
     .option('--url <url>', 'a running orbital-dc service (e.g. http://127.0.0.1:3000) instead of computing in this process')
     .option(
@@ -250,7 +282,25 @@ export function program(): Command {
     .argument('[spec]', 'the sweep as JSON, as the body of POST /v1/sweep ("-" or absent: stdin)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'csv', 'ndjson', 'svg']).default('json'))
     .action((file, o) => settle(() => runSweep(backendOf(cli), file, o.format as SweepFormat)));
+  analysisCommands(cli);
   return cli;
+}
+
+/** The commands over uncertain inputs: uncertainty and solve. */
+function analysisCommands(cli: Command): void {
+  cli
+    .command('uncertainty')
+    .description(
+      'Monte Carlo over one estimator: { estimator, base, distributions, outputs, samples, seed } in, summaries or the tornado chart out',
+    )
+    .argument('[spec]', 'the request as JSON, as the body of POST /v1/uncertainty ("-" or absent: stdin)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'svg']).default('json'))
+    .action((file, o) => settle(() => runUncertaintyCommand(backendOf(cli), file, o.format as 'json' | 'svg')));
+  cli
+    .command('solve')
+    .description('the value of one input at which an output meets a target: { estimator, base, field, target } in, the root out')
+    .argument('[spec]', 'the request as JSON, as the body of POST /v1/solve ("-" or absent: stdin)')
+    .action((file) => settle(() => runSolveCommand(backendOf(cli), file)));
 }
 
 /** Parse the arguments and run; commander's own exits (help, a bad option) become exit codes 0 and 2. */
