@@ -7,6 +7,7 @@ import { benchHealthDuringCostliest, benchMixedLoad } from './load.js';
 import { benchOrbit } from './orbit.js';
 import { benchScripting } from './scripting.js';
 import { benchThroughput } from './throughput.js';
+import { benchUncertaintyService } from './uncertainty.js';
 
 benchOrbit();
 benchLatency();
@@ -14,3 +15,4 @@ await benchThroughput();
 await benchHealthDuringCostliest();
 await benchMixedLoad();
 await benchScripting();
+await benchUncertaintyService();

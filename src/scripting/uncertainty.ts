@@ -8,6 +8,7 @@
  * pool; a sample's numbers depend on the seed and its index alone, so the answer is the same
  * whatever the pool's size.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { z } from 'zod';
 import { pricedWith } from '../../models/cost.js';
 import {
@@ -152,33 +153,65 @@ export function referenceValues(plan: Plan): number[][] {
 /**
  * Validate and price the samples and the reference runs in chunks: a chunk never spans a seed
  * stream nor passes `chunk_s` of estimated CPU, and the work a model keeps (an orbit's year) is
- * priced once per chunk. The reference runs come last, in a chunk of their own.
+ * priced once per chunk. The reference runs come last, in a chunk of their own. The event loop is
+ * given back after each slice of `inline_max_cpu_s`, as for a batch's items.
  */
-export function prepareSamples(plan: Plan, values: Float64Array, chunk_s: number, options: RunOptions): Prepared[][] {
-  const n = plan.request.samples;
+export async function prepareSamples(
+  plan: Plan,
+  values: Float64Array,
+  chunk_s: number,
+  options: RunOptions,
+): Promise<Prepared[][]> {
   const dims = plan.fields.length;
-  const chunks: Prepared[][] = [];
-  let chunk: Prepared[] = [];
-  let kept = new Set<string>();
-  let cost = 0;
-  const place = { item: '', input: '' };
-  const item = (input: unknown) => ({ estimator: plan.estimator.name, input });
-  const add = (input: unknown, fresh: boolean) => {
-    let p = pricedWith(kept, () => prepareItem(item(input), place, options));
-    if (chunk.length > 0 && (fresh || cost + p.cost_s > chunk_s)) {
-      chunks.push(chunk);
-      [chunk, kept, cost] = [[], new Set<string>(), 0];
-      p = pricedWith(kept, () => prepareItem(item(input), place, options));
+  const chunker = new Chunker(plan.estimator.name, chunk_s, options);
+  const slice_ms = options.inline_max_cpu_s * 1000;
+  let sliceStart = performance.now();
+  for (let i = 0; i < plan.request.samples; i++) {
+    chunker.add(inputWith(plan, values, i * dims), i > 0 && i % STREAM_SIZE === 0);
+    if (performance.now() - sliceStart > slice_ms) {
+      await nextTurn();
+      sliceStart = performance.now();
     }
-    chunk.push(p);
-    cost += p.problem ? 0 : p.cost_s;
-  };
-  for (let i = 0; i < n; i++) add(inputWith(plan, values, i * dims), i > 0 && i % STREAM_SIZE === 0);
+  }
   referenceValues(plan).forEach((v, k) => {
-    add(inputWith(plan, v, 0), k === 0);
+    chunker.add(inputWith(plan, v, 0), k === 0);
   });
-  chunks.push(chunk);
-  return chunks;
+  return chunker.done();
+}
+
+/** Items priced into chunks: a new chunk when asked or when the next item would pass `chunk_s`; kept work priced once per chunk. */
+class Chunker {
+  private readonly chunks: Prepared[][] = [];
+  private chunk: Prepared[] = [];
+  private kept = new Set<string>();
+  private cost = 0;
+
+  constructor(
+    private readonly estimator: string,
+    private readonly chunk_s: number,
+    private readonly options: RunOptions,
+  ) {}
+
+  private price(input: unknown): Prepared {
+    const item = { estimator: this.estimator, input };
+    return pricedWith(this.kept, () => prepareItem(item, { item: '', input: '' }, this.options));
+  }
+
+  add(input: unknown, fresh: boolean): void {
+    let p = this.price(input);
+    if (this.chunk.length > 0 && (fresh || this.cost + p.cost_s > this.chunk_s)) {
+      this.chunks.push(this.chunk);
+      [this.chunk, this.kept, this.cost] = [[], new Set<string>(), 0];
+      p = this.price(input);
+    }
+    this.chunk.push(p);
+    this.cost += p.problem ? 0 : p.cost_s;
+  }
+
+  done(): Prepared[][] {
+    if (this.chunk.length > 0) this.chunks.push(this.chunk);
+    return this.chunks;
+  }
 }
 
 /** 413 before any work when the samples and reference runs together pass the budget. */
@@ -215,7 +248,7 @@ export async function runUncertainty(request: UncertaintyRequest, options: RunOp
   const method: DesignMethod = request.method;
   const values = sampleDesign(plan.distributions, request.samples, request.seed, method);
   const chunk_s = options.pool ? options.chunk_cpu_s : options.inline_max_cpu_s;
-  const chunks = prepareSamples(plan, values, chunk_s, options);
+  const chunks = await prepareSamples(plan, values, chunk_s, options);
   refuseBadMedian(plan, chunks);
   if (wholeBudget) checkSamplesCost(chunks, options.budget_cpu_s);
   const results = await collect(runChunks(chunks, { ...options, outputs: request.outputs }));
