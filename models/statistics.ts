@@ -80,7 +80,10 @@ export function histogram(sorted: readonly number[], maxBins = 40): Histogram {
   const step = (hi - lo) / bins;
   const edges = Array.from({ length: bins + 1 }, (_, k) => (k === bins ? hi : lo + k * step));
   const counts = new Array<number>(bins).fill(0);
-  for (const v of sorted) counts[Math.min(bins - 1, Math.floor((v - lo) / step))]++;
+  for (const v of sorted) {
+    const k = Math.min(bins - 1, Math.floor((v - lo) / step));
+    counts[k] = (counts[k] as number) + 1;
+  }
   return { edges, counts };
 }
 
