@@ -142,21 +142,13 @@ function strataPermutations(seed: number, n: number, dims: number): Int32Array[]
  * that every inverse CDF stays finite. With a Latin hypercube, input d of sample i falls in stratum
  * π_d(i) of n: u = (π_d(i) + draw) / n.
  */
-export function unitDesign(
-  seed: number,
-  n: number,
-  dims: number,
-  method: DesignMethod,
-  from = 0,
-  to = n,
-): Float64Array {
+export function unitDesign(seed: number, n: number, dims: number, method: DesignMethod, from = 0, to = n): Float64Array {
   const out = new Float64Array((to - from) * dims);
   const strata = method === 'latin_hypercube' ? strataPermutations(seed, n, dims) : null;
   let rng: JumpableRandomGenerator | null = null;
   for (let i = from; i < to; i++) {
     if (rng === null || i % STREAM_SIZE === 0) rng = streamGenerator(seed, 1 + Math.floor(i / STREAM_SIZE));
-    if (i === from && i % STREAM_SIZE !== 0)
-      for (let skip = 0; skip < (i % STREAM_SIZE) * dims; skip++) uniformFloat64(rng);
+    if (i === from && i % STREAM_SIZE !== 0) for (let skip = 0; skip < (i % STREAM_SIZE) * dims; skip++) uniformFloat64(rng);
     for (let d = 0; d < dims; d++) {
       const draw = uniformFloat64(rng) || Number.EPSILON;
       out[(i - from) * dims + d] = strata ? ((strata[d] as Int32Array)[i] as number) / n + draw / n : draw;
