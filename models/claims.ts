@@ -15,7 +15,7 @@ import {
   type FlipField,
   VEHICLES,
 } from '../fixtures/index.js';
-import { coefficient, sumCosts } from './cost.js';
+import { coefficient, counted, sumCosts } from './cost.js';
 import { type DesignMethod, type Distribution, DistributionShape, kindOf, sampleDesign } from './distributions.js';
 import { economicsEstimator } from './economics.js';
 import { PhysicallyImpossible } from './errors.js';
@@ -805,10 +805,24 @@ export function runClaims(input: z.output<typeof ClaimsInput>, p: Provenance): C
   return { claims, summary: { supported: count('supported'), unsupported: count('unsupported'), depends: count('depends') } };
 }
 
+/** The probabilities' part of the cost: every sampled claim's figure evaluated once per sample (calibrated). */
+function probabilitiesCost(input: z.output<typeof ClaimsInput>): Cost {
+  const samples = input.probability_samples ?? Provenance.value('claims.probability_samples');
+  const distributions = distributionsOf(input);
+  const claims = samples === 0 ? 0 : CLAIMS.filter((c) => sampledFlips(c, distributions).length > 0).length;
+  return {
+    cpu_s: samples * claims * coefficient('execution.cost.claims_sample_s'),
+    basis: `${counted(samples, 'sample')} × ${counted(claims, 'claim')} with a distribution to sample`,
+    pointer: '/probability_samples',
+    remedy: 'fewer probability_samples (0 skips the probabilities)',
+  };
+}
+
 /**
  * What evaluating the register costs: its fixed part (every claim's figures and flip searches, some
  * hundreds of economics, launch and power runs, calibrated), the orbit parts it runs (each one
- * revolution of the scenario's orbit; the year once, kept), and the scenario's latency part, run once.
+ * revolution of the scenario's orbit; the year once, kept), the scenario's latency part, run once,
+ * and the probabilities' samples.
  */
 export function estimateClaimsCost(input: z.output<typeof ClaimsInput>): Cost {
   const parts = scenarioPartsCost((input.scenario ?? {}) as Scenario);
@@ -821,6 +835,7 @@ export function estimateClaimsCost(input: z.output<typeof ClaimsInput>): Cost {
       basis: `${runs} × ${parts.revolution.basis}`,
     },
     register: { cpu_s: coefficient('execution.cost.claims_s'), basis: `${CLAIMS.length} claims and their flip conditions` },
+    probabilities: probabilitiesCost(input),
   });
 }
 

@@ -4,7 +4,7 @@
  * same seed gives the same numbers bit for bit; where one sampled field moves the figure one way,
  * the probability is that distribution's CDF at the flip value (a Latin hypercube of n samples puts
  * exactly one in each 1/n of it, so within 1/n); every default distribution cites known sources and
- * is given back as assumptions.
+ * is given back as assumptions; the samples are priced.
  */
 import { describe, expect, it } from 'vitest';
 import { defaultClaims } from '../api/claims.js';
@@ -136,7 +136,7 @@ describe('the default distributions', () => {
   });
 });
 
-describe('input', () => {
+describe('input and cost', () => {
   it('400: a distribution for a field no claim is flipped by, or more samples than allowed', async () => {
     const unknown = await post(app(), '/v1/claims', {
       probability_distributions: { '/nre_usd': { uniform: { min: 0, max: 1 } } },
@@ -145,5 +145,18 @@ describe('input', () => {
     const many = await post(app(), '/v1/claims', { probability_samples: 2001 });
     expectProblem(many, 400);
     expect(many.body.errors[0].pointer).toBe('/probability_samples');
+  });
+
+  it('the samples are priced: the estimate grows with them, and too many are refused before any work', async () => {
+    const cost = (body: unknown) => claimsEstimator.cost(claimsEstimator.input.parse(body));
+    const none = cost({ probability_samples: 0 });
+    const byDefault = cost({});
+    const sampled = byDefault.cpu_s - none.cpu_s;
+    expect(sampled).toBeGreaterThan(0);
+    expect(cost({ probability_samples: 2 * DEFAULT_SAMPLES }).cpu_s - none.cpu_s).toBeCloseTo(2 * sampled, 9);
+    expect(byDefault.basis).toMatch(new RegExp(`${DEFAULT_SAMPLES} samples × \\d+ claims`));
+    const res = await post(app(), '/v1/claims', { probability_samples: 2000 });
+    expectProblem(res, 413);
+    expect(res.body.figures.estimated_cpu_s).toBeGreaterThan(res.body.figures.budget_cpu_s);
   });
 });
