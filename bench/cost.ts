@@ -9,7 +9,9 @@
  *    pass prediction against the same one a second long; a request with round trips against the
  *    same pass prediction): in a large request caches are colder, and SDP4 restarts its resonance
  *    integration whenever the search steps back, so a call costs more than in a loop. The rest
- *    directly: a sample of a pass over the year, a step of the revolution, the closed forms.
+ *    directly: a sample of a pass over the year, a step of the revolution, the closed forms; and a
+ *    sampled figure of the claims' probabilities by difference, the register with its samples
+ *    against the same without.
  * 2. Every estimator's examples: the estimate (Estimator.cost) and the measured CPU time, and
  *    their ratio. The annual pictures the orbit model keeps are forgotten before each run, as the
  *    estimate assumes.
@@ -28,6 +30,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sgp4 } from 'satellite.js';
 import { DEFAULTS } from '../fixtures/index.js';
+import { claimsEstimator } from '../models/claims.js';
 import { checkCost, type Estimator, runEstimator } from '../models/estimator.js';
 import { latencyEstimator } from '../models/latency.js';
 import { annualPicture, forgetAnnualPictures, propagatedEclipse, resolveOrbit } from '../models/orbit.js';
@@ -363,7 +366,7 @@ function orbitRunsOfClaims(): number {
     return run(input, p);
   };
   try {
-    runEstimator(estimator('claims'), estimator('claims').input.parse({}));
+    runEstimator(estimator('claims'), estimator('claims').input.parse({ probability_samples: 0 }));
   } finally {
     orbit.run = run;
   }
@@ -393,9 +396,25 @@ const TINY_LATENCY = {
   rtt_step_s: 600,
 };
 
+/** Samples of the claims' probabilities the per-sample cost is measured over. */
+const CLAIMS_SAMPLES = 64;
+
+/**
+ * CPU seconds of one sampled figure evaluation of the claims' probabilities: the register with its
+ * default samples against the same without any, over the evaluations those samples take (samples ×
+ * the claims that have a distribution to sample).
+ */
+function claimsSampleCost(withoutSamples: number): number {
+  const request = { scenario: TINY_LATENCY, probability_samples: CLAIMS_SAMPLES };
+  const answer = runEstimator(claimsEstimator, claimsEstimator.input.parse(request));
+  const sampled = answer.claims.filter((c) => c.probability_basis !== null).length;
+  return (runCpu(estimator('claims'), request, 3) - withoutSamples) / (CLAIMS_SAMPLES * sampled);
+}
+
 /**
  * The composites' fixed parts: economics without its roll-up; feasibility and claims on a scenario
- * whose latency part is next to nothing, less their orbit parts (measured alone, or counted).
+ * whose latency part is next to nothing, less their orbit parts (measured alone, or counted); the
+ * claims without their probabilities, whose samples are priced apart.
  */
 function compositeParts(measured: Record<string, number>): Record<string, number> {
   const e = estimator;
@@ -403,11 +422,13 @@ function compositeParts(measured: Record<string, number>): Record<string, number
   const orbitPart = runCpu(e('orbit'), { orbit: ORBIT, epoch: EPOCH, annual: true }, 5);
   const revolution = runCpu(e('orbit'), { orbit: ORBIT, epoch: EPOCH }, 5) - (measured.orbit_s as number);
   const runs = orbitRunsOfClaims();
+  const claimsWithoutSamples = runCpu(e('claims'), { scenario: TINY_LATENCY, probability_samples: 0 }, 3);
   return {
     economics_s: runCpu(e('economics'), { load_kw: 1000, sizing: 'specific_power' }, 5),
     feasibility_s: runCpu(e('feasibility'), TINY_LATENCY, 5) - orbitPart,
-    claims_s: runCpu(e('claims'), { scenario: TINY_LATENCY }, 3) - runs * revolution - annualPass,
+    claims_s: claimsWithoutSamples - runs * revolution - annualPass,
     claims_orbit_runs: runs,
+    claims_sample_s: claimsSampleCost(claimsWithoutSamples),
   };
 }
 

@@ -5,8 +5,18 @@
  * at which that verdict changes — found with the same bracketed root finder as the break-even.
  */
 import { z } from 'zod';
-import { CLAIMS, type ClaimEntry, DEFAULTS, FLOWN_DEMONSTRATORS, type FlipField, VEHICLES } from '../fixtures/index.js';
-import { coefficient, sumCosts } from './cost.js';
+import {
+  CHOICES,
+  CLAIM_DISTRIBUTIONS,
+  CLAIMS,
+  type ClaimEntry,
+  DEFAULTS,
+  FLOWN_DEMONSTRATORS,
+  type FlipField,
+  VEHICLES,
+} from '../fixtures/index.js';
+import { coefficient, counted, sumCosts } from './cost.js';
+import { type DesignMethod, type Distribution, DistributionShape, kindOf, sampleDesign } from './distributions.js';
 import { economicsEstimator } from './economics.js';
 import { PhysicallyImpossible } from './errors.js';
 import { type Cost, defineEstimator, runEstimator } from './estimator.js';
@@ -433,9 +443,13 @@ function withField(scenario: Json, flip: FlipField, x: number): Json {
   return withValueAt(s, flip.field, x);
 }
 
-/** The value of the claim's figure on a scenario, NaN where physics refuses it. */
-function figureOn(claim: ClaimEntry, scenario: Json, base: ScenarioRun, field: string): number {
-  const reuse = ScenarioRun.keepsLatency(field) || field.startsWith('/llm/') ? base : undefined;
+/**
+ * The value of the claim's figure on a scenario that differs from the base run's in `fields`, NaN
+ * where physics refuses it. The base run's latency part is reused when no field changes it.
+ */
+function figureOn(claim: ClaimEntry, scenario: Json, base: ScenarioRun, fields: readonly string[]): number {
+  const keeps = fields.every((field) => ScenarioRun.keepsLatency(field) || field.startsWith('/llm/'));
+  const reuse = keeps ? base : undefined;
   try {
     const run = new ScenarioRun(ScenarioSchema.parse(scenario), new Provenance(), reuse);
     const figure = (EVALUATORS[claim.id] as (r: ScenarioRun) => Evaluation)(run).figures.find(
@@ -481,7 +495,7 @@ function flipCondition(claim: ClaimEntry, scenario: Json, run: ScenarioRun, valu
   for (const flip of claim.flip) {
     const current = currentValue(run, flip.field);
     const near = current !== null && current >= flip.min && current <= flip.max ? current : undefined;
-    const g = (x: number) => figureOn(claim, withField(scenario, flip, x), run, flip.field);
+    const g = (x: number) => figureOn(claim, withField(scenario, flip, x), run, [flip.field]);
     const roots = boundsToCross(verdict, claim.criterion)
       .map((bound) => ({ bound, root: rootInRange(g, bound, { min: flip.min, max: flip.max, scale: flip.scale, near }) }))
       .filter((r) => r.root !== null);
@@ -503,6 +517,140 @@ function flipCondition(claim: ClaimEntry, scenario: Json, run: ScenarioRun, valu
           .map((b) => n(b))
           .join(' or ')} for any ${tried.join(', nor any ')}`;
   return { condition: null, reason };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Probability: the share of samples of its decisive assumptions in which a verdict holds
+// ---------------------------------------------------------------------------------------------
+
+/** The register's flip fields, each once: the assumptions a distribution may be given for. */
+const FLIP_FIELDS = [...new Set(CLAIMS.flatMap((c) => c.flip.map((flip) => flip.field)))] as [string, ...string[]];
+
+/** The default distributions of fixtures/claims.json (`probability`), checked as distributions when the module loads. */
+const DEFAULT_DISTRIBUTIONS: Readonly<Record<string, Distribution>> = Object.fromEntries(
+  Object.entries(CLAIM_DISTRIBUTIONS).map(([field, entry]) => {
+    const parsed = DistributionShape.safeParse(entry.distribution);
+    if (!parsed.success) throw new Error(`fixtures: the distribution of "${field}" is malformed: ${parsed.error.message}`);
+    return [field, parsed.data];
+  }),
+);
+
+/** How the samples are drawn (models/distributions.ts). */
+const DesignMethodSchema = z.enum(['latin_hypercube', 'random'] as const satisfies readonly DesignMethod[]);
+
+/** How the claims' probabilities are sampled. */
+interface Sampling {
+  samples: number;
+  seed: number;
+  method: DesignMethod;
+  /** By JSON pointer: the caller's, else the defaults. */
+  distributions: Readonly<Record<string, Distribution>>;
+}
+
+/** A default distribution's parameters, each recorded as the assumption of the field that overrides it. */
+function assumeDistribution(p: Provenance, field: string, d: Distribution): void {
+  const entry = CLAIM_DISTRIBUTIONS[field];
+  if (!entry) return;
+  const kind = kindOf(d);
+  const params = (d as unknown as Record<string, Record<string, number>>)[kind] ?? {};
+  for (const [param, value] of Object.entries(params))
+    p.assume(`probability_distributions.${field}.${kind}.${param}`, value, param === 'sigma' ? '1' : entry.unit, entry.source);
+}
+
+/** The distributions a request samples: the caller's, else the defaults. */
+function distributionsOf(input: z.output<typeof ClaimsInput>): Readonly<Record<string, Distribution>> {
+  return { ...DEFAULT_DISTRIBUTIONS, ...(input.probability_distributions as Record<string, Distribution> | undefined) };
+}
+
+/** The sampling the caller asked for, each setting not given its default (recorded); null when no samples are asked for. */
+function resolveSampling(input: z.output<typeof ClaimsInput>, p: Provenance): Sampling | null {
+  const samples = p.orDefault('claims.probability_samples', input.probability_samples, 'probability_samples');
+  if (samples === 0) return null;
+  const given = input.probability_distributions ?? {};
+  for (const [field, d] of Object.entries(DEFAULT_DISTRIBUTIONS)) if (!(field in given)) assumeDistribution(p, field, d);
+  return {
+    samples,
+    seed: p.orDefault('claims.probability_seed', input.probability_seed, 'probability_seed'),
+    method: p.orChoice('claims.probability_method', input.probability_method, 'probability_method'),
+    distributions: distributionsOf(input),
+  };
+}
+
+/** The claim's flip fields that have a distribution: the ones sampled. */
+function sampledFlips(claim: ClaimEntry, distributions: Readonly<Record<string, Distribution>>): FlipField[] {
+  return claim.flip.filter((flip) => flip.field in distributions);
+}
+
+const ProbabilityBasis = z
+  .object({
+    samples: z.number().int().describe('Samples drawn'),
+    seed: z.number().int().describe('Seed of the samples: the same seed gives the same probability, bit for bit'),
+    method: DesignMethodSchema.describe('How they were drawn: stratified per field (a Latin hypercube), or independently'),
+    fields: z
+      .array(z.string())
+      .describe('Scenario fields (JSON pointers) sampled jointly, each from its distribution (probability_distributions)'),
+    failed: z
+      .number()
+      .int()
+      .describe('Samples physics refused (a sampled scenario out of range or impossible): counted as not holding'),
+  })
+  .describe('What the probability was computed from');
+
+interface ClaimProbability {
+  probability: number | null;
+  probability_reason: string | null;
+  probability_basis: z.infer<typeof ProbabilityBasis> | null;
+}
+
+const noProbability = (reason: string): ClaimProbability => ({
+  probability: null,
+  probability_reason: reason,
+  probability_basis: null,
+});
+
+/** Why a claim none of whose flip fields has a distribution has no probability. */
+function noDistributionReason(claim: ClaimEntry): string {
+  if (claim.flip.length === 0) return claim.flip_reason as string;
+  const fields = claim.flip.map((flip) => flip.field).join(', ');
+  return `none of the assumptions that may flip it (${fields}) has a published spread to sample; give one in probability_distributions`;
+}
+
+/**
+ * The share of samples of the claim's flip fields that have a distribution (sampled jointly, each
+ * replacing what its flip replaces) in which its figure gives the verdict computed on the scenario;
+ * a sample physics refuses counts as not holding.
+ */
+function probabilityOf(
+  claim: ClaimEntry,
+  scenario: Json,
+  run: ScenarioRun,
+  verdict: Verdict,
+  sampling: Sampling | null,
+): ClaimProbability {
+  if (sampling === null) return noProbability('no samples were asked for (probability_samples: 0)');
+  const flips = sampledFlips(claim, sampling.distributions);
+  if (flips.length === 0) return noProbability(noDistributionReason(claim));
+  const fields = flips.map((flip) => flip.field);
+  const { samples, seed, method } = sampling;
+  const values = sampleDesign(
+    fields.map((field) => sampling.distributions[field] as Distribution),
+    samples,
+    seed,
+    method,
+  );
+  let holds = 0;
+  let failed = 0;
+  for (let i = 0; i < samples; i++) {
+    const sampled = flips.reduce((s, flip, d) => withField(s, flip, values[i * flips.length + d] as number), scenario);
+    const x = figureOn(claim, sampled, run, fields);
+    if (Number.isNaN(x)) failed++;
+    else if (verdictOf(x, claim.criterion) === verdict) holds++;
+  }
+  return {
+    probability: holds / samples,
+    probability_reason: null,
+    probability_basis: { samples, seed, method, fields, failed },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -538,6 +686,16 @@ const ClaimOutput = z.object({
     .nullable()
     .describe('The value of one assumption at which the verdict changes; null when none does'),
   flip_reason: z.string().nullable().describe('Why flip_condition is null'),
+  probability: z
+    .number()
+    .min(0)
+    .max(1)
+    .nullable()
+    .describe(
+      'Share of samples of its decisive assumptions (its flip fields that have a distribution, sampled jointly) in which the verdict is the one computed here; samples physics refuses count as not holding. Null, with probability_reason, when none of them has a distribution or no samples were asked for',
+    ),
+  probability_reason: z.string().nullable().describe('Why probability is null'),
+  probability_basis: ProbabilityBasis.nullable().describe('What the probability was computed from; null with it'),
   scenario: z
     .record(z.string(), z.unknown())
     .describe('The scenario the claim was evaluated on: its own fields under the caller’s'),
@@ -549,6 +707,33 @@ const ClaimOutput = z.object({
 export const ClaimsInput = z
   .object({
     scenario: ScenarioSchema.optional().describe('Overrides of the default scenario: every claim is re-evaluated on them'),
+    probability_samples: z
+      .number()
+      .int()
+      .min(0)
+      .max(2000)
+      .optional()
+      .describe(
+        `Samples of each claim’s decisive assumptions its probability is the share of (default ${Provenance.value('claims.probability_samples')}); 0 skips the probabilities. The cost grows with it`,
+      ),
+    probability_seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .optional()
+      .describe(
+        `Seed of the samples (default ${Provenance.value('claims.probability_seed')}): the same seed gives the same probabilities, bit for bit`,
+      ),
+    probability_method: DesignMethodSchema.optional().describe(
+      `How the samples are drawn: stratified per assumption (latin_hypercube) or independently (random); default ${CHOICES['claims.probability_method'].value}`,
+    ),
+    probability_distributions: z
+      .partialRecord(z.enum(FLIP_FIELDS), DistributionShape)
+      .optional()
+      .describe(
+        'Distributions of decisive assumptions by JSON pointer (a flip field of the register), in the field’s unit: each replaces that field’s default distribution (listed in assumptions), or gives one to a field that has none',
+      ),
   })
   .strict();
 
@@ -580,7 +765,7 @@ class RunCache {
   }
 }
 
-function evaluateClaim(claim: ClaimEntry, given: Json, cache: RunCache): z.infer<typeof ClaimOutput> {
+function evaluateClaim(claim: ClaimEntry, given: Json, cache: RunCache, sampling: Sampling | null): z.infer<typeof ClaimOutput> {
   const scenario = claimScenario(claim.scenario as Json, given);
   const run = cache.get(scenario);
   const evaluation = (EVALUATORS[claim.id] as (r: ScenarioRun) => Evaluation)(run);
@@ -601,6 +786,7 @@ function evaluateClaim(claim: ClaimEntry, given: Json, cache: RunCache): z.infer
     explanation: `${verdict[0]?.toUpperCase()}${verdict.slice(1)}: ${claim.criterion.figure} = ${n(figure.value, 4)} (${claim.criterion.meaning}). In this scenario ${evaluation.text}.`,
     flip_condition: flip.condition,
     flip_reason: flip.reason,
+    ...probabilityOf(claim, scenario, run, verdict, sampling),
     scenario,
     scenario_fields: claim.scenario_fields,
     outputs: claim.outputs,
@@ -611,17 +797,32 @@ function evaluateClaim(claim: ClaimEntry, given: Json, cache: RunCache): z.infer
 export function runClaims(input: z.output<typeof ClaimsInput>, p: Provenance): ClaimsResult {
   const given = (input.scenario ?? {}) as Json;
   const cache = new RunCache();
-  const claims = CLAIMS.map((c) => evaluateClaim(c, given, cache));
+  const sampling = resolveSampling(input, p);
+  const claims = CLAIMS.map((c) => evaluateClaim(c, given, cache, sampling));
   const base = cache.get(given);
   for (const a of base.provenance.assumptions) p.assume(`scenario.${a.name}`, a.value, a.unit, a.source);
   const count = (v: Verdict) => claims.filter((c) => c.verdict === v).length;
   return { claims, summary: { supported: count('supported'), unsupported: count('unsupported'), depends: count('depends') } };
 }
 
+/** The probabilities' part of the cost: every sampled claim's figure evaluated once per sample (calibrated). */
+function probabilitiesCost(input: z.output<typeof ClaimsInput>): Cost {
+  const samples = input.probability_samples ?? Provenance.value('claims.probability_samples');
+  const distributions = distributionsOf(input);
+  const claims = samples === 0 ? 0 : CLAIMS.filter((c) => sampledFlips(c, distributions).length > 0).length;
+  return {
+    cpu_s: samples * claims * coefficient('execution.cost.claims_sample_s'),
+    basis: `${counted(samples, 'sample')} × ${counted(claims, 'claim')} with a distribution to sample`,
+    pointer: '/probability_samples',
+    remedy: 'fewer probability_samples (0 skips the probabilities)',
+  };
+}
+
 /**
  * What evaluating the register costs: its fixed part (every claim's figures and flip searches, some
  * hundreds of economics, launch and power runs, calibrated), the orbit parts it runs (each one
- * revolution of the scenario's orbit; the year once, kept), and the scenario's latency part, run once.
+ * revolution of the scenario's orbit; the year once, kept), the scenario's latency part, run once,
+ * and the probabilities' samples.
  */
 export function estimateClaimsCost(input: z.output<typeof ClaimsInput>): Cost {
   const parts = scenarioPartsCost((input.scenario ?? {}) as Scenario);
@@ -634,6 +835,7 @@ export function estimateClaimsCost(input: z.output<typeof ClaimsInput>): Cost {
       basis: `${runs} × ${parts.revolution.basis}`,
     },
     register: { cpu_s: coefficient('execution.cost.claims_s'), basis: `${CLAIMS.length} claims and their flip conditions` },
+    probabilities: probabilitiesCost(input),
   });
 }
 
@@ -641,7 +843,7 @@ export const claimsEstimator = defineEstimator({
   name: 'claims',
   summary: 'The claims register: a computed verdict on each claim about AI data centers in orbit, and what would flip it',
   description:
-    'Every claim of the register (fixtures/claims.json: the popular articles’ claims and the industry’s quantitative ones), evaluated on a scenario: its figures come from the estimators, its verdict (supported, unsupported or depends) from a stated criterion applied to one of them, and its flip condition is the value of one scenario field (a JSON pointer) at which the verdict changes — a bracketed root of the model, or null with the reason when no single assumption in its range flips it. Each claim keeps the scenario fields its source assumes (a 40 MW module for Starcloud’s, 2029 for a claim about 2029); the caller’s scenario is laid over them. GET /v1/claims answers the default scenario from a cache.',
+    'Every claim of the register (fixtures/claims.json: the popular articles’ claims and the industry’s quantitative ones), evaluated on a scenario: its figures come from the estimators, its verdict (supported, unsupported or depends) from a stated criterion applied to one of them, and its flip condition is the value of one scenario field (a JSON pointer) at which the verdict changes — a bracketed root of the model, or null with the reason when no single assumption in its range flips it. Each claim keeps the scenario fields its source assumes (a 40 MW module for Starcloud’s, 2029 for a claim about 2029); the caller’s scenario is laid over them. Its probability is the share of samples of its decisive assumptions (its flip fields that have a published spread: fixtures/claims.json `probability`, or the caller’s probability_distributions), drawn jointly as a Latin hypercube from a seed, in which the verdict is the one computed. GET /v1/claims answers the default scenario from a cache.',
   input: ClaimsInput,
   output: ClaimsOutput,
   examples: {
@@ -649,6 +851,10 @@ export const claimsEstimator = defineEstimator({
     cheap_launch: {
       summary: 'A reader’s optimism: launch at $100/kg and satellites at $5/W',
       value: { scenario: { launch_usd_per_kg: 100, satellite_usd_per_w: 5 } },
+    },
+    mid_latitudes: {
+      summary: 'How often Suncatcher’s 8× holds for a mid-latitude anywhere from 30° to 60°',
+      value: { probability_distributions: { '/yardsticks/mid_latitude_deg': { uniform: { min: 30, max: 60 } } } },
     },
   },
   heavy: true,

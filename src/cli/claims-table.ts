@@ -15,7 +15,10 @@ type Claims = ReturnType<typeof runEstimator<typeof claimsEstimator.input, typeo
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
-/** One row a claim: the claim, who said it, the verdict with its decisive figure, and what would flip it. */
+/** The share of samples in which the verdict holds, in percent, or a dash when there is none. */
+const probability = (p: number | null) => (p === null ? '—' : `${significant(p * 100)} %`);
+
+/** One row a claim: the claim, who said it, the verdict with its decisive figure, how often it holds, and what would flip it. */
 export function claimsTable(result: Claims): string {
   const rows = result.claims.map((c) => {
     const figure = c.figures.find((f) => f.name === c.criterion.figure);
@@ -23,14 +26,14 @@ export function claimsTable(result: Claims): string {
     const flip = c.flip_condition
       ? `${c.flip_condition.field} = ${significant(c.flip_condition.value)}${c.flip_condition.unit === '1' ? '' : ` ${c.flip_condition.unit}`}`
       : `none: ${c.flip_reason}`;
-    return `| ${cell(c.claim)} | ${cell(c.said_by)} | **${c.verdict}** | ${cell(decisive)} | ${cell(flip)} |`;
+    return `| ${cell(c.claim)} | ${cell(c.said_by)} | **${c.verdict}** | ${cell(decisive)} | ${probability(c.probability)} | ${cell(flip)} |`;
   });
   return [
-    '| claim | said by | verdict | decisive figure | flips at |',
-    '| --- | --- | --- | --- | --- |',
+    '| claim | said by | verdict | decisive figure | holds in | flips at |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
-    `${result.summary.supported} supported, ${result.summary.unsupported} unsupported, ${result.summary.depends} depend on assumptions inside their bounds.`,
+    `${result.summary.supported} supported, ${result.summary.unsupported} unsupported, ${result.summary.depends} depend on assumptions inside their bounds. "Holds in": the share of samples of a claim's decisive assumptions, each from its published spread, in which its verdict is the same (— where none has one).`,
   ].join('\n');
 }
 
