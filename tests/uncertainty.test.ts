@@ -3,12 +3,22 @@
  * tornado ends against the model at p10 and p90, bit-for-bit reproduction from a seed whatever the
  * pool, probabilities, failed samples, and the refusals (400 before any work, 413 over the budget).
  */
+import { readFileSync } from 'node:fs';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { quantileOf } from '../models/distributions.js';
 import { runEstimator } from '../models/estimator.js';
 import { ESTIMATOR_BY_NAME } from '../models/registry.js';
 import { buildApp } from '../src/app.js';
+import {
+  costRatioSpec,
+  costRatioUncertainty,
+  README_PATH as DOC_README_PATH,
+  SPEC_PATH as DOC_SPEC_PATH,
+  SVG_PATH as DOC_SVG_PATH,
+  uncertaintyBlock,
+  withUncertainty,
+} from '../src/cli/uncertainty-docs.js';
 import { expectProblem, expectRefusal, post, useApp } from './helpers.js';
 
 const app = useApp();
@@ -276,5 +286,21 @@ describe('Accept: image/svg+xml', () => {
       headers: { accept: 'text/csv' },
     });
     expect(res.statusCode).toBe(406);
+  });
+});
+
+describe('the README’s uncertainty example', () => {
+  it('is what the service answers: the request, the block in the README and docs/cost-ratio-tornado.svg (npm run docs:uncertainty)', async () => {
+    const spec = costRatioSpec();
+    expect(JSON.parse(readFileSync(DOC_SPEC_PATH, 'utf8'))).toEqual(spec);
+    const { json, svg, solve } = await costRatioUncertainty(spec);
+    expect(readFileSync(DOC_SVG_PATH, 'utf8')).toBe(svg);
+    const readme = readFileSync(DOC_README_PATH, 'utf8');
+    expect(withUncertainty(readme, uncertaintyBlock(json, solve))).toBe(readme);
+    expect(readme).toContain('](docs/cost-ratio-tornado.svg)');
+    // What the section says in words: orbit is never cheaper, launch price swings most, the solve meets its target.
+    expect(json.probabilities[0].probability).toBe(0);
+    expect(json.sensitivity[0]).toMatchObject({ field: '/launch_usd_per_kg', output: '/cost_ratio' });
+    expect(solve.output_value).toBeCloseTo(1, 9);
   });
 });
