@@ -5,7 +5,7 @@
  * sample's index and the design's size: a run split into streams over threads, processes or
  * replicas gives the same numbers, bit for bit, whatever the split.
  */
-import erfinv from '@stdlib/math-base-special-erfinv';
+import erfcinv from '@stdlib/math-base-special-erfcinv';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
@@ -68,6 +68,12 @@ export const DistributionEntry = z
         path: given.length > 1 ? [given[1] as string] : [],
         message: `expected exactly one distribution among ${KINDS.join(', ')}; got ${given.length === 0 ? 'none' : given.join(' and ')}`,
       });
+    else if (!isRepresentable({ [given[0] as string]: e[given[0] as (typeof KINDS)[number]] } as Distribution))
+      ctx.addIssue({
+        code: 'custom',
+        path: [given[0] as string],
+        message: 'the distribution spreads beyond any representable number: its mean, variance or extreme quantiles overflow',
+      });
   })
   .describe('An uncertain input field and its distribution');
 
@@ -88,9 +94,9 @@ export function kindOf(d: Distribution): 'uniform' | 'triangular' | 'normal' | '
   return 'lognormal';
 }
 
-/** Standard normal quantile: Φ⁻¹(u) = √2·erfinv(2u − 1). */
+/** Standard normal quantile: Φ⁻¹(u) = −√2·erfcinv(2u), exact down to the smallest u (2u − 1 would round to −1 below 1e-16). */
 export function standardNormalQuantile(u: number): number {
-  return Math.SQRT2 * erfinv(2 * u - 1);
+  return -Math.SQRT2 * erfcinv(2 * u);
 }
 
 /** The inverse CDF: the value below which a share `u` (0 < u < 1) of the distribution lies. */
@@ -117,6 +123,15 @@ export function momentsOf(d: Distribution): { mean: number; variance: number } {
   }
   const { min: a, mode: c, max: b } = d.triangular;
   return { mean: (a + b + c) / 3, variance: (a * a + b * b + c * c - a * b - a * c - b * c) / 18 };
+}
+
+/** The smallest and largest unit numbers a design can draw (a Latin hypercube's first stratum of 20,000 reaches 1e-20). */
+const U_EXTREMES = [1e-300, 1 - 2 ** -53] as const;
+
+/** Whether every value and moment of a distribution is a finite number (a normal's sd of 1e308 overflows). */
+export function isRepresentable(d: Distribution): boolean {
+  const { mean, variance } = momentsOf(d);
+  return [mean, variance, ...U_EXTREMES.map((u) => quantileOf(d, u))].every(Number.isFinite);
 }
 
 /** Lowest and highest value a distribution can give: its support (infinite for the normal's, zero for the lognormal's lower end). */

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Estimator } from './estimator.js';
 import { withProvenance } from './estimator.js';
+import { pointerTokens as pointerTokensOf } from './pointer.js';
 
 export type JsonSchema = {
   $ref?: string;
@@ -70,7 +71,8 @@ export function numberBounds(node: JsonSchema, tokens: readonly string[], defs: 
   const resolved = node.$ref ? defs[node.$ref.split('/').pop() as string] : node;
   if (!resolved) return null;
   const [head, ...rest] = tokens;
-  if (head === undefined && (resolved.type === 'number' || resolved.type === 'integer'))
+  const types = Array.isArray(resolved.type) ? resolved.type : [resolved.type];
+  if (head === undefined && (types.includes('number') || types.includes('integer')))
     return {
       ...(resolved.minimum !== undefined && { min: resolved.minimum }),
       ...(resolved.maximum !== undefined && { max: resolved.maximum }),
@@ -87,4 +89,10 @@ export function numberBounds(node: JsonSchema, tokens: readonly string[], defs: 
     (/^\d+$/.test(head) ? (resolved.prefixItems?.[Number(head)] ?? resolved.items) : undefined) ??
     (typeof resolved.additionalProperties === 'object' ? resolved.additionalProperties : undefined);
   return child ? numberBounds(child, rest, defs) : null;
+}
+
+/** Whether an estimator's input (or served output) admits a number at the pointer. */
+export function admitsNumber(estimator: Estimator, pointer: string, side: 'input' | 'output'): boolean {
+  const schema = schemasOf(estimator)[side];
+  return numberBounds(schema, pointerTokensOf(pointer), schema.$defs ?? {}) !== null;
 }

@@ -10,7 +10,7 @@ import claimsJson from '../fixtures/claims.json' with { type: 'json' };
 import { CLAIMS, SOURCES } from '../fixtures/index.js';
 import { verdictOf, verdictWith } from '../models/claims.js';
 import { claimsTable, TABLE_END, TABLE_START } from '../src/cli/claims-table.js';
-import { post, useApp } from './helpers.js';
+import { post, tableCells, useApp } from './helpers.js';
 
 const app = useApp();
 
@@ -122,11 +122,6 @@ describe('README', () => {
     const b = readme.indexOf(TABLE_END);
     expect(a, 'the README has a claims table block').toBeGreaterThan(0);
     // Cells as written, whatever padding the formatter gives the columns.
-    const cells = (t: string) =>
-      t
-        .trim()
-        .replace(/ *\| */g, '|')
-        .replace(/-{3,}/g, '---');
-    expect(cells(readme.slice(a + TABLE_START.length, b))).toBe(cells(claimsTable(await defaultClaims())));
+    expect(tableCells(readme.slice(a + TABLE_START.length, b))).toBe(tableCells(claimsTable(await defaultClaims())));
   });
 });

@@ -34,6 +34,8 @@ describe('inverse CDFs', () => {
     expect(z(0.9)).toBeCloseTo(1.2815515655446004, 12);
     expect(z(0.975)).toBeCloseTo(1.959963984540054, 12);
     expect(z(0.05)).toBeCloseTo(-1.6448536269514722, 12);
+    // The far tail stays finite and exact where 2u − 1 would round to −1 (Φ⁻¹(1e-20) = −9.262340089798408).
+    expect(z(1e-20)).toBeCloseTo(-9.262340089798408, 10);
   });
 
   it('give each distribution’s closed-form quantiles', () => {
@@ -122,6 +124,10 @@ describe('distribution entries', () => {
     expect(DistributionEntry.safeParse({ field: '/x', triangular: { min: 0, mode: 3, max: 2 } }).success).toBe(false);
     expect(DistributionEntry.safeParse({ field: '/x', lognormal: { median: 0, sigma: 1 } }).success).toBe(false);
     expect(DistributionEntry.safeParse({ field: 'x', normal: { mean: 0, sd: 1 } }).success).toBe(false);
+    // Spreads whose values or moments overflow a double are refused, so that no sample is ±Infinity.
+    expect(DistributionEntry.safeParse({ field: '/x', normal: { mean: 0, sd: 1e308 } }).success).toBe(false);
+    expect(DistributionEntry.safeParse({ field: '/x', lognormal: { median: 1, sigma: 40 } }).success).toBe(false);
+    expect(DistributionEntry.safeParse({ field: '/x', uniform: { min: -1e308, max: 1e308 } }).success).toBe(false);
   });
 });
 

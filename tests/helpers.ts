@@ -84,3 +84,11 @@ export function expectRefusal(res: { status: number; body: any }, status: number
     if (message) expect(hit.message).toMatch(message);
   }
 }
+
+/** Markdown as the README's formatter leaves it, without the alignment: cells trimmed, separator rows as "---". */
+export function tableCells(markdown: string): string {
+  return markdown
+    .trim()
+    .replace(/ *\| */g, '|')
+    .replace(/-{3,}/g, '---');
+}

@@ -98,6 +98,13 @@ describe('POST /v1/solve', () => {
     expectRefusal(await post(app(), '/v1/solve', { ...base, target: { output: '/nothing', value: 1 } }), 400, '/target/output');
     expectRefusal(await post(app(), '/v1/solve', { ...base, base: { ...CLOSING, load_kw: -1 } }), 400, '/base/load_kw');
     expectRefusal(await post(app(), '/v1/solve', { ...base, bracket: [5, 5] }), 400, '/bracket');
+    expectRefusal(await post(app(), '/v1/solve', { ...base, field: '/vehicle' }), 400, '/field', /is not a number/);
+    expectRefusal(
+      await post(app(), '/v1/solve', { ...base, target: { output: '/warnings', value: 1 } }),
+      400,
+      '/target/output',
+      /is not a number/,
+    );
     expect(spy).not.toHaveBeenCalled();
     spy.mockRestore();
   });

@@ -19,7 +19,7 @@ import {
   uncertaintyBlock,
   withUncertainty,
 } from '../src/cli/uncertainty-docs.js';
-import { expectProblem, expectRefusal, post, useApp } from './helpers.js';
+import { expectProblem, expectRefusal, post, tableCells, useApp } from './helpers.js';
 
 const app = useApp();
 const economics = ESTIMATOR_BY_NAME.get('economics');
@@ -221,6 +221,19 @@ describe('refusals', () => {
       400,
     );
     expectRefusal(await bad({ samples: 1_000_000 }), 400, '/samples');
+    expectRefusal(await bad({ outputs: ['/warnings'] }), 400, '/outputs/0', /is not a number/);
+    expectRefusal(
+      await bad({ distributions: [{ field: '/vehicle', uniform: { min: 0, max: 1 } }] }),
+      400,
+      '/distributions/0/field',
+      /is not a number/,
+    );
+    expectRefusal(
+      await bad({ distributions: [{ field: '/launch_usd_per_kg', normal: { mean: 500, sd: 1e308 } }] }),
+      400,
+      '/distributions/0/normal',
+      /beyond any representable number/,
+    );
     expectRefusal(await bad({ base: { load_kw: -5 } }), 400, '/base/load_kw');
     expectRefusal(
       await bad({ distributions: [{ field: '/launch_usd_per_kg', normal: { mean: -100, sd: 1 } }] }),
@@ -296,7 +309,7 @@ describe('the README’s uncertainty example', () => {
     const { json, svg, solve } = await costRatioUncertainty(spec);
     expect(readFileSync(DOC_SVG_PATH, 'utf8')).toBe(svg);
     const readme = readFileSync(DOC_README_PATH, 'utf8');
-    expect(withUncertainty(readme, uncertaintyBlock(json, solve))).toBe(readme);
+    expect(tableCells(withUncertainty(readme, uncertaintyBlock(json, solve)))).toBe(tableCells(readme));
     expect(readme).toContain('](docs/cost-ratio-tornado.svg)');
     // What the section says in words: orbit is never cheaper, launch price swings most, the solve meets its target.
     expect(json.probabilities[0].probability).toBe(0);

@@ -63,7 +63,12 @@ export type SolveRequest = z.output<typeof SolveRequestSchema>;
 /** The problem of a solve: its estimator, checked pointers, and the base with the field at a probe value, parsed. */
 function solveProblem(body: SolveRequest): { problem: SolveProblem; probe: unknown } {
   const estimator = ESTIMATOR_BY_NAME.get(body.estimator) as Estimator;
-  checkPointers(estimator, [{ pointer: body.field, at: '/field' }], [{ pointer: body.target.output, at: '/target/output' }]);
+  checkPointers(
+    estimator,
+    [{ pointer: body.field, at: '/field' }],
+    [{ pointer: body.target.output, at: '/target/output' }],
+    true,
+  );
   const problem: SolveProblem = { estimator, base: body.base, field: body.field, target: body.target, bracket: body.bracket };
   const input = withValueAt(body.base, body.field, probeValue(problem));
   try {

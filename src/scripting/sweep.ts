@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Estimator } from '../../models/estimator.js';
 import { PointerSchema, pointerTokens, valueAt, withValueAt } from '../../models/pointer.js';
 import { ESTIMATOR_NAMES } from '../../models/registry.js';
-import { schemaHas, schemasOf } from '../../models/schema-paths.js';
+import { admitsNumber, schemaHas, schemasOf } from '../../models/schema-paths.js';
 import { RequestRefused } from '../problem.js';
 import type { Item, Result } from './run.js';
 import { type Column, columnFor, type Row } from './table.js';
@@ -110,15 +110,30 @@ export interface PlacedPointer {
   at: string;
 }
 
-/** 400 before any work for an input field the estimator has no place for, or an output its answer has no field for. */
-export function checkPointers(estimator: Estimator, inputs: readonly PlacedPointer[], outputs: readonly PlacedPointer[]): void {
+/**
+ * 400 before any work for an input field the estimator has no place for, or an output its answer has
+ * no field for; with `numeric`, also for one whose schema admits no number there (an uncertain input,
+ * a solved field, a summarised output).
+ */
+export function checkPointers(
+  estimator: Estimator,
+  inputs: readonly PlacedPointer[],
+  outputs: readonly PlacedPointer[],
+  numeric = false,
+): void {
   const { input, output } = schemasOf(estimator);
-  for (const { pointer, at } of inputs)
-    if (!schemaHas(input, pointerTokens(pointer), input.$defs ?? {}))
-      throw new RequestRefused(400, `${at}: ${estimator.name} has no input field ${JSON.stringify(pointer)}`, { pointer: at });
-  for (const { pointer, at } of outputs)
-    if (!schemaHas(output, pointerTokens(pointer), output.$defs ?? {}))
-      throw new RequestRefused(400, `${at}: ${estimator.name} answers no field ${JSON.stringify(pointer)}`, { pointer: at });
+  const check = (side: 'input' | 'output', { pointer, at }: PlacedPointer) => {
+    const schema = side === 'input' ? input : output;
+    const what = side === 'input' ? 'has no input field' : 'answers no field';
+    if (!schemaHas(schema, pointerTokens(pointer), schema.$defs ?? {}))
+      throw new RequestRefused(400, `${at}: ${estimator.name} ${what} ${JSON.stringify(pointer)}`, { pointer: at });
+    if (numeric && !admitsNumber(estimator, pointer, side))
+      throw new RequestRefused(400, `${at}: ${estimator.name}'s ${side} field ${JSON.stringify(pointer)} is not a number`, {
+        pointer: at,
+      });
+  };
+  for (const p of inputs) check('input', p);
+  for (const p of outputs) check('output', p);
 }
 
 /** 400 before any work for a varied field the input has no place for, or an output the answer has no field for. */

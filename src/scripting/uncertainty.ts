@@ -110,6 +110,7 @@ export function planUncertainty(request: UncertaintyRequest): Plan {
     estimator,
     fields.map((pointer, k) => ({ pointer, at: `/distributions/${k}/field` })),
     request.outputs.map((pointer, k) => ({ pointer, at: `/outputs/${k}` })),
+    true,
   );
   fields.forEach((f, k) => {
     if (fields.indexOf(f) !== k) refuse(`/distributions/${k}/field`, `the field ${JSON.stringify(f)} is given two distributions`);
