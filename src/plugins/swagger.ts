@@ -10,6 +10,18 @@ import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-pro
 import pkg from '../../package.json' with { type: 'json' };
 import { DOCS_CSP } from './security.js';
 
+/**
+ * The document with its component schemas in name order: zod registers them in the order modules
+ * are first loaded, which depends on what a process loaded before, so the committed document and
+ * every process's agree only when the order is fixed.
+ */
+function sortedComponents<T>(doc: T): T {
+  const components = (doc as { components?: { schemas?: Record<string, unknown> } }).components;
+  if (components?.schemas)
+    components.schemas = Object.fromEntries(Object.entries(components.schemas).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return doc;
+}
+
 export default fp(
   async function openapi(app: FastifyInstance) {
     await app.register(swagger, {
@@ -24,12 +36,12 @@ export default fp(
         },
         tags: [
           { name: 'estimators', description: 'Physics-based estimators, one per route' },
-          { name: 'scripting', description: 'Batches and sweeps over any estimator, for scripts' },
+          { name: 'scripting', description: 'Batches, sweeps, uncertainty and solves over any estimator, for scripts' },
           { name: 'meta', description: 'Health, sources, the estimator catalogue' },
         ],
       },
       transform: jsonSchemaTransform,
-      transformObject: jsonSchemaTransformObject,
+      transformObject: (documentObject) => sortedComponents(jsonSchemaTransformObject(documentObject)),
     });
     await app.register(swaggerUi, {
       routePrefix: '/docs',
