@@ -5,6 +5,7 @@
  * (fixtures/links.json), for the links estimator to set against what its links carry.
  */
 import { z } from 'zod';
+import type { SourceKey } from '../fixtures/index.js';
 import { PhysicallyImpossible } from './errors.js';
 import type { Provenance } from './provenance.js';
 import { quantity } from './quantity.js';
@@ -82,6 +83,7 @@ export const TrainingNeed = z
       .describe(
         'Bytes each worker sends (and receives) per step in a ring all-reduce: 2(N−1)/N × parameters × bytes per parameter',
       ),
+    allreduce_source: z.string().describe('Key into GET /v1/sources of the ring all-reduce’s traffic'),
     required_gbps_per_worker: z
       .number()
       .describe(
@@ -89,6 +91,9 @@ export const TrainingNeed = z
       ),
   })
   .describe('What data-parallel training needs of the links between the satellites');
+
+/** The ring all-reduce's traffic per worker, 2(N−1)/N of the data, is the least any all-reduce sends. */
+const RING_ALLREDUCE: SourceKey = 'patarasuk-yuan-2009';
 
 /** Bits in a byte. */
 const BITS = 8;
@@ -141,6 +146,7 @@ export function trainingNeed(w: NonNullable<WorkloadCase['training']>, p: Proven
     step_s: step.step_s,
     step_basis: step.basis,
     allreduce_bytes_per_worker: perWorker,
+    allreduce_source: RING_ALLREDUCE,
     required_gbps_per_worker: gbps(perWorker / step.step_s),
   };
 }
