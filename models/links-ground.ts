@@ -349,7 +349,7 @@ const StationSchema = z
   .strict()
   .describe('The ground station (default: a sourced station of the band)');
 
-/** Fields that only an RF link has, and only an optical one. */
+/** DownlinkFieldValues that only an RF link has, and only an optical one. */
 const RF_ONLY = [
   'g_over_t_db_per_k',
   'rain_loss_db',
@@ -371,7 +371,7 @@ const OPTICAL_ONLY = [
   'scintillation_loss_db',
 ] as const;
 
-const DownlinkFields = z
+export const DownlinkFields = z
   .object({
     band: z
       .enum(['ka', 'optical'])
@@ -451,10 +451,10 @@ const DownlinkFields = z
   })
   .strict();
 
-type Fields = z.output<typeof DownlinkFields>;
+export type DownlinkFieldValues = z.output<typeof DownlinkFields>;
 
 /** The request's cross-field rules: one carrier, one geometry, one transmit gain, fields of the other band refused. */
-function checkDownlink(o: Fields, ctx: z.RefinementCtx): void {
+export function checkDownlink(o: DownlinkFieldValues, ctx: z.RefinementCtx): void {
   const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
   if (o.frequency_ghz !== undefined && o.wavelength_nm !== undefined)
     issue('wavelength_nm', 'expected frequency_ghz (RF) or wavelength_nm (optical), not both');
@@ -883,7 +883,7 @@ const fixed = (x: number, digits = 2) => Number(x.toFixed(digits));
 export function downlinkImpossible(r: DownlinkResult): string | null {
   if (r.rate_gbps <= 0) {
     const what = r.modcod ? `${r.modcod} (the most robust tried)` : 'the coding';
-    return `the link closes at no rate: at ${fixed(r.slant_range_km, 1)} km and ${fixed(r.elevation_deg, 1)}° elevation, C/N0 is ${r.cn0_dbhz === null || r.cn0_dbhz === undefined ? 'n/a' : `${fixed(r.cn0_dbhz)} dB-Hz`} and ${what} lacks ${fixed(-(r.margin_db ?? 0))} dB at ${fixed(r.symbol_rate_msps ?? 0, 1)} Msymbol/s`;
+    return `the link closes at no rate: at ${fixed(r.slant_range_km, 1)} km and ${fixed(r.elevation_deg, 1)}° elevation, C/N0 is ${r.cn0_dbhz == null ? 'n/a' : `${fixed(r.cn0_dbhz)} dB-Hz`} and ${what} lacks ${fixed(-(r.margin_db ?? 0))} dB at ${fixed(r.symbol_rate_msps ?? 0, 1)} Msymbol/s`;
   }
   if (r.contact_min_per_day === 0)
     return `the station never sees the satellite above ${fixed(r.elevation_deg, 1)}° elevation in the day: no contact, no volume`;
