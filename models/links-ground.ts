@@ -349,7 +349,7 @@ const StationSchema = z
   .strict()
   .describe('The ground station (default: a sourced station of the band)');
 
-/** DownlinkFieldValues that only an RF link has, and only an optical one. */
+/** Fields that only an RF link has, and only an optical one. */
 const RF_ONLY = [
   'g_over_t_db_per_k',
   'rain_loss_db',
