@@ -27,6 +27,10 @@ export const SUN_MEAN_MOTION_RAD_S = (2 * Math.PI) / (TROPICAL_YEAR_DAYS * 86400
 
 /** Stefan–Boltzmann constant, W m⁻² K⁻⁴ (CODATA 2018). */
 export const CODATA_2018_SIGMA_W_M2_K4 = 5.670374419e-8;
+/** Boltzmann constant k, J/K (CODATA 2018, exact in the SI since 2019): thermal noise density N0 = k T. */
+export const CODATA_2018_BOLTZMANN_J_K = 1.380649e-23;
+/** Planck constant h, J s (CODATA 2018, exact in the SI since 2019): a photon's energy h c / λ. */
+export const CODATA_2018_PLANCK_J_S = 6.62607015e-34;
 /** Earth rotation rate, rad/s (IERS Conventions 2010, ω = 7.292115e-5). */
 export const IERS_EARTH_ROTATION_RAD_S = 7.292115e-5;
 /** Standard gravity g₀, m/s² (CGPM 1901, exact): converts specific impulse to exhaust velocity. */
@@ -53,5 +57,7 @@ export const CONSTANT_SOURCES = {
   WGS72_A_KM: 'vallado-sgp4-2006',
   SUN_MEAN_MOTION_RAD_S: 'vallado-fundamentals',
   CODATA_2018_SIGMA_W_M2_K4: 'codata-2018',
+  CODATA_2018_BOLTZMANN_J_K: 'codata-2018',
+  CODATA_2018_PLANCK_J_S: 'codata-2018',
   MIN_ORBIT_ALTITUDE_KM: 'karman-drag-limit',
 } as const satisfies Record<string, SourceKey>;
