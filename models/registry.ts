@@ -8,6 +8,7 @@ import type { Estimator } from './estimator.js';
 import { feasibilityEstimator } from './feasibility.js';
 import { latencyEstimator } from './latency.js';
 import { launchEstimator } from './launch.js';
+import { linksEstimator } from './links.js';
 import { orbitEstimator } from './orbit.js';
 import { powerEstimator } from './power.js';
 import { thermalEstimator } from './thermal.js';
@@ -19,6 +20,7 @@ export const ESTIMATORS: readonly Estimator[] = [
   launchEstimator,
   economicsEstimator,
   latencyEstimator,
+  linksEstimator,
   feasibilityEstimator,
   claimsEstimator,
 ] as unknown as readonly Estimator[];
