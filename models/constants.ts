@@ -34,6 +34,8 @@ export const STANDARD_GRAVITY_M_S2 = 9.80665;
 
 /** Speed of light in vacuum, km/s (SI definition). */
 export const C_KM_S = 299792.458;
+/** Planck constant h, J s (exact since the 2019 SI redefinition; CODATA 2018): photon energy h c / λ. */
+export const CODATA_2018_PLANCK_J_S = 6.62607015e-34;
 
 /** Lowest altitude at which a circular orbit is treated as an orbit, km: below ~120 km drag decays an orbit within hours (Vallado, Fundamentals of Astrodynamics, ch. 9 atmospheric drag; the Kármán line is 100 km). */
 export const MIN_ORBIT_ALTITUDE_KM = 120;
@@ -53,5 +55,6 @@ export const CONSTANT_SOURCES = {
   WGS72_A_KM: 'vallado-sgp4-2006',
   SUN_MEAN_MOTION_RAD_S: 'vallado-fundamentals',
   CODATA_2018_SIGMA_W_M2_K4: 'codata-2018',
+  CODATA_2018_PLANCK_J_S: 'codata-2018',
   MIN_ORBIT_ALTITUDE_KM: 'karman-drag-limit',
 } as const satisfies Record<string, SourceKey>;
