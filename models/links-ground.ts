@@ -17,7 +17,8 @@
  */
 import { z } from 'zod';
 import type { SourceKey } from '../fixtures/index.js';
-import { C_KM_S, CODATA_2018_BOLTZMANN_J_K, CODATA_2018_PLANCK_J_S, DEG, WGS84_A_KM } from './constants.js';
+import { C_KM_S, CODATA_2018_BOLTZMANN_J_K, DEG, WGS84_A_KM } from './constants.js';
+import { supportedGbps } from './links-isl.js';
 import { OrbitSpecSchema, orbitForm, type ResolvedOrbit, resolveOrbit } from './orbit.js';
 import type { Provenance } from './provenance.js';
 import { fraction, quantity } from './quantity.js';
@@ -65,16 +66,6 @@ export function cn0DbHz(eirp_dbw: number, losses_db: number, g_over_t_db_per_k: 
 /** Energy per bit to noise density at a rate R, dB: Eb/N0 = C/N0 − 10 log10(R). */
 export function ebn0Db(cn0_dbhz: number, rate_bps: number): number {
   return cn0_dbhz - 10 * Math.log10(rate_bps);
-}
-
-/** Energy of one photon, J: E = h c / λ (CODATA 2018). */
-export function photonEnergyJ(wavelength_m: number): number {
-  return (CODATA_2018_PLANCK_J_S * C_KM_S * 1000) / wavelength_m;
-}
-
-/** Rate a received optical power carries at a sensitivity of N photons per bit, bit/s: R = P / (N h c / λ). */
-export function photonLimitedRateBps(received_w: number, photons_per_bit: number, wavelength_m: number): number {
-  return received_w / (photons_per_bit * photonEnergyJ(wavelength_m));
 }
 
 /** Shannon capacity of a band B at a carrier to noise density, bit/s: C = B log2(1 + (C/N0) / B) (Shannon 1948). */
@@ -342,9 +333,21 @@ const MODCOD_IDS = DVB_S2_MODCODS.map((m) => m.id) as [Modcod['id'], ...Modcod['
 const StationSchema = z
   .object({
     name: z.string().min(1).max(64).optional().describe('Label of the station'),
-    lat_deg: quantity('deg', { min: -90, max: 90, description: 'Geodetic latitude (WGS84)' }),
-    lon_deg: quantity('deg', { min: -180, max: 180, description: 'Longitude, east positive' }),
-    alt_km: quantity('km', { min: -0.5, max: 10, description: 'Height above the WGS84 ellipsoid (default 0)' }).optional(),
+    lat_deg: quantity('deg', {
+      min: -90,
+      max: 90,
+      description: "Geodetic latitude (WGS84); default the band's station's",
+    }).optional(),
+    lon_deg: quantity('deg', {
+      min: -180,
+      max: 180,
+      description: "Longitude, east positive; default the band's station's",
+    }).optional(),
+    alt_km: quantity('km', {
+      min: -0.5,
+      max: 10,
+      description: "Height above the WGS84 ellipsoid; default the band's station's",
+    }).optional(),
   })
   .strict()
   .describe('The ground station (default: a sourced station of the band)');
@@ -362,6 +365,7 @@ const RF_ONLY = [
   'shannon_gap_db',
   'bandwidth_mhz',
   'rolloff',
+  'gas',
 ] as const;
 const OPTICAL_ONLY = [
   'rx_aperture_m',
@@ -369,6 +373,7 @@ const OPTICAL_ONLY = [
   'line_rate_gbps',
   'cloud_free_fraction',
   'scintillation_loss_db',
+  'zenith_atmospheric_loss_db',
 ] as const;
 
 export const DownlinkFields = z
@@ -401,6 +406,23 @@ export const DownlinkFields = z
       description: 'Elevation mask: the budget is closed there, and contact is counted above it',
     }).optional(),
     station: StationSchema.optional(),
+    zenith_atmospheric_loss_db: z
+      .number()
+      .min(0)
+      .max(50)
+      .optional()
+      .describe(
+        'Optical: clear-air loss at the zenith, dB, scaled by the air mass to the elevation (or give atmospheric_loss_db)',
+      ),
+    gas: z
+      .object({
+        pressure_hpa: quantity('hPa', { gt: 0, max: 1100, description: 'Total pressure at the station' }).optional(),
+        temperature_k: quantity('K', { gt: 150, max: 350, description: 'Temperature at the station' }).optional(),
+        water_vapour_g_per_m3: z.number().min(0).max(50).optional().describe('Water-vapour density at the station, g/m³'),
+      })
+      .strict()
+      .optional()
+      .describe("RF: the air of ITU-R P.676's gaseous absorption (default its reference atmosphere)"),
     epoch: z.iso.datetime({ offset: true }).optional().describe('Start of the day of contact (default: the reference epoch)'),
     tx_power_w: quantity('W', { gt: 0, max: 1e5, description: 'Transmitter power into the antenna or telescope' }).optional(),
     tx_antenna_gain_dbi: z.number().min(-10).max(200).optional().describe('Transmit antenna gain, dBi (or give tx_aperture_m)'),
@@ -568,19 +590,20 @@ function resolveCarrier(c: DownlinkCase, p: Provenance): Carrier {
 
 /** The ground station: given, or the band's default (an optical station on a mountain, an RF one with a published rain climate). */
 function resolveStation(c: DownlinkCase, band: Band, p: Provenance): Site {
-  if (c.station)
-    return {
-      name: c.station.name ?? 'station',
-      lat_deg: c.station.lat_deg,
-      lon_deg: c.station.lon_deg,
-      alt_km: c.station.alt_km ?? 0,
-    };
   const key = band === 'optical' ? 'optical' : 'ka';
+  const given = c.station ?? {};
+  const named = given.lat_deg !== undefined || given.lon_deg !== undefined;
   return {
-    name: band === 'optical' ? 'ESA Optical Ground Station, Tenerife' : 'ITU-R validation site (51.5 N, 0.14 W)',
-    lat_deg: p.orDefault(`downlink.${key}.station.lat_deg`, undefined, 'downlink.station.lat_deg'),
-    lon_deg: p.orDefault(`downlink.${key}.station.lon_deg`, undefined, 'downlink.station.lon_deg'),
-    alt_km: p.orDefault(`downlink.${key}.station.alt_km`, undefined, 'downlink.station.alt_km'),
+    name:
+      given.name ??
+      (named
+        ? 'station'
+        : band === 'optical'
+          ? 'ESA Optical Ground Station, Tenerife'
+          : 'ITU-R validation site (51.5 N, 0.14 W)'),
+    lat_deg: p.orDefault(`downlink.${key}.station.lat_deg`, given.lat_deg, 'downlink.station.lat_deg'),
+    lon_deg: p.orDefault(`downlink.${key}.station.lon_deg`, given.lon_deg, 'downlink.station.lon_deg'),
+    alt_km: p.orDefault(`downlink.${key}.station.alt_km`, given.alt_km, 'downlink.station.alt_km'),
   };
 }
 
@@ -623,11 +646,22 @@ export function dailyContact(orbit: ResolvedOrbit, station: Site, mask_deg: numb
 function atmosphereLossDb(c: DownlinkCase, carrier: Carrier, elevation_deg: number, p: Provenance): number {
   if (c.atmospheric_loss_db !== undefined) return c.atmospheric_loss_db;
   if (carrier.band === 'optical')
-    return airMassLossDb(p.orDefault('downlink.optical.zenith_atmospheric_loss_db', undefined), elevation_deg);
+    return airMassLossDb(
+      p.orDefault(
+        'downlink.optical.zenith_atmospheric_loss_db',
+        c.zenith_atmospheric_loss_db,
+        'downlink.zenith_atmospheric_loss_db',
+      ),
+      elevation_deg,
+    );
   const air: Air = {
-    pressure_hpa: p.orDefault('downlink.gas.pressure_hpa', undefined),
-    temperature_k: p.orDefault('downlink.gas.temperature_k', undefined),
-    water_vapour_g_per_m3: p.orDefault('downlink.gas.water_vapour_g_per_m3', undefined),
+    pressure_hpa: p.orDefault('downlink.gas.pressure_hpa', c.gas?.pressure_hpa, 'downlink.gas.pressure_hpa'),
+    temperature_k: p.orDefault('downlink.gas.temperature_k', c.gas?.temperature_k, 'downlink.gas.temperature_k'),
+    water_vapour_g_per_m3: p.orDefault(
+      'downlink.gas.water_vapour_g_per_m3',
+      c.gas?.water_vapour_g_per_m3,
+      'downlink.gas.water_vapour_g_per_m3',
+    ),
   };
   const loss = airMassLossDb(zenithGasLossDb(carrier.f_ghz, air), elevation_deg);
   p.assume('downlink.atmospheric_loss_db', loss, 'dB', DOWNLINK_METHOD_SOURCES.gaseous_attenuation);
@@ -737,7 +771,7 @@ function opticalLink(c: DownlinkCase, carrier: Carrier, arriving_dbw: number, p:
   const received_dbw = arriving_dbw + rx_gain_dbi - impl;
   const ppb = p.orDefault('downlink.optical.photons_per_bit', c.photons_per_bit, 'downlink.photons_per_bit');
   const line_bps = p.orDefault('downlink.optical.line_rate_gbps', c.line_rate_gbps, 'downlink.line_rate_gbps') * 1e9;
-  const power_bps = photonLimitedRateBps(10 ** (received_dbw / 10), ppb, carrier.lambda_m);
+  const power_bps = supportedGbps(10 ** (received_dbw / 10), ppb, carrier.lambda_m) * 1e9;
   const rate: Rate = {
     rate_bps: Math.min(line_bps, power_bps),
     limit: power_bps >= line_bps ? 'line_rate' : 'power',

@@ -90,10 +90,12 @@ function dailyAverageGbps(d: DownlinkResult): number {
 /** Inference's answers against the downlink, and its prompts against an uplink this estimator does not size. */
 function inferenceChecks(need: z.infer<typeof InferenceNeed>, downlink: DownlinkResult | null): CheckT[] {
   const carried = downlink ? dailyAverageGbps(downlink) : null;
+  const how =
+    downlink?.daily_volume_tb != null ? 'averaged over the day' : 'while in contact (no orbit: no day of contact sized)';
   const down = compare('inference_down', 'downlink', need.down_gbps, carried, (r) =>
     carried === null
       ? 'give downlink to size the ground link'
-      : `the answers need ${g(need.down_gbps)} Gbit/s down; one station carries ${g(carried)} Gbit/s averaged over the day, so ${Math.ceil(r)} station${Math.ceil(r) === 1 ? '' : 's'} seeing the satellite at different times would keep up`,
+      : `the answers need ${g(need.down_gbps)} Gbit/s down; one station carries ${g(carried)} Gbit/s ${how}, so ${Math.ceil(r)} station${Math.ceil(r) === 1 ? '' : 's'} seeing the satellite at different times would keep up`,
   );
   const up = compare('inference_up', 'uplink', need.up_gbps, null, () => 'the uplink is not sized by this estimator');
   return need.up_gbps > 0 ? [down, up] : [down];
@@ -153,7 +155,10 @@ export function runLinks(input: LinksCase, p: Provenance): LinksResult {
   const w = input.workload;
   const inference = w?.inference ? inferenceNeed(w.inference, p) : null;
   const training = w?.training ? trainingNeed(w.training, p) : null;
-  const checks = [...(training ? [trainingCheck(training, isl)] : []), ...(inference ? inferenceChecks(inference, downlink) : [])];
+  const checks = [
+    ...(training ? [trainingCheck(training, isl)] : []),
+    ...(inference ? inferenceChecks(inference, downlink) : []),
+  ];
   return { isl, downlink, workload: w ? { inference, training } : null, checks, binding_link: bindingOf(checks) };
 }
 

@@ -109,7 +109,9 @@ function otherValues(a: Assumption): unknown[] {
   if (typeof v === 'boolean') return [!v];
   if (typeof v === 'number') {
     // Ten times over last: a threshold (a grazing altitude) may change nothing until it binds.
-    const tries = [v * 1.1, v * 0.9, v + 1, v - 1, v * 2, v / 2, 0.5, 0.1, 1, 10, v * 10];
+    // A share near 1 (an availability) moves by its complement: 0.999 → 0.998, 0.9995.
+    const nearOne = v > 0.9 && v < 1 ? [1 - (1 - v) * 2, 1 - (1 - v) / 2] : [];
+    const tries = [v * 1.1, v * 0.9, v + 1, v - 1, v * 2, v / 2, 0.5, 0.1, 1, 10, v * 10, ...nearOne];
     const whole = Number.isInteger(v) ? tries.map(Math.round) : [];
     return [...new Set([...whole, ...tries])].filter((x) => x !== v && Number.isFinite(x));
   }
