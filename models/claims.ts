@@ -396,6 +396,30 @@ function ai1Radiator(run: ScenarioRun): Evaluation {
   };
 }
 
+/** The training step's gradient exchange against the link between neighbours of the cluster (POST /v1/links). */
+function trainAcrossSatellites(run: ScenarioRun): Evaluation {
+  const l = run.links;
+  const check = l.checks.find((c) => c.need === 'training_allreduce');
+  const t = l.workload?.training;
+  if (!check || !t || check.carried_gbps === null)
+    return {
+      figures: [f('allreduce_over_link', Number.NaN, '1')],
+      text: 'the scenario’s links carry no training workload (links.workload without training)',
+    };
+  const ratio = check.required_gbps / check.carried_gbps;
+  const workers = (run.requests.links?.workload as { training?: { data_parallel?: number } })?.training?.data_parallel ?? 0;
+  return {
+    figures: [
+      f('step_s', t.step_s, 's'),
+      f('allreduce_bytes_per_worker', t.allreduce_bytes_per_worker, 'B'),
+      f('required_gbps_per_link', check.required_gbps, 'Gbps'),
+      f('link_gbps', check.carried_gbps, 'Gbps'),
+      f('allreduce_over_link', ratio, '1'),
+    ],
+    text: `each of ${n(workers)} satellites sends ${n(t.allreduce_bytes_per_worker / 1e9)} GB of gradients a step; to do it within a ${n(t.step_s)}-s step its link must carry ${n(check.required_gbps)} Gbps, and the link at ${n((l.isl?.distance_km as number) * 1000)} m carries ${n(check.carried_gbps)} Gbps`,
+  };
+}
+
 const EVALUATORS: Record<string, (run: ScenarioRun) => Evaluation> = {
   'space-is-cold': spaceIsCold,
   'solar-never-runs-out': solarNeverRunsOut,
@@ -409,6 +433,7 @@ const EVALUATORS: Record<string, (run: ScenarioRun) => Evaluation> = {
   'training-over-100m': trainingCost,
   'starcloud-20x-cheaper': starcloud,
   'suncatcher-8x-solar': suncatcher,
+  'train-across-satellites': trainAcrossSatellites,
   'spacex-100kw-per-tonne': kwPerTonne,
   'spacex-ai1-radiator': ai1Radiator,
   'musk-cheapest-in-36-months': costAtHorizon,

@@ -16,6 +16,7 @@ import { EconomicsObject } from './economics-input.js';
 import { type Cost, defineEstimator, type Estimator, runEstimator, withProvenance } from './estimator.js';
 import { LlmSchema, latencyEstimator, SiteSchema, WalkerSchema } from './latency.js';
 import { checkRollUpOverrides, launchEstimator, rollUpPowerRequest, rollUpThermalRequest } from './launch.js';
+import { estimateLinksCost, LinksInput, linksEstimator } from './links.js';
 import { annualPassCost, orbitEstimator, resolveCost, revolutionCost } from './orbit.js';
 import { cyclesForDepthOfDischarge, powerEstimator } from './power.js';
 import { Provenance } from './provenance.js';
@@ -97,6 +98,24 @@ const RelaySchema = z
     'The relay shell (a Walker shell with laser links) users reach the orbital facility through; each figure not given is its default',
   );
 
+const LinkFields = z.record(z.string(), z.unknown());
+
+/** The links of the scenario: each part's fields laid over the scenario's (validated by POST /v1/links when the part runs). */
+const LinksScenarioSchema = z
+  .object({
+    isl: LinkFields.optional().describe(
+      'The link between neighbours of the cluster (POST /v1/links isl): default its sourced terminal at the cluster spacing',
+    ),
+    downlink: LinkFields.optional().describe(
+      'The ground link (POST /v1/links downlink): default an optical link from the scenario orbit to ESA’s optical ground station',
+    ),
+    workload: LinkFields.optional().describe(
+      'What the links carry (POST /v1/links workload): default training the reference model data-parallel across the cluster, each satellite at satellite_power_kw',
+    ),
+  })
+  .strict()
+  .describe('The links: can the cluster carry its workload, and how much comes down a day');
+
 const ScenarioObject = z
   .object({
     load_kw: E.load_kw.optional().describe('IT load of the facility (default 1 GW)'),
@@ -134,6 +153,7 @@ const ScenarioObject = z
       .describe('The relay satellite standing for the facility: its index or name ("P<p>-S<s>")'),
     uptime: UptimeOptionsSchema.optional(),
     yardsticks: YardsticksSchema.optional(),
+    links: LinksScenarioSchema.optional(),
   })
   .strict();
 
@@ -279,6 +299,44 @@ function latencyRequest(s: Scenario, r: ResolvedScenario, orbitEpoch: string, p:
 // ---------------------------------------------------------------------------------------------
 
 /** One estimator on one request, exactly as POST /v1/<name> answers it (assumptions and warnings included). */
+/**
+ * The links part's request: the cluster's link at its spacing, an optical link from the scenario's
+ * orbit to the default station, and training the reference model data-parallel across the cluster,
+ * each satellite at the scenario's satellite power; the scenario's `links` fields laid over each.
+ */
+function linksRequest(s: Scenario, r: ResolvedScenario, p: Provenance): Req {
+  const given = s.links ?? {};
+  const or = (value: unknown, key: DefaultName, name: string) =>
+    value !== undefined ? value : p.orDefault(key, undefined, name);
+  const t = (given.workload?.training ?? {}) as Req;
+  const training = {
+    ...t,
+    parameters: or(t.parameters, 'scenario.links.model_parameters', 'links.workload.training.parameters'),
+    tokens_per_step: or(t.tokens_per_step, 'scenario.links.tokens_per_step', 'links.workload.training.tokens_per_step'),
+    data_parallel: or(t.data_parallel, 'scenario.links.cluster_satellites', 'links.workload.training.data_parallel'),
+    ...(t.step_s === undefined && {
+      worker_it_kw: or(t.worker_it_kw ?? s.satellite_power_kw, 'economics.satellite_power_kw', 'satellite_power_kw'),
+    }),
+  };
+  const workload = given.workload && given.workload.training === undefined ? given.workload : { ...given.workload, training };
+  const elements = r.orbit.tle === undefined && r.orbit.omm === undefined;
+  const isl = given.isl ?? {};
+  return {
+    isl: { ...isl, distance_km: or(isl.distance_km, 'scenario.links.cluster_spacing_km', 'links.isl.distance_km') },
+    downlink: {
+      ...(given.downlink?.frequency_ghz === undefined &&
+        given.downlink?.wavelength_nm === undefined &&
+        given.downlink?.band === undefined && {
+          band: p.orChoice('scenario.links.downlink_band', undefined, 'links.downlink.band'),
+        }),
+      orbit: r.orbit,
+      ...(elements && r.epoch !== undefined && { epoch: r.epoch }),
+      ...given.downlink,
+    },
+    workload,
+  };
+}
+
 function part<I extends z.ZodType, O extends z.ZodObject>(estimator: Estimator<I, O>, request: Req) {
   return runEstimator(estimator, estimator.input.parse(request));
 }
@@ -352,6 +410,11 @@ export class ScenarioRun {
       this.ask('latency', latencyEstimator, latencyRequest(this.scenario, this.resolved, this.orbit.epoch, this.provenance)),
     );
   }
+  get links() {
+    return this.once('links', () =>
+      this.ask('links', linksEstimator, linksRequest(this.scenario, this.resolved, this.provenance)),
+    );
+  }
   get uptime() {
     return this.once('uptime', () => uptimeOf(this));
   }
@@ -367,7 +430,7 @@ export class ScenarioRun {
     return !LATENCY_FIELDS.includes(pointer.split('/')[1] ?? '');
   }
 }
-type Parts = Pick<ScenarioRun, 'orbit' | 'power' | 'thermal' | 'launch' | 'economics' | 'latency'>;
+type Parts = Pick<ScenarioRun, 'orbit' | 'power' | 'thermal' | 'launch' | 'economics' | 'latency' | 'links'>;
 
 function uptimeOf(run: ScenarioRun): z.infer<typeof UptimeOutput> {
   const s = run.scenario;
@@ -412,7 +475,7 @@ export type Figure = z.infer<typeof FigureSchema>;
 
 const Candidate = z.object({
   name: z
-    .enum(['launch_cadence', 'mass', 'radiator_area', 'array_area', 'battery', 'cost', 'coverage'])
+    .enum(['launch_cadence', 'mass', 'radiator_area', 'array_area', 'battery', 'cost', 'coverage', 'links'])
     .describe('The constraint'),
   value: z.number().describe('The design’s figure'),
   limit: z.number().describe('The limit it is measured against, in the same unit'),
@@ -502,9 +565,25 @@ function batteryCandidate(power: Parts['power']): CandidateT | null {
   });
 }
 
+/** The workload against the links: the binding link's required ÷ carried rate, when a link was sized for a need. */
+function linksCandidate(links: Parts['links']): CandidateT | null {
+  const b = links.binding_link;
+  if (b === null) return null;
+  const check = links.checks.find((c) => c.need === b.need && c.link === b.link);
+  return candidate({
+    name: 'links',
+    value: check?.required_gbps ?? 0,
+    limit: check?.carried_gbps ?? 1,
+    unit: 'Gbit/s',
+    limit_basis: `what the ${b.link} carries for ${b.need.replace('_', ' ')}`,
+    source: 'orbital-dc-convention',
+  });
+}
+
 /** Each candidate measured against its stated limit; coverage when the users' reach was measured. */
 function candidates(parts: Parts, unreachable: number | null, worldMass_kg_per_year: number): CandidateT[] {
   const list = [
+    linksCandidate(parts.links),
     cadenceCandidate(parts.launch),
     massCandidate(parts.launch, worldMass_kg_per_year),
     ...perSatelliteCandidates(parts),
@@ -585,6 +664,7 @@ export const FeasibilityOutput = z.object({
       launch: Request.describe('POST /v1/launch'),
       economics: Request.describe('POST /v1/economics'),
       latency: Request.describe('POST /v1/latency'),
+      links: Request.describe('POST /v1/links'),
     })
     .describe('The request each part answers: POST it to /v1/<part> and the answer is that part'),
   orbit: withProvenance(orbitEstimator.output).describe('POST /v1/orbit for the scenario'),
@@ -594,6 +674,9 @@ export const FeasibilityOutput = z.object({
   economics: withProvenance(economicsEstimator.output).describe('POST /v1/economics for that facility'),
   latency: withProvenance(latencyEstimator.output).describe(
     'POST /v1/latency: users reaching the facility through the relay mesh',
+  ),
+  links: withProvenance(linksEstimator.output).describe(
+    'POST /v1/links: the cluster’s link, the ground link from the orbit, and whether they carry the workload',
   ),
   uptime: UptimeOutput,
   binding_constraint: BindingConstraint,
@@ -610,6 +693,7 @@ export function runFeasibility(s: Scenario, p: Provenance): FeasibilityResult {
     launch: run.launch,
     economics: run.economics,
     latency: run.latency,
+    links: run.links,
   };
   const up = run.uptime;
   const reach = reachableFraction(parts.latency);
@@ -661,12 +745,20 @@ export function scenarioPartsCost(s: Scenario): { revolution: Cost; annual_s: nu
   };
 }
 
+/** The links part's cost, from its request (nothing when its request is refused before any work). */
+function linksPartCost(s: Scenario): Cost {
+  const p = new Provenance();
+  const request = LinksInput.safeParse(linksRequest(s, resolveScenario(s, p), p));
+  return request.success ? estimateLinksCost(request.data) : { cpu_s: 0, basis: 'none: its request is refused before any work' };
+}
+
 /** What a feasibility report costs: its orbit part (a revolution and the year), its latency part, and the rest (calibrated). */
 export function estimateFeasibilityCost(s: Scenario): Cost {
   const parts = scenarioPartsCost(s);
   return sumCosts({
     'latency part': parts.latency,
     'orbit part': { ...parts.revolution, cpu_s: parts.revolution.cpu_s + parts.annual_s },
+    'links part': linksPartCost(s),
     'power, thermal, launch, economics, uptime': {
       cpu_s: coefficient('execution.cost.feasibility_s'),
       basis: 'closed forms and the mass roll-up',
@@ -678,7 +770,7 @@ export const feasibilityEstimator = defineEstimator({
   name: 'feasibility',
   summary: 'Feasibility: one scenario through every estimator, the uptime of its compute, and what binds it first',
   description:
-    'One scenario (IT load, orbit, epoch, mission, launch price, technology and price assumptions, users; every field defaulted and overridable) goes through orbit, power, thermal (the heat the power model dissipates), launch (the mass rolled up from the load), economics (that facility priced against a ground data center) and latency (users reaching it through a relay mesh with laser links). Each part is exactly what that estimator answers alone for the request in `requests`. `uptime` gives the availability of the compute over the mission with each loss named (accelerator failures not repairable in orbit, radiation, eclipse without storage, ground link) against Tier III and Tier IV; `binding_constraint` the candidate (launch cadence, mass, radiator, array, cost, coverage) nearest or most beyond its stated limit.',
+    'One scenario (IT load, orbit, epoch, mission, launch price, technology and price assumptions, users; every field defaulted and overridable) goes through orbit, power, thermal (the heat the power model dissipates), launch (the mass rolled up from the load), economics (that facility priced against a ground data center), latency (users reaching it through a relay mesh with laser links) and links (the optical link between neighbours of the cluster, an optical ground link from the orbit, and whether they carry the workload: by default training Llama 3.1 405B data-parallel across an 81-satellite cluster). Each part is exactly what that estimator answers alone for the request in `requests`. `uptime` gives the availability of the compute over the mission with each loss named (accelerator failures not repairable in orbit, radiation, eclipse without storage, ground link) against Tier III and Tier IV; `binding_constraint` the candidate (launch cadence, mass, radiator, array, cost, coverage, links) nearest or most beyond its stated limit.',
   input: ScenarioSchema,
   output: FeasibilityOutput,
   examples: {

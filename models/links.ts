@@ -78,7 +78,7 @@ function trainingCheck(need: z.infer<typeof TrainingNeed>, isl: IslResult | null
   return compare('training_allreduce', 'isl', need.required_gbps_per_worker, carried, (r) =>
     carried === null
       ? 'give isl to size the link between the satellites'
-      : `each worker's link must carry ${g(need.required_gbps_per_worker)} Gbit/s to exchange its gradients within a ${g(need.step_s)}-s step; the link carries ${g(carried)} Gbit/s (${g(r)} times what it can)`,
+      : `each worker's link must carry ${g(need.required_gbps_per_worker)} Gbit/s to exchange its gradients within a ${g(need.step_s)}-s step; the link carries ${g(carried)} Gbit/s (${r > 1 ? `${g(r)} times what it can` : `${g(r * 100)} % of it`})`,
   );
 }
 

@@ -78,6 +78,7 @@ const CHOICES: Record<string, unknown[]> = {
   regulation: ['det', 'ppt'],
   vehicle: VEHICLES.map((v) => v.id),
   target_orbit: ['sso', 'leo'],
+  band: ['ka', 'optical'],
   replacement_basis: ['compute_only', 'whole_satellite'],
   convention: ['mccalip', 'consistent'],
   orientation: ['sun_facing', 'edge_on', 'zenith'],
