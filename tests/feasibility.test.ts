@@ -11,7 +11,7 @@ import { post, useApp } from './helpers.js';
 import { HAVE_REFERENCE, NEEDS_REFERENCE, referenceCase } from './reference.js';
 
 const app = useApp();
-const PARTS = ['orbit', 'power', 'thermal', 'launch', 'economics', 'latency'] as const;
+const PARTS = ['orbit', 'power', 'thermal', 'launch', 'economics', 'latency', 'links'] as const;
 
 describe('POST /v1/feasibility', () => {
   it('each part is exactly what that estimator answers alone for the request given', async () => {
@@ -24,6 +24,21 @@ describe('POST /v1/feasibility', () => {
         expect(report.body[name], name).toEqual(alone.body);
       }
     }
+  });
+
+  it('the links part trains the reference model across the cluster at the scenario’s satellite power, a candidate for the binding constraint', async () => {
+    const [small, big] = await Promise.all([
+      post(app(), '/v1/feasibility', {}),
+      post(app(), '/v1/feasibility', { satellite_power_kw: 120 }),
+    ]);
+    const training = (r: any) => r.body.requests.links.workload.training;
+    expect(training(small)).toMatchObject({ parameters: 405e9, data_parallel: 81 });
+    expect(training(big).worker_it_kw).toBe(120);
+    // More compute per satellite: shorter steps, so each step's gradients must cross the link faster.
+    const ratio = (r: any) => r.body.binding_constraint.candidates.find((c: any) => c.name === 'links').ratio;
+    expect(ratio(big) / ratio(small)).toBeCloseTo(120 / 27, 9);
+    expect(small.body.links.downlink.band).toBe('optical');
+    expect(small.body.links.downlink.daily_volume_tb).toBeGreaterThan(0);
   });
 
   it('the chain holds: the radiator takes the power model’s heat, launch and economics size the same facility', async () => {
