@@ -7,6 +7,7 @@
 import { sampleDesign } from '../models/distributions.js';
 import { withValueAt } from '../models/pointer.js';
 import { median } from './harness.js';
+import { timeBatch } from './scripting.js';
 import { startServer } from './servers.js';
 
 const json = { 'content-type': 'application/json' };
@@ -56,14 +57,6 @@ function sampleItems(samples: number) {
     });
     return { estimator: 'economics', input };
   });
-}
-
-async function timeBatch(url: string, items: unknown[]): Promise<number> {
-  const start = performance.now();
-  const res = await fetch(`${url}/v1/batch`, { method: 'POST', headers: json, body: JSON.stringify({ items }) });
-  const body = (await res.json()) as { failed: number };
-  if (res.status !== 200 || body.failed > 0) throw new Error(`batch: ${res.status}, ${body.failed} failed`);
-  return performance.now() - start;
 }
 
 export async function benchUncertainty(url: string, rounds = 5) {

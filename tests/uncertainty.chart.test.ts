@@ -3,7 +3,6 @@
  * histogram (bins, quantiles, thresholds). Each document is parsed as XML and its marked elements
  * (rows, bars, base line, bins, lines, axes) checked against the data's values.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import {
   type AxisName,
@@ -13,54 +12,8 @@ import {
   type TornadoData,
   tornadoChart,
 } from '../src/scripting/uncertainty-chart.js';
+import { all, byClass, type El, hasClass, one, parse } from './svg.js';
 
-interface El {
-  tag: string;
-  attrs: Record<string, string>;
-  children: El[];
-  text: string;
-}
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  preserveOrder: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-});
-
-/** fast-xml-parser's ordered output as a tree of elements, each with its attributes and its own text. */
-function elements(list: unknown[]): El[] {
-  return (list as Record<string, unknown>[]).flatMap((item) => {
-    const tag = Object.keys(item).find((k) => k !== ':@' && k !== '#text');
-    if (tag === undefined) return [];
-    const kids = item[tag] as Record<string, unknown>[];
-    const text = kids.map((k) => (k['#text'] === undefined ? '' : String(k['#text']))).join('');
-    return [{ tag, attrs: (item[':@'] ?? {}) as Record<string, string>, children: elements(kids), text }];
-  });
-}
-
-/** The SVG, checked to be well-formed XML, as its root element. */
-function parse(svg: string): El {
-  expect(XMLValidator.validate(svg)).toBe(true);
-  const [root] = elements(parser.parse(svg) as unknown[]);
-  expect(root?.tag).toBe('svg');
-  return root as El;
-}
-
-/** Every element under `root` (itself included) that matches. */
-function all(root: El, match: (e: El) => boolean): El[] {
-  return [...(match(root) ? [root] : []), ...root.children.flatMap((c) => all(c, match))];
-}
-
-const hasClass = (cls: string) => (e: El) => (e.attrs.class ?? '').split(' ').includes(cls);
-const byClass = (root: El, cls: string) => all(root, hasClass(cls));
-const one = (root: El, cls: string) => {
-  const found = byClass(root, cls);
-  expect(found, `one element of class ${cls}`).toHaveLength(1);
-  return found[0] as El;
-};
 const texts = (root: El) => all(root, (e) => e.tag === 'text').map((e) => e.text);
 const num = (e: El, attr: string) => Number(e.attrs[attr]);
 const child = (e: El, tag: string) => e.children.find((c) => c.tag === tag) as El;
