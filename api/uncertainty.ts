@@ -8,7 +8,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { SOLVE_MAX_EVALUATIONS, type Solution, solveField } from '../models/solve.js';
 import { checkSolve, type SolveRequest, SolveRequestSchema, solveAnswer } from '../src/scripting/solve.js';
-import { runUncertainty, type UncertaintyRequest, uncertaintyRequestSchema } from '../src/scripting/uncertainty.js';
+import {
+  costRatioSpec,
+  runUncertainty,
+  type UncertaintyRequest,
+  uncertaintyRequestSchema,
+} from '../src/scripting/uncertainty.js';
 import { uncertaintyChart, uncertaintyJson } from '../src/scripting/uncertainty-answer.js';
 import { inPool } from './estimators.js';
 import { describeLimits, negotiate, postScripting, runOptions, type ScriptingOptions } from './scripting.js';
@@ -18,19 +23,9 @@ const UNCERTAINTY_TYPES = ['application/json', 'image/svg+xml'] as const;
 
 const UNCERTAINTY_EXAMPLES = {
   cost_ratio: {
-    summary: 'The 1 GW cost ratio under spreads of launch price, hardware $/W and ground electricity',
-    value: {
-      estimator: 'economics',
-      base: { load_kw: '1 GW', mission_years: 5 },
-      distributions: [
-        { field: '/launch_usd_per_kg', lognormal: { median: 500, sigma: 1 } },
-        { field: '/satellite_usd_per_w', triangular: { min: 2, mode: 10, max: 30 } },
-      ],
-      outputs: ['/cost_ratio', '/orbital_usd_per_kwh'],
-      samples: 1000,
-      seed: 1,
-      thresholds: [{ output: '/cost_ratio', below: 1 }],
-    },
+    summary:
+      'The 1 GW cost ratio under the published spreads of the launch price, the grid price, the array’s W/kg and the radiator temperature (the README’s example)',
+    value: costRatioSpec(),
   },
 };
 

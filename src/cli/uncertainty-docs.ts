@@ -6,8 +6,8 @@
  * fails when any of them differs from what the service answers.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { CLAIM_DISTRIBUTIONS } from '../../fixtures/index.js';
 import { buildApp } from '../app.js';
+import { costRatioSpec } from '../scripting/uncertainty.js';
 import { withBlock } from './readme-block.js';
 
 export const BLOCK_START = '<!-- uncertainty:start (npm run docs:uncertainty) -->';
@@ -15,35 +15,6 @@ export const BLOCK_END = '<!-- uncertainty:end -->';
 export const SPEC_PATH = new URL('../../docs/cost-ratio-uncertainty.json', import.meta.url);
 export const SVG_PATH = new URL('../../docs/cost-ratio-tornado.svg', import.meta.url);
 export const README_PATH = new URL('../../README.md', import.meta.url);
-
-/** The fields of the claims' spreads that an economics request has: launch and grid prices, the array's W/kg, the radiator's temperature. */
-const ECONOMICS_FIELDS = [
-  '/launch_usd_per_kg',
-  '/grid_usd_per_kwh',
-  '/power/array/specific_power_w_per_kg',
-  '/thermal/radiator_temp_k',
-];
-
-/** The request: 1 GW for 5 years, each field from its published spread (fixtures/claims.json), 4,000 Latin-hypercube samples. */
-export function costRatioSpec() {
-  return {
-    estimator: 'economics',
-    base: { load_kw: '1 GW', mission_years: 5 },
-    distributions: ECONOMICS_FIELDS.map((field) => {
-      const entry = CLAIM_DISTRIBUTIONS[field];
-      if (!entry) throw new Error(`fixtures/claims.json has no spread for ${field}`);
-      return { field, ...entry.distribution };
-    }),
-    outputs: ['/cost_ratio', '/orbital_usd_per_kwh', '/terrestrial_usd_per_kwh'],
-    samples: 4000,
-    seed: 1,
-    method: 'latin_hypercube',
-    thresholds: [
-      { output: '/cost_ratio', below: 1 },
-      { output: '/cost_ratio', below: 10 },
-    ],
-  };
-}
 
 /** The "what would have to be true" shown beside it: the satellite $/W at which the cost ratio is 1, launch at the spread's p10. */
 export const SOLVE_SPEC = {
@@ -56,6 +27,8 @@ export const SOLVE_SPEC = {
 type Answer = Record<string, any>;
 
 /** The answers as JSON and SVG, and the solve, from the service's own routes. */
+export { costRatioSpec };
+
 export async function costRatioUncertainty(spec = costRatioSpec()): Promise<{ json: Answer; svg: string; solve: Answer }> {
   const app = await buildApp();
   try {

@@ -10,6 +10,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { z } from 'zod';
+import { CLAIM_DISTRIBUTIONS } from '../../fixtures/index.js';
 import { pricedWith } from '../../models/cost.js';
 import {
   type DesignMethod,
@@ -310,4 +311,33 @@ export function failedSamples(plan: Plan, sampled: Sampled) {
       });
   }
   return { count, first };
+}
+
+/** The fields of the claims' spreads that an economics request has: launch and grid prices, the array's W/kg, the radiator's temperature. */
+const ECONOMICS_FIELDS = [
+  '/launch_usd_per_kg',
+  '/grid_usd_per_kwh',
+  '/power/array/specific_power_w_per_kg',
+  '/thermal/radiator_temp_k',
+];
+
+/** The request: 1 GW for 5 years, each field from its published spread (fixtures/claims.json), 4,000 Latin-hypercube samples. */
+export function costRatioSpec() {
+  return {
+    estimator: 'economics',
+    base: { load_kw: '1 GW', mission_years: 5 },
+    distributions: ECONOMICS_FIELDS.map((field) => {
+      const entry = CLAIM_DISTRIBUTIONS[field];
+      if (!entry) throw new Error(`fixtures/claims.json has no spread for ${field}`);
+      return { field, ...entry.distribution };
+    }),
+    outputs: ['/cost_ratio', '/orbital_usd_per_kwh', '/terrestrial_usd_per_kwh'],
+    samples: 4000,
+    seed: 1,
+    method: 'latin_hypercube',
+    thresholds: [
+      { output: '/cost_ratio', below: 1 },
+      { output: '/cost_ratio', below: 10 },
+    ],
+  };
 }
