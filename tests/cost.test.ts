@@ -13,6 +13,7 @@ import { checkCost, type Estimator, runEstimator } from '../models/estimator.js'
 import { latencyEstimator } from '../models/latency.js';
 import { Provenance } from '../models/provenance.js';
 import { ESTIMATORS } from '../models/registry.js';
+import { prepareChunks } from '../src/scripting/run.js';
 import { OVERSIZED_LATENCY_REQUEST } from './helpers.js';
 
 const BUDGET_S = Provenance.value('execution.cost_budget_cpu_s');
@@ -293,5 +294,29 @@ describe('memory bounds of a latency request', () => {
     } finally {
       limit.value = kept;
     }
+  });
+});
+
+describe('work a model keeps, priced once per chunk', () => {
+  it('charges an orbit’s year to the first point of each chunk only: economics points of one orbit cost less together than alone', async () => {
+    const economics = ESTIMATORS.find((e) => e.name === 'economics') as Estimator;
+    const input = (k: number) => ({ load_kw: '1 GW', mission_years: 5, launch_usd_per_kg: 100 + k });
+    const alone = economics.cost(economics.input.parse(input(0))).cpu_s;
+    const items = Array.from({ length: 60 }, (_, k) => ({ estimator: 'economics', input: input(k) }));
+    const options = { budget_cpu_s: 10, inline_max_cpu_s: 0.005, chunk_cpu_s: 0.05 };
+    const chunks = await prepareChunks(items, () => ({ item: '', input: '' }), options);
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const chunk of chunks) {
+      expect(chunk[0]?.cost_s).toBeCloseTo(alone, 12);
+      for (const p of chunk.slice(1)) expect(p.cost_s).toBeLessThan(alone * 0.6);
+      expect(chunk.reduce((s, p) => s + p.cost_s, 0)).toBeLessThanOrEqual(options.inline_max_cpu_s + alone);
+    }
+    // A point whose orbit differs pays for its own year, even inside a chunk.
+    const other = await prepareChunks(
+      [items[0] as (typeof items)[number], { estimator: 'economics', input: { ...input(1), orbit: { altitude_km: 700 } } }],
+      () => ({ item: '', input: '' }),
+      { ...options, inline_max_cpu_s: 1 },
+    );
+    expect(other[0]?.[1]?.cost_s).toBeGreaterThan(alone * 0.9);
   });
 });

@@ -7,7 +7,7 @@ import { TooLarge } from '../../models/errors.js';
 import { ESTIMATOR_BY_NAME } from '../../models/registry.js';
 import { type Problem, ProblemError, RequestRefused } from '../problem.js';
 import { csvHeader, csvRecord, ndjsonLine, rowObject } from './formats.js';
-import { checkTotalCost, type Item, type Prepared, prepareAll, type Result, type RunOptions, runAll } from './run.js';
+import { checkTotalCost, type Item, type Prepared, prepareChunks, type Result, type RunOptions, runChunks } from './run.js';
 import { checkFields, pointCount, pointItems, pointValues, rowOf, type SweepRequest, sweepColumns, valuesOf } from './sweep.js';
 import type { Column, Row } from './table.js';
 
@@ -38,9 +38,9 @@ export async function startBatch(
     const item = `/items/${indexOf(k)}`;
     return { item, input: `${item}/input` };
   };
-  const prepared = await prepareAll(items, placeOf, run);
-  if (limits.whole_budget) checkTotalCost(prepared, run.budget_cpu_s, '/items', 'items');
-  return runAll(prepared, run);
+  const chunks = await prepareChunks(items, placeOf, run);
+  if (limits.whole_budget) checkTotalCost(chunks.flat(), run.budget_cpu_s, '/items', 'items');
+  return runChunks(chunks, run);
 }
 
 /** Each result as an NDJSON line, `{ item, ok, output | problem }`. */
@@ -101,9 +101,9 @@ function baseProblem(prepared: Prepared[], body: SweepRequest): Problem | null {
 }
 
 /** The points' rows, chunk by chunk, as they are computed. */
-async function* sweepRows(prepared: Prepared[], grid: unknown[][], body: SweepRequest, run: RunOptions): AsyncGenerator<Row[]> {
+async function* sweepRows(chunks: Prepared[][], grid: unknown[][], body: SweepRequest, run: RunOptions): AsyncGenerator<Row[]> {
   let point = 0;
-  for await (const chunk of runAll(prepared, run)) {
+  for await (const chunk of runChunks(chunks, run)) {
     const rows: Row[] = [];
     for (const result of chunk) rows.push(rowOf(point, pointValues(grid, point++), result, body.outputs));
     yield rows;
@@ -125,11 +125,12 @@ export async function startSweep(
 ): Promise<StartedSweep> {
   const columns = checkSweep(body, format, limits);
   const grid = body.vary.map(valuesOf);
-  const prepared = await prepareAll(pointItems(body, grid), () => ({ item: '', input: '' }), run);
+  const chunks = await prepareChunks(pointItems(body, grid), () => ({ item: '', input: '' }), run);
+  const prepared = chunks.flat();
   const whole = baseProblem(prepared, body);
   if (whole) throw new ProblemError(whole);
   if (limits.whole_budget) checkTotalCost(prepared, run.budget_cpu_s, '/vary', 'points');
-  return { columns, points: prepared.length, rows: sweepRows(prepared, grid, body, run) };
+  return { columns, points: prepared.length, rows: sweepRows(chunks, grid, body, run) };
 }
 
 /** Rows as text, chunk by chunk: NDJSON lines, or CSV with its header row first. */

@@ -8,6 +8,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
+import { pricedWith } from '../../models/cost.js';
 import { TooLarge } from '../../models/errors.js';
 import { checkCost, type Estimator, runEstimator } from '../../models/estimator.js';
 import { ESTIMATOR_BY_NAME, ESTIMATOR_NAMES } from '../../models/registry.js';
@@ -103,6 +104,71 @@ export async function prepareAll(
     }
   }
   return prepared;
+}
+
+/**
+ * Items validated and priced into the chunks they will run in: a new chunk when `fresh` says so or
+ * when the next item would pass `chunk_s` of estimated CPU; the work a model keeps for reuse (an
+ * orbit's year) is priced once per chunk, since a chunk runs on one thread, in order.
+ */
+export class Chunker {
+  private readonly chunks: Prepared[][] = [];
+  private chunk: Prepared[] = [];
+  private kept = new Set<string>();
+  private cost = 0;
+
+  constructor(
+    private readonly chunk_s: number,
+    private readonly options: Pick<RunOptions, 'budget_cpu_s' | 'log'>,
+  ) {}
+
+  private price(item: Item, place: Place): Prepared {
+    return pricedWith(this.kept, () => prepareItem(item, place, this.options));
+  }
+
+  add(item: Item, place: Place, fresh = false): void {
+    let p = this.price(item, place);
+    if (this.chunk.length > 0 && (fresh || this.cost + (p.problem ? 0 : p.cost_s) > this.chunk_s)) {
+      this.chunks.push(this.chunk);
+      [this.chunk, this.kept, this.cost] = [[], new Set<string>(), 0];
+      p = this.price(item, place);
+    }
+    this.chunk.push(p);
+    this.cost += p.problem ? 0 : p.cost_s;
+  }
+
+  done(): Prepared[][] {
+    if (this.chunk.length > 0) this.chunks.push(this.chunk);
+    return this.chunks;
+  }
+}
+
+/** The estimated CPU time of one chunk: the pool's job size, or without a pool the longest inline slice. */
+export const chunkSeconds = (options: RunOptions) => (options.pool ? options.chunk_cpu_s : options.inline_max_cpu_s);
+
+/**
+ * Validate and price every item into chunks (`Chunker`), giving the event loop back after each slice
+ * of `inline_max_cpu_s`; `fresh(k)` starts a new chunk at item k (a seed stream's first sample).
+ */
+export async function prepareChunks(
+  items: Iterable<Item>,
+  placeOf: (index: number) => Place,
+  options: RunOptions,
+  fresh: (index: number) => boolean = () => false,
+): Promise<Prepared[][]> {
+  const chunker = new Chunker(chunkSeconds(options), options);
+  const slice_ms = options.inline_max_cpu_s * 1000;
+  let sliceStart = performance.now();
+  let k = 0;
+  for (const item of items) {
+    chunker.add(item, placeOf(k), fresh(k));
+    k++;
+    if (performance.now() - sliceStart > slice_ms) {
+      await nextTurn();
+      sliceStart = performance.now();
+    }
+  }
+  return chunker.done();
 }
 
 /** Estimated CPU time of the items that will run, s. */

@@ -8,10 +8,8 @@
  * pool; a sample's numbers depend on the seed and its index alone, so the answer is the same
  * whatever the pool's size.
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { z } from 'zod';
 import { CLAIM_DISTRIBUTIONS } from '../../fixtures/index.js';
-import { pricedWith } from '../../models/cost.js';
 import {
   type DesignMethod,
   type Distribution,
@@ -27,7 +25,7 @@ import type { Estimator } from '../../models/estimator.js';
 import { withValueAt } from '../../models/pointer.js';
 import { ESTIMATOR_BY_NAME, ESTIMATOR_NAMES } from '../../models/registry.js';
 import { type Problem, ProblemError, RequestRefused } from '../problem.js';
-import { type Prepared, prepareItem, type Result, type RunOptions, runChunks } from './run.js';
+import { type Item, type Prepared, prepareChunks, type Result, type RunOptions, runChunks } from './run.js';
 import { checkPointers, Pointer } from './sweep.js';
 import { columnFor } from './table.js';
 
@@ -152,68 +150,22 @@ export function referenceValues(plan: Plan): number[][] {
   return runs;
 }
 
-/**
- * Validate and price the samples and the reference runs in chunks: a chunk never spans a seed
- * stream nor passes `chunk_s` of estimated CPU, and the work a model keeps (an orbit's year) is
- * priced once per chunk. The reference runs come last, in a chunk of their own. The event loop is
- * given back after each slice of `inline_max_cpu_s`, as for a batch's items.
- */
-export async function prepareSamples(
-  plan: Plan,
-  values: Float64Array,
-  chunk_s: number,
-  options: RunOptions,
-): Promise<Prepared[][]> {
+/** The samples' inputs, then the reference runs' (`referenceValues`), as items of the estimator. */
+function* sampleItems(plan: Plan, values: Float64Array): Generator<Item> {
   const dims = plan.fields.length;
-  const chunker = new Chunker(plan.estimator.name, chunk_s, options);
-  const slice_ms = options.inline_max_cpu_s * 1000;
-  let sliceStart = performance.now();
-  for (let i = 0; i < plan.request.samples; i++) {
-    chunker.add(inputWith(plan, values, i * dims), i > 0 && i % STREAM_SIZE === 0);
-    if (performance.now() - sliceStart > slice_ms) {
-      await nextTurn();
-      sliceStart = performance.now();
-    }
-  }
-  referenceValues(plan).forEach((v, k) => {
-    chunker.add(inputWith(plan, v, 0), k === 0);
-  });
-  return chunker.done();
+  const item = (input: unknown): Item => ({ estimator: plan.estimator.name, input });
+  for (let i = 0; i < plan.request.samples; i++) yield item(inputWith(plan, values, i * dims));
+  for (const v of referenceValues(plan)) yield item(inputWith(plan, v, 0));
 }
 
-/** Items priced into chunks: a new chunk when asked or when the next item would pass `chunk_s`; kept work priced once per chunk. */
-class Chunker {
-  private readonly chunks: Prepared[][] = [];
-  private chunk: Prepared[] = [];
-  private kept = new Set<string>();
-  private cost = 0;
-
-  constructor(
-    private readonly estimator: string,
-    private readonly chunk_s: number,
-    private readonly options: RunOptions,
-  ) {}
-
-  private price(input: unknown): Prepared {
-    const item = { estimator: this.estimator, input };
-    return pricedWith(this.kept, () => prepareItem(item, { item: '', input: '' }, this.options));
-  }
-
-  add(input: unknown, fresh: boolean): void {
-    let p = this.price(input);
-    if (this.chunk.length > 0 && (fresh || this.cost + p.cost_s > this.chunk_s)) {
-      this.chunks.push(this.chunk);
-      [this.chunk, this.kept, this.cost] = [[], new Set<string>(), 0];
-      p = this.price(input);
-    }
-    this.chunk.push(p);
-    this.cost += p.problem ? 0 : p.cost_s;
-  }
-
-  done(): Prepared[][] {
-    if (this.chunk.length > 0) this.chunks.push(this.chunk);
-    return this.chunks;
-  }
+/**
+ * Validate and price the samples and the reference runs in chunks (run.ts, `prepareChunks`): a chunk
+ * never spans a seed stream, and the reference runs come last, in chunks of their own.
+ */
+export function prepareSamples(plan: Plan, values: Float64Array, options: RunOptions): Promise<Prepared[][]> {
+  const n = plan.request.samples;
+  const fresh = (k: number) => k === n || (k > 0 && k < n && k % STREAM_SIZE === 0);
+  return prepareChunks(sampleItems(plan, values), () => ({ item: '', input: '' }), options, fresh);
 }
 
 /** 413 before any work when the samples and reference runs together pass the budget. */
@@ -249,8 +201,7 @@ export async function runUncertainty(request: UncertaintyRequest, options: RunOp
   const plan = planUncertainty(request);
   const method: DesignMethod = request.method;
   const values = sampleDesign(plan.distributions, request.samples, request.seed, method);
-  const chunk_s = options.pool ? options.chunk_cpu_s : options.inline_max_cpu_s;
-  const chunks = await prepareSamples(plan, values, chunk_s, options);
+  const chunks = await prepareSamples(plan, values, options);
   refuseBadMedian(plan, chunks);
   if (wholeBudget) checkSamplesCost(chunks, options.budget_cpu_s);
   const results = await collect(runChunks(chunks, { ...options, outputs: request.outputs }));
@@ -263,7 +214,7 @@ export async function runUncertainty(request: UncertaintyRequest, options: RunOp
  * the distribution, instead of a summary of failures.
  */
 function refuseBadMedian(plan: Plan, chunks: Prepared[][]): void {
-  const center = chunks[chunks.length - 1]?.[0]?.problem;
+  const center = chunks.flat()[plan.request.samples]?.problem;
   if (!center?.errors?.length || center.status !== 400) return;
   const errors = center.errors.map((e) => {
     const k = plan.fields.findIndex((f) => e.pointer === f || e.pointer.startsWith(`${f}/`));
