@@ -117,7 +117,7 @@ function parseWithUnit(
   fieldUnit: string,
   options: { difference?: boolean },
 ): { value: number } | { error: string } {
-  const target = MATHJS_UNIT[fieldUnit] ?? fieldUnit;
+  const target = targetUnit(fieldUnit);
   let parsed: Unit;
   try {
     parsed = math.unit(trimmed);
@@ -131,6 +131,26 @@ function parseWithUnit(
   const offset = options.difference ? offsetDifferenceError(parsed, text, fieldUnit) : null;
   if (offset) return offset;
   return finiteValue(Number(parsed.toNumber(target).toPrecision(15)), text);
+}
+
+/**
+ * The unit parser's name for a field's unit, checked: it must read as a unit without a number, else
+ * converting to it throws ('1/s' reads as the number 1 per second). A field declared with such a unit
+ * fails where it is declared, when its module loads, not on the first request that gives a unit.
+ */
+function targetUnit(fieldUnit: string): string {
+  const target = MATHJS_UNIT[fieldUnit] ?? fieldUnit;
+  let unit: Unit | undefined;
+  try {
+    unit = math.unit(target);
+  } catch {
+    unit = undefined;
+  }
+  if (unit === undefined || unit.value !== null)
+    throw new Error(
+      `quantity(): "${fieldUnit}" is not a unit the unit parser converts to; name one (e.g. "Hz", not "1/s") or map it in MATHJS_UNIT`,
+    );
+  return target;
 }
 
 function example(fieldUnit: string): string {
@@ -164,6 +184,7 @@ function boundsText(o: QuantityOptions, unit: string): string {
  * unit; yields a finite number in `unit`, checked against the bounds.
  */
 export function quantity(unit: string, options: QuantityOptions = {}) {
+  targetUnit(unit);
   const bounds = boundsText(options, unit);
   const numberBranch = z.number().meta({
     ...(options.min !== undefined && { minimum: options.min }),

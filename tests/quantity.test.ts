@@ -136,3 +136,11 @@ describe('temperature differences', () => {
     expect(schema.parse({ coolant_delta_t_k: 10, radiator_temp_k: '20 degC' }).radiator_temp_k).toBeCloseTo(293.15, 9);
   });
 });
+
+describe('a field’s unit', () => {
+  it('is checked where the field is declared: a unit the parser reads as a number with a unit is refused then, not at the first request', () => {
+    expect(() => quantity('1/s')).toThrow(/not a unit the unit parser converts to/);
+    expect(() => quantity('FLOP/s')).toThrow(/not a unit/);
+    expect(quantity('Hz').parse('2 kHz')).toBe(2000);
+  });
+});
