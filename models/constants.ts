@@ -20,10 +20,13 @@ export const WGS72_A_KM = 6378.135;
 /** IUGG mean Earth radius R1, km (Moritz 2000, Geodetic Reference System 1980): for great-circle distances. */
 export const IUGG_MEAN_EARTH_RADIUS_KM = 6371.0088;
 
+/** Seconds in a day (of 86,400 SI seconds: the day of the Julian date). */
+export const SECONDS_PER_DAY = 86_400;
+
 /** Mean tropical year, days (Explanatory Supplement to the Astronomical Almanac). */
 export const TROPICAL_YEAR_DAYS = 365.242189;
 /** Sun's mean motion in right ascension: 2π per tropical year, rad/s (the SSO nodal rate). */
-export const SUN_MEAN_MOTION_RAD_S = (2 * Math.PI) / (TROPICAL_YEAR_DAYS * 86400);
+export const SUN_MEAN_MOTION_RAD_S = (2 * Math.PI) / (TROPICAL_YEAR_DAYS * SECONDS_PER_DAY);
 
 /** Stefan–Boltzmann constant, W m⁻² K⁻⁴ (CODATA 2018). */
 export const CODATA_2018_SIGMA_W_M2_K4 = 5.670374419e-8;

@@ -13,7 +13,7 @@
  * time-mean share of an orbit within a site's view), so a shell at 2,000 km over Cairo counts its
  * ~1,580 satellites in view without propagating one.
  */
-import { DEG, EGM96_MU_KM3_S2, IERS_EARTH_ROTATION_RAD_S, WGS84_A_KM } from './constants.js';
+import { DEG, EGM96_MU_KM3_S2, IERS_EARTH_ROTATION_RAD_S, SECONDS_PER_DAY, WGS84_A_KM } from './constants.js';
 import {
   type Coefficient,
   coefficient,
@@ -54,9 +54,9 @@ function classFromMeanMotion(
   age_s: number,
 ): OrbitClass | null {
   if (!(meanMotion_rev_day > 0) || !(eccentricity >= 0 && eccentricity < 1) || !Number.isFinite(inclination_deg)) return null;
-  const n_rad_s = (meanMotion_rev_day * 2 * Math.PI) / 86400;
+  const n_rad_s = (meanMotion_rev_day * 2 * Math.PI) / SECONDS_PER_DAY;
   const a_km = Math.cbrt(EGM96_MU_KM3_S2 / n_rad_s ** 2);
-  const period_s = 86400 / meanMotion_rev_day;
+  const period_s = SECONDS_PER_DAY / meanMotion_rev_day;
   return {
     count: 1,
     apogee_km: a_km * (1 + eccentricity) - WGS84_A_KM,
@@ -111,7 +111,12 @@ export function orbitClasses(s: SatellitesCase, start_ms: number, end_ms: number
     const w = s.walker;
     const period_s = 2 * Math.PI * Math.sqrt((WGS84_A_KM + w.altitude_km) ** 3 / EGM96_MU_KM3_S2);
     const epoch_ms = w.epoch === undefined ? start_ms : Date.parse(w.epoch);
-    const walkerClass = classFromMeanMotion(86400 / period_s, 0, w.inclination_deg, ageAtCalls(epoch_ms, start_ms, end_ms));
+    const walkerClass = classFromMeanMotion(
+      SECONDS_PER_DAY / period_s,
+      0,
+      w.inclination_deg,
+      ageAtCalls(epoch_ms, start_ms, end_ms),
+    );
     return walkerClass ? [{ ...walkerClass, count: w.planes * w.sats_per_plane, apogee_km: w.altitude_km }] : [];
   }
   return groupClasses(

@@ -17,15 +17,13 @@
  */
 import { z } from 'zod';
 import type { SourceKey } from '../fixtures/index.js';
-import { C_KM_S, CODATA_2018_BOLTZMANN_J_K, DEG, WGS84_A_KM } from './constants.js';
+import { C_KM_S, CODATA_2018_BOLTZMANN_J_K, DEG, SECONDS_PER_DAY, WGS84_A_KM } from './constants.js';
 import { supportedGbps } from './links-isl.js';
 import { OrbitSpecSchema, orbitForm, type ResolvedOrbit, resolveOrbit } from './orbit.js';
 import type { Provenance } from './provenance.js';
 import { fraction, quantity } from './quantity.js';
 import { dateToJd, minutesSinceEpoch } from './sgp4.js';
 import { type Site, searchWindows, siteGeometry, slantRangeKm, type Track } from './visibility.js';
-
-const SECONDS_PER_DAY = 86_400;
 
 /** The methods of this module, by source key (GET /v1/sources): what a figure computed by each cites. */
 export const DOWNLINK_METHOD_SOURCES = {

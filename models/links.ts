@@ -6,6 +6,7 @@
  * where it is asked to is a 422 with its figures.
  */
 import { z } from 'zod';
+import { SECONDS_PER_DAY } from './constants.js';
 import { coefficient, isDeep, sgp4CallCost, sumCosts, windowCosts } from './cost.js';
 import { PhysicallyImpossible } from './errors.js';
 import { type Cost, defineEstimator } from './estimator.js';
@@ -70,7 +71,6 @@ type LinksResult = z.input<typeof LinksOutput>;
 
 /** Gbit in a terabyte (10¹² bytes). */
 const GBIT_PER_TB = 8000;
-const DAY_S = 86400;
 
 /** The training step's exchange against the inter-satellite link: each worker's link in the ring carries its share. */
 function trainingCheck(need: z.infer<typeof TrainingNeed>, isl: IslResult | null): CheckT {
@@ -84,7 +84,7 @@ function trainingCheck(need: z.infer<typeof TrainingNeed>, isl: IslResult | null
 
 /** A ground station's average over the day: its daily volume spread over 24 h, or its rate when only a slant range is given. */
 function dailyAverageGbps(d: DownlinkResult): number {
-  return d.daily_volume_tb != null ? (d.daily_volume_tb * GBIT_PER_TB) / DAY_S : d.rate_gbps;
+  return d.daily_volume_tb != null ? (d.daily_volume_tb * GBIT_PER_TB) / SECONDS_PER_DAY : d.rate_gbps;
 }
 
 /** Inference's answers against the downlink, and its prompts against an uplink this estimator does not size. */
@@ -167,10 +167,12 @@ export function runLinks(input: LinksCase, p: Provenance): LinksResult {
  * of the event search, and at most one pass a revolution refined.
  */
 function contactSearchCost(orbit: OrbitSpec): number {
-  const period_s = specPeriodS(orbit) ?? DAY_S;
+  const period_s = specPeriodS(orbit) ?? SECONDS_PER_DAY;
   const step = period_s * (isDeep(period_s) ? FAR_STEP_PER_PERIOD : NEAR_STEP_PER_PERIOD);
-  const passes = Math.ceil(DAY_S / period_s) + 1;
-  return resolveCost(orbit) + Math.ceil(DAY_S / step + 1) * sgp4CallCost(period_s) + passes * windowCosts(period_s).rising;
+  const passes = Math.ceil(SECONDS_PER_DAY / period_s) + 1;
+  return (
+    resolveCost(orbit) + Math.ceil(SECONDS_PER_DAY / step + 1) * sgp4CallCost(period_s) + passes * windowCosts(period_s).rising
+  );
 }
 
 export function estimateLinksCost(input: LinksCase): Cost {

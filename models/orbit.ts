@@ -14,6 +14,7 @@ import {
   EGM96_MU_KM3_S2,
   MIN_ORBIT_ALTITUDE_KM,
   MINUTES_PER_DAY,
+  SECONDS_PER_DAY,
   SUN_MEAN_MOTION_RAD_S,
   WGS72_A_KM,
   WGS84_A_KM,
@@ -816,7 +817,7 @@ function orbitElements(o: ResolvedOrbit, sun: Vec3) {
     period_min: o.period_min,
     inclination_deg: o.inclination_rad / DEG,
     raan_deg: wrap360(o.raan_rad / DEG),
-    raan_rate_deg_per_day: (o.raanRate_rad_s / DEG) * 86400,
+    raan_rate_deg_per_day: (o.raanRate_rad_s / DEG) * SECONDS_PER_DAY,
     ltan_h: (((wrap360(o.raan_rad / DEG - sunRa) / 15 + 12) % 24) + 24) % 24,
     sun_synchronous: Math.abs(o.raanRate_rad_s - SUN_MEAN_MOTION_RAD_S) < 0.01 * SUN_MEAN_MOTION_RAD_S,
   };
@@ -863,7 +864,7 @@ export function specPeriodS(orbit: OrbitSpec | OrbitForm): number | null {
   const meanMotion_rev_day =
     form.kind === 'tle' ? tleMeanElements(form.tle.line2).meanMotion_rev_day : Number(form.omm.MEAN_MOTION);
   // Slower element sets are refused by SGP4 at initialisation (422) before any propagation: no revolution to price.
-  return meanMotion_rev_day >= SGP4_MIN_MEAN_MOTION_REV_DAY ? 86400 / meanMotion_rev_day : null;
+  return meanMotion_rev_day >= SGP4_MIN_MEAN_MOTION_REV_DAY ? SECONDS_PER_DAY / meanMotion_rev_day : null;
 }
 
 /**

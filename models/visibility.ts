@@ -10,7 +10,7 @@
  * satellite.js `ecfToLookAngles` does.
  */
 import { eciToEcf, geodeticToEcf, gstime, type SatRec, sgp4 } from 'satellite.js';
-import { DEG, IERS_EARTH_ROTATION_RAD_S, WGS72_A_KM } from './constants.js';
+import { DEG, IERS_EARTH_ROTATION_RAD_S, SECONDS_PER_DAY, WGS72_A_KM } from './constants.js';
 import { PhysicallyImpossible } from './errors.js';
 import { intervalsAtOrAbove, type LevelSearch, maximumOn, midpointIntegral } from './numerics.js';
 import { SGP4_ERRORS } from './sgp4.js';
@@ -105,7 +105,7 @@ export function ecfAt(track: Track, t_s: number): Vec3 {
       { sgp4_error: track.satrec.error, hours_into_interval: Math.round((t_s / 3600) * 1000) / 1000 },
     );
   }
-  return eciToEcf(pv.position, gstime(track.jd0 + t_s / 86400));
+  return eciToEcf(pv.position, gstime(track.jd0 + t_s / SECONDS_PER_DAY));
 }
 
 /** Orbital period from SGP4's (Brouwer) mean motion, s. */
