@@ -10,6 +10,7 @@ import { SECONDS_PER_DAY } from './constants.js';
 import { coefficient, isDeep, sgp4CallCost, sumCosts, windowCosts } from './cost.js';
 import { PhysicallyImpossible } from './errors.js';
 import { type Cost, defineEstimator } from './estimator.js';
+import { significant } from './format.js';
 import { DownlinkOutput, DownlinkRequest, type DownlinkResult, downlinkImpossible, runDownlink } from './links-ground.js';
 import { IslOutput, IslRequest, type IslResult, islImpossible, runIsl } from './links-isl.js';
 import { InferenceNeed, inferenceNeed, TrainingNeed, trainingNeed, WorkloadRequest } from './links-workload.js';
@@ -78,7 +79,7 @@ function trainingCheck(need: z.infer<typeof TrainingNeed>, isl: IslResult | null
   return compare('training_allreduce', 'isl', need.required_gbps_per_worker, carried, (r) =>
     carried === null
       ? 'give isl to size the link between the satellites'
-      : `each worker's link must carry ${g(need.required_gbps_per_worker)} Gbit/s to exchange its gradients within a ${g(need.step_s)}-s step; the link carries ${g(carried)} Gbit/s (${r > 1 ? `${g(r)} times what it can` : `${g(r * 100)} % of it`})`,
+      : `each worker's link must carry ${significant(need.required_gbps_per_worker)} Gbit/s to exchange its gradients within a ${significant(need.step_s)}-s step; the link carries ${significant(carried)} Gbit/s (${r > 1 ? `${significant(r)} times what it can` : `${significant(r * 100)} % of it`})`,
   );
 }
 
@@ -95,7 +96,7 @@ function inferenceChecks(need: z.infer<typeof InferenceNeed>, downlink: Downlink
   const down = compare('inference_down', 'downlink', need.down_gbps, carried, (r) =>
     carried === null
       ? 'give downlink to size the ground link'
-      : `the answers need ${g(need.down_gbps)} Gbit/s down; one station carries ${g(carried)} Gbit/s ${how}, so ${Math.ceil(r)} station${Math.ceil(r) === 1 ? '' : 's'} seeing the satellite at different times would keep up`,
+      : `the answers need ${significant(need.down_gbps)} Gbit/s down; one station carries ${significant(carried)} Gbit/s ${how}, so ${Math.ceil(r)} station${Math.ceil(r) === 1 ? '' : 's'} seeing the satellite at different times would keep up`,
   );
   const up = compare('inference_up', 'uplink', need.up_gbps, null, () => 'the uplink is not sized by this estimator');
   return need.up_gbps > 0 ? [down, up] : [down];
@@ -119,8 +120,6 @@ function compare(
     detail: detail(ratio ?? Number.NaN),
   };
 }
-
-const g = (x: number) => Number(x.toPrecision(3)).toLocaleString('en-US');
 
 /** The check with the largest ratio. */
 function bindingOf(checks: CheckT[]): LinksResult['binding_link'] {

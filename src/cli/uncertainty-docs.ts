@@ -6,6 +6,7 @@
  * fails when any of them differs from what the service answers.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { significant } from '../../models/format.js';
 import { buildApp } from '../app.js';
 import { costRatioSpec } from '../scripting/uncertainty.js';
 import { withBlock } from './readme-block.js';
@@ -46,7 +47,7 @@ export async function costRatioUncertainty(spec = costRatioSpec()): Promise<{ js
   }
 }
 
-const fig = (x: number | null) => (x === null ? '–' : Number(x.toPrecision(3)).toLocaleString('en-US'));
+const fig = (x: number | null) => (x === null ? '–' : significant(x));
 
 /** The README's block: the percentiles, the probabilities, the three largest swings of the cost ratio, and the solve. */
 export function uncertaintyBlock(a: Answer, solve: Answer): string {
