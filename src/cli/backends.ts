@@ -11,7 +11,7 @@ import { defaultConfig } from '../config.js';
 import { toProblem } from '../plugins/errors.js';
 import { type Problem, ProblemError, problem } from '../problem.js';
 import { checkSweep, type Limits, type SweepFormat, startBatch, startSweep } from '../scripting/answers.js';
-import { type Item, prepareAll, type Result, type RunOptions, runAll } from '../scripting/run.js';
+import { type Item, prepareChunks, type Result, type RunOptions, runChunks } from '../scripting/run.js';
 import { checkSolve, type SolveRequest, solveAnswer } from '../scripting/solve.js';
 import type { SweepRequest } from '../scripting/sweep.js';
 import type { Column, Row } from '../scripting/table.js';
@@ -70,8 +70,8 @@ export function inProcess(budget_cpu_s?: number): Backend {
   return {
     list: async () => ESTIMATORS.map((e) => ({ name: e.name, route: `POST /v1/${e.name}`, summary: e.summary })),
     async one(estimator, input) {
-      const prepared = await prepareAll([{ estimator, input }], () => ({ item: '', input: '' }), run);
-      for await (const [result] of runAll(prepared, run)) if (result) return result;
+      const chunks = await prepareChunks([{ estimator, input }], () => ({ item: '', input: '' }), run);
+      for await (const [result] of runChunks(chunks, run)) if (result) return result;
       throw new Error('no result');
     },
     async *batch(items, places) {

@@ -87,31 +87,12 @@ export function prepareItem(item: Item, place: Place, options: Pick<RunOptions, 
   return prepared;
 }
 
-/** Validate and price every item, giving the event loop back after each slice of `inline_max_cpu_s` (the longest any request holds it). */
-export async function prepareAll(
-  items: Iterable<Item>,
-  placeOf: (index: number) => Place,
-  options: Pick<RunOptions, 'budget_cpu_s' | 'inline_max_cpu_s' | 'log'>,
-): Promise<Prepared[]> {
-  const prepared: Prepared[] = [];
-  const slice_ms = options.inline_max_cpu_s * 1000;
-  let sliceStart = performance.now();
-  for (const item of items) {
-    prepared.push(prepareItem(item, placeOf(prepared.length), options));
-    if (performance.now() - sliceStart > slice_ms) {
-      await nextTurn();
-      sliceStart = performance.now();
-    }
-  }
-  return prepared;
-}
-
 /**
  * Items validated and priced into the chunks they will run in: a new chunk when `fresh` says so or
  * when the next item would pass `chunk_s` of estimated CPU; the work a model keeps for reuse (an
  * orbit's year) is priced once per chunk, since a chunk runs on one thread, in order.
  */
-export class Chunker {
+class Chunker {
   private readonly chunks: Prepared[][] = [];
   private chunk: Prepared[] = [];
   private kept = new Set<string>();
@@ -144,7 +125,7 @@ export class Chunker {
 }
 
 /** The estimated CPU time of one chunk: the pool's job size, or without a pool the longest inline slice. */
-export const chunkSeconds = (options: RunOptions) => (options.pool ? options.chunk_cpu_s : options.inline_max_cpu_s);
+const chunkSeconds = (options: RunOptions) => (options.pool ? options.chunk_cpu_s : options.inline_max_cpu_s);
 
 /**
  * Validate and price every item into chunks (`Chunker`), giving the event loop back after each slice
@@ -189,25 +170,6 @@ export function checkTotalCost(prepared: readonly Prepared[], budget_cpu_s: numb
     { estimated_cpu_s: estimated, budget_cpu_s, [noun]: runnable },
     pointer,
   );
-}
-
-/** Consecutive runs of items whose runnable cost stays within `chunk_cpu_s` (at least one runnable item each). */
-export function chunksOf(prepared: readonly Prepared[], chunk_cpu_s: number): Prepared[][] {
-  const chunks: Prepared[][] = [];
-  let current: Prepared[] = [];
-  let cost = 0;
-  for (const p of prepared) {
-    const c = p.problem ? 0 : p.cost_s;
-    if (current.length > 0 && cost > 0 && cost + c > chunk_cpu_s) {
-      chunks.push(current);
-      current = [];
-      cost = 0;
-    }
-    current.push(p);
-    cost += c;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
 }
 
 /** The problem of anything thrown while running an item (a fault is logged and answered 500). */
@@ -278,15 +240,6 @@ async function* inline(chunks: Prepared[][], options: RunOptions): AsyncGenerato
     yield runInline(chunk, options);
     await nextTurn();
   }
-}
-
-/**
- * Run prepared items, in order, yielding the results chunk by chunk. The whole runs at once when it
- * is cheap; else in the pool, or without one in slices no longer than `inline_max_cpu_s` each.
- */
-export function runAll(prepared: Prepared[], options: RunOptions): AsyncGenerator<Result[]> {
-  if (totalCost(prepared) <= options.inline_max_cpu_s) return inline([prepared], options);
-  return runChunks(chunksOf(prepared, options.pool ? options.chunk_cpu_s : options.inline_max_cpu_s), options);
 }
 
 /** Run items already cut into chunks (each one job of the pool): the whole at once when cheap, else chunk by chunk. */
