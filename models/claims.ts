@@ -26,7 +26,7 @@ import { launchEstimator } from './launch.js';
 import { rootInRange } from './numerics.js';
 import { valueAt, withoutValueAt, withValueAt } from './pointer.js';
 import { powerEstimator } from './power.js';
-import { Provenance } from './provenance.js';
+import { assumedNumber, Provenance } from './provenance.js';
 
 // ---------------------------------------------------------------------------------------------
 // Scenario plumbing: JSON pointers into a scenario
@@ -491,12 +491,9 @@ function figureOn(claim: ClaimEntry, scenario: Json, base: ScenarioRun, fields: 
 function currentValue(run: ScenarioRun, pointer: string): number | null {
   const given = valueAt(run.scenario, pointer);
   if (typeof given === 'number') return given;
-  const name = pointer.slice(1).replaceAll('/', '.');
   const parts = [run.economics, run.power, run.thermal, run.launch];
-  const assumed = [run.provenance, ...parts.map((p) => ({ assumptions: p.assumptions }))]
-    .flatMap((p) => p.assumptions)
-    .find((a) => a.name === name || a.name === `yardsticks.${name}` || a.name.endsWith(`.${name}`));
-  if (typeof assumed?.value === 'number') return assumed.value;
+  const assumed = assumedNumber([...run.provenance.assumptions, ...parts.flatMap((p) => p.assumptions)], pointer);
+  if (assumed !== undefined) return assumed;
   const read: Record<string, () => number> = {
     '/launch_usd_per_kg': () => run.economics.launch_usd_per_kg,
     '/load_kw': () => run.resolved.load_kw,

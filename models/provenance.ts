@@ -4,12 +4,25 @@
  * defaults through it, and the registry attaches both lists to the output.
  */
 import { CHOICES, type ChoiceName, DEFAULTS, type DefaultName, type SourceKey } from '../fixtures/index.js';
+import { pointerTokens } from './pointer.js';
 
 export interface Assumption {
   name: string;
   value: number | string | boolean;
   unit: string;
   source: SourceKey;
+}
+
+/**
+ * The number assumed for a request field (a JSON pointer): the assumption named by its path
+ * ("/thermal/radiator_temp_k" → "thermal.radiator_temp_k"), or by a longer name that ends with it (an
+ * estimator run inside another reports under the field that carries its request); undefined when
+ * none is a number.
+ */
+export function assumedNumber(assumptions: readonly Pick<Assumption, 'name' | 'value'>[], pointer: string): number | undefined {
+  const name = pointerTokens(pointer).join('.');
+  const found = assumptions.find((a) => a.name === name || a.name.endsWith(`.${name}`));
+  return typeof found?.value === 'number' ? found.value : undefined;
 }
 
 export class Provenance {

@@ -12,6 +12,7 @@ import type { Estimator } from './estimator.js';
 import { runEstimator } from './estimator.js';
 import { rootInRange } from './numerics.js';
 import { pointerTokens, valueAt, withValueAt } from './pointer.js';
+import { assumedNumber } from './provenance.js';
 import { type Bounds, numberBounds, schemasOf } from './schema-paths.js';
 
 export interface SolveProblem {
@@ -115,10 +116,7 @@ export function currentValue(p: SolveProblem): number | undefined {
   const given = valueAt(p.base, p.field);
   if (typeof given === 'number') return given;
   try {
-    const answer = runEstimator(p.estimator, p.estimator.input.parse(p.base), 'finite');
-    const name = pointerTokens(p.field).join('.');
-    const assumed = answer.assumptions.find((a) => a.name === name || a.name.endsWith(`.${name}`));
-    return typeof assumed?.value === 'number' ? assumed.value : undefined;
+    return assumedNumber(runEstimator(p.estimator, p.estimator.input.parse(p.base), 'finite').assumptions, p.field);
   } catch {
     return undefined;
   }
