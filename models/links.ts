@@ -11,7 +11,14 @@ import { coefficient, isDeep, sgp4CallCost, sumCosts, windowCosts } from './cost
 import { PhysicallyImpossible } from './errors.js';
 import { type Cost, defineEstimator } from './estimator.js';
 import { significant } from './format.js';
-import { DownlinkOutput, DownlinkRequest, type DownlinkResult, downlinkImpossible, runDownlink } from './links-ground.js';
+import {
+  DownlinkOutput,
+  DownlinkRequest,
+  type DownlinkResult,
+  downlinkImpossible,
+  runDownlink,
+  volumeTb,
+} from './links-ground.js';
 import { IslOutput, IslRequest, type IslResult, islImpossible, runIsl } from './links-isl.js';
 import { InferenceNeed, inferenceNeed, TrainingNeed, trainingNeed, WorkloadRequest } from './links-workload.js';
 import { type OrbitSpec, resolveCost, specPeriodS } from './orbit.js';
@@ -70,9 +77,6 @@ export const LinksOutput = z.object({
 });
 type LinksResult = z.input<typeof LinksOutput>;
 
-/** Gbit in a terabyte (10¹² bytes). */
-const GBIT_PER_TB = 8000;
-
 /** The training step's exchange against the inter-satellite link: each worker's link in the ring carries its share. */
 function trainingCheck(need: z.infer<typeof TrainingNeed>, isl: IslResult | null): CheckT {
   const carried = isl ? isl.rate_gbps : null;
@@ -85,7 +89,7 @@ function trainingCheck(need: z.infer<typeof TrainingNeed>, isl: IslResult | null
 
 /** A ground station's average over the day: its daily volume spread over 24 h, or its rate when only a slant range is given. */
 function dailyAverageGbps(d: DownlinkResult): number {
-  return d.daily_volume_tb != null ? (d.daily_volume_tb * GBIT_PER_TB) / SECONDS_PER_DAY : d.rate_gbps;
+  return d.daily_volume_tb != null ? d.daily_volume_tb / volumeTb(1, SECONDS_PER_DAY) : d.rate_gbps;
 }
 
 /** Inference's answers against the downlink, and its prompts against an uplink this estimator does not size. */
