@@ -4,12 +4,52 @@
  * correlation over the samples, the tornado swing from the reference runs). Pure: no I/O.
  */
 
+import { type Distribution, kindOf, momentsOf, quantileOf } from '../../models/distributions.js';
 import { PhysicallyImpossible } from '../../models/errors.js';
 import { histogram, type Summary, sortedFinite, spearman, summarize } from '../../models/statistics.js';
+import type { Problem } from '../problem.js';
 import type { Result } from './run.js';
 import { columnFor } from './table.js';
-import { describeInput, failedSamples, referenceValues, type Sampled, TORNADO_QUANTILES, unitOf } from './uncertainty.js';
+import { type Plan, referenceValues, type Sampled, TORNADO_QUANTILES, unitOf } from './uncertainty.js';
 import { type AxisName, histogramChart, tornadoChart } from './uncertainty-chart.js';
+
+/** Failed samples quoted in the answer. */
+const FAILED_QUOTED = 5;
+
+/** What a distribution is, for the answer: its kind, its closed-form moments and quantiles. */
+function describeInput(field: string, d: Distribution) {
+  const { mean, variance } = momentsOf(d);
+  return {
+    field,
+    unit: unitOf(field),
+    distribution: kindOf(d),
+    parameters: Object.values(d)[0] as Record<string, number>,
+    mean,
+    sd: Math.sqrt(variance),
+    p10: quantileOf(d, 0.1),
+    p50: quantileOf(d, 0.5),
+    p90: quantileOf(d, 0.9),
+  };
+}
+
+/** The problem of a failed sample, quoted with its values. */
+function failedSamples(plan: Plan, sampled: Sampled) {
+  const dims = plan.fields.length;
+  const first: { sample: number; inputs: Record<string, number>; problem: Problem }[] = [];
+  let count = 0;
+  for (let i = 0; i < plan.request.samples; i++) {
+    const r = sampled.results[i] as Result;
+    if (r.ok) continue;
+    count++;
+    if (first.length < FAILED_QUOTED)
+      first.push({
+        sample: i,
+        inputs: Object.fromEntries(plan.fields.map((f, d) => [f, sampled.values[i * dims + d] as number])),
+        problem: r.problem,
+      });
+  }
+  return { count, first };
+}
 
 /** An output's value in each sample: NaN where the sample failed or the answer has no number there. */
 export function outputColumn(sampled: Sampled, output: string, from = 0, to = sampled.plan.request.samples): Float64Array {

@@ -14,8 +14,6 @@ import {
   type DesignMethod,
   type Distribution,
   DistributionEntry,
-  kindOf,
-  momentsOf,
   quantileOf,
   STREAM_SIZE,
   sampleDesign,
@@ -24,15 +22,13 @@ import { TooLarge } from '../../models/errors.js';
 import type { Estimator } from '../../models/estimator.js';
 import { withValueAt } from '../../models/pointer.js';
 import { ESTIMATOR_BY_NAME, ESTIMATOR_NAMES } from '../../models/registry.js';
-import { type Problem, ProblemError, RequestRefused } from '../problem.js';
+import { ProblemError, RequestRefused } from '../problem.js';
 import { type Item, type Prepared, prepareChunks, type Result, type RunOptions, runChunks } from './run.js';
 import { checkPointers, Pointer } from './sweep.js';
 import { columnFor } from './table.js';
 
 /** Tornado runs sit at these quantiles of each input (p10 and p90), the others at their medians. */
 export const TORNADO_QUANTILES = [0.1, 0.9] as const;
-/** Failed samples quoted in the answer. */
-const FAILED_QUOTED = 5;
 
 const Threshold = z
   .object({
@@ -227,41 +223,6 @@ function refuseBadMedian(plan: Plan, chunks: Prepared[][]): void {
 /** The unit of a field read from its name, as the sweep's columns give it. */
 export function unitOf(pointer: string): string {
   return columnFor(pointer, 'output').unit;
-}
-
-/** What a distribution is, for the answer: its kind, its closed-form moments and quantiles. */
-export function describeInput(field: string, d: Distribution) {
-  const { mean, variance } = momentsOf(d);
-  return {
-    field,
-    unit: unitOf(field),
-    distribution: kindOf(d),
-    parameters: Object.values(d)[0] as Record<string, number>,
-    mean,
-    sd: Math.sqrt(variance),
-    p10: quantileOf(d, 0.1),
-    p50: quantileOf(d, 0.5),
-    p90: quantileOf(d, 0.9),
-  };
-}
-
-/** The problem of a failed sample, quoted with its values. */
-export function failedSamples(plan: Plan, sampled: Sampled) {
-  const dims = plan.fields.length;
-  const first: { sample: number; inputs: Record<string, number>; problem: Problem }[] = [];
-  let count = 0;
-  for (let i = 0; i < plan.request.samples; i++) {
-    const r = sampled.results[i] as Result;
-    if (r.ok) continue;
-    count++;
-    if (first.length < FAILED_QUOTED)
-      first.push({
-        sample: i,
-        inputs: Object.fromEntries(plan.fields.map((f, d) => [f, sampled.values[i * dims + d] as number])),
-        problem: r.problem,
-      });
-  }
-  return { count, first };
 }
 
 /** The fields of the claims' spreads that an economics request has: launch and grid prices, the array's W/kg, the radiator's temperature. */
