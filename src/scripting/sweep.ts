@@ -13,18 +13,16 @@ import { RequestRefused } from '../problem.js';
 import type { Item, Result } from './run.js';
 import { type Column, columnFor, type Row } from './table.js';
 
-export const Pointer = PointerSchema;
-
 const ValuesVary = z
   .object({
-    field: Pointer.describe('JSON pointer of the input field to vary'),
+    field: PointerSchema.describe('JSON pointer of the input field to vary'),
     values: z.array(z.unknown()).min(1).describe('The values it takes, in order (numbers, or e.g. vehicle ids)'),
   })
   .strict();
 
 const RangeVary = z
   .object({
-    field: Pointer.describe('JSON pointer of the input field to vary'),
+    field: PointerSchema.describe('JSON pointer of the input field to vary'),
     from: z.number().describe('First value, in the unit of the field'),
     to: z.number().describe('Last value (may be below `from`: the range runs downwards)'),
     steps: z.number().int().min(2).describe('Number of values, both ends included'),
@@ -53,7 +51,7 @@ export const SweepRequestSchema = z
       .describe('Its input at every point, before the varied fields are set (the defaults where empty)'),
     vary: z.array(VarySchema).min(1).max(8).describe('The fields to vary; the grid is their product, the first changing slowest'),
     outputs: z
-      .array(Pointer)
+      .array(PointerSchema)
       .min(1)
       .max(32)
       .describe('JSON pointers of the output fields to keep, e.g. "/cost_ratio" or "/breakeven/launch_usd_per_kg"'),

@@ -20,11 +20,11 @@ import {
 } from '../../models/distributions.js';
 import { TooLarge } from '../../models/errors.js';
 import type { Estimator } from '../../models/estimator.js';
-import { withValueAt } from '../../models/pointer.js';
+import { PointerSchema, withValueAt } from '../../models/pointer.js';
 import { ESTIMATOR_BY_NAME, ESTIMATOR_NAMES } from '../../models/registry.js';
 import { ProblemError, RequestRefused } from '../problem.js';
 import { type Item, type Prepared, prepareChunks, type Result, type RunOptions, runChunks } from './run.js';
-import { checkPointers, Pointer } from './sweep.js';
+import { checkPointers } from './sweep.js';
 import { columnFor } from './table.js';
 
 /** Tornado runs sit at these quantiles of each input (p10 and p90), the others at their medians. */
@@ -32,7 +32,7 @@ export const TORNADO_QUANTILES = [0.1, 0.9] as const;
 
 const Threshold = z
   .object({
-    output: Pointer.describe('JSON pointer of an output listed in `outputs`'),
+    output: PointerSchema.describe('JSON pointer of an output listed in `outputs`'),
     below: z.number().optional().describe('The probability that the output is below this value'),
     above: z.number().optional().describe('The probability that the output is above this value'),
   })
@@ -56,7 +56,7 @@ export function uncertaintyRequestSchema(maxSamples: number) {
         .max(16)
         .describe('The uncertain input fields, each with its distribution in the unit of the field'),
       outputs: z
-        .array(Pointer)
+        .array(PointerSchema)
         .min(1)
         .max(16)
         .describe('JSON pointers of the numeric output fields to summarise, e.g. "/cost_ratio"'),
