@@ -25,18 +25,31 @@ export type JsonSchema = {
   exclusiveMaximum?: number;
 };
 
+/** The schema a node stands for: itself, or the definition its `$ref` names. */
+const resolve = (node: JsonSchema, defs: Record<string, JsonSchema>): JsonSchema | undefined =>
+  node.$ref ? defs[node.$ref.split('/').pop() as string] : node;
+
+/** The branches of a union or intersection. */
+const branchesOf = (node: JsonSchema): JsonSchema[] => [...(node.anyOf ?? []), ...(node.oneOf ?? []), ...(node.allOf ?? [])];
+
+/** The schema of a node's child at one pointer token: a property, an array element, or an open record's value. */
+function childAt(node: JsonSchema, token: string): JsonSchema | undefined {
+  return (
+    node.properties?.[token] ??
+    (/^\d+$/.test(token) ? (node.prefixItems?.[Number(token)] ?? node.items) : undefined) ??
+    (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined)
+  );
+}
+
 /** Whether a JSON schema has a place at the pointer's tokens (any branch of a union will do). */
 export function schemaHas(node: JsonSchema, tokens: readonly string[], defs: Record<string, JsonSchema>): boolean {
-  const resolved = node.$ref ? defs[node.$ref.split('/').pop() as string] : node;
+  const resolved = resolve(node, defs);
   if (!resolved) return false;
-  const branches = [...(resolved.anyOf ?? []), ...(resolved.oneOf ?? []), ...(resolved.allOf ?? [])];
+  const branches = branchesOf(resolved);
   if (branches.some((b) => schemaHas(b, tokens, defs))) return true;
   const [head, ...rest] = tokens;
   if (head === undefined) return true;
-  const child =
-    resolved.properties?.[head] ??
-    (/^\d+$/.test(head) ? (resolved.prefixItems?.[Number(head)] ?? resolved.items) : undefined) ??
-    (typeof resolved.additionalProperties === 'object' ? resolved.additionalProperties : undefined);
+  const child = childAt(resolved, head);
   if (child) return schemaHas(child, rest, defs);
   // A schema that says nothing of its contents (an open record, an unrepresentable type) accepts any path.
   return resolved.additionalProperties === true || (!resolved.type && !resolved.properties && branches.length === 0);
@@ -68,7 +81,7 @@ export interface Bounds {
 
 /** The bounds of the number a schema admits at the pointer's tokens (the first number branch found), or null when it admits no number there. */
 export function numberBounds(node: JsonSchema, tokens: readonly string[], defs: Record<string, JsonSchema>): Bounds | null {
-  const resolved = node.$ref ? defs[node.$ref.split('/').pop() as string] : node;
+  const resolved = resolve(node, defs);
   if (!resolved) return null;
   const [head, ...rest] = tokens;
   const types = Array.isArray(resolved.type) ? resolved.type : [resolved.type];
@@ -79,15 +92,12 @@ export function numberBounds(node: JsonSchema, tokens: readonly string[], defs: 
       ...(resolved.exclusiveMinimum !== undefined && { gt: resolved.exclusiveMinimum }),
       ...(resolved.exclusiveMaximum !== undefined && { lt: resolved.exclusiveMaximum }),
     };
-  for (const b of [...(resolved.anyOf ?? []), ...(resolved.oneOf ?? []), ...(resolved.allOf ?? [])]) {
+  for (const b of branchesOf(resolved)) {
     const found = numberBounds(b, tokens, defs);
     if (found) return found;
   }
   if (head === undefined) return null;
-  const child =
-    resolved.properties?.[head] ??
-    (/^\d+$/.test(head) ? (resolved.prefixItems?.[Number(head)] ?? resolved.items) : undefined) ??
-    (typeof resolved.additionalProperties === 'object' ? resolved.additionalProperties : undefined);
+  const child = childAt(resolved, head);
   return child ? numberBounds(child, rest, defs) : null;
 }
 
