@@ -16,7 +16,7 @@ import { EconomicsObject } from './economics-input.js';
 import { type Cost, defineEstimator, type Estimator, runEstimator, withProvenance } from './estimator.js';
 import { LlmSchema, latencyEstimator, SiteSchema, WalkerSchema } from './latency.js';
 import { checkRollUpOverrides, launchEstimator, rollUpPowerRequest, rollUpThermalRequest } from './launch.js';
-import { estimateLinksCost, LinksInput, linksEstimator } from './links.js';
+import { linksEstimator } from './links.js';
 import { annualPassCost, orbitEstimator, resolveCost, revolutionCost } from './orbit.js';
 import { cyclesForDepthOfDischarge, powerEstimator } from './power.js';
 import { Provenance } from './provenance.js';
@@ -725,16 +725,23 @@ export function runFeasibility(s: Scenario, p: Provenance): FeasibilityResult {
 /** Start of the latency part's interval for its estimate: the work depends on the interval's length, not on when it starts. */
 const ANY_START = '2000-01-01T00:00:00Z';
 
-/** The parts of a scenario's cost that grow with it: its orbit's revolution, a pass over the year, and the latency part. */
-export function scenarioPartsCost(s: Scenario): { revolution: Cost; annual_s: number; latency: Cost } {
+/** A part's cost from its request, nothing when the request is refused before any work. */
+function partCost<I extends z.ZodType, O extends z.ZodObject>(estimator: Estimator<I, O>, request: Req): Cost {
+  const parsed = estimator.input.safeParse(request);
+  return parsed.success ? estimator.cost(parsed.data) : { cpu_s: 0, basis: 'none: its request is refused before any work' };
+}
+
+/**
+ * The parts of a scenario's cost that grow with it: its orbit's revolution, a pass over the year,
+ * the latency part and the links part (a day's contact search).
+ */
+export function scenarioPartsCost(s: Scenario): { revolution: Cost; annual_s: number; latency: Cost; links: Cost } {
   const p = new Provenance();
   const r = resolveScenario(s, p);
   const revolution = revolutionCost(r.orbit, r.epoch);
-  const request = latencyEstimator.input.safeParse(latencyRequest(s, r, r.epoch ?? ANY_START, p));
-  const latency: Cost = request.success
-    ? latencyEstimator.cost(request.data)
-    : { cpu_s: 0, basis: 'none: its request is refused before any work' };
+  const latency = partCost(latencyEstimator, latencyRequest(s, r, r.epoch ?? ANY_START, p));
   return {
+    links: partCost(linksEstimator, linksRequest(s, r, p)),
     revolution: { ...revolution, cpu_s: revolution.cpu_s + resolveCost(r.orbit), remedy: 'a lower orbit (a shorter revolution)' },
     annual_s: annualPassCost(),
     latency: {
@@ -745,20 +752,13 @@ export function scenarioPartsCost(s: Scenario): { revolution: Cost; annual_s: nu
   };
 }
 
-/** The links part's cost, from its request (nothing when its request is refused before any work). */
-function linksPartCost(s: Scenario): Cost {
-  const p = new Provenance();
-  const request = LinksInput.safeParse(linksRequest(s, resolveScenario(s, p), p));
-  return request.success ? estimateLinksCost(request.data) : { cpu_s: 0, basis: 'none: its request is refused before any work' };
-}
-
 /** What a feasibility report costs: its orbit part (a revolution and the year), its latency part, and the rest (calibrated). */
 export function estimateFeasibilityCost(s: Scenario): Cost {
   const parts = scenarioPartsCost(s);
   return sumCosts({
     'latency part': parts.latency,
     'orbit part': { ...parts.revolution, cpu_s: parts.revolution.cpu_s + parts.annual_s },
-    'links part': linksPartCost(s),
+    'links part': parts.links,
     'power, thermal, launch, economics, uptime': {
       cpu_s: coefficient('execution.cost.feasibility_s'),
       basis: 'closed forms and the mass roll-up',
