@@ -9,7 +9,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { thermalEstimator } from '../models/thermal.js';
 import { buildApp } from '../src/app.js';
-import { launchPriceSweep, README_PATH, rowsBlock, SVG_PATH, withRows } from '../src/cli/scripting-docs.js';
+import { README_PATH } from '../src/cli/readme-block.js';
+import { launchPriceSweep, rowsBlock, SVG_PATH, withRows } from '../src/cli/scripting-docs.js';
 import { pointCount, valuesOf } from '../src/scripting/sweep.js';
 import { expectProblem, post, useApp, usePooledApp } from './helpers.js';
 

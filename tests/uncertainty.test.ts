@@ -10,10 +10,10 @@ import { quantileOf } from '../models/distributions.js';
 import { runEstimator } from '../models/estimator.js';
 import { ESTIMATOR_BY_NAME } from '../models/registry.js';
 import { buildApp } from '../src/app.js';
+import { README_PATH as DOC_README_PATH } from '../src/cli/readme-block.js';
 import {
   costRatioSpec,
   costRatioUncertainty,
-  README_PATH as DOC_README_PATH,
   SPEC_PATH as DOC_SPEC_PATH,
   SVG_PATH as DOC_SVG_PATH,
   uncertaintyBlock,

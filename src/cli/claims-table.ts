@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { claimsEstimator } from '../../models/claims.js';
 import { runEstimator } from '../../models/estimator.js';
 import { significant } from '../../models/format.js';
-import { withBlock } from './readme-block.js';
+import { README_PATH, withBlock } from './readme-block.js';
 
 export const TABLE_START = '<!-- claims-table:start (npm run claims:table) -->';
 export const TABLE_END = '<!-- claims-table:end -->';
@@ -43,8 +43,7 @@ export function withTable(readme: string, table: string): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const path = new URL('../../README.md', import.meta.url);
   const table = claimsTable(runEstimator(claimsEstimator, claimsEstimator.input.parse({})));
-  writeFileSync(path, withTable(readFileSync(path, 'utf8'), table));
+  writeFileSync(README_PATH, withTable(readFileSync(README_PATH, 'utf8'), table));
   console.log(table);
 }

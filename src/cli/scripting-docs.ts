@@ -5,8 +5,7 @@
  * from what the service answers.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { buildApp } from '../app.js';
-import { withBlock } from './readme-block.js';
+import { askService, README_PATH, withBlock } from './readme-block.js';
 
 export const ROWS_START = '<!-- sweep-rows:start (npm run docs:scripting) -->';
 export const ROWS_END = '<!-- sweep-rows:end -->';
@@ -15,22 +14,14 @@ const ROWS_SHOWN = 6;
 
 export const SPEC_PATH = new URL('../../docs/launch-price-sweep.json', import.meta.url);
 export const SVG_PATH = new URL('../../docs/launch-price-sweep.svg', import.meta.url);
-export const README_PATH = new URL('../../README.md', import.meta.url);
 
 /** The sweep as CSV and as SVG, from the service's own route. */
 export async function launchPriceSweep(): Promise<{ csv: string; svg: string }> {
-  const app = await buildApp();
-  try {
-    const payload = JSON.parse(readFileSync(SPEC_PATH, 'utf8'));
-    const answer = async (accept: string) => {
-      const res = await app.inject({ method: 'POST', url: '/v1/sweep', payload, headers: { accept } });
-      if (res.statusCode !== 200) throw new Error(`POST /v1/sweep (${accept}) answered ${res.statusCode}: ${res.body}`);
-      return res.body;
-    };
-    return { csv: await answer('text/csv'), svg: await answer('image/svg+xml') };
-  } finally {
-    await app.close();
-  }
+  const payload = JSON.parse(readFileSync(SPEC_PATH, 'utf8'));
+  return askService(async (ask) => ({
+    csv: await ask('/v1/sweep', payload, 'text/csv'),
+    svg: await ask('/v1/sweep', payload, 'image/svg+xml'),
+  }));
 }
 
 /** The README's block: the header and the first records, as a fenced block. */

@@ -7,15 +7,13 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { significant } from '../../models/format.js';
-import { buildApp } from '../app.js';
 import { costRatioSpec } from '../scripting/uncertainty.js';
-import { withBlock } from './readme-block.js';
+import { askService, README_PATH, withBlock } from './readme-block.js';
 
 export const BLOCK_START = '<!-- uncertainty:start (npm run docs:uncertainty) -->';
 export const BLOCK_END = '<!-- uncertainty:end -->';
 export const SPEC_PATH = new URL('../../docs/cost-ratio-uncertainty.json', import.meta.url);
 export const SVG_PATH = new URL('../../docs/cost-ratio-tornado.svg', import.meta.url);
-export const README_PATH = new URL('../../README.md', import.meta.url);
 
 /** The "what would have to be true" shown beside it: the satellite $/W at which the cost ratio is 1, launch at the spread's p10. */
 export const SOLVE_SPEC = {
@@ -31,20 +29,11 @@ type Answer = Record<string, any>;
 export { costRatioSpec };
 
 export async function costRatioUncertainty(spec = costRatioSpec()): Promise<{ json: Answer; svg: string; solve: Answer }> {
-  const app = await buildApp();
-  try {
-    const post = async (url: string, payload: object, accept = 'application/json') => {
-      const res = await app.inject({ method: 'POST', url, payload, headers: { accept } });
-      if (res.statusCode !== 200) throw new Error(`POST ${url} (${accept}) answered ${res.statusCode}: ${res.body}`);
-      return res.body;
-    };
-    const json = JSON.parse(await post('/v1/uncertainty', spec));
-    const svg = await post('/v1/uncertainty', spec, 'image/svg+xml');
-    const solve = JSON.parse(await post('/v1/solve', SOLVE_SPEC));
-    return { json, svg, solve };
-  } finally {
-    await app.close();
-  }
+  return askService(async (ask) => ({
+    json: JSON.parse(await ask('/v1/uncertainty', spec)),
+    svg: await ask('/v1/uncertainty', spec, 'image/svg+xml'),
+    solve: JSON.parse(await ask('/v1/solve', SOLVE_SPEC)),
+  }));
 }
 
 const fig = (x: number | null) => (x === null ? '–' : significant(x));
