@@ -39,7 +39,7 @@ export interface Estimator<I extends z.ZodType = z.ZodType, O extends z.ZodObjec
   examples: Record<string, Example>;
   /** Answers in about a second rather than milliseconds (it runs other estimators many times): sampled sparingly by tests and scripts. */
   heavy?: boolean;
-  /** Pure: no I/O. Throws PhysicallyImpossible for well-formed requests physics refuses. */
+  /** Pure: no I/O. Answers an object built for this call (runEstimator adds the provenance to it). Throws PhysicallyImpossible for well-formed requests physics refuses. */
   run(input: z.output<I>, provenance: Provenance): z.input<O>;
   /** What `run` will cost on this input, from the input alone: cheap (no propagation), finite and positive. */
   cost(input: z.output<I>): Cost;
@@ -212,7 +212,9 @@ export function runEstimator<I extends z.ZodType, O extends z.ZodObject>(
       throw new Error(`${e.name}: result does not match its output schema at ${pointers.join(', ')}`);
     }
   }
-  return { ...result, assumptions: provenance.assumptions, warnings: provenance.warnings };
+  // Every `run` answers an object built for this call, so the provenance is added to it rather than
+  // copied with it: a spread of a 40-field answer costs about 4 µs, most of a closed-form estimator's run.
+  return Object.assign(result, { assumptions: provenance.assumptions, warnings: provenance.warnings });
 }
 
 /** Seconds to three significant digits, for a figure of a refusal. */
