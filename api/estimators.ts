@@ -5,6 +5,7 @@
  * attach provenance. No physics here.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifySerializerCompiler } from 'fastify/types/schema.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Cost, checkCost, type Estimator, runEstimator, withProvenance } from '../models/estimator.js';
@@ -87,6 +88,18 @@ export async function inPool(
   }
 }
 
+/**
+ * How an estimator route writes its answer: JSON.stringify, not the schema's compiled serializer
+ * (src/serializer.ts) that the other routes use. The answer has been checked by `runEstimator`
+ * (every figure finite, every count exact), and tests/serializer.test.ts checks, for every example
+ * of every estimator, that it holds exactly the fields its schema declares (the compiled
+ * serializer, which writes only those, gives the same value). Under load, writing the 3.4-KB
+ * thermal answer took about 35 µs a request with the compiled serializer and 19 µs with
+ * JSON.stringify: the compiled one builds the text from some two hundred pieces, which the server
+ * joins again to count and send.
+ */
+const writeAnswer: FastifySerializerCompiler<unknown> = () => (answer) => JSON.stringify(answer);
+
 export async function estimatorRoutes(app: FastifyInstance, options: ExecutionOptions) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   if (options.pool)
@@ -111,6 +124,7 @@ export async function estimatorRoutes(app: FastifyInstance, options: ExecutionOp
           ...ERROR_RESPONSES,
         },
       },
+      serializerCompiler: writeAnswer,
       handler: async (request, reply) => {
         const cost = checkCost(estimator, request.body, options.budget_cpu_s);
         return execute(estimator, request, reply, options, cost) as Promise<Record<string, unknown>>;
