@@ -1,7 +1,9 @@
 /**
  * Throughput of an estimator route against a bare Fastify route serving the same bytes, measured
- * side by side: both servers run at once, each in its own process and logging as `npm start` logs,
+ * side by side: the servers run at once, each in its own process and logging as `npm start` logs,
  * and autocannon loads them in alternating rounds. The ratio of the medians is the figure to quote.
+ * A third server, the service's own app answering the same bytes from a route that does nothing
+ * else (bench/hooks-server.ts), splits the gap: what the hooks cost, and what the estimator's work does.
  */
 import autocannon from 'autocannon';
 import { median } from './harness.js';
@@ -10,9 +12,11 @@ import { startServer } from './servers.js';
 const ROUTE = '/v1/thermal';
 const BODY = JSON.stringify({ heat_kw: 1000, radiator_temp_k: 300 });
 
+const FIXED_ROUTE = '/bench/fixed';
+
 async function load(url: string, seconds: number): Promise<number> {
   const result = await autocannon({
-    url: `${url}${ROUTE}`,
+    url,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: BODY,
@@ -32,24 +36,29 @@ export async function benchThroughput(rounds = 5, seconds = 3) {
     body: BODY,
   }).then((r) => r.text());
   const bare = await startServer('bench/bare-server.ts', { BARE_BODY: answer, BARE_PATH: ROUTE });
-  const rates: { service: number[]; bare: number[] } = { service: [], bare: [] };
+  const hooks = await startServer('bench/hooks-server.ts', { BARE_BODY: answer, BARE_PATH: FIXED_ROUTE });
+  const targets = {
+    bare: `${bare.url}${ROUTE}`,
+    hooks: `${hooks.url}${FIXED_ROUTE}`,
+    service: `${service.url}${ROUTE}`,
+  };
+  const rates: Record<keyof typeof targets, number[]> = { bare: [], hooks: [], service: [] };
   try {
-    await load(service.url, 1);
-    await load(bare.url, 1);
-    for (let r = 0; r < rounds; r++) {
-      rates.bare.push(await load(bare.url, seconds));
-      rates.service.push(await load(service.url, seconds));
-    }
+    for (const url of Object.values(targets)) await load(url, 1);
+    for (let r = 0; r < rounds; r++)
+      for (const [name, url] of Object.entries(targets)) rates[name as keyof typeof targets].push(await load(url, seconds));
   } finally {
-    await Promise.all([service.stop(), bare.stop()]);
+    await Promise.all([service.stop(), bare.stop(), hooks.stop()]);
   }
+  const row = (name: string, of: keyof typeof targets) => ({
+    name,
+    median_req_per_s: Math.round(median(rates[of])),
+    ratio: Number((median(rates[of]) / median(rates.bare)).toFixed(3)),
+  });
   const rows = [
-    { name: `bare Fastify route (same ${answer.length} bytes)`, median_req_per_s: Math.round(median(rates.bare)), ratio: 1 },
-    {
-      name: `POST ${ROUTE} (parse, model, serialize)`,
-      median_req_per_s: Math.round(median(rates.service)),
-      ratio: Number((median(rates.service) / median(rates.bare)).toFixed(3)),
-    },
+    row(`bare Fastify route (same ${answer.length} bytes)`, 'bare'),
+    row(`the service's app, its hooks only (same bytes, ${FIXED_ROUTE})`, 'hooks'),
+    row(`POST ${ROUTE} (parse, model, serialize)`, 'service'),
   ];
   console.log(`\nThroughput, ${BODY} (${rounds} alternating rounds of ${seconds} s, 16 connections)`);
   console.table(rows);
