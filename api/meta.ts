@@ -54,7 +54,7 @@ export async function metaRoutes(app: FastifyInstance) {
     {
       schema: {
         operationId: 'sources',
-        summary: 'Every source an assumption or constant cites: citation, URL, as_of',
+        summary: 'Every source an assumption or constant cites: citation, URL (or the project file), as_of',
         tags: ['meta'],
         response: {
           200: z.object({
@@ -63,7 +63,16 @@ export async function metaRoutes(app: FastifyInstance) {
                 z.string(),
                 z.object({
                   citation: z.string().describe('The work: authors, title, publisher or site, edition and page where it matters'),
-                  url: z.string().describe('Where to read it'),
+                  url: z
+                    .string()
+                    .optional()
+                    .describe("Where to read it (absent for this project's own method or convention: see `project_file`)"),
+                  project_file: z
+                    .string()
+                    .optional()
+                    .describe(
+                      "For this project's own method, calibration or convention: the file of the project that holds it, a path from the repository's root (absent when `url` is given)",
+                    ),
                   as_of: z.string().describe('When the figures it gives were taken (ISO date)'),
                 }),
               )

@@ -1,10 +1,10 @@
 /**
  * Fixtures carry provenance: every default cites a source that exists, every source has a
- * citation, a URL and a date, and every source is cited.
+ * citation, a URL (or, for the project's own method, its file) and a date, and every source is cited.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CHOICES, CITED, DEFAULTS, SOURCES } from '../fixtures/index.js';
+import { CHOICES, CITED, DEFAULTS, SOURCES, SourceSchema } from '../fixtures/index.js';
 
 const MODELS = new URL('../models/', import.meta.url);
 
@@ -45,12 +45,22 @@ describe('fixtures', () => {
     }
   });
 
-  it('every source has a citation, a URL and an as_of date no later than today', () => {
+  it('every source has a citation, a URL or a file of this project, and an as_of date no later than today', () => {
     for (const [key, s] of Object.entries(SOURCES)) {
       expect(s.citation.length, key).toBeGreaterThan(10);
-      expect(() => new URL(s.url), key).not.toThrow();
+      if (s.project_file === undefined) expect(() => new URL(s.url ?? ''), key).not.toThrow();
+      else expect(existsSync(new URL(`../${s.project_file}`, import.meta.url)), `${key}: ${s.project_file}`).toBe(true);
       expect(Date.parse(s.as_of), key).toBeLessThanOrEqual(Date.now());
     }
+  });
+
+  it('a source gives a URL or a file of this project, never both or neither', () => {
+    const base = { citation: 'a source of at least ten characters', as_of: '2026-01-01' };
+    expect(SourceSchema.safeParse({ ...base, url: 'https://example.org/a' }).success).toBe(true);
+    expect(SourceSchema.safeParse({ ...base, project_file: 'bench/cost.ts' }).success).toBe(true);
+    expect(SourceSchema.safeParse({ ...base, url: 'https://example.org/a', project_file: 'README.md' }).success).toBe(false);
+    expect(SourceSchema.safeParse(base).success).toBe(false);
+    expect(SourceSchema.safeParse({ ...base, project_file: '../outside' }).success).toBe(false);
   });
 
   it('every source is cited: by a fixture entry, or by its key in the models', () => {
