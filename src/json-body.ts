@@ -60,10 +60,22 @@ function charsetOf(contentType: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether a charset label names UTF-8 under the WHATWG Encoding Standard, which browsers and most
+ * clients follow: "utf-8" and its aliases ("utf8", "unicode-1-1-utf-8", …), as TextDecoder reads them.
+ */
+function namesUtf8(label: string): boolean {
+  try {
+    return new TextDecoder(label).encoding === 'utf-8';
+  } catch {
+    return false;
+  }
+}
+
 /** JSON is UTF-8: any other declared charset is refused rather than misread. */
 function checkCharset(request: FastifyRequest): void {
   const charset = charsetOf(request.headers['content-type'] ?? '');
-  if (charset === undefined || charset === 'utf-8') return;
+  if (charset === undefined || charset === 'utf-8' || namesUtf8(charset)) return;
   throw new RequestRefused(415, `expected a JSON body in UTF-8, got charset ${JSON.stringify(clip(charset))}`);
 }
 
