@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
-import { type CorsPolicy, corsPolicyFromEnv, DOCS_CSP } from '../src/plugins/security.js';
+import { type CorsPolicy, corsPolicyFromEnv, DOCS_CSP, PREFLIGHT_MAX_AGE_S } from '../src/plugins/security.js';
 import { useApp } from './helpers.js';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
@@ -145,6 +145,7 @@ describe('CORS for a list of origins', () => {
     expect(res.headers['access-control-allow-methods']).toBe('GET, POST, OPTIONS');
     expect(res.headers['access-control-allow-headers']).toBe('content-type, x-request-id');
     expect(res.headers['access-control-allow-credentials']).toBeUndefined();
+    expect(res.headers['access-control-max-age']).toBe(String(PREFLIGHT_MAX_AGE_S));
     expect(res.headers.vary).toMatch(/Origin/);
   });
 
