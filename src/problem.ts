@@ -42,6 +42,7 @@ const KINDS = {
   413: ['too-large', 'Request too large'],
   414: ['uri-too-long', 'URI too long'],
   415: ['unsupported-media-type', 'Unsupported media type'],
+  417: ['expectation-failed', 'Expectation failed'],
   422: ['physically-impossible', 'Physically impossible request'],
   429: ['too-many-requests', 'Too many requests'],
   431: ['headers-too-large', 'Request headers too large'],

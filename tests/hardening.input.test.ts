@@ -270,6 +270,25 @@ describe('errors outside the routes', () => {
       expect(body.figures.limit_bytes).toBeGreaterThan(0);
     });
 
+    it('an Expect other than 100-continue: 417 problem+json naming it, before any route runs', async () => {
+      const raw = await exchange(
+        port,
+        'POST /v1/thermal?x=1 HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}',
+      );
+      const body = expectRawProblem(raw, 417);
+      expect(body.type).toBe('urn:orbital-dc:problem:expectation-failed');
+      expect(body.detail).toBe('the only expectation this service meets is "100-continue"; got Expect: "200-ok"');
+      expect(body.instance).toBe('/v1/thermal');
+    });
+
+    it('Expect: 100-continue is met: the body is read and answered', async () => {
+      const raw = await exchange(
+        port,
+        'POST /v1/thermal HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: 31\r\n\r\n{"heat_kw": 100, "area_m2": 10}',
+      );
+      expect(raw).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 OK/);
+    });
+
     it('a malformed request line: 400 problem+json', async () => {
       const raw = await exchange(port, 'THIS IS NOT HTTP\r\n\r\n');
       expect(expectRawProblem(raw, 400).detail).toMatch(/could not be read as HTTP/);

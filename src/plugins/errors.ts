@@ -5,7 +5,7 @@
  * So are the framework's own errors before routing (`frameworkErrors`) and Node's HTTP-parser errors
  * (`clientErrorHandler`: 400, 408, 431 on the raw socket); and the error path itself never throws.
  */
-import { maxHeaderSize, STATUS_CODES } from 'node:http';
+import { type IncomingMessage, maxHeaderSize, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -212,8 +212,32 @@ export function answerClientError(this: FastifyInstance, error: ConnectionError,
   socket.destroy(error);
 }
 
+/**
+ * Node's `checkExpectation`: a request whose Expect header asks for anything but 100-continue
+ * (RFC 9110 §10.1.1). Without a listener Node answers a bare 417; this one answers it as a problem,
+ * before any route runs, and closes the connection (the body, if any, is left unread).
+ */
+export function answerExpectation(request: IncomingMessage, response: ServerResponse): void {
+  const expect = String(request.headers.expect ?? '');
+  const p = problem(
+    417,
+    `the only expectation this service meets is "100-continue"; got Expect: ${JSON.stringify(clip(expect))}`,
+    {
+      instance: clip(String(request.url ?? '').split('?')[0] ?? ''),
+    },
+  );
+  const body = JSON.stringify(p);
+  response.writeHead(417, {
+    'content-type': PROBLEM_CONTENT_TYPE,
+    'content-length': Buffer.byteLength(body),
+    connection: 'close',
+  });
+  response.end(body);
+}
+
 export default fp(
   async function errors(app: FastifyInstance) {
+    app.server.on('checkExpectation', answerExpectation);
     app.setErrorHandler((error, request, reply) =>
       answerSafely(reply, request, () => {
         if (error instanceof RequestRefused && error.headers) reply.headers(error.headers);
