@@ -47,7 +47,7 @@ export interface OrbitClass {
  * A circular or eccentric orbit of given mean motion as an orbit class of the estimate, its calls
  * made up to `age_s` from its element epoch (null when it is no orbit).
  */
-function classFromMeanMotion(
+export function classFromMeanMotion(
   meanMotion_rev_day: number,
   eccentricity: number,
   inclination_deg: number,
@@ -195,6 +195,27 @@ function windowsPerSatellite(f: number, gamma_rad: number, c: OrbitClass, durati
 function sharedViewFraction(separation_rad: number, gamma_rad: number): number {
   const x = separation_rad / (2 * gamma_rad);
   return x >= 1 ? 0 : (2 / Math.PI) * (Math.acos(x) - x * Math.sqrt(1 - x * x));
+}
+
+/**
+ * CPU seconds of a pass prediction: one satellite of the class searched over `duration_s` for its
+ * windows above `mask_deg` at one site, as latency prices its event search (the links' daily contact).
+ */
+export function passPredictionCost(c: OrbitClass, siteLat_deg: number, mask_deg: number, duration_s: number): number {
+  const drivers: LatencyDrivers = {
+    build: 'walker',
+    classes: [c],
+    siteLats_deg: [siteLat_deg],
+    gatewaySeparation_rad: null,
+    gatewayIndex: null,
+    duration_s,
+    mask_deg,
+    step_s: null,
+    links: false,
+    orbitalDataCenter: false,
+  };
+  const work = classWork({ ...c, count: 1 }, drivers, 0);
+  return work.search_s + work.windows_s;
 }
 
 /** Work of one orbit class, in CPU seconds, with the satellites the user sees at a time. */

@@ -20,7 +20,7 @@ import type { SourceKey } from '../fixtures/index.js';
 import { C_KM_S, CODATA_2018_BOLTZMANN_J_K, DEG, SECONDS_PER_DAY, WGS84_A_KM } from './constants.js';
 import { supportedGbps } from './links-isl.js';
 import { OrbitSpecSchema, orbitForm, type ResolvedOrbit, resolveOrbit } from './orbit.js';
-import type { Provenance } from './provenance.js';
+import { Provenance } from './provenance.js';
 import { fraction, quantity } from './quantity.js';
 import { dateToJd, minutesSinceEpoch } from './sgp4.js';
 import { type Site, searchWindows, siteGeometry, slantRangeKm, type Track } from './visibility.js';
@@ -576,9 +576,21 @@ interface Carrier {
   lambda_m: number;
 }
 
+/** The band a downlink asks for: optical when it says so or gives a wavelength, else RF. */
+const bandOf = (c: DownlinkCase): Band => (c.band === 'optical' || c.wavelength_nm !== undefined ? 'optical' : 'ka');
+
+/** Where a downlink's contact is searched, from the request alone (for its cost): the station's latitude and the mask. */
+export function contactPlace(c: DownlinkCase): { lat_deg: number; mask_deg: number } {
+  const key = bandOf(c);
+  return {
+    lat_deg: c.station?.lat_deg ?? Provenance.value(`downlink.${key}.station.lat_deg`),
+    mask_deg: c.min_elevation_deg ?? Provenance.value(`downlink.${key}.min_elevation_deg`),
+  };
+}
+
 /** The carrier: an optical wavelength, or an RF frequency (default 26 GHz). */
 function resolveCarrier(c: DownlinkCase, p: Provenance): Carrier {
-  if (c.band === 'optical' || c.wavelength_nm !== undefined) {
+  if (bandOf(c) === 'optical') {
     const lambda_m = p.orDefault('downlink.wavelength_nm', c.wavelength_nm, 'downlink.wavelength_nm') * 1e-9;
     return { band: 'optical', lambda_m, f_ghz: (C_KM_S * 1000) / lambda_m / 1e9 };
   }

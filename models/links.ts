@@ -7,11 +7,14 @@
  */
 import { z } from 'zod';
 import { SECONDS_PER_DAY } from './constants.js';
-import { coefficient, isDeep, sgp4CallCost, sumCosts, windowCosts } from './cost.js';
+import { coefficient, sumCosts } from './cost.js';
 import { PhysicallyImpossible } from './errors.js';
 import { type Cost, defineEstimator } from './estimator.js';
 import { significant } from './format.js';
+import { classFromMeanMotion, passPredictionCost } from './latency-cost.js';
 import {
+  contactPlace,
+  type DownlinkCase,
   DownlinkOutput,
   DownlinkRequest,
   type DownlinkResult,
@@ -21,9 +24,8 @@ import {
 } from './links-ground.js';
 import { IslOutput, IslRequest, type IslResult, islImpossible, runIsl } from './links-isl.js';
 import { InferenceNeed, inferenceNeed, TrainingNeed, trainingNeed, WorkloadRequest } from './links-workload.js';
-import { type OrbitSpec, resolveCost, specPeriodS } from './orbit.js';
+import { ageAtEndS, type OrbitSpec, resolveCost, specMeanElements, specPeriodS } from './orbit.js';
 import type { Provenance } from './provenance.js';
-import { FAR_STEP_PER_PERIOD, NEAR_STEP_PER_PERIOD } from './visibility.js';
 
 export const LinksInput = z
   .object({
@@ -166,24 +168,38 @@ export function runLinks(input: LinksCase, p: Provenance): LinksResult {
 }
 
 /**
- * CPU seconds of a day's contact search over the station: the orbit resolved, the coarse samples
- * of the event search, and at most one pass a revolution refined.
+ * CPU seconds of a day's contact search over the station: the orbit resolved, then the pass
+ * prediction of one satellite over one site for 24 h, priced as latency prices its event search
+ * (its coarse samples, and the passes expected over that station at that mask refined).
  */
-function contactSearchCost(orbit: OrbitSpec): number {
-  const period_s = specPeriodS(orbit) ?? SECONDS_PER_DAY;
-  const step = period_s * (isDeep(period_s) ? FAR_STEP_PER_PERIOD : NEAR_STEP_PER_PERIOD);
-  const passes = Math.ceil(SECONDS_PER_DAY / period_s) + 1;
-  return (
-    resolveCost(orbit) + Math.ceil(SECONDS_PER_DAY / step + 1) * sgp4CallCost(period_s) + passes * windowCosts(period_s).rising
-  );
+function contactSearchCost(c: DownlinkCase & { orbit: OrbitSpec }): number {
+  const elements = specMeanElements(c.orbit);
+  const period_s = specPeriodS(c.orbit);
+  const orbitClass =
+    elements && period_s !== null
+      ? classFromMeanMotion(
+          elements.meanMotion_rev_day,
+          elements.eccentricity,
+          elements.inclination_deg,
+          ageAtEndS(c.orbit, c.epoch, SECONDS_PER_DAY),
+        )
+      : null;
+  // An orbit that gives no class is refused when it is resolved, before any search.
+  if (orbitClass === null) return resolveCost(c.orbit);
+  const { lat_deg, mask_deg } = contactPlace(c);
+  return resolveCost(c.orbit) + passPredictionCost(orbitClass, lat_deg, mask_deg, SECONDS_PER_DAY);
 }
 
 export function estimateLinksCost(input: LinksCase): Cost {
-  const orbit = input.downlink?.orbit;
+  const downlink = input.downlink;
   return sumCosts({
     'link budgets': { cpu_s: coefficient('execution.cost.links_s'), basis: 'closed forms' },
-    ...(orbit && {
-      contact: { cpu_s: contactSearchCost(orbit), basis: "a day's passes over the station", pointer: '/downlink/orbit' },
+    ...(downlink?.orbit && {
+      contact: {
+        cpu_s: contactSearchCost({ ...downlink, orbit: downlink.orbit }),
+        basis: "a day's passes over the station",
+        pointer: '/downlink/orbit',
+      },
     }),
   });
 }

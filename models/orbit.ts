@@ -868,6 +868,32 @@ export function specPeriodS(orbit: OrbitSpec | OrbitForm): number | null {
 }
 
 /**
+ * Mean motion, eccentricity and inclination of an orbit as given, for a cost estimate: Kepler's and
+ * the J2 sun-synchronous inclination (or the given one, or the default) for elements, the element
+ * set's own otherwise. No SGP4 record is built; null when the orbit gives none (a sun-synchronous
+ * altitude that has no inclination is refused later, by resolveOrbit).
+ */
+export function specMeanElements(
+  orbit: OrbitSpec | OrbitForm,
+): { meanMotion_rev_day: number; eccentricity: number; inclination_deg: number } | null {
+  const form = asForm(orbit);
+  if (form.kind === 'tle') return tleMeanElements(form.tle.line2);
+  if (form.kind === 'omm')
+    return {
+      meanMotion_rev_day: Number(form.omm.MEAN_MOTION),
+      eccentricity: Number(form.omm.ECCENTRICITY),
+      inclination_deg: Number(form.omm.INCLINATION),
+    };
+  const e = form.elements.eccentricity ?? 0;
+  const a_km = WGS84_A_KM + form.elements.altitude_km;
+  const inclination_deg = form.elements.sun_synchronous
+    ? sunSynchronousInclinationDeg(a_km, e)
+    : (form.elements.inclination_deg ?? Provenance.value('orbit.inclination_deg'));
+  if (inclination_deg === null) return null;
+  return { meanMotion_rev_day: SECONDS_PER_DAY / (specPeriodS(form) as number), eccentricity: e, inclination_deg };
+}
+
+/**
  * Mean motion below which satellite.js's SGP4 (7.x) refuses an element set at initialisation (error 2
  * or 3), rev/day: 0.005 fails, 0.006 initialises (measured). Near the Earth's Hill sphere (about
  * 0.0047 rev/day, 1.5 million km), beyond which there is no Earth orbit.
@@ -882,14 +908,16 @@ export function resolveCost(orbit: OrbitSpec | OrbitForm): number {
 }
 
 /**
- * Time from the element epoch to the end of the propagated revolution, s: the revolution itself for
- * elements (their epoch is the one asked), plus the distance to the epoch asked for an element set.
+ * Time from the element epoch to the end of a span propagated from the epoch asked, s: the span
+ * itself for elements (their epoch is the one asked), plus the distance to the epoch asked for an
+ * element set.
  */
-function revolutionAgeS(form: OrbitForm, epochIso: string | undefined, period_s: number): number {
-  if (form.kind === 'elements' || epochIso === undefined) return period_s;
+export function ageAtEndS(orbit: OrbitSpec | OrbitForm, epochIso: string | undefined, span_s: number): number {
+  const form = asForm(orbit);
+  if (form.kind === 'elements' || epochIso === undefined) return span_s;
   const setEpoch_ms = form.kind === 'tle' ? tleEpochMs(form.tle.line1) : Date.parse(`${form.omm.EPOCH.replace(/Z$/, '')}Z`);
   const apart_s = Math.abs(Date.parse(epochIso) - setEpoch_ms) / 1000;
-  return Number.isFinite(apart_s) ? apart_s + period_s : period_s;
+  return Number.isFinite(apart_s) ? apart_s + span_s : span_s;
 }
 
 /** Eccentricity of an orbit as given (0 where it gives none). */
@@ -907,7 +935,7 @@ export function revolutionCost(orbit: OrbitSpec | OrbitForm, epochIso?: string):
   const period_s = specPeriodS(form) ?? 0;
   const steps = Math.ceil(period_s / REVOLUTION_STEP_S) + 1;
   const step = isDeep(period_s) ? 'execution.cost.revolution_step_deep_s' : 'execution.cost.revolution_step_near_s';
-  const resonance = resonanceCallCost(period_s, specEccentricity(form), revolutionAgeS(form, epochIso, period_s));
+  const resonance = resonanceCallCost(period_s, specEccentricity(form), ageAtEndS(form, epochIso, period_s));
   return {
     cpu_s: steps * (coefficient(step) + resonance),
     basis: `one revolution of ${count(period_s / 60)} min in ${count(steps)} steps of ${REVOLUTION_STEP_S} s`,

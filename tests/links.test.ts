@@ -5,6 +5,7 @@
  * that carries nothing where it is asked to).
  */
 import { describe, expect, it } from 'vitest';
+import { linksEstimator } from '../models/links.js';
 import { expectProblem, expectRefusal, post, useApp } from './helpers.js';
 
 const app = useApp();
@@ -63,5 +64,26 @@ describe('POST /v1/links', () => {
     expect(doc.paths['/v1/links'].post.requestBody).toBeDefined();
     const list = (await app().inject('/v1/estimators')).json();
     expect(list.estimators.map((e: any) => e.name)).toContain('links');
+  });
+});
+
+describe('what a downlink with an orbit costs', () => {
+  const cost = (downlink: Record<string, unknown>) => linksEstimator.cost(linksEstimator.input.parse({ downlink })).cpu_s;
+  const sso = { altitude_km: 650, sun_synchronous: true, ltan_h: 18 };
+
+  it('prices the passes the station sees, not one a revolution: a polar station sees a polar orbit on most revolutions', () => {
+    const tenerife = cost({ band: 'optical', orbit: sso });
+    const svalbard = cost({ band: 'optical', orbit: sso, station: { lat_deg: 78.23, lon_deg: 15.4, alt_km: 0.5 } });
+    const equatorial = cost({ band: 'optical', orbit: { altitude_km: 650, inclination_deg: 0 } });
+    expect(svalbard).toBeGreaterThan(1.5 * tenerife);
+    // An equatorial orbit never rises over Tenerife: only its coarse samples are priced.
+    expect(equatorial).toBeLessThan(tenerife);
+  });
+
+  it('prices a lower mask above a higher one, and a day of contact above the closed forms alone', () => {
+    expect(cost({ band: 'optical', orbit: sso, min_elevation_deg: 5 })).toBeGreaterThan(
+      cost({ band: 'optical', orbit: sso, min_elevation_deg: 40 }),
+    );
+    expect(cost({ band: 'optical', orbit: sso })).toBeGreaterThan(cost({ band: 'optical', slant_range_km: 1500 }));
   });
 });
