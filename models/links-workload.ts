@@ -46,13 +46,13 @@ const Training = z
       description: 'IT load of one worker (satellite), which sets its compute and so the step length when step_s is not given',
     }).optional(),
     mfu: z.number().gt(0).max(1).optional().describe("Model FLOPs utilisation; default PaLM's 0.462"),
-    accelerator_flops: z
+    accelerator_flop_per_s: z
       .number()
       .positive()
       .optional()
       .describe("Peak compute of one accelerator, FLOP/s; default an H100 SXM's dense BF16, 989e12"),
     accelerator_w: quantity('W', { gt: 0, description: "Power of one accelerator; default an H100 SXM's 700 W" }).optional(),
-    flops_per_parameter_token: z
+    flop_per_parameter_token: z
       .number()
       .positive()
       .optional()
@@ -120,13 +120,13 @@ function computedStepS(w: NonNullable<WorkloadCase['training']>, p: Provenance):
       '/workload/training/step_s',
     );
   const perToken = p.orDefault(
-    'links.workload.flops_per_parameter_token',
-    w.flops_per_parameter_token,
-    'workload.training.flops_per_parameter_token',
+    'links.workload.flop_per_parameter_token',
+    w.flop_per_parameter_token,
+    'workload.training.flop_per_parameter_token',
   );
   const tokens = p.orDefault('links.workload.tokens_per_step', w.tokens_per_step, 'workload.training.tokens_per_step');
   const flopsPerW =
-    p.orDefault('links.workload.accelerator_flops', w.accelerator_flops, 'workload.training.accelerator_flops') /
+    p.orDefault('links.workload.accelerator_flop_per_s', w.accelerator_flop_per_s, 'workload.training.accelerator_flop_per_s') /
     p.orDefault('links.workload.accelerator_w', w.accelerator_w, 'workload.training.accelerator_w');
   const mfu = p.orDefault('links.workload.mfu', w.mfu, 'workload.training.mfu');
   const clusterFlops = w.data_parallel * w.worker_it_kw * 1000 * flopsPerW * mfu;
