@@ -166,7 +166,15 @@ export const EconomicsObject = z
   .strict();
 export type EconomicsFields = z.output<typeof EconomicsObject>;
 
-function checkLaunchForms(o: EconomicsFields, ctx: z.core.$RefinementCtx): void {
+/**
+ * One way to price launch (a price per kg, a vehicle, or Starship's price and payload) and one way
+ * to price the satellites (per W or per kg): for economics and for a feasibility scenario alike.
+ */
+export function checkLaunchForms(
+  o: Pick<EconomicsFields, 'launch_usd_per_kg' | 'vehicle' | 'satellite_usd_per_w' | 'satellite_usd_per_kg'> &
+    Partial<Pick<EconomicsFields, 'starship_price_usd' | 'starship_payload_kg'>>,
+  ctx: z.core.$RefinementCtx,
+): void {
   const forms = [
     o.launch_usd_per_kg !== undefined && 'launch_usd_per_kg',
     o.vehicle !== undefined && 'vehicle',

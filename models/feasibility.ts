@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { BATTERY_CYCLE_LIFE, type DefaultName, type SourceKey, VEHICLES } from '../fixtures/index.js';
 import { coefficient, sumCosts } from './cost.js';
 import { economicsEstimator } from './economics.js';
-import { EconomicsObject } from './economics-input.js';
+import { checkLaunchForms, EconomicsObject } from './economics-input.js';
 import { type Cost, defineEstimator, type Estimator, runEstimator, withProvenance } from './estimator.js';
 import { LlmSchema, latencyEstimator, SiteSchema, WalkerSchema } from './latency.js';
 import { checkRollUpOverrides, launchEstimator, rollUpPowerRequest, rollUpThermalRequest } from './launch.js';
@@ -159,18 +159,7 @@ const ScenarioObject = z
 
 export const ScenarioSchema = ScenarioObject.superRefine((s, ctx) => {
   checkRollUpOverrides(s, ctx);
-  if (s.vehicle !== undefined && s.launch_usd_per_kg !== undefined)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['launch_usd_per_kg'],
-      message: 'expected one way to price launch, got vehicle and launch_usd_per_kg',
-    });
-  if (s.satellite_usd_per_w !== undefined && s.satellite_usd_per_kg !== undefined)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['satellite_usd_per_kg'],
-      message: 'expected satellite_usd_per_w or satellite_usd_per_kg, not both',
-    });
+  checkLaunchForms(s, ctx);
 }).describe('A scenario: every field defaulted (and the default said in assumptions), every field overridable');
 export type Scenario = z.output<typeof ScenarioSchema>;
 

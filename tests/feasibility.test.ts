@@ -113,6 +113,28 @@ describe('POST /v1/feasibility', () => {
     expect(res.status).toBe(400);
     expect(res.body.errors[0].pointer).toBe('/load_kw');
   });
+
+  it('400 for two ways to price launch or the satellites, as economics refuses them', async () => {
+    for (const [body, pointer, message] of [
+      [
+        { load_kw: 1000, vehicle: 'falcon9', launch_usd_per_kg: 100 },
+        '/vehicle',
+        'expected one way to price launch, got launch_usd_per_kg and vehicle',
+      ],
+      [
+        { load_kw: 1000, satellite_usd_per_w: 22, satellite_usd_per_kg: 1000 },
+        '/satellite_usd_per_kg',
+        'expected satellite_usd_per_w or satellite_usd_per_kg, not both',
+      ],
+    ] as const) {
+      const scenario = await post(app(), '/v1/feasibility', body);
+      const economics = await post(app(), '/v1/economics', body);
+      for (const res of [scenario, economics]) {
+        expect(res.status).toBe(400);
+        expect(res.body.errors).toContainEqual({ pointer, message: expect.stringContaining(message) });
+      }
+    }
+  });
 });
 
 describe.skipIf(!HAVE_REFERENCE)(`uptime-tiers-gpu-failures${NEEDS_REFERENCE}`, () => {
