@@ -132,6 +132,36 @@ describe('the job deadline', () => {
   }, 60_000);
 });
 
+describe('the worker heap', () => {
+  it('a computation that outgrows it is stopped and answered 413 naming the heap; the pool answers the next request', async () => {
+    const app = await buildApp({
+      pool: true,
+      config: { POOL_THREADS: 1, POOL_WORKER_HEAP_MB: 64 },
+      execution: { inline_max_cpu_s: 0 },
+    });
+    // 40,000 satellites at 8,000 km over London for 12 minutes: within the CPU budget, but its
+    // satellites and windows need far more than a 64-MB heap.
+    const big = {
+      satellites: { walker: { altitude_km: 8000, inclination_deg: 53, planes: 200, sats_per_plane: 200, phasing: 0 } },
+      sites: ['London'],
+      start: '2026-03-20T00:00:00Z',
+      end: '2026-03-20T00:12:00Z',
+      rtt_step_s: 1,
+    };
+    const res = await app.inject({ method: 'POST', url: '/v1/latency', payload: big });
+    expect(res.statusCode).toBe(413);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json()).toMatchObject({
+      type: 'urn:orbital-dc:problem:too-large',
+      detail: expect.stringMatching(/more than the worker heap of 64 MB/),
+      figures: { worker_heap_mb: 64 },
+    });
+    const next = await app.inject({ method: 'POST', url: '/v1/thermal', payload: { heat_kw: 100, area_m2: 10 } });
+    expect(next.statusCode).toBe(200);
+    await app.close();
+  }, 60_000);
+});
+
 describe('load shedding', () => {
   it('when the event loop stalls anyway: 503 problem+json with Retry-After, while /healthz still answers', async () => {
     const app = await buildApp({ shedLoad: true, config: { MAX_EVENT_LOOP_DELAY_MS: 50 } });
