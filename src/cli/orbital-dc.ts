@@ -1,6 +1,7 @@
 /**
  * `orbital-dc`: every estimator, batches and sweeps from the command line, over the same registry
- * as the service, in this process or against a running service (`--url`). Results go to stdout
+ * as the service, in this process or against a running service (`--url`). The commands are built
+ * from the estimator catalogue (src/cli/catalogue.ts), not from the registry itself. Results go to stdout
  * (JSON, NDJSON, CSV or SVG); a progress bar goes to stderr for long runs, only on a terminal. Exit
  * code: 0 when everything was answered, 1 when an item, a point or the request was refused (its
  * problem is in the output), 2 for a usage error (bad arguments, unreadable input, unreachable service).
@@ -11,7 +12,6 @@ import { text } from 'node:stream/consumers';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { z } from 'zod';
 import { TooLarge } from '../../models/errors.js';
-import { ESTIMATOR_BY_NAME, ESTIMATORS } from '../../models/registry.js';
 import { defaultConfig } from '../config.js';
 import { toProblem } from '../plugins/errors.js';
 import { clip, type Problem, ProblemError, problem, RequestRefused } from '../problem.js';
@@ -22,6 +22,7 @@ import { SolveRequestSchema } from '../scripting/solve.js';
 import { pointCount, type SweepRequest, SweepRequestSchema } from '../scripting/sweep.js';
 import { uncertaintyRequestSchema } from '../scripting/uncertainty.js';
 import { type Backend, inProcess, remote, UsageError } from './backends.js';
+import { estimatorCatalogue } from './catalogue.js';
 import { Progress } from './progress.js';
 
 const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
@@ -80,7 +81,7 @@ async function runList(backend: Backend, options: { json?: boolean }): Promise<n
 }
 
 async function runEstimator(backend: Backend, name: string, options: { input?: string; example?: string; compact?: boolean }) {
-  const estimator = ESTIMATOR_BY_NAME.get(name);
+  const estimator = estimatorCatalogue().find((e) => e.name === name);
   let input: unknown;
   if (options.example !== undefined) {
     const example = estimator?.examples[options.example];
@@ -261,7 +262,7 @@ export function program(): Command {
     .description('the estimators: name and what each answers')
     .option('--json', 'as JSON')
     .action((o) => settle(() => runList(backendOf(cli), o)));
-  for (const e of ESTIMATORS)
+  for (const e of estimatorCatalogue())
     cli
       .command(e.name)
       .description(e.summary)
