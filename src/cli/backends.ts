@@ -5,6 +5,8 @@
  * remote loads no model for one estimator, a batch or the list: it only sends requests, and a command
  * sent to a service should start as fast as a bare script; a sweep loads the registry for its columns.
  */
+import type { IncomingMessage } from 'node:http';
+import { text } from 'node:stream/consumers';
 import type { Problem } from '../problem.js';
 import type { SweepFormat } from '../scripting/answers.js';
 import type { Item, Result } from '../scripting/run.js';
@@ -45,7 +47,7 @@ export class UsageError extends Error {}
  * The problem of a service's non-2xx answer. The problem helpers (and zod, which they load) are
  * imported only for an answer that is not a problem, so that an answered command never loads them.
  */
-async function problemOf(response: Response): Promise<Problem> {
+async function problemOf(response: Answer): Promise<Problem> {
   const text = await response.text();
   try {
     return JSON.parse(text) as Problem;
@@ -56,17 +58,17 @@ async function problemOf(response: Response): Promise<Problem> {
 }
 
 /** Throw the service's refusal of a whole request as the ProblemError an in-process refusal is (loaded only then). */
-async function refusedBy(response: Response): Promise<never> {
+async function refusedBy(response: Answer): Promise<never> {
   const p = await problemOf(response);
   const { ProblemError } = await import('../problem.js');
   throw new ProblemError(p);
 }
 
 /** Lines of an NDJSON body, parsed, as they arrive. */
-async function* ndjsonObjects(response: Response): AsyncGenerator<Record<string, unknown>> {
+async function* ndjsonObjects(response: Answer): AsyncGenerator<Record<string, unknown>> {
   const decoder = new TextDecoder();
   let buffered = '';
-  for await (const bytes of response.body as unknown as AsyncIterable<Uint8Array>) {
+  for await (const bytes of response.body) {
     buffered += decoder.decode(bytes, { stream: true });
     let newline = buffered.indexOf('\n');
     while (newline >= 0) {
@@ -88,20 +90,66 @@ function renumber(p: Problem, places: number[], offset: number): Problem {
   return { ...p, detail: fix(p.detail), ...(p.errors && { errors: p.errors.map((e) => ({ ...e, pointer: fix(e.pointer) })) }) };
 }
 
-type Send = (path: string, body?: unknown, accept?: string) => Promise<Response>;
+/**
+ * A service's answer, as much of fetch's Response as the remote reads. It comes from node:http:
+ * fetch would load undici, which takes longer to load than the command takes to send its request.
+ */
+class Answer {
+  constructor(private readonly message: IncomingMessage) {}
 
-/** Requests to the service at `base`; one that cannot reach it is a usage error. */
+  get status(): number {
+    return this.message.statusCode ?? 0;
+  }
+
+  get ok(): boolean {
+    return this.status >= 200 && this.status < 300;
+  }
+
+  /** The body's bytes as they arrive. */
+  get body(): AsyncIterable<Uint8Array> {
+    return this.message;
+  }
+
+  /** The whole body as UTF-8 text. */
+  text(): Promise<string> {
+    return text(this.message);
+  }
+
+  /** The whole body as JSON. */
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.text());
+  }
+
+  /** Stop reading the body (its connection is closed). */
+  cancel(): void {
+    this.message.destroy();
+  }
+}
+
+type Send = (path: string, body?: unknown, accept?: string) => Promise<Answer>;
+
+/** Requests to the service at `base` (http or https); one that cannot reach it is a usage error. */
 function sender(base: string): Send {
   return async (path, body, accept = 'application/json') => {
-    try {
-      return await fetch(`${base}${path}`, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: { accept, ...(body !== undefined && { 'content-type': 'application/json' }) },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-      });
-    } catch (error) {
-      throw new UsageError(`cannot reach ${base}: ${(error as Error).cause ?? (error as Error).message}`);
-    }
+    const { request } = base.startsWith('https:') ? await import('node:https') : await import('node:http');
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const headers = {
+      accept,
+      ...(payload !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+    };
+    return new Promise((resolve, reject) => {
+      const unreachable = (error: unknown) => reject(new UsageError(`cannot reach ${base}: ${error}`));
+      try {
+        request(`${base}${path}`, { method: payload === undefined ? 'GET' : 'POST', headers }, (message) =>
+          resolve(new Answer(message)),
+        )
+          .on('error', unreachable)
+          .end(payload);
+      } catch (error) {
+        // A URL that is not one (no scheme, a scheme other than http or https).
+        unreachable(error);
+      }
+    });
   };
 }
 
@@ -109,7 +157,7 @@ function sender(base: string): Send {
 async function* remoteBatch(send: Send, items: Item[], places: number[], offset: number): AsyncGenerator<Result[]> {
   const response = await send('/v1/batch', { items }, 'application/x-ndjson');
   if (response.status === 413 && items.length > 1) {
-    await response.body?.cancel();
+    response.cancel();
     const half = Math.ceil(items.length / 2);
     yield* remoteBatch(send, items.slice(0, half), places, offset);
     yield* remoteBatch(send, items.slice(half), places, offset + half);
