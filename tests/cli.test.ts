@@ -4,7 +4,7 @@
  * and no progress bar when stderr is not a terminal.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
@@ -13,6 +13,7 @@ import { buildApp } from '../src/app.js';
 import { Progress } from '../src/cli/progress.js';
 
 const BIN = new URL('../bin/orbital-dc.js', import.meta.url).pathname;
+const ROOT = new URL('..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'orbital-dc-cli-'));
 const file = (name: string, content: string) => {
   const path = join(dir, name);
@@ -28,8 +29,13 @@ interface Run {
 
 /** Run the command with these arguments and this stdin, stdout and stderr piped (not a terminal). */
 function cli(args: string[], stdin = ''): Promise<Run> {
+  return spawned([BIN, ...args], stdin);
+}
+
+/** Run node with these arguments and this stdin, stdout and stderr piped. */
+function spawned(args: string[], stdin = ''): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], cwd: ROOT });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {
@@ -42,6 +48,28 @@ function cli(args: string[], stdin = ''): Promise<Run> {
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(stdin);
   });
+}
+
+/**
+ * The command as bin/orbital-dc.js runs it, recording every module it loads (tsx reports each one);
+ * the list is written once the command is done and the last reports have arrived.
+ */
+const TRACED = `
+import { writeFileSync } from 'node:fs';
+import { register } from 'tsx/esm/api';
+const loaded = [];
+register({ onImport: (url) => loaded.push(url) });
+const { main } = await import('./src/cli/orbital-dc.ts');
+await main(['node', 'orbital-dc', ...process.argv.slice(2)]);
+await new Promise((resolve) => setTimeout(resolve, 200));
+writeFileSync(process.argv[1], JSON.stringify(loaded));
+`;
+
+/** Run the command with these arguments: its outcome and the modules it loaded. */
+async function traced(args: string[]): Promise<Run & { loaded: string[] }> {
+  const record = join(dir, `loaded-${Math.random().toString(36).slice(2)}.json`);
+  const run = await spawned(['--input-type=module', '-e', TRACED, record, ...args]);
+  return { ...run, loaded: JSON.parse(readFileSync(record, 'utf8')) };
 }
 
 const ITEMS = [
@@ -213,6 +241,24 @@ describe('in this process and against a service', () => {
     expect(JSON.parse(root.stdout).output_value).toBeCloseTo(500, 6);
     expect(none.code).toBe(1);
     expect(JSON.parse(none.stdout)).toMatchObject({ status: 422, errors: [{ pointer: '/field' }] });
+  });
+
+  it('loads no model (nor zod) for the list, an estimator and a batch sent to a service; in this process it loads the registry', async () => {
+    const [list, input, example, batch, local] = await Promise.all([
+      traced(['--url', url, 'list']),
+      traced(['--url', url, 'thermal', '--input', INPUT_FILE]),
+      traced(['--url', url, 'thermal', '--example', 'edge_on_1mw_300k']),
+      traced(['--url', url, 'batch', GOOD_ITEMS_FILE]),
+      traced(['thermal', '--input', INPUT_FILE]),
+    ]);
+    for (const run of [list, input, example, batch]) {
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.loaded).toContainEqual(expect.stringMatching(/\/src\/cli\/backends\.ts$/));
+      expect(run.loaded.filter((url) => /\/models\/|\/node_modules\/zod\//.test(url))).toEqual([]);
+    }
+    expect(input.stdout).toBe(local.stdout);
+    // The record sees what is loaded late, as the registry is in this process.
+    expect(local.loaded).toContainEqual(expect.stringMatching(/\/models\/registry\.ts$/));
   });
 
   it('says an unreachable service is a usage error (exit 2)', async () => {

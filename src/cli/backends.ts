@@ -1,22 +1,19 @@
 /**
- * Where the command line's work runs: in this process, over the same registry and the same batch
- * and sweep pipeline as the service (src/scripting/answers.ts), or in a running service reached with
- * `--url`. Both give the same results and rows, so that the output formats are written once.
+ * Where the command line's work runs: in this process (src/cli/in-process.ts), over the same registry
+ * and the same batch and sweep pipeline as the service, or in a running service reached with `--url`
+ * (here). Both give the same results and rows, so that the output formats are written once. The
+ * remote loads no model for one estimator, a batch or the list: it only sends requests, and a command
+ * sent to a service should start as fast as a bare script; a sweep loads the registry for its columns.
  */
-import type { FastifyBaseLogger } from 'fastify';
-import { DEFAULTS } from '../../fixtures/index.js';
-import { ESTIMATORS } from '../../models/registry.js';
-import { solveField } from '../../models/solve.js';
-import { defaultConfig } from '../config.js';
-import { toProblem } from '../plugins/errors.js';
-import { type Problem, ProblemError, problem } from '../problem.js';
-import { checkSweep, type Limits, type SweepFormat, startBatch, startSweep } from '../scripting/answers.js';
-import { type Item, prepareChunks, type Result, type RunOptions, runChunks } from '../scripting/run.js';
-import { checkSolve, type SolveRequest, solveAnswer } from '../scripting/solve.js';
+import type { IncomingMessage } from 'node:http';
+import { text } from 'node:stream/consumers';
+import type { Problem } from '../problem.js';
+import type { SweepFormat } from '../scripting/answers.js';
+import type { Item, Result } from '../scripting/run.js';
+import type { SolveRequest } from '../scripting/solve.js';
 import type { SweepRequest } from '../scripting/sweep.js';
 import type { Column, Row } from '../scripting/table.js';
-import { runUncertainty, type UncertaintyRequest } from '../scripting/uncertainty.js';
-import { type UncertaintyAnswer, uncertaintyChart, uncertaintyJson } from '../scripting/uncertainty-answer.js';
+import type { UncertaintyRequest } from '../scripting/uncertainty.js';
 
 export interface Catalogue {
   name: string;
@@ -43,73 +40,35 @@ export interface Backend {
   solve(body: SolveRequest): Promise<Result>;
 }
 
-/** An uncertainty answer as the command line prints it. */
-function uncertaintyText(answer: unknown, format: 'json' | 'svg'): string {
-  return format === 'svg' ? uncertaintyChart(answer as UncertaintyAnswer) : `${JSON.stringify(answer, null, 2)}\n`;
-}
-
 /** Something the command line cannot do (an unreachable service, an unreadable file): exit code 2. */
 export class UsageError extends Error {}
 
-/** Faults of the in-process run, said on stderr. */
-const stderrLog = {
-  error: (obj: unknown, msg?: string) =>
-    process.stderr.write(`orbital-dc: ${msg ?? ''} ${String((obj as { err?: Error }).err ?? '')}\n`),
-} as unknown as FastifyBaseLogger;
-
-/** In this process: the per-item budget as the service's (raised with --budget-cpu-s), no limit on the whole. */
-export function inProcess(budget_cpu_s?: number): Backend {
-  const config = defaultConfig();
-  const run: RunOptions = {
-    budget_cpu_s: budget_cpu_s ?? config.COST_BUDGET_CPU_S,
-    inline_max_cpu_s: config.INLINE_MAX_CPU_S,
-    chunk_cpu_s: DEFAULTS['execution.chunk_cpu_s'].value,
-    log: stderrLog,
-  };
-  const limits: Limits = { whole_budget: false };
-  return {
-    list: async () => ESTIMATORS.map((e) => ({ name: e.name, route: `POST /v1/${e.name}`, summary: e.summary })),
-    async one(estimator, input) {
-      const chunks = await prepareChunks([{ estimator, input }], () => ({ item: '', input: '' }), run);
-      for await (const [result] of runChunks(chunks, run)) if (result) return result;
-      throw new Error('no result');
-    },
-    async *batch(items, places) {
-      yield* await startBatch(items, run, limits, (k) => places[k] ?? k);
-    },
-    async sweep(body, format) {
-      return startSweep(body, format, run, limits);
-    },
-    async uncertainty(body, format) {
-      return uncertaintyText(uncertaintyJson(await runUncertainty(body, run, false)), format);
-    },
-    async solve(body) {
-      try {
-        const { problem } = checkSolve(body, run.budget_cpu_s);
-        return { ok: true, output: solveAnswer(body, solveField(problem)) };
-      } catch (error) {
-        if (error instanceof ProblemError) throw error;
-        return { ok: false, problem: toProblem(error, body, { log: stderrLog }) };
-      }
-    },
-  };
-}
-
-/** The problem of a service's non-2xx answer. */
-async function problemOf(response: Response): Promise<Problem> {
+/**
+ * The problem of a service's non-2xx answer. The problem helpers (and zod, which they load) are
+ * imported only for an answer that is not a problem, so that an answered command never loads them.
+ */
+async function problemOf(response: Answer): Promise<Problem> {
   const text = await response.text();
   try {
     return JSON.parse(text) as Problem;
   } catch {
+    const { problem } = await import('../problem.js');
     return problem(response.status, `the service answered ${response.status}: ${text.slice(0, 200)}`);
   }
 }
 
+/** Throw the service's refusal of a whole request as the ProblemError an in-process refusal is (loaded only then). */
+async function refusedBy(response: Answer): Promise<never> {
+  const p = await problemOf(response);
+  const { ProblemError } = await import('../problem.js');
+  throw new ProblemError(p);
+}
+
 /** Lines of an NDJSON body, parsed, as they arrive. */
-async function* ndjsonObjects(response: Response): AsyncGenerator<Record<string, unknown>> {
+async function* ndjsonObjects(response: Answer): AsyncGenerator<Record<string, unknown>> {
   const decoder = new TextDecoder();
   let buffered = '';
-  for await (const bytes of response.body as unknown as AsyncIterable<Uint8Array>) {
+  for await (const bytes of response.body) {
     buffered += decoder.decode(bytes, { stream: true });
     let newline = buffered.indexOf('\n');
     while (newline >= 0) {
@@ -131,20 +90,66 @@ function renumber(p: Problem, places: number[], offset: number): Problem {
   return { ...p, detail: fix(p.detail), ...(p.errors && { errors: p.errors.map((e) => ({ ...e, pointer: fix(e.pointer) })) }) };
 }
 
-type Send = (path: string, body?: unknown, accept?: string) => Promise<Response>;
+/**
+ * A service's answer, as much of fetch's Response as the remote reads. It comes from node:http:
+ * fetch would load undici, which takes longer to load than the command takes to send its request.
+ */
+class Answer {
+  constructor(private readonly message: IncomingMessage) {}
 
-/** Requests to the service at `base`; one that cannot reach it is a usage error. */
+  get status(): number {
+    return this.message.statusCode ?? 0;
+  }
+
+  get ok(): boolean {
+    return this.status >= 200 && this.status < 300;
+  }
+
+  /** The body's bytes as they arrive. */
+  get body(): AsyncIterable<Uint8Array> {
+    return this.message;
+  }
+
+  /** The whole body as UTF-8 text. */
+  text(): Promise<string> {
+    return text(this.message);
+  }
+
+  /** The whole body as JSON. */
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.text());
+  }
+
+  /** Stop reading the body (its connection is closed). */
+  cancel(): void {
+    this.message.destroy();
+  }
+}
+
+type Send = (path: string, body?: unknown, accept?: string) => Promise<Answer>;
+
+/** Requests to the service at `base` (http or https); one that cannot reach it is a usage error. */
 function sender(base: string): Send {
   return async (path, body, accept = 'application/json') => {
-    try {
-      return await fetch(`${base}${path}`, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: { accept, ...(body !== undefined && { 'content-type': 'application/json' }) },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-      });
-    } catch (error) {
-      throw new UsageError(`cannot reach ${base}: ${(error as Error).cause ?? (error as Error).message}`);
-    }
+    const { request } = base.startsWith('https:') ? await import('node:https') : await import('node:http');
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const headers = {
+      accept,
+      ...(payload !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+    };
+    return new Promise((resolve, reject) => {
+      const unreachable = (error: unknown) => reject(new UsageError(`cannot reach ${base}: ${error}`));
+      try {
+        request(`${base}${path}`, { method: payload === undefined ? 'GET' : 'POST', headers }, (message) =>
+          resolve(new Answer(message)),
+        )
+          .on('error', unreachable)
+          .end(payload);
+      } catch (error) {
+        // A URL that is not one (no scheme, a scheme other than http or https).
+        unreachable(error);
+      }
+    });
   };
 }
 
@@ -152,7 +157,7 @@ function sender(base: string): Send {
 async function* remoteBatch(send: Send, items: Item[], places: number[], offset: number): AsyncGenerator<Result[]> {
   const response = await send('/v1/batch', { items }, 'application/x-ndjson');
   if (response.status === 413 && items.length > 1) {
-    await response.body?.cancel();
+    response.cancel();
     const half = Math.ceil(items.length / 2);
     yield* remoteBatch(send, items.slice(0, half), places, offset);
     yield* remoteBatch(send, items.slice(half), places, offset + half);
@@ -177,7 +182,7 @@ export function remote(url: string): Backend {
   return {
     async list() {
       const response = await send('/v1/estimators');
-      if (!response.ok) throw new ProblemError(await problemOf(response));
+      if (!response.ok) await refusedBy(response);
       return ((await response.json()) as { estimators: Catalogue[] }).estimators;
     },
     async one(estimator, input) {
@@ -190,15 +195,17 @@ export function remote(url: string): Backend {
         yield* remoteBatch(send, items.slice(k, k + REMOTE_BATCH_ITEMS), places, k);
     },
     async sweep(body, format) {
+      // The columns (names and units of the fields) come from the estimator's schemas: a sweep loads the registry.
+      const { checkSweep } = await import('../scripting/answers.js');
       const columns = checkSweep(body, format, { whole_budget: false });
       const response = await send('/v1/sweep', body, 'application/x-ndjson');
-      if (!response.ok) throw new ProblemError(await problemOf(response));
+      if (!response.ok) await refusedBy(response);
       return { columns, rows: rowsOf(columns, ndjsonObjects(response)) };
     },
     async uncertainty(body, format) {
       const response = await send('/v1/uncertainty', body, format === 'svg' ? 'image/svg+xml' : 'application/json');
-      if (!response.ok) throw new ProblemError(await problemOf(response));
-      return format === 'svg' ? await response.text() : uncertaintyText(await response.json(), format);
+      if (!response.ok) await refusedBy(response);
+      return format === 'svg' ? await response.text() : `${JSON.stringify(await response.json(), null, 2)}\n`;
     },
     async solve(body) {
       const response = await send('/v1/solve', body);

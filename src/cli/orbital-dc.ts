@@ -1,27 +1,25 @@
 /**
  * `orbital-dc`: every estimator, batches and sweeps from the command line, over the same registry
- * as the service, in this process or against a running service (`--url`). Results go to stdout
- * (JSON, NDJSON, CSV or SVG); a progress bar goes to stderr for long runs, only on a terminal. Exit
- * code: 0 when everything was answered, 1 when an item, a point or the request was refused (its
- * problem is in the output), 2 for a usage error (bad arguments, unreadable input, unreachable service).
+ * as the service, in this process or against a running service (`--url`). The commands are built
+ * from the estimator catalogue (src/cli/catalogue.ts), and the registry, the scripting pipeline and
+ * the problem helpers are imported where a command needs them: the list, an estimator or a batch sent
+ * to a service loads no model, so that scripts calling it once per query do not pay half a second
+ * each for loading what they do not use. Results go to stdout (JSON, NDJSON, CSV or SVG); a progress
+ * bar goes to stderr for long runs, only on a terminal. Exit code: 0 when everything was answered, 1
+ * when an item, a point or the request was refused (its problem is in the output), 2 for a usage
+ * error (bad arguments, unreadable input, unreachable service).
  */
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { text } from 'node:stream/consumers';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { z } from 'zod';
-import { TooLarge } from '../../models/errors.js';
-import { ESTIMATOR_BY_NAME, ESTIMATORS } from '../../models/registry.js';
-import { defaultConfig } from '../config.js';
-import { toProblem } from '../plugins/errors.js';
-import { clip, type Problem, ProblemError, problem, RequestRefused } from '../problem.js';
-import { allRows, type SweepFormat, sweepJson, sweepLines } from '../scripting/answers.js';
-import { sweepChart } from '../scripting/chart.js';
+import type { Problem } from '../problem.js';
+import type { SweepFormat } from '../scripting/answers.js';
 import type { Item, Result } from '../scripting/run.js';
-import { SolveRequestSchema } from '../scripting/solve.js';
-import { pointCount, type SweepRequest, SweepRequestSchema } from '../scripting/sweep.js';
-import { uncertaintyRequestSchema } from '../scripting/uncertainty.js';
-import { type Backend, inProcess, remote, UsageError } from './backends.js';
+import type { SweepRequest } from '../scripting/sweep.js';
+import { type Backend, remote, UsageError } from './backends.js';
+import { estimatorCatalogue } from './catalogue.js';
 import { Progress } from './progress.js';
 
 const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
@@ -44,13 +42,19 @@ async function readInput(path: string | undefined, what: string): Promise<string
   return text(process.stdin);
 }
 
+/** The route's problem for an error, its helpers loaded only when there is one to say. */
+async function problemFor(error: unknown, body: unknown): Promise<Problem> {
+  const { toProblem } = await import('../plugins/errors.js');
+  return toProblem(error, body);
+}
+
 /** JSON text as a value, or the 400 problem a route answers to a body that is not JSON. */
-function parseJson(source: string): { value: unknown } | { problem: Problem } {
+async function parseJson(source: string): Promise<{ value: unknown } | { problem: Problem }> {
   try {
     return { value: JSON.parse(source) };
   } catch (error) {
     // The route's own 400 for a body that is not JSON.
-    return { problem: toProblem(error, undefined) };
+    return { problem: await problemFor(error, undefined) };
   }
 }
 
@@ -64,9 +68,12 @@ interface Globals {
   budgetCpuS?: number;
 }
 
-function backendOf(program: Command): Backend {
+/** The service at --url, or this process: its backend, and with it the registry, loaded only then. */
+async function backendOf(program: Command): Promise<Backend> {
   const g = program.opts<Globals>();
-  return g.url ? remote(g.url) : inProcess(g.budgetCpuS);
+  if (g.url) return remote(g.url);
+  const { inProcess } = await import('./in-process.js');
+  return inProcess(g.budgetCpuS);
 }
 
 async function runList(backend: Backend, options: { json?: boolean }): Promise<number> {
@@ -79,8 +86,9 @@ async function runList(backend: Backend, options: { json?: boolean }): Promise<n
   return EXIT.ok;
 }
 
+/** One estimator on an input file, stdin or one of its examples (from the catalogue): its answer or its problem. */
 async function runEstimator(backend: Backend, name: string, options: { input?: string; example?: string; compact?: boolean }) {
-  const estimator = ESTIMATOR_BY_NAME.get(name);
+  const estimator = estimatorCatalogue().find((e) => e.name === name);
   let input: unknown;
   if (options.example !== undefined) {
     const example = estimator?.examples[options.example];
@@ -90,7 +98,7 @@ async function runEstimator(backend: Backend, name: string, options: { input?: s
       );
     input = example.value;
   } else {
-    const parsed = parseJson(await readInput(options.input, 'input'));
+    const parsed = await parseJson(await readInput(options.input, 'input'));
     if ('problem' in parsed) return refuse(parsed.problem);
     input = parsed.value;
   }
@@ -107,33 +115,48 @@ async function refuse(p: Problem): Promise<number> {
   return EXIT.refused;
 }
 
-/** The 400 of a line of a batch that is not an item. */
-function lineProblem(k: number, message: string): Result {
-  return { ok: false, problem: problem(400, `/items/${k}: ${message}`, { errors: [{ pointer: `/items/${k}`, message }] }) };
+/** The 400s of the lines of a batch that are not items, by line; the problem helpers are loaded only when there are some. */
+async function lineProblems(unparsed: Map<number, string>): Promise<Map<number, Result>> {
+  if (unparsed.size === 0) return new Map();
+  const { clip, problem } = await import('../problem.js');
+  const refused = new Map<number, Result>();
+  for (const [k, error] of unparsed) {
+    const message = `the line is not valid JSON: ${clip(error)}`;
+    refused.set(k, {
+      ok: false,
+      problem: problem(400, `/items/${k}: ${message}`, { errors: [{ pointer: `/items/${k}`, message }] }),
+    });
+  }
+  return refused;
 }
 
-/** NDJSON lines as items; a line that is not JSON is refused alone (numbered among the items), any other is an item. */
-function itemsOf(source: string): { items: Item[]; places: number[]; refused: Map<number, Result> } {
+/**
+ * NDJSON lines as items; a line that is not JSON is refused alone (numbered among the items), any other
+ * is an item. `unparsed` has the parser's message of each line refused.
+ */
+function itemsOf(source: string): { items: Item[]; places: number[]; unparsed: Map<number, string> } {
   const items: Item[] = [];
   const places: number[] = [];
-  const refused = new Map<number, Result>();
+  const unparsed = new Map<number, string>();
   const lines = source.split(/\r?\n/).filter((l) => l.trim() !== '');
   lines.forEach((line, k) => {
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch (error) {
-      refused.set(k, lineProblem(k, `the line is not valid JSON: ${clip((error as Error).message)}`));
+      unparsed.set(k, (error as Error).message);
       return;
     }
     items.push(value as Item);
     places.push(k);
   });
-  return { items, places, refused };
+  return { items, places, unparsed };
 }
 
+/** A batch file's items, a result line each in order; the lines that are not JSON are refused where they stand. */
 async function runBatch(backend: Backend, file: string | undefined): Promise<number> {
-  const { items, places, refused } = itemsOf(await readInput(file, 'items'));
+  const { items, places, unparsed } = itemsOf(await readInput(file, 'items'));
+  const refused = await lineProblems(unparsed);
   const total = items.length + refused.size;
   const progress = new Progress(total, 'items');
   const results = backend.batch(items, places);
@@ -158,14 +181,15 @@ async function runBatch(backend: Backend, file: string | undefined): Promise<num
   return failed > 0 ? EXIT.refused : EXIT.ok;
 }
 
+/** A sweep spec, checked here as its route would check it (whose schema loads the registry), its rows as they come. */
 async function runSweep(backend: Backend, file: string | undefined, format: SweepFormat): Promise<number> {
-  const parsed = parseJson(await readInput(file, 'sweep'));
-  if ('problem' in parsed) return refuse(parsed.problem);
-  const checked = SweepRequestSchema.safeParse(parsed.value);
-  if (!checked.success) return refuse(toProblem(checked.error, parsed.value));
-  const body: SweepRequest = checked.data;
+  const { SweepRequestSchema, pointCount } = await import('../scripting/sweep.js');
+  const spec = await specOf(file, 'sweep', SweepRequestSchema);
+  if ('problem' in spec) return refuse(spec.problem);
+  const body: SweepRequest = spec.body;
   const progress = new Progress(pointCount(body.vary), 'points');
   const { columns, rows } = await backend.sweep(body, format);
+  const { allRows, sweepJson, sweepLines } = await import('../scripting/answers.js');
   let failed = 0;
   let points = 0;
   async function* counted() {
@@ -181,7 +205,8 @@ async function runSweep(backend: Backend, file: string | undefined, format: Swee
     else {
       const all = await allRows(counted());
       const table = { estimator: body.estimator, columns, rows: all };
-      await out(format === 'svg' ? sweepChart(table) : `${JSON.stringify(sweepJson(body.estimator, columns, all), null, 2)}\n`);
+      const chart = format === 'svg' && (await import('../scripting/chart.js')).sweepChart;
+      await out(chart ? chart(table) : `${JSON.stringify(sweepJson(body.estimator, columns, all), null, 2)}\n`);
     }
   } finally {
     progress.stop();
@@ -196,20 +221,30 @@ async function specOf<T>(
   what: string,
   schema: z.ZodType<T>,
 ): Promise<{ body: T } | { problem: Problem }> {
-  const parsed = parseJson(await readInput(file, what));
+  const parsed = await parseJson(await readInput(file, what));
   if ('problem' in parsed) return parsed;
   const checked = schema.safeParse(parsed.value);
-  return checked.success ? { body: checked.data } : { problem: toProblem(checked.error, parsed.value) };
+  return checked.success ? { body: checked.data } : { problem: await problemFor(checked.error, parsed.value) };
 }
 
+/**
+ * An uncertainty request, checked here as its route would check it (whose schema loads the registry, in
+ * this process or not), answered as JSON or the tornado chart.
+ */
 async function runUncertaintyCommand(backend: Backend, file: string | undefined, format: 'json' | 'svg'): Promise<number> {
+  const [{ uncertaintyRequestSchema }, { defaultConfig }] = await Promise.all([
+    import('../scripting/uncertainty.js'),
+    import('../config.js'),
+  ]);
   const spec = await specOf(file, 'uncertainty', uncertaintyRequestSchema(defaultConfig().MAX_UNCERTAINTY_SAMPLES));
   if ('problem' in spec) return refuse(spec.problem);
   await out(await backend.uncertainty(spec.body, format));
   return EXIT.ok;
 }
 
+/** A solve, checked here as its route would check it (whose schema loads the registry), answered with its root. */
 async function runSolveCommand(backend: Backend, file: string | undefined): Promise<number> {
+  const { SolveRequestSchema } = await import('../scripting/solve.js');
   const spec = await specOf(file, 'solve', SolveRequestSchema);
   if ('problem' in spec) return refuse(spec.problem);
   const result = await backend.solve(spec.body);
@@ -218,18 +253,29 @@ async function runSolveCommand(backend: Backend, file: string | undefined): Prom
   return EXIT.ok;
 }
 
-/** Run a command's work, turning a refusal before any work into its problem and exit code 1. */
+/**
+ * Run a command's work, turning a refusal before any work into its problem and exit code 1. The
+ * refusals' classes are loaded only when the work failed: an answered command never loads them.
+ */
 async function settle(work: () => Promise<number>): Promise<void> {
   try {
     process.exitCode = await work();
   } catch (error) {
-    if (error instanceof ProblemError || error instanceof RequestRefused || error instanceof TooLarge)
-      process.exitCode = await refuse(toProblem(error, undefined));
-    else if (error instanceof UsageError) {
+    if (error instanceof UsageError) {
       process.stderr.write(`orbital-dc: ${error.message}\n`);
       process.exitCode = EXIT.usage;
-    } else throw error;
+    } else if (await isRefusal(error)) process.exitCode = await refuse(await problemFor(error, undefined));
+    else throw error;
   }
+}
+
+/** A refusal before any work (a whole request refused, here or by the service; a computation too large). */
+async function isRefusal(error: unknown): Promise<boolean> {
+  const [{ ProblemError, RequestRefused }, { TooLarge }] = await Promise.all([
+    import('../problem.js'),
+    import('../../models/errors.js'),
+  ]);
+  return error instanceof ProblemError || error instanceof RequestRefused || error instanceof TooLarge;
 }
 
 function positiveSeconds(value: string): number {
@@ -260,28 +306,28 @@ export function program(): Command {
     .command('list')
     .description('the estimators: name and what each answers')
     .option('--json', 'as JSON')
-    .action((o) => settle(() => runList(backendOf(cli), o)));
-  for (const e of ESTIMATORS)
+    .action((o) => settle(async () => runList(await backendOf(cli), o)));
+  for (const e of estimatorCatalogue())
     cli
       .command(e.name)
       .description(e.summary)
       .option('-i, --input <file>', `the input as JSON, as the body of POST /v1/${e.name} ("-" or absent: stdin)`)
       .addOption(new Option('-e, --example <name>', 'run one of its examples instead').choices(Object.keys(e.examples)))
       .option('--compact', 'the answer on one line')
-      .action((o) => settle(() => runEstimator(backendOf(cli), e.name, o)));
+      .action((o) => settle(async () => runEstimator(await backendOf(cli), e.name, o)));
   cli
     .command('batch')
     .description(
       'many requests: one JSON object { estimator, input } per line in, one result { item, ok, output | problem } per line out',
     )
     .argument('[items]', 'NDJSON file of items ("-" or absent: stdin)')
-    .action((file) => settle(() => runBatch(backendOf(cli), file)));
+    .action((file) => settle(async () => runBatch(await backendOf(cli), file)));
   cli
     .command('sweep')
     .description('one estimator over a grid: { estimator, base, vary, outputs } in, a table or a chart out')
     .argument('[spec]', 'the sweep as JSON, as the body of POST /v1/sweep ("-" or absent: stdin)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'csv', 'ndjson', 'svg']).default('json'))
-    .action((file, o) => settle(() => runSweep(backendOf(cli), file, o.format as SweepFormat)));
+    .action((file, o) => settle(async () => runSweep(await backendOf(cli), file, o.format as SweepFormat)));
   analysisCommands(cli);
   return cli;
 }
@@ -295,12 +341,12 @@ function analysisCommands(cli: Command): void {
     )
     .argument('[spec]', 'the request as JSON, as the body of POST /v1/uncertainty ("-" or absent: stdin)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'svg']).default('json'))
-    .action((file, o) => settle(() => runUncertaintyCommand(backendOf(cli), file, o.format as 'json' | 'svg')));
+    .action((file, o) => settle(async () => runUncertaintyCommand(await backendOf(cli), file, o.format as 'json' | 'svg')));
   cli
     .command('solve')
     .description('the value of one input at which an output meets a target: { estimator, base, field, target } in, the root out')
     .argument('[spec]', 'the request as JSON, as the body of POST /v1/solve ("-" or absent: stdin)')
-    .action((file) => settle(() => runSolveCommand(backendOf(cli), file)));
+    .action((file) => settle(async () => runSolveCommand(await backendOf(cli), file)));
 }
 
 /** Parse the arguments and run; commander's own exits (help, a bad option) become exit codes 0 and 2. */
