@@ -4,7 +4,39 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SOURCES } from '../fixtures/index.js';
 import { sendDraining } from '../src/plugins/draining.js';
-import { PROBLEM_CONTENT_TYPE, ProblemSchema } from '../src/problem.js';
+import { problemResponse } from './estimators.js';
+
+const Alive = z
+  .object({
+    status: z.literal('ok').describe('Always "ok": the process answers'),
+    uptime_s: z.number().describe('Time since the process started, s'),
+  })
+  .describe('Alive');
+
+const Ready = z
+  .object({ status: z.literal('ready').describe('Always "ready": new requests are taken') })
+  .describe('Ready: new requests are taken');
+
+const SourceEntry = z.object({
+  citation: z.string().describe('The work: authors, title, publisher or site, edition and page where it matters'),
+  url: z
+    .string()
+    .optional()
+    .describe("Where to read it (absent for this project's own method or convention: see `project_file`)"),
+  project_file: z
+    .string()
+    .optional()
+    .describe(
+      "For this project's own method, calibration or convention: the file of the project that holds it, a path from the repository's root (absent when `url` is given)",
+    ),
+  as_of: z.string().describe('When the figures it gives were taken (ISO date)'),
+});
+
+const Sources = z.object({
+  sources: z
+    .record(z.string(), SourceEntry)
+    .describe('Every source an assumption cites, by its key (the `source` of an assumption)'),
+});
 
 export async function metaRoutes(app: FastifyInstance) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -16,14 +48,7 @@ export async function metaRoutes(app: FastifyInstance) {
         operationId: 'healthz',
         summary: 'Liveness: the process answers (also while it drains; see /readyz)',
         tags: ['meta'],
-        response: {
-          200: z
-            .object({
-              status: z.literal('ok').describe('Always "ok": the process answers'),
-              uptime_s: z.number().describe('Time since the process started, s'),
-            })
-            .describe('Alive'),
-        },
+        response: { 200: Alive },
       },
     },
     async () => ({ status: 'ok' as const, uptime_s: process.uptime() }),
@@ -36,14 +61,10 @@ export async function metaRoutes(app: FastifyInstance) {
         summary: 'Readiness: takes new requests; 503 once closing has begun',
         tags: ['meta'],
         response: {
-          200: z
-            .object({ status: z.literal('ready').describe('Always "ready": new requests are taken') })
-            .describe('Ready: new requests are taken'),
-          503: {
-            description:
-              'Closing: no new requests (Retry-After says when to try again, on another replica or this one restarted)',
-            content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
-          },
+          200: Ready,
+          503: problemResponse(
+            'Closing: no new requests (Retry-After says when to try again, on another replica or this one restarted)',
+          ),
         },
       },
     },
@@ -56,29 +77,7 @@ export async function metaRoutes(app: FastifyInstance) {
         operationId: 'sources',
         summary: 'Every source an assumption or constant cites: citation, URL (or the project file), as_of',
         tags: ['meta'],
-        response: {
-          200: z.object({
-            sources: z
-              .record(
-                z.string(),
-                z.object({
-                  citation: z.string().describe('The work: authors, title, publisher or site, edition and page where it matters'),
-                  url: z
-                    .string()
-                    .optional()
-                    .describe("Where to read it (absent for this project's own method or convention: see `project_file`)"),
-                  project_file: z
-                    .string()
-                    .optional()
-                    .describe(
-                      "For this project's own method, calibration or convention: the file of the project that holds it, a path from the repository's root (absent when `url` is given)",
-                    ),
-                  as_of: z.string().describe('When the figures it gives were taken (ISO date)'),
-                }),
-              )
-              .describe('Every source an assumption cites, by its key (the `source` of an assumption)'),
-          }),
-        },
+        response: { 200: Sources },
       },
     },
     async () => ({ sources: SOURCES }),
