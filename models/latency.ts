@@ -1,4 +1,3 @@
-import type { SatRec } from 'satellite.js';
 import { z } from 'zod';
 import { ELEMENT_SETS, SITES } from '../fixtures/index.js';
 import {
@@ -18,7 +17,7 @@ import { checkElementSet, resolveOrbit } from './orbit.js';
 import { Provenance } from './provenance.js';
 import { quantity } from './quantity.js';
 import { failuresPerYear } from './scenario.js';
-import { dateToJd, jdToDate, minutesSinceEpoch, satrecFromTle, TleSchema } from './sgp4.js';
+import { dateToJd, jdToDate, satrecFromTle, TleSchema } from './sgp4.js';
 import { distanceKm, type Vec3 } from './vec3.js';
 import {
   countHandovers,
@@ -30,6 +29,7 @@ import {
   siteGeometry,
   slantRangeKm,
   type Track,
+  track,
   type Window,
 } from './visibility.js';
 
@@ -571,7 +571,7 @@ function walkerFleet(w: WalkerShell, start: Date, p: Provenance): Fleet {
       p,
       '/satellites/walker',
     );
-    return track(slot.name, orbit.satrec, start, jd0, '/satellites/walker');
+    return track(slot.name, orbit.satrec, start, '/satellites/walker', jd0);
   });
   return {
     kind: 'walker',
@@ -624,14 +624,10 @@ function buildFleet(c: LatencyCase, span: Span, p: Provenance): Fleet {
     const satrec = satrecFromTle(tle);
     const name = tle.name?.trim() || `#${satrec.satnum}`;
     checkElementSet(satrec, [start, end], p, pointer, `the element set of ${name}`, 'the interval');
-    return track(name, satrec, start, jd0, pointer);
+    return track(name, satrec, start, pointer, jd0);
   });
   const minAltitude_km = Math.min(...tracks.map((t) => t.satrec.a * WGS72_A_KM - WGS84_A_KM));
   return { kind: s.kind, tracks, minAltitude_km };
-}
-
-function track(name: string, satrec: SatRec, start: Date, jd0: number, pointer: string): Track {
-  return { name, satrec, t0_min: minutesSinceEpoch(satrec, start), jd0, pointer };
 }
 
 const wrap180 = (deg: number) => ((((deg + 180) % 360) + 360) % 360) - 180;

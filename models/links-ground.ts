@@ -22,8 +22,7 @@ import { supportedGbps } from './links-isl.js';
 import { OrbitSpecSchema, orbitForm, type ResolvedOrbit, resolveOrbit } from './orbit.js';
 import { Provenance } from './provenance.js';
 import { fraction, quantity } from './quantity.js';
-import { dateToJd, minutesSinceEpoch } from './sgp4.js';
-import { type Site, searchWindows, siteGeometry, slantRangeKm, type Track } from './visibility.js';
+import { type Site, searchWindows, siteGeometry, slantRangeKm, track } from './visibility.js';
 
 /** The methods of this module, by source key (GET /v1/sources): what a figure computed by each cites. */
 export const DOWNLINK_METHOD_SOURCES = {
@@ -640,15 +639,8 @@ function resolveGeometry(c: DownlinkCase, band: Band, p: Provenance): Geometry {
 
 /** Contact over one day from the orbit's epoch: the visibility windows above the mask, by the event search of visibility.ts. */
 export function dailyContact(orbit: ResolvedOrbit, station: Site, mask_deg: number): { minutes: number; passes: number } {
-  const start = orbit.epoch;
-  const track: Track = {
-    name: 'satellite',
-    satrec: orbit.satrec,
-    t0_min: minutesSinceEpoch(orbit.satrec, start),
-    jd0: dateToJd(start),
-    pointer: '/orbit',
-  };
-  const { windows } = searchWindows(track, [siteGeometry(station)], SECONDS_PER_DAY, mask_deg * DEG, 0);
+  const satellite = track('satellite', orbit.satrec, orbit.epoch, '/orbit');
+  const { windows } = searchWindows(satellite, [siteGeometry(station)], SECONDS_PER_DAY, mask_deg * DEG, 0);
   return { minutes: windows.reduce((s, w) => s + (w.end_s - w.start_s), 0) / 60, passes: windows.length };
 }
 

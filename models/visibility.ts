@@ -13,7 +13,7 @@ import { eciToEcf, geodeticToEcf, gstime, type SatRec, sgp4 } from 'satellite.js
 import { DEG, IERS_EARTH_ROTATION_RAD_S, SECONDS_PER_DAY, WGS72_A_KM } from './constants.js';
 import { PhysicallyImpossible } from './errors.js';
 import { intervalsAtOrAbove, type LevelSearch, maximumOn, midpointIntegral } from './numerics.js';
-import { SGP4_ERRORS } from './sgp4.js';
+import { dateToJd, minutesSinceEpoch, SGP4_ERRORS } from './sgp4.js';
 import { dot, norm, type Vec3 } from './vec3.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -92,6 +92,11 @@ export interface Track {
   jd0: number;
   /** JSON pointer of the input that defines this satellite, for errors. */
   pointer: string;
+}
+
+/** A satellite's SGP4 record as a track from `start` (jd0, the start's Julian date, computed once when many tracks share it). */
+export function track(name: string, satrec: SatRec, start: Date, pointer: string, jd0: number = dateToJd(start)): Track {
+  return { name, satrec, t0_min: minutesSinceEpoch(satrec, start), jd0, pointer };
 }
 
 /** Earth-fixed position at `t_s` seconds after the start, km; throws when SGP4 fails. */
