@@ -599,7 +599,6 @@ function resolveCarrier(c: DownlinkCase, p: Provenance): Carrier {
 
 /** The ground station: given, or the band's default (an optical station on a mountain, an RF one with a published rain climate). */
 function resolveStation(c: DownlinkCase, band: Band, p: Provenance): Site {
-  const key = band === 'optical' ? 'optical' : 'ka';
   const given = c.station ?? {};
   const named = given.lat_deg !== undefined || given.lon_deg !== undefined;
   return {
@@ -610,9 +609,9 @@ function resolveStation(c: DownlinkCase, band: Band, p: Provenance): Site {
         : band === 'optical'
           ? 'ESA Optical Ground Station, Tenerife'
           : 'ITU-R validation site (51.5 N, 0.14 W)'),
-    lat_deg: p.orDefault(`downlink.${key}.station.lat_deg`, given.lat_deg, 'downlink.station.lat_deg'),
-    lon_deg: p.orDefault(`downlink.${key}.station.lon_deg`, given.lon_deg, 'downlink.station.lon_deg'),
-    alt_km: p.orDefault(`downlink.${key}.station.alt_km`, given.alt_km, 'downlink.station.alt_km'),
+    lat_deg: p.orDefault(`downlink.${band}.station.lat_deg`, given.lat_deg, 'downlink.station.lat_deg'),
+    lon_deg: p.orDefault(`downlink.${band}.station.lon_deg`, given.lon_deg, 'downlink.station.lon_deg'),
+    alt_km: p.orDefault(`downlink.${band}.station.alt_km`, given.alt_km, 'downlink.station.alt_km'),
   };
 }
 
@@ -624,11 +623,7 @@ interface Geometry {
 
 /** Where the budget is closed: the slant range given, or the range from the orbit's altitude at the mask (spherical Earth, WGS84 radius). */
 function resolveGeometry(c: DownlinkCase, band: Band, p: Provenance): Geometry {
-  const mask_deg = p.orDefault(
-    band === 'optical' ? 'downlink.optical.min_elevation_deg' : 'downlink.ka.min_elevation_deg',
-    c.min_elevation_deg,
-    'downlink.min_elevation_deg',
-  );
+  const mask_deg = p.orDefault(`downlink.${band}.min_elevation_deg`, c.min_elevation_deg, 'downlink.min_elevation_deg');
   if (c.orbit === undefined) return { mask_deg, slant_km: c.slant_range_km as number, orbit: null };
   const form = orbitForm(c.orbit);
   // Mean elements start at the reference epoch; an element set at its own epoch unless one is given.
@@ -696,11 +691,7 @@ function rainLossDb(c: DownlinkCase, carrier: Carrier, station: Site, elevation_
 /** Transmit power, dBW, and antenna gain, dBi: the gain given, from the aperture, or the band's default. */
 function transmitter(c: DownlinkCase, carrier: Carrier, p: Provenance): { power_dbw: number; gain_dbi: number } {
   const optical = carrier.band === 'optical';
-  const power_w = p.orDefault(
-    optical ? 'downlink.optical.tx_power_w' : 'downlink.ka.tx_power_w',
-    c.tx_power_w,
-    'downlink.tx_power_w',
-  );
+  const power_w = p.orDefault(`downlink.${carrier.band}.tx_power_w`, c.tx_power_w, 'downlink.tx_power_w');
   const power_dbw = 10 * Math.log10(power_w);
   if (c.tx_antenna_gain_dbi !== undefined) return { power_dbw, gain_dbi: c.tx_antenna_gain_dbi };
   if (!optical && c.tx_aperture_m === undefined)
@@ -833,11 +824,7 @@ function pathLosses(c: DownlinkCase, carrier: Carrier, station: Site, g: Geometr
   const free_space_db = freeSpaceLossDb(g.slant_km, carrier.lambda_m);
   const atmosphere_db = atmosphereLossDb(c, carrier, g.mask_deg, p);
   const rain_db = rainLossDb(c, carrier, station, g.mask_deg, p);
-  const pointing_db = p.orDefault(
-    optical ? 'downlink.optical.pointing_loss_db' : 'downlink.ka.pointing_loss_db',
-    c.pointing_loss_db,
-    'downlink.pointing_loss_db',
-  );
+  const pointing_db = p.orDefault(`downlink.${carrier.band}.pointing_loss_db`, c.pointing_loss_db, 'downlink.pointing_loss_db');
   const turbulence_db = optical
     ? p.orDefault('downlink.optical.scintillation_loss_db', c.scintillation_loss_db, 'downlink.scintillation_loss_db')
     : 0;
