@@ -597,18 +597,15 @@ function resolveCarrier(c: DownlinkCase, p: Provenance): Carrier {
   return { band: 'ka', f_ghz, lambda_m: wavelengthM(f_ghz) };
 }
 
-/** The ground station: given, or the band's default (an optical station on a mountain, an RF one with a published rain climate). */
+/**
+ * The ground station: given, or the band's default (an optical station on a mountain, an RF one with a
+ * published rain climate), each coordinate with its source in the fixtures. Its label names no figure
+ * of the answer.
+ */
 function resolveStation(c: DownlinkCase, band: Band, p: Provenance): Site {
   const given = c.station ?? {};
-  const named = given.lat_deg !== undefined || given.lon_deg !== undefined;
   return {
-    name:
-      given.name ??
-      (named
-        ? 'station'
-        : band === 'optical'
-          ? 'ESA Optical Ground Station, Tenerife'
-          : 'ITU-R validation site (51.5 N, 0.14 W)'),
+    name: given.name ?? 'station',
     lat_deg: p.orDefault(`downlink.${band}.station.lat_deg`, given.lat_deg, 'downlink.station.lat_deg'),
     lon_deg: p.orDefault(`downlink.${band}.station.lon_deg`, given.lon_deg, 'downlink.station.lon_deg'),
     alt_km: p.orDefault(`downlink.${band}.station.alt_km`, given.alt_km, 'downlink.station.alt_km'),
