@@ -23,6 +23,14 @@ export function whole(x: number): string {
   return grouped(Math.round(x));
 }
 
+/**
+ * To `digits` significant digits as JavaScript prints the number, without separators, however small
+ * or large: 22000000000 or 0.000022 (the figures of refusals and warnings that quote an input back).
+ */
+export function plain(x: number, digits = 4): string {
+  return String(Number(x.toPrecision(digits)));
+}
+
 /** To `digits` significant digits, with thousands separators: 1,460 or 0.0491. */
 export function significant(x: number, digits = 3): string {
   const y = Number(x.toPrecision(digits));

@@ -15,6 +15,7 @@
  */
 import { z } from 'zod';
 import { C_KM_S, CODATA_2018_PLANCK_J_S } from './constants.js';
+import { plain } from './format.js';
 import { solveBracketed } from './numerics.js';
 import { Provenance } from './provenance.js';
 import { fraction, quantity } from './quantity.js';
@@ -423,21 +424,16 @@ function powerBudget(link: IslLink, beam: BeamAt) {
 }
 type Budget = ReturnType<typeof powerBudget>;
 
-/** A figure to four significant digits, for the reasons and warnings. */
-function fmt(x: number): string {
-  return String(Number(x.toPrecision(4)));
-}
-
 /** The rate per channel the inverse aims at, with what it is; or why no spacing can carry it. */
 function reachTarget(link: IslLink): { gbps: number; what: string } | { reason: string } {
   const capacity = link.channels * link.channel_gbps;
   if (link.required_gbps === null)
-    return { gbps: link.channel_gbps, what: `the full line rate on every channel (${fmt(capacity)} Gbps)` };
+    return { gbps: link.channel_gbps, what: `the full line rate on every channel (${plain(capacity)} Gbps)` };
   if (link.required_gbps > capacity * (1 + RATE_RTOL))
     return {
-      reason: `the required ${fmt(link.required_gbps)} Gbps is more than ${link.channels} channels × ${fmt(link.channel_gbps)} Gbps = ${fmt(capacity)} Gbps carry at any spacing: more channels or a faster transceiver would`,
+      reason: `the required ${plain(link.required_gbps)} Gbps is more than ${link.channels} channels × ${plain(link.channel_gbps)} Gbps = ${plain(capacity)} Gbps carry at any spacing: more channels or a faster transceiver would`,
     };
-  return { gbps: link.required_gbps / link.channels, what: `the required ${fmt(link.required_gbps)} Gbps` };
+  return { gbps: link.required_gbps / link.channels, what: `the required ${plain(link.required_gbps)} Gbps` };
 }
 
 /**
@@ -453,7 +449,7 @@ export function maxDistance(link: IslLink): { km: number | null; reason: string 
   if (atZero_w < needed_w)
     return {
       km: null,
-      reason: `even at zero spacing (the near field) each channel receives ${fmt(atZero_w)} W, below the ${fmt(needed_w)} W that ${fmt(target.gbps)} Gbps per channel needs at ${fmt(link.photons_per_bit)} photons per bit: ${target.what} cannot be carried; more power, larger apertures or a more sensitive receiver would`,
+      reason: `even at zero spacing (the near field) each channel receives ${plain(atZero_w)} W, below the ${plain(needed_w)} W that ${plain(target.gbps)} Gbps per channel needs at ${plain(link.photons_per_bit)} photons per bit: ${target.what} cannot be carried; more power, larger apertures or a more sensitive receiver would`,
     };
   const lnPower = (z_m: number) => Math.log(receivedPowerW(link, beamAt(link, z_m)));
   const hi = Math.max(beamAt(link, 0).rayleigh_m, 1);
@@ -461,7 +457,7 @@ export function maxDistance(link: IslLink): { km: number | null; reason: string 
   if (root === null)
     return {
       km: null,
-      reason: `${target.what} is carried beyond ${fmt(MAX_DISTANCE_KM)} km, the largest spacing this model takes`,
+      reason: `${target.what} is carried beyond ${plain(MAX_DISTANCE_KM)} km, the largest spacing this model takes`,
     };
   return { km: root.x / M_PER_KM, reason: `the largest spacing that carries ${target.what}` };
 }
@@ -472,21 +468,21 @@ function islWarnings(link: IslLink, beam: BeamAt, budget: Budget, p: Provenance)
   const received_dbm = wToDbm(budget.received_w);
   if (received_dbm > overload_dbm)
     p.warn(
-      `each channel's detector receives ${fmt(received_dbm)} dBm, above the ${overload_dbm} dBm a coherent DWDM receiver takes (its overload): attenuate or defocus the beam`,
+      `each channel's detector receives ${plain(received_dbm)} dBm, above the ${overload_dbm} dBm a coherent DWDM receiver takes (its overload): attenuate or defocus the beam`,
     );
   const geometric = beam.truncation * beam.capture;
   const friis = friisFraction(link.tx_aperture_m, link.rx_aperture_m, link.wavelength_m, link.distance_m);
   if (link.distance_m < beam.rayleigh_m && friis > 1.25 * geometric)
     p.warn(
-      `at ${fmt(link.distance_m / M_PER_KM)} km, inside the Rayleigh range (${fmt(beam.rayleigh_m / M_PER_KM)} km), the far-field Friis formula (π D_t D_r / 4λz)² gives a received share of ${fmt(friis)}, ${fmt(friis / geometric)} times the ${fmt(geometric)} the beam delivers: here the beam is still about the aperture's size and the received power no longer falls as 1/distance²`,
+      `at ${plain(link.distance_m / M_PER_KM)} km, inside the Rayleigh range (${plain(beam.rayleigh_m / M_PER_KM)} km), the far-field Friis formula (π D_t D_r / 4λz)² gives a received share of ${plain(friis)}, ${plain(friis / geometric)} times the ${plain(geometric)} the beam delivers: here the beam is still about the aperture's size and the received power no longer falls as 1/distance²`,
     );
   if (budget.required_w > budget.received_w)
     p.warn(
-      `each channel receives ${fmt(10 * Math.log10(budget.required_w / budget.received_w))} dB less than its full line rate needs: it carries ${fmt(budget.perChannel)} of ${fmt(link.channel_gbps)} Gbps at the sensitivity (a rate-adaptive receiver); a fixed-rate transceiver would not close`,
+      `each channel receives ${plain(10 * Math.log10(budget.required_w / budget.received_w))} dB less than its full line rate needs: it carries ${plain(budget.perChannel)} of ${plain(link.channel_gbps)} Gbps at the sensitivity (a rate-adaptive receiver); a fixed-rate transceiver would not close`,
     );
   if (link.photons_per_bit < 1)
     p.warn(
-      `${fmt(link.photons_per_bit)} photons per bit is below the best receiver sensitivity shown, 1 photon per bit at 10 Gb/s (a phase-sensitive pre-amplified coherent receiver, arXiv:2004.10080)`,
+      `${plain(link.photons_per_bit)} photons per bit is below the best receiver sensitivity shown, 1 photon per bit at 10 Gb/s (a phase-sensitive pre-amplified coherent receiver, arXiv:2004.10080)`,
     );
 }
 
@@ -543,13 +539,13 @@ function islOutput(link: IslLink, beam: BeamAt, budget: Budget, reach: { km: num
  * there, or less than required_gbps. The composer answers such a request with 422 and this reason.
  */
 export function islImpossible(result: IslResult): string | null {
-  const at = `at ${fmt(result.distance_km)} km`;
+  const at = `at ${plain(result.distance_km)} km`;
   if (!(result.rate_gbps > 0))
-    return `${at} the link carries nothing: each channel receives ${fmt(result.received_power_w)} W (${fmt(result.received_power_dbm)} dBm)`;
+    return `${at} the link carries nothing: each channel receives ${plain(result.received_power_w)} W (${plain(result.received_power_dbm)} dBm)`;
   if (result.required_gbps === null || result.meets_required) return null;
   const reach =
     result.max_distance_km === null
       ? (result.max_distance_reason ?? 'no spacing carries it')
-      : `it carries that up to ${fmt(result.max_distance_km)} km`;
-  return `${at} the link carries ${fmt(result.rate_gbps)} Gbps, less than the required ${fmt(result.required_gbps)} Gbps: ${reach}`;
+      : `it carries that up to ${plain(result.max_distance_km)} km`;
+  return `${at} the link carries ${plain(result.rate_gbps)} Gbps, less than the required ${plain(result.required_gbps)} Gbps: ${reach}`;
 }

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { PhysicallyImpossible } from './errors.js';
 import type { Estimator } from './estimator.js';
 import { runEstimator } from './estimator.js';
+import { plain } from './format.js';
 import { rootInRange } from './numerics.js';
 import { pointerTokens, valueAt, withValueAt } from './pointer.js';
 import { assumedNumber } from './provenance.js';
@@ -153,18 +154,15 @@ export function solveField(p: SolveProblem): Solution {
   };
 }
 
-/** A figure of a refusal to four significant digits, however small or large (0.000022, 22000000000). */
-const figure = (x: number) => String(Number(x.toPrecision(4)));
-
 function noRoot(p: SolveProblem, range: SearchRange, met: number[]): PhysicallyImpossible {
   const lo = met.length ? Math.min(...met) : null;
   const hi = met.length ? Math.max(...met) : null;
   const seen =
     lo === null || hi === null
       ? 'the estimator answered no number anywhere in it'
-      : `${p.target.output} ranges from ${figure(lo)} to ${figure(hi)} there`;
+      : `${p.target.output} ranges from ${plain(lo)} to ${plain(hi)} there`;
   return new PhysicallyImpossible(
-    `no value of ${p.field} from ${figure(range.min)} to ${figure(range.max)} (${range.scale}, ${range.samples} samples) brings ${p.target.output} to ${p.target.value}: ${seen}`,
+    `no value of ${p.field} from ${plain(range.min)} to ${plain(range.max)} (${range.scale}, ${range.samples} samples) brings ${p.target.output} to ${p.target.value}: ${seen}`,
     '/field',
     {
       searched_min: range.min,

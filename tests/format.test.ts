@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { significant, whole } from '../models/format.js';
+import { plain, significant, whole } from '../models/format.js';
 
 const enUs = (x: number) => x.toLocaleString('en-US');
 const edges = [0, -0, 0.4, -0.4, 0.5, -0.5, 999.5, 1e3, -1e3, 123456789, 1e21 - 65536, 1e21, -1e21, 1.5e300, Number.MAX_VALUE];
@@ -38,5 +38,13 @@ describe('figures in words', () => {
       ),
       { numRuns: 5000 },
     );
+  });
+
+  it('plain: four significant digits by default, as the number prints, without separators', () => {
+    expect(plain(22_000_123_456)).toBe('22000000000');
+    expect(plain(0.0000220049)).toBe('0.000022');
+    expect(plain(1459.56)).toBe('1460');
+    expect(plain(1e25, 2)).toBe('1e+25');
+    expect(plain(-0.123456, 2)).toBe('-0.12');
   });
 });
