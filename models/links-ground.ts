@@ -42,6 +42,11 @@ export function wavelengthM(frequency_ghz: number): number {
   return (C_KM_S * 1000) / (frequency_ghz * 1e9);
 }
 
+/** Frequency of a carrier, GHz: f = c / λ (the inverse of wavelengthM). */
+export function frequencyGhz(wavelength_m: number): number {
+  return (C_KM_S * 1000) / wavelength_m / 1e9;
+}
+
 /** Free-space path loss between isotropic antennas, dB: L = 20 log10(4π d / λ) (ITU-R P.525). */
 export function freeSpaceLossDb(distance_km: number, wavelength_m: number): number {
   return 20 * Math.log10((4 * Math.PI * distance_km * 1000) / wavelength_m);
@@ -591,7 +596,7 @@ export function contactPlace(c: DownlinkCase): { lat_deg: number; mask_deg: numb
 function resolveCarrier(c: DownlinkCase, p: Provenance): Carrier {
   if (bandOf(c) === 'optical') {
     const lambda_m = p.orDefault('downlink.wavelength_nm', c.wavelength_nm, 'downlink.wavelength_nm') * 1e-9;
-    return { band: 'optical', lambda_m, f_ghz: (C_KM_S * 1000) / lambda_m / 1e9 };
+    return { band: 'optical', lambda_m, f_ghz: frequencyGhz(lambda_m) };
   }
   const f_ghz = p.orDefault('downlink.frequency_ghz', c.frequency_ghz, 'downlink.frequency_ghz');
   return { band: 'ka', f_ghz, lambda_m: wavelengthM(f_ghz) };

@@ -24,6 +24,7 @@ import {
   downlinkImpossible,
   ebn0Db,
   freeSpaceLossDb,
+  frequencyGhz,
   rainAttenuationDb,
   rainCoefficients,
   runDownlink,
@@ -57,6 +58,12 @@ describe('free-space loss (ITU-R P.525)', () => {
   it('is 258.18 dB at 1550 nm over 1,000 km', () => {
     expect(freeSpaceLossDb(1000, 1550e-9)).toBeCloseTo(20 * Math.log10((4 * Math.PI * 1e6) / 1550e-9), 9);
     expect(freeSpaceLossDb(1000, 1550e-9)).toBeCloseTo(258.18, 2);
+  });
+
+  it('reads a carrier both ways, f = c / λ: 1550 nm is 193.41 THz, and 26 GHz comes back as 26 GHz', () => {
+    expect(frequencyGhz(1550e-9)).toBeCloseTo(C_M_S / 1550e-9 / 1e9, 9);
+    expect(frequencyGhz(1550e-9)).toBeCloseTo(193_414.49, 2);
+    expect(frequencyGhz(wavelengthM(26))).toBeCloseTo(26, 12);
   });
 });
 
