@@ -50,7 +50,10 @@ const Check = z.object({
     .number()
     .nullable()
     .describe('What the link carries, Gbit/s (a ground station’s average over the day); null when the request does not size it'),
-  ratio: z.number().nullable().describe('required ÷ carried: above 1 the link cannot keep up'),
+  ratio: z
+    .number()
+    .nullable()
+    .describe('required ÷ carried: above 1 the link cannot keep up; null when the request does not size the link'),
   carries: z.boolean().nullable().describe('Whether the link keeps up (ratio ≤ 1); null when not sized'),
   detail: z.string().describe('The comparison in words'),
 });
