@@ -412,7 +412,6 @@ const LaunchObject = z
       .optional()
       .describe('Last year of the by-year table (default: the later of `year` and 20 years after the base)'),
   })
-  .strict()
   .strict();
 type LaunchFields = z.output<typeof LaunchObject>;
 
