@@ -120,6 +120,9 @@ export function cumulativeMassKg(base_kg: number, annual_kg: number, growth: num
   return m;
 }
 
+/** Years the by-year price table runs past its base year unless the caller sets its last year. */
+const TRAJECTORY_TABLE_YEARS = 20;
+
 const AnnualDecline = z
   .object({
     model: z.literal('annual_decline'),
@@ -410,7 +413,9 @@ const LaunchObject = z
       .min(1957)
       .max(2100)
       .optional()
-      .describe('Last year of the by-year table (default: the later of `year` and 20 years after the base)'),
+      .describe(
+        `Last year of the by-year table (default: the later of \`year\` and ${TRAJECTORY_TABLE_YEARS} years after the base)`,
+      ),
   })
   .strict();
 type LaunchFields = z.output<typeof LaunchObject>;
@@ -796,9 +801,6 @@ export function rollUpFromLoad(input: RollUpRequest, p: Provenance) {
 // ---------------------------------------------------------------------------------------------
 // The campaign for a known mass
 // ---------------------------------------------------------------------------------------------
-
-/** Years the by-year price table runs past its base year unless the caller sets its last year. */
-const TRAJECTORY_TABLE_YEARS = 20;
 
 /** What a campaign flies on: the target orbit, the vehicle, the price per kg it starts from, and the usable share of a launch. */
 export interface CampaignVehicle {
