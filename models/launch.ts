@@ -16,6 +16,7 @@ import { STANDARD_GRAVITY_M_S2 } from './constants.js';
 import { coefficient } from './cost.js';
 import { inputError, PhysicallyImpossible } from './errors.js';
 import { type Cost, defineEstimator } from './estimator.js';
+import { whole } from './format.js';
 import { type OrbitSpec, OrbitSpecSchema, resolveCost } from './orbit.js';
 import { PowerInput, runPower, sizingEclipseCost } from './power.js';
 import { Provenance } from './provenance.js';
@@ -142,11 +143,11 @@ const AnnualDecline = z
       .min(0)
       .lt(1)
       .optional()
-      .describe('Fall of the price over decline_period_years (NASA OTPS: 0.36)'),
+      .describe(`Fall of the price over decline_period_years (NASA OTPS: ${Provenance.value('launch.trend_decline_fraction')})`),
     decline_period_years: quantity('year', {
       gt: 0,
       max: 200,
-      description: 'Period of that decline (NASA OTPS: 2013-2022, 9 years)',
+      description: `Period of that decline (NASA OTPS: 2013-2022, ${Provenance.value('launch.trend_decline_period_years')} years)`,
     }).optional(),
   })
   .strict();
@@ -164,8 +165,7 @@ const LearningCurve = z
       .describe("Price drop per doubling of cumulative mass launched (Wright's law)"),
     cumulative_mass_kg_base: quantity('kg', {
       gt: 0,
-      description:
-        "Mass launched to orbit, all time, through the base year (default: ESA's mass still in orbit, 11,500 t, a floor)",
+      description: `Mass launched to orbit, all time, through the base year (default: ESA's mass still in orbit, ${whole(Provenance.value('launch.world_cumulative_mass_kg') / 1000)} t, a floor)`,
     }).optional(),
     annual_mass_kg: quantity('kg', { gt: 0, description: 'Mass launched to orbit in the base year' }).optional(),
     annual_mass_growth_fraction: z.number().min(-0.5).max(5).optional().describe('Growth of the annual mass launched, per year'),
@@ -339,7 +339,7 @@ export const RollUpFields = {
     .meta(subRequestSchema(ThermalInput, THERMAL_OWN))
     .optional()
     .describe(
-      "With load_kw: inputs of POST /v1/thermal other than heat_kw, load_kw, area_m2 and conversion_efficiency (the heat is the power model's energy balance; radiator_temp_k defaults to 318.15 K, the ASHRAE W45 liquid-cooling supply; it decides the area)",
+      `With load_kw: inputs of POST /v1/thermal other than heat_kw, load_kw, area_m2 and conversion_efficiency (the heat is the power model's energy balance; radiator_temp_k defaults to ${Provenance.value('launch.radiator_temp_k')} K, the ASHRAE W45 liquid-cooling supply; it decides the area)`,
     ),
   mass_model: MassModelSchema.optional(),
 };
