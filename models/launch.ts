@@ -31,6 +31,7 @@ import {
   type ResolvedVehicle,
   resolveVehicle,
   TargetOrbit,
+  usableCapacity,
   type VehicleCase,
   VehicleRefSchema,
   vehicleCase,
@@ -909,11 +910,6 @@ export function replacementDemand(
   };
 }
 
-/** Usable capacity of one launch, kg (null: no payload published). */
-function launchCapacity(cv: CampaignVehicle): number | null {
-  return cv.v.payload_kg === null ? null : cv.v.payload_kg * cv.usable;
-}
-
 /** The build against the flight rates, and the replacement of failed hardware over the mission at the campaign's price. */
 function campaignCadence(
   c: LaunchCase,
@@ -928,7 +924,7 @@ function campaignCadence(
   const failure = c.gpu_failure_per_year ?? gpuFailurePerYear(p);
   const basis = p.orChoice('launch.replacement_basis', c.replacement_basis, 'replacement_basis');
   const replaceable = replaceableMass(basis, mass.parts, mass.total);
-  const demand = replacementDemand(failure, replaceable, mission_years, launchCapacity(cv));
+  const demand = replacementDemand(failure, replaceable, mission_years, usableCapacity(cv.v, cv.usable));
   const replacementBill = launchBill(cv.v, demand.over_mission_kg, cv.usable, price, cv.perKg);
   const build = cadenceAgainstFlightRates(launches, build_years, cv.v, p, c.world_orbital_launches_per_year);
   const rate = cv.v.flights_per_year;
@@ -988,7 +984,7 @@ function vehicleFigures(cv: CampaignVehicle, bill: LaunchBill, price: number): L
     status: v.status,
     target_orbit: cv.orbit,
     payload_kg: v.payload_kg,
-    usable_payload_kg: launchCapacity(cv),
+    usable_payload_kg: usableCapacity(cv.v, cv.usable),
     price_usd: bill.pricing === 'per_launch' ? price * bill.payload_kg : null,
     flights_per_year: v.flights_per_year,
     as_of: v.as_of,

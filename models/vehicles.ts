@@ -232,6 +232,11 @@ export function cadenceAgainstFlightRates(
   };
 }
 
+/** Usable capacity of one launch of `v`, kg: its payload × the usable fraction (null: no payload published). */
+export function usableCapacity(v: ResolvedVehicle, usableFraction: number): number | null {
+  return v.payload_kg === null ? null : v.payload_kg * usableFraction;
+}
+
 /** What lifting a mass costs: whole launches of a published payload, or the mass by the kg. */
 export type LaunchBill = {
   launches: number;
@@ -253,8 +258,7 @@ export function launchBill(
   price_usd_per_kg: number,
   perKg: boolean,
 ): LaunchBill {
-  const capacity = v.payload_kg === null ? null : v.payload_kg * usableFraction;
-  // A hair below the quotient so that exact multiples do not round up on a float residue.
+  const capacity = usableCapacity(v, usableFraction);
   const launches = mass_kg <= 0 ? 0 : capacity === null ? 1 : wholeCount(mass_kg / capacity);
   if (!perKg && v.pricing === 'per_launch') {
     const billed = launches * v.payload_kg;
