@@ -90,7 +90,7 @@ export function sumCosts(parts: Record<string, Cost>): Cost {
   };
 }
 
-/** Keys of the kept work already priced in the current `pricedTogether` scope; null outside one. */
+/** Keys of the kept work already priced in the current `pricedWith` scope; null outside one. */
 let pricedKept: Set<string> | null = null;
 
 /**
