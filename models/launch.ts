@@ -17,6 +17,7 @@ import { coefficient } from './cost.js';
 import { inputError, PhysicallyImpossible } from './errors.js';
 import { type Cost, defineEstimator } from './estimator.js';
 import { whole } from './format.js';
+import { sumValues } from './numerics.js';
 import { type OrbitSpec, OrbitSpecSchema, resolveCost } from './orbit.js';
 import { PowerInput, runPower, sizingEclipseCost } from './power.js';
 import { Provenance } from './provenance.js';
@@ -1035,7 +1036,7 @@ export function priceCampaign(c: LaunchCase, p: Provenance, mass: CampaignMass):
 
 /** The mass given, as parts and their total (refused unless it is more than nothing). */
 function givenMass(parts: Record<string, number>, from: 'mass_kg' | 'mass'): CampaignMass {
-  const total = Object.values(parts).reduce((a, b) => a + b, 0);
+  const total = sumValues(parts);
   if (!(total > 0)) throw inputError(['mass'], 'expected the parts to sum to more than 0 kg');
   return { total, parts, from };
 }
