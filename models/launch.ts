@@ -32,6 +32,8 @@ import {
   type ResolvedVehicle,
   resolveVehicle,
   TargetOrbit,
+  TargetOrbitField,
+  UsablePayloadField,
   usableCapacity,
   type VehicleCase,
   VehicleRefSchema,
@@ -380,15 +382,13 @@ const LaunchObject = z
       .optional()
       .describe('Mass breakdown, e.g. { "compute_kg": 11300, "array_kg": 27000, "radiator_kg": 9000 }; the total is their sum'),
     vehicle: VehicleRefSchema.optional(),
-    target_orbit: TargetOrbit.optional().describe('Orbit the payload figure refers to (default "leo")'),
+    target_orbit: TargetOrbitField,
     price_usd_per_kg: quantity('USD/kg', {
       min: 0,
       description:
         "Price per kg launched, replacing the vehicle's price: billed per kg, without whole-launch rounding (0: a free launch, for what-if questions)",
     }).optional(),
-    usable_payload_fraction: fraction('a usable payload share', { gt: 0, max: 1 })
-      .optional()
-      .describe("Share of the vehicle's payload the hardware can use"),
+    usable_payload_fraction: UsablePayloadField,
     build_years: quantity('year', { gt: 0, max: 100, description: 'Time to launch the initial mass' }).optional(),
     world_orbital_launches_per_year: WorldLaunchesField,
     mission_years: quantity('year', {
