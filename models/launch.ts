@@ -977,7 +977,7 @@ export function trajectoryTable(
 }
 
 /** The vehicle as the result gives it: its figures, the usable payload, and the price per launch at the priced year. */
-function vehicleFigures(cv: CampaignVehicle, bill: LaunchBill, price: number): LaunchResult['vehicle'] {
+function vehicleOut(cv: CampaignVehicle, bill: LaunchBill, price: number): LaunchResult['vehicle'] {
   const v = cv.v;
   return {
     id: v.id,
@@ -1018,7 +1018,7 @@ export function priceCampaign(c: LaunchCase, p: Provenance, mass: CampaignMass):
     total_mass_kg: mass.total,
     mass_parts_kg: mass.parts,
     mass_from: mass.from,
-    vehicle: vehicleFigures(cv, bill, price),
+    vehicle: vehicleOut(cv, bill, price),
     launches: bill.launches,
     pricing: bill.pricing,
     price_usd_per_kg: price,
