@@ -7,6 +7,7 @@
  */
 import type { DefaultName } from '../fixtures/index.js';
 import type { Cost } from './estimator.js';
+import { whole } from './format.js';
 import { Provenance } from './provenance.js';
 
 /** A calibration coefficient of fixtures/execution.json: CPU seconds per unit of work, or a count. */
@@ -67,7 +68,7 @@ export function resonanceCallCost(period_s: number, eccentricity: number, age_s:
 
 /** A figure for a basis phrase: whole and grouped from 100 up ("8,929"), three significant digits below ("2.48"). */
 export function count(n: number): string {
-  return n >= 100 ? Math.round(n).toLocaleString('en-US') : String(Number(n.toPrecision(3)));
+  return n >= 100 ? whole(n) : String(Number(n.toPrecision(3)));
 }
 
 /** A count with its noun, plural unless it is one ("1 site", "8,929 round-trip samples"). */
@@ -90,7 +91,7 @@ export function sumCosts(parts: Record<string, Cost>): Cost {
   };
 }
 
-/** Keys of the kept work already priced in the current `pricedTogether` scope; null outside one. */
+/** Keys of the kept work already priced in the current `pricedWith` scope; null outside one. */
 let pricedKept: Set<string> | null = null;
 
 /**

@@ -8,7 +8,14 @@
 import { z } from 'zod';
 import { checkRollUpOverrides, RollUpFields } from './launch.js';
 import { fraction, quantity } from './quantity.js';
-import { TargetOrbit, type VehicleCase, VehicleRefSchema, vehicleCase, WorldLaunchesField } from './vehicles.js';
+import {
+  TargetOrbitField,
+  UsablePayloadField,
+  type VehicleCase,
+  VehicleRefSchema,
+  vehicleCase,
+  WorldLaunchesField,
+} from './vehicles.js';
 
 const money = (unit: string, description: string, example?: string) =>
   quantity(unit, { min: 0, description, ...(example && { example }) }).optional();
@@ -112,10 +119,8 @@ export const EconomicsObject = z
       .describe('Start of the year the orbit is sized over, ISO-8601 UTC (default: the reference epoch, fixed)'),
     build_years: quantity('year', { gt: 0, max: 100, description: 'Time to launch the initial mass (the cadence)' }).optional(),
     world_orbital_launches_per_year: WorldLaunchesField,
-    usable_payload_fraction: fraction('a usable payload share', { gt: 0, max: 1 })
-      .optional()
-      .describe("Share of the vehicle's payload the hardware can use"),
-    target_orbit: TargetOrbit.optional().describe('Orbit the payload figure refers to (default "leo")'),
+    usable_payload_fraction: UsablePayloadField,
+    target_orbit: TargetOrbitField,
     utilisation_fraction: fraction('a utilisation share', { gt: 0, max: 1 })
       .optional()
       .describe('Share of mission hours the IT load runs at full power, the same on both sides'),

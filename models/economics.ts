@@ -23,7 +23,7 @@ import { type EconomicsCase, EconomicsInput, type GroundCase } from './economics
 import { PhysicallyImpossible } from './errors.js';
 import { type Cost, defineEstimator } from './estimator.js';
 import { type RollUpSubsystems, rollUpCost, rollUpFromLoad, rollUpPowerRequest } from './launch.js';
-import { solveBracketed, wholeCount } from './numerics.js';
+import { solveBracketed, sumValues, wholeCount } from './numerics.js';
 import { annualPassCost, type OrbitSpec, poweredFraction, resolveCost, resolveOrbit } from './orbit.js';
 import type { PowerResult } from './power.js';
 import { Provenance } from './provenance.js';
@@ -541,12 +541,12 @@ function terrestrialSide(
   const parts: Record<string, number> = {};
   const energy = groundEnergy(input, pue, parts, p);
   if (!itemised) capexBuckets(input, parts, p);
-  const full = Object.values(parts).reduce((a, b) => a + b, 0);
+  const full = sumValues(parts);
   const charge = itemised
     ? { share: 1, life: null, rule: 'itemised: the items as given' }
     : capexShare(input, years, convention, p);
   const items = ground.kind === 'itemised' ? { ...ground.items } : null;
-  const itemsTotal = items ? Object.values(items).reduce((a, b) => a + b, 0) : 0;
+  const itemsTotal = items ? sumValues(items) : 0;
   const opsShare = itemised
     ? 0
     : p.orDefault('economics.terrestrial.ops_fraction_per_year', t.ops_fraction_per_year, 'terrestrial.ops_fraction_per_year');
@@ -687,7 +687,7 @@ function itemisedBreakeven(
 ): BreakevenOut {
   const launch = items.launch;
   const mass = launch === undefined || !(launchPrice > 0) ? null : launch / launchPrice;
-  const others = Object.values(items).reduce((a, b) => a + b, 0) - (launch ?? 0);
+  const others = sumValues(items) - (launch ?? 0);
   const total = mass === null ? null : (x: number) => others + mass * x;
   let root: { x: number | null; reason: string | null };
   if (!itemisation.complete)
@@ -887,7 +887,7 @@ function itemisedOrbital(orbitalItems: Record<string, number>, ground: GroundCas
   const items = { ...orbitalItems };
   const itemisation = itemisationCheck(items, ground);
   warnIncompleteItemisation(itemisation, p);
-  return { kind: 'itemised' as const, items, itemisation, total: Object.values(items).reduce((a, b) => a + b, 0) };
+  return { kind: 'itemised' as const, items, itemisation, total: sumValues(items) };
 }
 
 /** The orbital side as the request sizes it: modelled (roll-up or shortcut) or itemised. */

@@ -16,6 +16,8 @@ import { STANDARD_GRAVITY_M_S2 } from './constants.js';
 import { coefficient } from './cost.js';
 import { inputError, PhysicallyImpossible } from './errors.js';
 import { type Cost, defineEstimator } from './estimator.js';
+import { whole } from './format.js';
+import { sumValues } from './numerics.js';
 import { type OrbitSpec, OrbitSpecSchema, resolveCost } from './orbit.js';
 import { PowerInput, runPower, sizingEclipseCost } from './power.js';
 import { Provenance } from './provenance.js';
@@ -30,6 +32,9 @@ import {
   type ResolvedVehicle,
   resolveVehicle,
   TargetOrbit,
+  TargetOrbitField,
+  UsablePayloadField,
+  usableCapacity,
   type VehicleCase,
   VehicleRefSchema,
   vehicleCase,
@@ -120,6 +125,9 @@ export function cumulativeMassKg(base_kg: number, annual_kg: number, growth: num
   return m;
 }
 
+/** Years the by-year price table runs past its base year unless the caller sets its last year. */
+const TRAJECTORY_TABLE_YEARS = 20;
+
 const AnnualDecline = z
   .object({
     model: z.literal('annual_decline'),
@@ -139,11 +147,11 @@ const AnnualDecline = z
       .min(0)
       .lt(1)
       .optional()
-      .describe('Fall of the price over decline_period_years (NASA OTPS: 0.36)'),
+      .describe(`Fall of the price over decline_period_years (NASA OTPS: ${Provenance.value('launch.trend_decline_fraction')})`),
     decline_period_years: quantity('year', {
       gt: 0,
       max: 200,
-      description: 'Period of that decline (NASA OTPS: 2013-2022, 9 years)',
+      description: `Period of that decline (NASA OTPS: 2013-2022, ${Provenance.value('launch.trend_decline_period_years')} years)`,
     }).optional(),
   })
   .strict();
@@ -161,8 +169,7 @@ const LearningCurve = z
       .describe("Price drop per doubling of cumulative mass launched (Wright's law)"),
     cumulative_mass_kg_base: quantity('kg', {
       gt: 0,
-      description:
-        "Mass launched to orbit, all time, through the base year (default: ESA's mass still in orbit, 11,500 t, a floor)",
+      description: `Mass launched to orbit, all time, through the base year (default: ESA's mass still in orbit, ${whole(Provenance.value('launch.world_cumulative_mass_kg') / 1000)} t, a floor)`,
     }).optional(),
     annual_mass_kg: quantity('kg', { gt: 0, description: 'Mass launched to orbit in the base year' }).optional(),
     annual_mass_growth_fraction: z.number().min(-0.5).max(5).optional().describe('Growth of the annual mass launched, per year'),
@@ -336,7 +343,7 @@ export const RollUpFields = {
     .meta(subRequestSchema(ThermalInput, THERMAL_OWN))
     .optional()
     .describe(
-      "With load_kw: inputs of POST /v1/thermal other than heat_kw, load_kw, area_m2 and conversion_efficiency (the heat is the power model's energy balance; radiator_temp_k defaults to 318.15 K, the ASHRAE W45 liquid-cooling supply; it decides the area)",
+      `With load_kw: inputs of POST /v1/thermal other than heat_kw, load_kw, area_m2 and conversion_efficiency (the heat is the power model's energy balance; radiator_temp_k defaults to ${Provenance.value('launch.radiator_temp_k')} K, the ASHRAE W45 liquid-cooling supply; it decides the area)`,
     ),
   mass_model: MassModelSchema.optional(),
 };
@@ -375,15 +382,13 @@ const LaunchObject = z
       .optional()
       .describe('Mass breakdown, e.g. { "compute_kg": 11300, "array_kg": 27000, "radiator_kg": 9000 }; the total is their sum'),
     vehicle: VehicleRefSchema.optional(),
-    target_orbit: TargetOrbit.optional().describe('Orbit the payload figure refers to (default "leo")'),
+    target_orbit: TargetOrbitField,
     price_usd_per_kg: quantity('USD/kg', {
       min: 0,
       description:
         "Price per kg launched, replacing the vehicle's price: billed per kg, without whole-launch rounding (0: a free launch, for what-if questions)",
     }).optional(),
-    usable_payload_fraction: fraction('a usable payload share', { gt: 0, max: 1 })
-      .optional()
-      .describe("Share of the vehicle's payload the hardware can use"),
+    usable_payload_fraction: UsablePayloadField,
     build_years: quantity('year', { gt: 0, max: 100, description: 'Time to launch the initial mass' }).optional(),
     world_orbital_launches_per_year: WorldLaunchesField,
     mission_years: quantity('year', {
@@ -410,9 +415,10 @@ const LaunchObject = z
       .min(1957)
       .max(2100)
       .optional()
-      .describe('Last year of the by-year table (default: the later of `year` and 20 years after the base)'),
+      .describe(
+        `Last year of the by-year table (default: the later of \`year\` and ${TRAJECTORY_TABLE_YEARS} years after the base)`,
+      ),
   })
-  .strict()
   .strict();
 type LaunchFields = z.output<typeof LaunchObject>;
 
@@ -798,9 +804,6 @@ export function rollUpFromLoad(input: RollUpRequest, p: Provenance) {
 // The campaign for a known mass
 // ---------------------------------------------------------------------------------------------
 
-/** Years the by-year price table runs past its base year unless the caller sets its last year. */
-const TRAJECTORY_TABLE_YEARS = 20;
-
 /** What a campaign flies on: the target orbit, the vehicle, the price per kg it starts from, and the usable share of a launch. */
 export interface CampaignVehicle {
   orbit: TargetOrbit;
@@ -908,11 +911,6 @@ export function replacementDemand(
   };
 }
 
-/** Usable capacity of one launch, kg (null: no payload published). */
-function launchCapacity(cv: CampaignVehicle): number | null {
-  return cv.v.payload_kg === null ? null : cv.v.payload_kg * cv.usable;
-}
-
 /** The build against the flight rates, and the replacement of failed hardware over the mission at the campaign's price. */
 function campaignCadence(
   c: LaunchCase,
@@ -927,7 +925,7 @@ function campaignCadence(
   const failure = c.gpu_failure_per_year ?? gpuFailurePerYear(p);
   const basis = p.orChoice('launch.replacement_basis', c.replacement_basis, 'replacement_basis');
   const replaceable = replaceableMass(basis, mass.parts, mass.total);
-  const demand = replacementDemand(failure, replaceable, mission_years, launchCapacity(cv));
+  const demand = replacementDemand(failure, replaceable, mission_years, usableCapacity(cv.v, cv.usable));
   const replacementBill = launchBill(cv.v, demand.over_mission_kg, cv.usable, price, cv.perKg);
   const build = cadenceAgainstFlightRates(launches, build_years, cv.v, p, c.world_orbital_launches_per_year);
   const rate = cv.v.flights_per_year;
@@ -979,7 +977,7 @@ export function trajectoryTable(
 }
 
 /** The vehicle as the result gives it: its figures, the usable payload, and the price per launch at the priced year. */
-function vehicleFigures(cv: CampaignVehicle, bill: LaunchBill, price: number): LaunchResult['vehicle'] {
+function vehicleOut(cv: CampaignVehicle, bill: LaunchBill, price: number): LaunchResult['vehicle'] {
   const v = cv.v;
   return {
     id: v.id,
@@ -987,7 +985,7 @@ function vehicleFigures(cv: CampaignVehicle, bill: LaunchBill, price: number): L
     status: v.status,
     target_orbit: cv.orbit,
     payload_kg: v.payload_kg,
-    usable_payload_kg: launchCapacity(cv),
+    usable_payload_kg: usableCapacity(cv.v, cv.usable),
     price_usd: bill.pricing === 'per_launch' ? price * bill.payload_kg : null,
     flights_per_year: v.flights_per_year,
     as_of: v.as_of,
@@ -1020,7 +1018,7 @@ export function priceCampaign(c: LaunchCase, p: Provenance, mass: CampaignMass):
     total_mass_kg: mass.total,
     mass_parts_kg: mass.parts,
     mass_from: mass.from,
-    vehicle: vehicleFigures(cv, bill, price),
+    vehicle: vehicleOut(cv, bill, price),
     launches: bill.launches,
     pricing: bill.pricing,
     price_usd_per_kg: price,
@@ -1038,7 +1036,7 @@ export function priceCampaign(c: LaunchCase, p: Provenance, mass: CampaignMass):
 
 /** The mass given, as parts and their total (refused unless it is more than nothing). */
 function givenMass(parts: Record<string, number>, from: 'mass_kg' | 'mass'): CampaignMass {
-  const total = Object.values(parts).reduce((a, b) => a + b, 0);
+  const total = sumValues(parts);
   if (!(total > 0)) throw inputError(['mass'], 'expected the parts to sum to more than 0 kg');
   return { total, parts, from };
 }

@@ -453,6 +453,11 @@ export function quantileSorted(sorted: readonly number[], q: number): number {
   return (sorted[lo] as number) + (h - lo) * ((sorted[hi] as number) - (sorted[lo] as number));
 }
 
+/** The sum of a record's values, in their order (a total of named parts: masses, costs). */
+export function sumValues(parts: Readonly<Record<string, number>>): number {
+  return Object.values(parts).reduce((a, b) => a + b, 0);
+}
+
 /** A count of whole things covering `x`, a hair below the quotient so that exact multiples do not round up on a float residue. */
 export function wholeCount(x: number): number {
   return Math.ceil(x * (1 - 1e-12));

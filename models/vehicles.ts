@@ -7,16 +7,26 @@
  */
 
 import { z } from 'zod';
-import { DEFAULT_VEHICLE_ID, VEHICLES, type Vehicle } from '../fixtures/index.js';
+import { CHOICES, DEFAULT_VEHICLE_ID, VEHICLES, type Vehicle } from '../fixtures/index.js';
 import { inputError } from './errors.js';
 import { wholeCount } from './numerics.js';
 import type { OrbitSpec } from './orbit.js';
 import type { Provenance } from './provenance.js';
-import { quantity } from './quantity.js';
+import { fraction, quantity } from './quantity.js';
 
 const VEHICLE_IDS = VEHICLES.map((v) => v.id) as [string, ...string[]];
 export const TargetOrbit = z.enum(['leo', 'sso']);
 export type TargetOrbit = z.infer<typeof TargetOrbit>;
+
+/** The orbit a vehicle's payload figure refers to, as a request gives it (launch, economics). */
+export const TargetOrbitField = TargetOrbit.optional().describe(
+  `Orbit the payload figure refers to (default "${CHOICES['launch.target_orbit'].value}")`,
+);
+
+/** The share of a launch's payload the hardware can use, as a request gives it (launch, economics). */
+export const UsablePayloadField = fraction('a usable payload share', { gt: 0, max: 1 })
+  .optional()
+  .describe("Share of the vehicle's payload the hardware can use");
 
 const CustomVehicle = z
   .object({
@@ -232,6 +242,11 @@ export function cadenceAgainstFlightRates(
   };
 }
 
+/** Usable capacity of one launch of `v`, kg: its payload × the usable fraction (null: no payload published). */
+export function usableCapacity(v: ResolvedVehicle, usableFraction: number): number | null {
+  return v.payload_kg === null ? null : v.payload_kg * usableFraction;
+}
+
 /** What lifting a mass costs: whole launches of a published payload, or the mass by the kg. */
 export type LaunchBill = {
   launches: number;
@@ -253,8 +268,7 @@ export function launchBill(
   price_usd_per_kg: number,
   perKg: boolean,
 ): LaunchBill {
-  const capacity = v.payload_kg === null ? null : v.payload_kg * usableFraction;
-  // A hair below the quotient so that exact multiples do not round up on a float residue.
+  const capacity = usableCapacity(v, usableFraction);
   const launches = mass_kg <= 0 ? 0 : capacity === null ? 1 : wholeCount(mass_kg / capacity);
   if (!perKg && v.pricing === 'per_launch') {
     const billed = launches * v.payload_kg;

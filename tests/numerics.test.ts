@@ -19,6 +19,7 @@ import {
   roundTo,
   sampleCount,
   solveBracketed,
+  sumValues,
   wholeCount,
 } from '../models/numerics.js';
 
@@ -67,6 +68,12 @@ describe('counts, quantiles, rounding', () => {
     expect(wholeCount((0.1 + 0.2) / 0.1)).toBe(3);
     expect(wholeCount(3.0001)).toBe(4);
     expect(wholeCount(0)).toBe(0);
+  });
+
+  it('a record of named parts sums in its own order, nothing to zero', () => {
+    expect(sumValues({ compute_kg: 11_300, array_kg: 27_000, radiator_kg: 9_000 })).toBe(47_300);
+    expect(sumValues({ a: 0.1, b: 0.2, c: 0.3 })).toBe(0.1 + 0.2 + 0.3);
+    expect(sumValues({})).toBe(0);
   });
 
   it('samples include both ends, an end a float residue short included', () => {
