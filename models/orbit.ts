@@ -867,6 +867,12 @@ export function specPeriodS(orbit: OrbitSpec | OrbitForm): number | null {
   return meanMotion_rev_day >= SGP4_MIN_MEAN_MOTION_REV_DAY ? SECONDS_PER_DAY / meanMotion_rev_day : null;
 }
 
+/** Eccentricity of an orbit as given: the element set's (NaN when it does not parse), or the elements' (0 when they give none). */
+function givenEccentricity(form: OrbitForm): number {
+  if (form.kind === 'tle') return tleMeanElements(form.tle.line2).eccentricity;
+  return form.kind === 'omm' ? Number(form.omm.ECCENTRICITY) : (form.elements.eccentricity ?? 0);
+}
+
 /**
  * Mean motion, eccentricity and inclination of an orbit as given, for a cost estimate: Kepler's and
  * the J2 sun-synchronous inclination (or the given one, or the default) for elements, the element
@@ -881,10 +887,10 @@ export function specMeanElements(
   if (form.kind === 'omm')
     return {
       meanMotion_rev_day: Number(form.omm.MEAN_MOTION),
-      eccentricity: Number(form.omm.ECCENTRICITY),
+      eccentricity: givenEccentricity(form),
       inclination_deg: Number(form.omm.INCLINATION),
     };
-  const e = form.elements.eccentricity ?? 0;
+  const e = givenEccentricity(form);
   const a_km = WGS84_A_KM + form.elements.altitude_km;
   const inclination_deg = form.elements.sun_synchronous
     ? sunSynchronousInclinationDeg(a_km, e)
@@ -920,12 +926,9 @@ export function ageAtEndS(orbit: OrbitSpec | OrbitForm, epochIso: string | undef
   return Number.isFinite(apart_s) ? apart_s + span_s : span_s;
 }
 
-/** Eccentricity of an orbit as given (0 where it gives none). */
+/** Eccentricity of an orbit as given, 0 where it gives none or none that parses: for a cost estimate. */
 function specEccentricity(form: OrbitForm): number {
-  const e =
-    form.kind === 'tle'
-      ? tleMeanElements(form.tle.line2).eccentricity
-      : Number(form.kind === 'omm' ? form.omm.ECCENTRICITY : (form.elements.eccentricity ?? 0));
+  const e = givenEccentricity(form);
   return Number.isFinite(e) ? e : 0;
 }
 
