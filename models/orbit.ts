@@ -47,9 +47,14 @@ import { dot, unit, type Vec3 } from './vec3.js';
 
 const wrap360 = (deg: number) => ((deg % 360) + 360) % 360;
 
-/** Orbital period T = 2π √(a³/μ), minutes (Kepler's third law). */
+/** Orbital period T = 2π √(a³/μ), s (Kepler's third law). */
+export function periodS(semiMajorAxis_km: number, mu_km3_s2 = EGM96_MU_KM3_S2): number {
+  return 2 * Math.PI * Math.sqrt(semiMajorAxis_km ** 3 / mu_km3_s2);
+}
+
+/** Orbital period (Kepler's third law), minutes. */
 export function periodMin(semiMajorAxis_km: number, mu_km3_s2 = EGM96_MU_KM3_S2): number {
-  return (2 * Math.PI * Math.sqrt(semiMajorAxis_km ** 3 / mu_km3_s2)) / 60;
+  return periodS(semiMajorAxis_km, mu_km3_s2) / 60;
 }
 
 /** Secular J2 nodal regression dΩ/dt = −(3/2) n J2 (Re/p)² cos i, rad/s (Vallado, eq. 9-41). */
@@ -860,7 +865,7 @@ export function runOrbit(input: OrbitCase, p: Provenance): OrbitResult {
 /** Period of an orbit as given, s: Kepler's from elements, the mean motion of an element set; null when it gives none. */
 export function specPeriodS(orbit: OrbitSpec | OrbitForm): number | null {
   const form = asForm(orbit);
-  if (form.kind === 'elements') return 2 * Math.PI * Math.sqrt((WGS84_A_KM + form.elements.altitude_km) ** 3 / EGM96_MU_KM3_S2);
+  if (form.kind === 'elements') return periodS(WGS84_A_KM + form.elements.altitude_km);
   const meanMotion_rev_day =
     form.kind === 'tle' ? tleMeanElements(form.tle.line2).meanMotion_rev_day : Number(form.omm.MEAN_MOTION);
   // Slower element sets are refused by SGP4 at initialisation (422) before any propagation: no revolution to price.
