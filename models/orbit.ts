@@ -12,6 +12,7 @@ import {
   DEG,
   EGM96_J2,
   EGM96_MU_KM3_S2,
+  HOURS_PER_COMMON_YEAR,
   MIN_ORBIT_ALTITUDE_KM,
   MINUTES_PER_DAY,
   SECONDS_PER_DAY,
@@ -571,8 +572,13 @@ export function forgetAnnualPictures(): void {
 /** Each picture's eclipse fraction at every sample of its pass, for the other sums over the same year (the powered fraction). */
 const ECLIPSE_SAMPLES = new WeakMap<AnnualPicture, Float64Array>();
 
+/** Samples of a pass over the 365-day year at a step, h: what the annual picture takes and what its cost counts. */
+function annualSampleCount(step_h: number): number {
+  return Math.round(HOURS_PER_COMMON_YEAR / step_h);
+}
+
 function computeAnnualPicture(o: ResolvedOrbit, step_h: number): AnnualPicture {
-  const samples = Math.round((365 * 24) / step_h);
+  const samples = annualSampleCount(step_h);
   const fractions = new Float64Array(samples);
   let betaMin = Infinity;
   let betaMax = -Infinity;
@@ -958,7 +964,7 @@ export function revolutionCost(orbit: OrbitSpec | OrbitForm, epochIso?: string):
  * paid once per key among requests priced together.
  */
 export function annualPassCost(step_h = Provenance.value('orbit.annual_step_h'), kept: string | null = null): number {
-  const cpu_s = Math.round((365 * 24) / step_h) * coefficient('execution.cost.annual_sample_s');
+  const cpu_s = annualSampleCount(step_h) * coefficient('execution.cost.annual_sample_s');
   return kept === null ? cpu_s : keptWorkCost(`${kept}|${step_h}`, cpu_s);
 }
 
