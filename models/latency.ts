@@ -13,7 +13,7 @@ import {
 import { PhysicallyImpossible, TooLarge } from './errors.js';
 import { type Cost, defineEstimator } from './estimator.js';
 import { type LatencyDrivers, latencyCost, orbitClasses } from './latency-cost.js';
-import { complementIntervals, MinHeap, mergeIntervals, quantileSorted, sampleCount } from './numerics.js';
+import { complementIntervals, MinHeap, mergeIntervals, quantileSorted, sampleCount, wrap180, wrap360 } from './numerics.js';
 import { checkElementSet, resolveOrbit } from './orbit.js';
 import { Provenance } from './provenance.js';
 import { quantity } from './quantity.js';
@@ -541,7 +541,6 @@ interface Fleet {
 export function walkerSlots(w: Omit<WalkerShell, 'epoch'>, spread_deg: number) {
   const T = w.planes * w.sats_per_plane;
   const raan0 = w.raan0_deg ?? 0;
-  const wrap360 = (deg: number) => ((deg % 360) + 360) % 360;
   const slots: { name: string; raan_deg: number; argument_of_latitude_deg: number }[] = [];
   for (let pl = 0; pl < w.planes; pl++)
     for (let k = 0; k < w.sats_per_plane; k++)
@@ -633,8 +632,6 @@ function buildFleet(c: LatencyCase, span: Span, p: Provenance): Fleet {
 function track(name: string, satrec: SatRec, start: Date, jd0: number, pointer: string): Track {
   return { name, satrec, t0_min: minutesSinceEpoch(satrec, start), jd0, pointer };
 }
-
-const wrap180 = (deg: number) => ((((deg + 180) % 360) + 360) % 360) - 180;
 
 /** Satellites a request asks for, read from the input alone (before any element set is initialised). */
 function satelliteCount(s: SatellitesCase): number {

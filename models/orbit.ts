@@ -23,7 +23,7 @@ import {
 import { coefficient, count, isDeep, keptWorkCost, resonanceCallCost } from './cost.js';
 import { PhysicallyImpossible } from './errors.js';
 import { type Cost, defineEstimator } from './estimator.js';
-import { roundTo } from './numerics.js';
+import { roundTo, wrap360 } from './numerics.js';
 import { Provenance } from './provenance.js';
 import { quantity } from './quantity.js';
 import {
@@ -45,8 +45,6 @@ import { dot, unit, type Vec3 } from './vec3.js';
 // ---------------------------------------------------------------------------------------------
 // Closed forms
 // ---------------------------------------------------------------------------------------------
-
-const wrap360 = (deg: number) => ((deg % 360) + 360) % 360;
 
 /** Orbital period T = 2π √(a³/μ), s (Kepler's third law). */
 export function periodS(semiMajorAxis_km: number, mu_km3_s2 = EGM96_MU_KM3_S2): number {
