@@ -653,7 +653,7 @@ export const AnnualStepField = quantity('h', {
   min: 0.25,
   max: 24,
   example: '6 h',
-  description: 'Sampling step of the 365-day pass (beta angle and eclipse from the sun of date); default 6 h',
+  description: `Sampling step of the 365-day pass (beta angle and eclipse from the sun of date); default ${Provenance.value('orbit.annual_step_h')} h`,
 }).optional();
 
 /** The eclipse seasons of a year: the intervals of samples with an eclipse every revolution. */
