@@ -27,6 +27,7 @@ import {
 import type { Cost } from './estimator.js';
 import type { SatellitesCase } from './latency.js';
 import { sampleCount } from './numerics.js';
+import { periodS } from './orbit.js';
 import { tleEpochMs, tleMeanElements } from './sgp4.js';
 import { inViewFraction, maxCentralAngleRad, orbitBounds } from './visibility.js';
 
@@ -109,7 +110,7 @@ const ageAtCalls = (epoch_ms: number, start_ms: number, end_ms: number) =>
 export function orbitClasses(s: SatellitesCase, start_ms: number, end_ms: number): OrbitClass[] {
   if (s.kind === 'walker') {
     const w = s.walker;
-    const period_s = 2 * Math.PI * Math.sqrt((WGS84_A_KM + w.altitude_km) ** 3 / EGM96_MU_KM3_S2);
+    const period_s = periodS(WGS84_A_KM + w.altitude_km);
     const epoch_ms = w.epoch === undefined ? start_ms : Date.parse(w.epoch);
     const walkerClass = classFromMeanMotion(
       SECONDS_PER_DAY / period_s,

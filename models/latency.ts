@@ -12,7 +12,7 @@ import {
 import { PhysicallyImpossible, TooLarge } from './errors.js';
 import { type Cost, defineEstimator } from './estimator.js';
 import { type LatencyDrivers, latencyCost, orbitClasses } from './latency-cost.js';
-import { complementIntervals, MinHeap, mergeIntervals, quantileSorted, sampleCount } from './numerics.js';
+import { complementIntervals, MinHeap, mergeIntervals, quantileSorted, sampleCount, wrap180, wrap360 } from './numerics.js';
 import { checkElementSet, resolveOrbit } from './orbit.js';
 import { Provenance } from './provenance.js';
 import { quantity } from './quantity.js';
@@ -541,7 +541,6 @@ interface Fleet {
 export function walkerSlots(w: Omit<WalkerShell, 'epoch'>, spread_deg: number) {
   const T = w.planes * w.sats_per_plane;
   const raan0 = w.raan0_deg ?? 0;
-  const wrap360 = (deg: number) => ((deg % 360) + 360) % 360;
   const slots: { name: string; raan_deg: number; argument_of_latitude_deg: number }[] = [];
   for (let pl = 0; pl < w.planes; pl++)
     for (let k = 0; k < w.sats_per_plane; k++)
@@ -629,8 +628,6 @@ function buildFleet(c: LatencyCase, span: Span, p: Provenance): Fleet {
   const minAltitude_km = Math.min(...tracks.map((t) => t.satrec.a * WGS72_A_KM - WGS84_A_KM));
   return { kind: s.kind, tracks, minAltitude_km };
 }
-
-const wrap180 = (deg: number) => ((((deg + 180) % 360) + 360) % 360) - 180;
 
 /** Satellites a request asks for, read from the input alone (before any element set is initialised). */
 function satelliteCount(s: SatellitesCase): number {
@@ -911,10 +908,10 @@ export function plusGridLinks(planes: number, perPlane: number, phasing: number,
   return links;
 }
 
-/** Laser-link neighbours of every satellite: the +grid of a Walker shell with links, none otherwise. */
-function meshAdjacency(fleet: Fleet, links: boolean): number[][] {
+/** Laser-link neighbours of every satellite: the +grid of a Walker shell, none for element sets. */
+function meshAdjacency(fleet: Fleet): number[][] {
   const adjacency: number[][] = fleet.tracks.map(() => []);
-  if (!links || !fleet.walker) return adjacency;
+  if (!fleet.walker) return adjacency;
   const { planes, perPlane, phasing, seam } = fleet.walker;
   for (const [a, b] of plusGridLinks(planes, perPlane, phasing, seam)) {
     adjacency[a]?.push(b);
@@ -974,6 +971,12 @@ function meshPaths(
   return { dist, hops };
 }
 
+/** The laser links of a shell: each satellite's neighbours, and the lowest line of sight a link may have, km. */
+interface Mesh {
+  adjacency: number[][];
+  grazing_km: number;
+}
+
 /** What the round trips are sampled over: the user, the far end on the ground and the data-center satellite, when given. */
 interface Sampling {
   fleet: Fleet;
@@ -981,8 +984,8 @@ interface Sampling {
   far: FarEnd | null;
   step_s: number;
   samples: number;
-  adjacency: number[][] | null;
-  grazing_km: number;
+  /** The laser mesh the round trips are routed over; null for a bent pipe (or direct). */
+  mesh: Mesh | null;
   dcIndex: number | null;
   /** Per satellite, the last sample (index + 1) at which the gateway saw it: membership without a set per sample. */
   seenByGateway: Int32Array;
@@ -991,19 +994,20 @@ interface Sampling {
 /** The grid of `step_s` over the interval, with the laser mesh when the request routes over it. */
 function samplingGrid(run: LatencyRun, step_s: number): Sampling {
   const { fleet, ends, p } = run;
-  const links = run.c.inter_satellite_links === true;
-  const given = run.c.isl_grazing_altitude_km;
-  const grazing_km = links
-    ? p.orDefault('latency.isl_grazing_altitude_km', given, 'isl_grazing_altitude_km')
-    : (given ?? Provenance.value('latency.isl_grazing_altitude_km'));
+  const mesh =
+    run.c.inter_satellite_links === true
+      ? {
+          adjacency: meshAdjacency(fleet),
+          grazing_km: p.orDefault('latency.isl_grazing_altitude_km', run.c.isl_grazing_altitude_km, 'isl_grazing_altitude_km'),
+        }
+      : null;
   return {
     fleet,
     user: ends.user,
     far: ends.far,
     step_s,
     samples: sampleCount(run.span.duration_s, step_s),
-    adjacency: links ? meshAdjacency(fleet, true) : null,
-    grazing_km,
+    mesh,
     dcIndex: run.dcIndex,
     seenByGateway: new Int32Array(fleet.tracks.length),
   };
@@ -1048,7 +1052,7 @@ function directDataCenterSample(s: Sampling, dc: number, t: number, ups: InView,
  * sees, then the three paths they give: to the gateway (the shortest over the satellites it sees,
  * plus the down-link), to the data-center satellite, and whether the gateway reaches that satellite.
  */
-function meshSample(s: Sampling, adjacency: readonly number[][], t: number, ups: InView, downs: InView, out: RttResult): void {
+function meshSample(s: Sampling, mesh: Mesh, t: number, ups: InView, downs: InView, out: RttResult): void {
   const dc = s.dcIndex;
   const toGateway = s.far !== null && ups.length > 0 && downs.length > 0;
   const toDataCenter = dc !== null && ups.length > 0;
@@ -1056,7 +1060,7 @@ function meshSample(s: Sampling, adjacency: readonly number[][], t: number, ups:
   if (!toGateway && !toDataCenter && !gatewayReach) return;
   const pos = s.fleet.tracks.map((tr) => ecfAt(tr, t));
   const up = Array.from(ups, (sat): [number, number] => [sat, distanceKm(pos[sat] as Vec3, s.user.ecf)]);
-  const fromUser = meshPaths(pos, adjacency, s.grazing_km, up);
+  const fromUser = meshPaths(pos, mesh.adjacency, mesh.grazing_km, up);
   if (toGateway && s.far) meshGatewayPath(pos, fromUser, s.far, downs, out);
   if (toDataCenter && dc !== null && (fromUser.dist[dc] as number) < Infinity) {
     out.dc.rtts.push(roundTripMs(fromUser.dist[dc] as number));
@@ -1066,8 +1070,8 @@ function meshSample(s: Sampling, adjacency: readonly number[][], t: number, ups:
   if (gatewayReach && dc !== null) {
     const fromGateway = meshPaths(
       pos,
-      adjacency,
-      s.grazing_km,
+      mesh.adjacency,
+      mesh.grazing_km,
       Array.from(downs, (sat): [number, number] => [sat, 0]),
     );
     if ((fromGateway.dist[dc] as number) < Infinity) out.dcReachable++;
@@ -1107,8 +1111,8 @@ function sampleRoundTrips(s: Sampling, windows: readonly Window[]): RttResult {
     const t = j * s.step_s;
     const ups = userView.advance(j);
     const downs = s.far === null ? NONE_IN_VIEW : gatewayView ? gatewayView.advance(j) : ups;
-    if (s.adjacency) {
-      meshSample(s, s.adjacency, t, ups, downs, out);
+    if (s.mesh) {
+      meshSample(s, s.mesh, t, ups, downs, out);
       continue;
     }
     if (s.far) bentPipeSample(s, s.far, j, ups, downs, out);
@@ -1242,7 +1246,7 @@ function fibreRoute(a: Site, b: Site, fibre: Fibre): { great_circle_km: number; 
  * (`leg_ms`, 0 when the gateway is the data center); bounded below by its own geometry.
  */
 function groundRoundTrip(run: LatencyRun, { grid: s, rt }: Sampled, far: FarEnd, leg_ms: number) {
-  const links = s.adjacency !== null;
+  const links = s.mesh !== null;
   const rtt_ms = stats(rt.rtts.map((space_ms) => space_ms + leg_ms));
   const { user } = s;
   const { gateway } = far;
@@ -1357,7 +1361,7 @@ function orbitalDataCenterView(run: LatencyRun, sampled: Sampled | null, fibre_r
   if (sampled === null || dc === null) return null;
   const { grid: s, rt } = sampled;
   const { span } = run;
-  const links = s.adjacency !== null;
+  const links = s.mesh !== null;
   const name = (s.fleet.tracks[dc] as Track).name;
   const rtt_ms = stats(rt.dc.rtts);
   const reason = rtt_ms

@@ -1,9 +1,15 @@
 /**
- * Generic one-dimensional numerics, used by every estimator that needs them: Brent's root finder
- * and minimiser, an event search (where a sampled function crosses a level, like Skyfield's
- * searchlib), and a bracketed root of a monotone model output (break-even prices, the claims'
- * flip conditions, the solver). Pure functions of their arguments.
+ * Generic one-dimensional numerics, used by every estimator that needs them: angles wrapped to a
+ * turn, Brent's root finder and minimiser, an event search (where a sampled function crosses a
+ * level, like Skyfield's searchlib), and a bracketed root of a monotone model output (break-even
+ * prices, the claims' flip conditions, the solver). Pure functions of their arguments.
  */
+
+/** An angle in degrees brought into [0, 360). */
+export const wrap360 = (deg: number): number => ((deg % 360) + 360) % 360;
+
+/** An angle in degrees brought into [−180, 180). */
+export const wrap180 = (deg: number): number => ((((deg + 180) % 360) + 360) % 360) - 180;
 
 /** Brent's root finder on [a, b] with f(a), f(b) of opposite signs (Brent 1973, ch. 4; "zeroin"). */
 export function brentRoot(f: (x: number) => number, a: number, b: number, fa: number, fb: number, xtol: number): number {

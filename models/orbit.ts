@@ -12,6 +12,7 @@ import {
   DEG,
   EGM96_J2,
   EGM96_MU_KM3_S2,
+  HOURS_PER_COMMON_YEAR,
   MIN_ORBIT_ALTITUDE_KM,
   MINUTES_PER_DAY,
   SECONDS_PER_DAY,
@@ -22,7 +23,7 @@ import {
 import { coefficient, count, isDeep, keptWorkCost, resonanceCallCost } from './cost.js';
 import { PhysicallyImpossible } from './errors.js';
 import { type Cost, defineEstimator } from './estimator.js';
-import { roundTo } from './numerics.js';
+import { roundTo, wrap360 } from './numerics.js';
 import { Provenance } from './provenance.js';
 import { quantity } from './quantity.js';
 import {
@@ -45,11 +46,14 @@ import { dot, unit, type Vec3 } from './vec3.js';
 // Closed forms
 // ---------------------------------------------------------------------------------------------
 
-const wrap360 = (deg: number) => ((deg % 360) + 360) % 360;
+/** Orbital period T = 2π √(a³/μ), s (Kepler's third law). */
+export function periodS(semiMajorAxis_km: number, mu_km3_s2 = EGM96_MU_KM3_S2): number {
+  return 2 * Math.PI * Math.sqrt(semiMajorAxis_km ** 3 / mu_km3_s2);
+}
 
-/** Orbital period T = 2π √(a³/μ), minutes (Kepler's third law). */
+/** Orbital period (Kepler's third law), minutes. */
 export function periodMin(semiMajorAxis_km: number, mu_km3_s2 = EGM96_MU_KM3_S2): number {
-  return (2 * Math.PI * Math.sqrt(semiMajorAxis_km ** 3 / mu_km3_s2)) / 60;
+  return periodS(semiMajorAxis_km, mu_km3_s2) / 60;
 }
 
 /** Secular J2 nodal regression dΩ/dt = −(3/2) n J2 (Re/p)² cos i, rad/s (Vallado, eq. 9-41). */
@@ -566,8 +570,13 @@ export function forgetAnnualPictures(): void {
 /** Each picture's eclipse fraction at every sample of its pass, for the other sums over the same year (the powered fraction). */
 const ECLIPSE_SAMPLES = new WeakMap<AnnualPicture, Float64Array>();
 
+/** Samples of a pass over the 365-day year at a step, h: what the annual picture takes and what its cost counts. */
+function annualSampleCount(step_h: number): number {
+  return Math.round(HOURS_PER_COMMON_YEAR / step_h);
+}
+
 function computeAnnualPicture(o: ResolvedOrbit, step_h: number): AnnualPicture {
-  const samples = Math.round((365 * 24) / step_h);
+  const samples = annualSampleCount(step_h);
   const fractions = new Float64Array(samples);
   let betaMin = Infinity;
   let betaMax = -Infinity;
@@ -644,7 +653,7 @@ export const AnnualStepField = quantity('h', {
   min: 0.25,
   max: 24,
   example: '6 h',
-  description: 'Sampling step of the 365-day pass (beta angle and eclipse from the sun of date); default 6 h',
+  description: `Sampling step of the 365-day pass (beta angle and eclipse from the sun of date); default ${Provenance.value('orbit.annual_step_h')} h`,
 }).optional();
 
 /** The eclipse seasons of a year: the intervals of samples with an eclipse every revolution. */
@@ -860,11 +869,17 @@ export function runOrbit(input: OrbitCase, p: Provenance): OrbitResult {
 /** Period of an orbit as given, s: Kepler's from elements, the mean motion of an element set; null when it gives none. */
 export function specPeriodS(orbit: OrbitSpec | OrbitForm): number | null {
   const form = asForm(orbit);
-  if (form.kind === 'elements') return 2 * Math.PI * Math.sqrt((WGS84_A_KM + form.elements.altitude_km) ** 3 / EGM96_MU_KM3_S2);
+  if (form.kind === 'elements') return periodS(WGS84_A_KM + form.elements.altitude_km);
   const meanMotion_rev_day =
     form.kind === 'tle' ? tleMeanElements(form.tle.line2).meanMotion_rev_day : Number(form.omm.MEAN_MOTION);
   // Slower element sets are refused by SGP4 at initialisation (422) before any propagation: no revolution to price.
   return meanMotion_rev_day >= SGP4_MIN_MEAN_MOTION_REV_DAY ? SECONDS_PER_DAY / meanMotion_rev_day : null;
+}
+
+/** Eccentricity of an orbit as given: the element set's (NaN when it does not parse), or the elements' (0 when they give none). */
+function givenEccentricity(form: OrbitForm): number {
+  if (form.kind === 'tle') return tleMeanElements(form.tle.line2).eccentricity;
+  return form.kind === 'omm' ? Number(form.omm.ECCENTRICITY) : (form.elements.eccentricity ?? 0);
 }
 
 /**
@@ -881,10 +896,10 @@ export function specMeanElements(
   if (form.kind === 'omm')
     return {
       meanMotion_rev_day: Number(form.omm.MEAN_MOTION),
-      eccentricity: Number(form.omm.ECCENTRICITY),
+      eccentricity: givenEccentricity(form),
       inclination_deg: Number(form.omm.INCLINATION),
     };
-  const e = form.elements.eccentricity ?? 0;
+  const e = givenEccentricity(form);
   const a_km = WGS84_A_KM + form.elements.altitude_km;
   const inclination_deg = form.elements.sun_synchronous
     ? sunSynchronousInclinationDeg(a_km, e)
@@ -920,12 +935,9 @@ export function ageAtEndS(orbit: OrbitSpec | OrbitForm, epochIso: string | undef
   return Number.isFinite(apart_s) ? apart_s + span_s : span_s;
 }
 
-/** Eccentricity of an orbit as given (0 where it gives none). */
+/** Eccentricity of an orbit as given, 0 where it gives none or none that parses: for a cost estimate. */
 function specEccentricity(form: OrbitForm): number {
-  const e =
-    form.kind === 'tle'
-      ? tleMeanElements(form.tle.line2).eccentricity
-      : Number(form.kind === 'omm' ? form.omm.ECCENTRICITY : (form.elements.eccentricity ?? 0));
+  const e = givenEccentricity(form);
   return Number.isFinite(e) ? e : 0;
 }
 
@@ -950,7 +962,7 @@ export function revolutionCost(orbit: OrbitSpec | OrbitForm, epochIso?: string):
  * paid once per key among requests priced together.
  */
 export function annualPassCost(step_h = Provenance.value('orbit.annual_step_h'), kept: string | null = null): number {
-  const cpu_s = Math.round((365 * 24) / step_h) * coefficient('execution.cost.annual_sample_s');
+  const cpu_s = annualSampleCount(step_h) * coefficient('execution.cost.annual_sample_s');
   return kept === null ? cpu_s : keptWorkCost(`${kept}|${step_h}`, cpu_s);
 }
 

@@ -312,3 +312,42 @@ describe('Walker shells: delta and star', () => {
     expect(star.some(([a, b]) => (a >= 55 && b < 11) || (b >= 55 && a < 11))).toBe(false);
   });
 });
+
+describe('latency: the caller’s grazing altitude and tier availabilities', () => {
+  const names = (r: { assumptions: { name: string }[] }) => r.assumptions.map((a) => a.name);
+  const mesh = {
+    ...polar,
+    satellites: walker(86.4),
+    data_center: 'New York',
+    inter_satellite_links: true,
+    rtt_step_s: 60,
+  };
+
+  it('a given grazing altitude replaces the default; a higher one leaves no more paths, and one above the shell none', () => {
+    const byDefault = runModel(latencyEstimator, mesh);
+    expect(names(byDefault)).toContain('isl_grazing_altitude_km');
+    const low = runModel(latencyEstimator, {
+      ...mesh,
+      isl_grazing_altitude_km: DEFAULTS['latency.isl_grazing_altitude_km']?.value,
+    });
+    expect(names(low)).not.toContain('isl_grazing_altitude_km');
+    expect(low.rtt_ms).toEqual(byDefault.rtt_ms);
+    const high = runModel(latencyEstimator, { ...mesh, isl_grazing_altitude_km: 400 });
+    expect(high.rtt.samples_with_path).toBeGreaterThan(0);
+    expect(high.rtt.samples_with_path).toBeLessThanOrEqual(low.rtt.samples_with_path);
+    // Every link between two satellites at 780 km passes below 780 km: none is left, and no one satellite sees both ends.
+    const above = runModel(latencyEstimator, { ...mesh, isl_grazing_altitude_km: 790 });
+    expect(above.rtt.samples_with_path).toBe(0);
+    expect(above.rtt_ms).toBeNull();
+  });
+
+  it('given tier availabilities are the outage view’s yardsticks: their downtime is (1 − availability) of the year', () => {
+    const out = runModel(latencyEstimator, { ...small, reliability: { tier3_availability: 0.999, tier4_availability: 0.9999 } });
+    expect(out.outage.tier3_availability).toBe(0.999);
+    expect(out.outage.tier4_availability).toBe(0.9999);
+    expect(out.outage.tier3_downtime_min_per_year).toBeCloseTo((1 - 0.999) * HOURS_PER_COMMON_YEAR * 60, 9);
+    expect(out.outage.tier4_downtime_min_per_year).toBeCloseTo((1 - 0.9999) * HOURS_PER_COMMON_YEAR * 60, 9);
+    expect(names(out)).not.toContain('reliability.tier3_availability');
+    expect(names(out)).not.toContain('reliability.tier4_availability');
+  });
+});

@@ -38,3 +38,34 @@ describe('orbit: forms of the same orbit agree', () => {
     expect(Date.parse(epoch.value)).toBeGreaterThanOrEqual(before - 1000);
   });
 });
+
+describe('orbit: the step of the 365-day picture', () => {
+  const dawnDusk = {
+    orbit: { altitude_km: '650 km', sun_synchronous: true, ltan_h: 18 },
+    epoch: '2026-01-01T00:00:00Z',
+    annual: true,
+    propagated_check: false,
+  };
+  const names = (r: { assumptions: { name: string }[] }) => r.assumptions.map((a) => a.name);
+
+  it('defaults to the sourced step and says so; a given step is used and not reported as assumed', () => {
+    const byDefault = runModel(orbitEstimator, dawnDusk);
+    expect(byDefault.annual.step_h).toBe(6);
+    expect(names(byDefault)).toContain('annual_step_h');
+    for (const annual_step_h of [3, 12]) {
+      const given = runModel(orbitEstimator, { ...dawnDusk, annual_step_h });
+      expect(given.annual.step_h).toBe(annual_step_h);
+      expect(names(given)).not.toContain('annual_step_h');
+    }
+  });
+
+  it('a finer or coarser step changes the year’s figures little: the same eclipse days, the sunlit share within 1e-5', () => {
+    const at = (annual_step_h: number) => runModel(orbitEstimator, { ...dawnDusk, annual_step_h }).annual;
+    const six = at(6);
+    for (const other of [at(3), at(12)]) {
+      expect(other.eclipse_days).toBe(six.eclipse_days);
+      expect(Math.abs(other.sunlit_fraction - six.sunlit_fraction)).toBeLessThan(1e-5);
+      expect(Math.abs(other.max_eclipse_min - six.max_eclipse_min)).toBeLessThan(0.01);
+    }
+  });
+});
