@@ -189,7 +189,7 @@ async function runSweep(backend: Backend, file: string | undefined, format: Swee
   const body: SweepRequest = spec.body;
   const progress = new Progress(pointCount(body.vary), 'points');
   const { columns, rows } = await backend.sweep(body, format);
-  const { allRows, sweepJson, sweepLines } = await import('../scripting/answers.js');
+  const { allOf, sweepJson, sweepLines } = await import('../scripting/answers.js');
   let failed = 0;
   let points = 0;
   async function* counted() {
@@ -203,7 +203,7 @@ async function runSweep(backend: Backend, file: string | undefined, format: Swee
   try {
     if (format === 'csv' || format === 'ndjson') for await (const text of sweepLines(format, columns, counted())) await out(text);
     else {
-      const all = await allRows(counted());
+      const all = await allOf(counted());
       const table = { estimator: body.estimator, columns, rows: all };
       const chart = format === 'svg' && (await import('../scripting/chart.js')).sweepChart;
       await out(chart ? chart(table) : `${JSON.stringify(sweepJson(body.estimator, columns, all), null, 2)}\n`);

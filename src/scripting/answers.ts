@@ -55,8 +55,7 @@ export async function* batchLines(results: AsyncGenerator<Result[]>, first = 0):
 
 /** The JSON answer of a batch: every result in order, and how many succeeded and failed. */
 export async function batchJson(results: AsyncGenerator<Result[]>) {
-  const all: Result[] = [];
-  for await (const chunk of results) all.push(...chunk);
+  const all = await allOf(results);
   const failed = all.filter((r) => !r.ok).length;
   return { results: all, succeeded: all.length - failed, failed };
 }
@@ -147,10 +146,10 @@ export async function* sweepLines(
   }
 }
 
-/** Every row, once all are computed. */
-export async function allRows(rows: AsyncGenerator<Row[]>): Promise<Row[]> {
-  const all: Row[] = [];
-  for await (const chunk of rows) all.push(...chunk);
+/** Every result or row of the chunks, in order, once all are computed. */
+export async function allOf<T>(chunks: AsyncIterable<T[]>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const chunk of chunks) all.push(...chunk);
   return all;
 }
 
