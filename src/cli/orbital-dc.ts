@@ -118,15 +118,13 @@ async function refuse(p: Problem): Promise<number> {
 /** The 400s of the lines of a batch that are not items, by line; the problem helpers are loaded only when there are some. */
 async function lineProblems(unparsed: Map<number, string>): Promise<Map<number, Result>> {
   if (unparsed.size === 0) return new Map();
-  const { clip, problem } = await import('../problem.js');
+  const { clip, invalidInput } = await import('../problem.js');
   const refused = new Map<number, Result>();
-  for (const [k, error] of unparsed) {
-    const message = `the line is not valid JSON: ${clip(error)}`;
+  for (const [k, error] of unparsed)
     refused.set(k, {
       ok: false,
-      problem: problem(400, `/items/${k}: ${message}`, { errors: [{ pointer: `/items/${k}`, message }] }),
+      problem: invalidInput([{ pointer: `/items/${k}`, message: `the line is not valid JSON: ${clip(error)}` }]),
     });
-  }
   return refused;
 }
 
