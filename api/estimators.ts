@@ -100,39 +100,35 @@ export async function inPool(
  */
 const writeAnswer: FastifySerializerCompiler<unknown> = () => (answer) => JSON.stringify(answer);
 
-export async function estimatorRoutes(app: FastifyInstance, options: ExecutionOptions) {
-  const typed = app.withTypeProvider<ZodTypeProvider>();
-  if (options.pool)
-    app.addHook('preValidation', (request, _reply, done) => {
-      rawBodies.set(request, request.body);
-      done();
-    });
-  for (const estimator of ESTIMATORS) {
-    typed.route({
-      method: 'POST',
-      url: `/v1/${estimator.name}`,
-      schema: {
-        operationId: estimator.name,
-        summary: estimator.summary,
-        description: estimator.description,
-        tags: ['estimators'],
-        body: estimator.input.meta({ 'x-examples': estimator.examples }),
-        response: {
-          200: withProvenance(estimator.output).describe(
-            'The figures (units in the field names), the assumptions used and the warnings',
-          ),
-          ...ERROR_RESPONSES,
-        },
+/** `POST /v1/<name>`: the estimator's input validated, its cost checked, its answer computed inline or in the pool. */
+function estimatorRoute(app: FastifyInstance, estimator: Estimator, options: ExecutionOptions): void {
+  app.withTypeProvider<ZodTypeProvider>().route({
+    method: 'POST',
+    url: `/v1/${estimator.name}`,
+    schema: {
+      operationId: estimator.name,
+      summary: estimator.summary,
+      description: estimator.description,
+      tags: ['estimators'],
+      body: estimator.input.meta({ 'x-examples': estimator.examples }),
+      response: {
+        200: withProvenance(estimator.output).describe(
+          'The figures (units in the field names), the assumptions used and the warnings',
+        ),
+        ...ERROR_RESPONSES,
       },
-      serializerCompiler: writeAnswer,
-      handler: async (request, reply) => {
-        const cost = checkCost(estimator, request.body, options.budget_cpu_s);
-        return execute(estimator, request, reply, options, cost) as Promise<Record<string, unknown>>;
-      },
-    });
-  }
+    },
+    serializerCompiler: writeAnswer,
+    handler: async (request, reply) => {
+      const cost = checkCost(estimator, request.body, options.budget_cpu_s);
+      return execute(estimator, request, reply, options, cost) as Promise<Record<string, unknown>>;
+    },
+  });
+}
 
-  typed.get(
+/** `GET /v1/estimators`: the registry as a catalogue, one entry per estimator in its order. */
+function catalogueRoute(app: FastifyInstance): void {
+  app.withTypeProvider<ZodTypeProvider>().get(
     '/v1/estimators',
     {
       schema: {
@@ -164,4 +160,14 @@ export async function estimatorRoutes(app: FastifyInstance, options: ExecutionOp
       })),
     }),
   );
+}
+
+export async function estimatorRoutes(app: FastifyInstance, options: ExecutionOptions) {
+  if (options.pool)
+    app.addHook('preValidation', (request, _reply, done) => {
+      rawBodies.set(request, request.body);
+      done();
+    });
+  for (const estimator of ESTIMATORS) estimatorRoute(app, estimator, options);
+  catalogueRoute(app);
 }

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { SOURCES } from '../fixtures/index.js';
+import { SOURCES, SourceSchema } from '../fixtures/index.js';
 import { sendDraining } from '../src/plugins/draining.js';
 import { problemResponse } from './estimators.js';
 
@@ -17,24 +17,9 @@ const Ready = z
   .object({ status: z.literal('ready').describe('Always "ready": new requests are taken') })
   .describe('Ready: new requests are taken');
 
-const SourceEntry = z.object({
-  citation: z.string().describe('The work: authors, title, publisher or site, edition and page where it matters'),
-  url: z
-    .string()
-    .optional()
-    .describe("Where to read it (absent for this project's own method or convention: see `project_file`)"),
-  project_file: z
-    .string()
-    .optional()
-    .describe(
-      "For this project's own method, calibration or convention: the file of the project that holds it, a path from the repository's root (absent when `url` is given)",
-    ),
-  as_of: z.string().describe('When the figures it gives were taken (ISO date)'),
-});
-
 const Sources = z.object({
   sources: z
-    .record(z.string(), SourceEntry)
+    .record(z.string(), SourceSchema)
     .describe('Every source an assumption cites, by its key (the `source` of an assumption)'),
 });
 

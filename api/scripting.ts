@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { ClientGone } from '../src/pool.js';
 import { ProblemSchema, RequestRefused } from '../src/problem.js';
 import {
-  allRows,
+  allOf,
   batchJson,
   batchLines,
   type Limits,
@@ -255,7 +255,7 @@ async function sweepRoute(app: FastifyInstance, options: ScriptingOptions) {
           format === 'csv' ? 'text/csv; charset=utf-8; header=present' : type,
           sweepLines(format, columns, rows),
         );
-      const all = await allRows(rows);
+      const all = await allOf(rows);
       if (format === 'svg') return reply.type(type).send(sweepChart({ estimator: body.estimator, columns, rows: all }));
       return sweepJson(body.estimator, columns, all);
     },

@@ -1,8 +1,8 @@
 /**
  * The middle yardstick of the throughput benchmark: the service's own app, built as src/server.ts
  * builds it (its plugins and hooks, its worker pool, logging as `npm start` logs), plus one POST
- * route that answers fixed bytes (BARE_BODY at BARE_PATH) without parsing, validating, running a
- * model or serializing. Set against the bare route, it is what the service's hooks cost on their
+ * route that answers fixed bytes (BARE_BODY at BARE_PATH) without validating, running a model or
+ * serializing (Fastify parses the JSON body first, as it does for the bare route). Set against the bare route, it is what the service's hooks cost on their
  * own; set against the estimator route, what the estimator's work costs.
  */
 import { buildApp } from '../src/app.js';

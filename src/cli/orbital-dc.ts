@@ -118,15 +118,13 @@ async function refuse(p: Problem): Promise<number> {
 /** The 400s of the lines of a batch that are not items, by line; the problem helpers are loaded only when there are some. */
 async function lineProblems(unparsed: Map<number, string>): Promise<Map<number, Result>> {
   if (unparsed.size === 0) return new Map();
-  const { clip, problem } = await import('../problem.js');
+  const { clip, invalidInput } = await import('../problem.js');
   const refused = new Map<number, Result>();
-  for (const [k, error] of unparsed) {
-    const message = `the line is not valid JSON: ${clip(error)}`;
+  for (const [k, error] of unparsed)
     refused.set(k, {
       ok: false,
-      problem: problem(400, `/items/${k}: ${message}`, { errors: [{ pointer: `/items/${k}`, message }] }),
+      problem: invalidInput([{ pointer: `/items/${k}`, message: `the line is not valid JSON: ${clip(error)}` }]),
     });
-  }
   return refused;
 }
 
@@ -189,7 +187,7 @@ async function runSweep(backend: Backend, file: string | undefined, format: Swee
   const body: SweepRequest = spec.body;
   const progress = new Progress(pointCount(body.vary), 'points');
   const { columns, rows } = await backend.sweep(body, format);
-  const { allRows, sweepJson, sweepLines } = await import('../scripting/answers.js');
+  const { allOf, sweepJson, sweepLines } = await import('../scripting/answers.js');
   let failed = 0;
   let points = 0;
   async function* counted() {
@@ -203,7 +201,7 @@ async function runSweep(backend: Backend, file: string | undefined, format: Swee
   try {
     if (format === 'csv' || format === 'ndjson') for await (const text of sweepLines(format, columns, counted())) await out(text);
     else {
-      const all = await allRows(counted());
+      const all = await allOf(counted());
       const table = { estimator: body.estimator, columns, rows: all };
       const chart = format === 'svg' && (await import('../scripting/chart.js')).sweepChart;
       await out(chart ? chart(table) : `${JSON.stringify(sweepJson(body.estimator, columns, all), null, 2)}\n`);

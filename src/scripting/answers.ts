@@ -4,6 +4,7 @@
  * the results chunk by chunk, and the text of each format.
  */
 import { TooLarge } from '../../models/errors.js';
+import type { Estimator } from '../../models/estimator.js';
 import { ESTIMATOR_BY_NAME } from '../../models/registry.js';
 import { type Problem, ProblemError, RequestRefused } from '../problem.js';
 import { csvHeader, csvRecord, ndjsonLine, rowObject } from './formats.js';
@@ -55,17 +56,15 @@ export async function* batchLines(results: AsyncGenerator<Result[]>, first = 0):
 
 /** The JSON answer of a batch: every result in order, and how many succeeded and failed. */
 export async function batchJson(results: AsyncGenerator<Result[]>) {
-  const all: Result[] = [];
-  for await (const chunk of results) all.push(...chunk);
+  const all = await allOf(results);
   const failed = all.filter((r) => !r.ok).length;
   return { results: all, succeeded: all.length - failed, failed };
 }
 
-/** The sweep's checks that need no point: the estimator, the fields, the column names, the grid's size, a chart's dimensions. */
+/** The sweep's checks that need no point: the fields, the column names, the grid's size, a chart's dimensions. */
 export function checkSweep(body: SweepRequest, format: SweepFormat, limits: Limits): Column[] {
-  const estimator = ESTIMATOR_BY_NAME.get(body.estimator);
-  if (!estimator) throw new RequestRefused(400, `no estimator named ${body.estimator}`, { pointer: '/estimator' });
-  checkFields(estimator, body);
+  // The request's schema (SweepRequestSchema) admits only the registry's names.
+  checkFields(ESTIMATOR_BY_NAME.get(body.estimator) as Estimator, body);
   const columns = sweepColumns(body);
   const points = pointCount(body.vary);
   if (limits.max_points !== undefined && points > limits.max_points)
@@ -147,10 +146,10 @@ export async function* sweepLines(
   }
 }
 
-/** Every row, once all are computed. */
-export async function allRows(rows: AsyncGenerator<Row[]>): Promise<Row[]> {
-  const all: Row[] = [];
-  for await (const chunk of rows) all.push(...chunk);
+/** Every result or row of the chunks, in order, once all are computed. */
+export async function allOf<T>(chunks: AsyncIterable<T[]>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const chunk of chunks) all.push(...chunk);
   return all;
 }
 

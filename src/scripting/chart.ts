@@ -83,7 +83,7 @@ function finite(cell: unknown): number | null {
 }
 
 /** Smallest and largest value, by a loop: spreading 10,000 values into Math.min is wasteful. */
-export function extent(values: readonly number[]): [number, number] {
+function extent(values: readonly number[]): [number, number] {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (const v of values) {

@@ -70,7 +70,7 @@ export const ItemShape = z
   .describe('One request of the batch');
 
 /** Validate and price one item; its problem is the one its own route would answer. */
-export function prepareItem(item: Item, place: Place, options: Pick<RunOptions, 'budget_cpu_s' | 'log'>): Prepared {
+function prepareItem(item: Item, place: Place, options: Pick<RunOptions, 'budget_cpu_s' | 'log'>): Prepared {
   const shape = ItemShape.safeParse(item);
   if (!shape.success) {
     const refused = toProblem(shape.error, item, { base: place.item, log: options.log });
