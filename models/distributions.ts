@@ -134,14 +134,6 @@ export function isRepresentable(d: Distribution): boolean {
   return [mean, variance, ...U_EXTREMES.map((u) => quantileOf(d, u))].every(Number.isFinite);
 }
 
-/** Lowest and highest value a distribution can give: its support (infinite for the normal's, zero for the lognormal's lower end). */
-export function supportOf(d: Distribution): [number, number] {
-  if ('uniform' in d) return [d.uniform.min, d.uniform.max];
-  if ('triangular' in d) return [d.triangular.min, d.triangular.max];
-  if ('lognormal' in d) return [0, Number.POSITIVE_INFINITY];
-  return [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
-}
-
 /** How the unit numbers of a design are drawn: independently, or stratified per input (a Latin hypercube, McKay, Beckman & Conover 1979). */
 export type DesignMethod = 'random' | 'latin_hypercube';
 
