@@ -1,7 +1,7 @@
 /**
  * Statistics of samples: the summary of a distribution (moments, quantiles, histogram) and
  * Spearman's rank correlation between an input and an output. Pure numerics, used by the
- * uncertainty route and the claims' probabilities.
+ * uncertainty route's answer (the claims' probabilities count shares of samples and need none of it).
  */
 import { quantileSorted } from './numerics.js';
 
