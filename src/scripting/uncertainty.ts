@@ -23,7 +23,7 @@ import type { Estimator } from '../../models/estimator.js';
 import { PointerSchema, withValueAt } from '../../models/pointer.js';
 import { ESTIMATOR_BY_NAME, ESTIMATOR_NAMES } from '../../models/registry.js';
 import { ProblemError, RequestRefused } from '../problem.js';
-import { type Item, type Prepared, prepareChunks, type Result, type RunOptions, runChunks } from './run.js';
+import { type Item, type Prepared, prepareChunks, type Result, type RunOptions, runChunks, totalCost } from './run.js';
 import { checkPointers } from './sweep.js';
 import { columnFor } from './table.js';
 
@@ -166,8 +166,7 @@ export function prepareSamples(plan: Plan, values: Float64Array, options: RunOpt
 
 /** 413 before any work when the samples and reference runs together pass the budget. */
 export function checkSamplesCost(chunks: Prepared[][], budget_cpu_s: number): void {
-  let total = 0;
-  for (const c of chunks) for (const p of c) if (!p.problem) total += p.cost_s;
+  const total = totalCost(chunks.flat());
   if (total <= budget_cpu_s) return;
   const estimated = Number(total.toPrecision(3));
   throw new TooLarge(
