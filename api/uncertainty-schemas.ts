@@ -75,7 +75,9 @@ const Sensitivity = z.object({
   high: z
     .number()
     .nullable()
-    .describe('The output with the input at its p90 and the others at their medians, in the output’s unit'),
+    .describe(
+      'The output with the input at its p90 and the others at their medians, in the output’s unit (null: that run failed)',
+    ),
   swing: z
     .number()
     .nullable()
