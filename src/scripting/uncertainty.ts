@@ -146,6 +146,11 @@ export function referenceValues(plan: Plan): number[][] {
   return runs;
 }
 
+/** The reference run (`referenceValues` order) with input d at the k-th tornado quantile (0: its p10, 1: its p90). */
+export function tornadoRun(d: number, k: number): number {
+  return 1 + TORNADO_QUANTILES.length * d + k;
+}
+
 /** The samples' inputs, then the reference runs' (`referenceValues`), as items of the estimator. */
 function* sampleItems(plan: Plan, values: Float64Array): Generator<Item> {
   const dims = plan.fields.length;
