@@ -150,6 +150,15 @@ describe('sample statistics', () => {
     );
   });
 
+  it('bin by the Freedman–Diaconis width 2·IQR·n^(−1/3), and into 10 bins when the IQR is 0', () => {
+    // 1..100: IQR 75.25 − 25.75 = 49.5, width 99 / 100^(1/3) = 21.3, ⌈99 / 21.3⌉ = 5 bins of 19.8.
+    const h = histogram(Array.from({ length: 100 }, (_, k) => k + 1));
+    expect(h.counts).toEqual([20, 20, 20, 20, 20]);
+    for (const [k, e] of h.edges.entries()) expect(e).toBeCloseTo(1 + 19.8 * k, 12);
+    const flat = histogram([...new Array<number>(80).fill(0), ...Array.from({ length: 20 }, (_, k) => k + 1)]);
+    expect(flat.counts).toHaveLength(10);
+  });
+
   it("give Pearson's r of Anscombe's quartet (Anscombe 1973, The American Statistician 27(1): 0.816 for each set)", () => {
     const x = [10, 8, 13, 9, 11, 14, 6, 4, 12, 7, 5];
     const y1 = [8.04, 6.95, 7.58, 8.81, 8.33, 9.96, 7.24, 4.26, 10.84, 4.82, 5.68];
