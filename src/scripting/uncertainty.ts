@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { CLAIM_DISTRIBUTIONS } from '../../fixtures/index.js';
 import {
+  DESIGN_METHODS,
   type DesignMethod,
   type Distribution,
   DistributionEntry,
@@ -75,7 +76,7 @@ export function uncertaintyRequestSchema(maxSamples: number) {
         .default(1)
         .describe('Seed of the generator (xoroshiro128+): the same seed gives the same answer, bit for bit'),
       method: z
-        .enum(['random', 'latin_hypercube'])
+        .enum(DESIGN_METHODS)
         .default('random')
         .describe('Independent draws, or a Latin hypercube (each input stratified into `samples` equal-probability bins)'),
       thresholds: z
