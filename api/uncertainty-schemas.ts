@@ -3,6 +3,7 @@
  * every field described, with its unit.
  */
 import { z } from 'zod';
+import { DESIGN_METHODS, DISTRIBUTION_KINDS } from '../models/distributions.js';
 import { ProblemSchema } from '../src/problem.js';
 
 const Quantiles = {
@@ -35,7 +36,7 @@ const OutputSummary = z.object({
 const InputSummary = z.object({
   field: z.string().describe('JSON pointer of the input field'),
   unit: z.string().describe('Its unit, read from the field name'),
-  distribution: z.enum(['uniform', 'triangular', 'normal', 'lognormal']).describe('Its distribution'),
+  distribution: z.enum(DISTRIBUTION_KINDS).describe('Its distribution'),
   parameters: z
     .record(z.string(), z.number())
     .describe('The distribution’s parameters as given, in `unit` (sigma of a lognormal in natural-log units)'),
@@ -75,7 +76,9 @@ const Sensitivity = z.object({
   high: z
     .number()
     .nullable()
-    .describe('The output with the input at its p90 and the others at their medians, in the output’s unit'),
+    .describe(
+      'The output with the input at its p90 and the others at their medians, in the output’s unit (null: that run failed)',
+    ),
   swing: z
     .number()
     .nullable()
@@ -86,7 +89,7 @@ export const UncertaintyAnswerSchema = z.object({
   estimator: z.string().describe('The estimator sampled'),
   samples: z.number().int().describe('Samples drawn'),
   seed: z.number().int().describe('The seed: the same seed and request give the same answer, bit for bit'),
-  method: z.enum(['random', 'latin_hypercube']).describe('How the samples were drawn'),
+  method: z.enum(DESIGN_METHODS).describe('How the samples were drawn'),
   succeeded: z.number().int().describe('Samples the estimator answered'),
   failed_samples: z
     .object({

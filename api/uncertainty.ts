@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { STREAM_SIZE } from '../models/distributions.js';
 import { SOLVE_MAX_EVALUATIONS, type Solution, solveField } from '../models/solve.js';
 import { checkSolve, type SolveRequest, SolveRequestSchema, solveAnswer } from '../src/scripting/solve.js';
 import {
@@ -37,7 +38,7 @@ export async function uncertaintyRoute(app: FastifyInstance, options: ScriptingO
     {
       operationId: 'uncertainty',
       summary: 'Monte Carlo over any estimator: output distributions, probabilities of thresholds, and each input’s sensitivity',
-      description: `Each uncertain input field (a JSON pointer into the estimator's input) gets a distribution in its unit: uniform {min, max}, triangular {min, mode, max}, normal {mean, sd} or lognormal {median, sigma}. \`samples\` inputs are drawn from \`seed\` (xoroshiro128+, in streams of 256 samples: the same seed gives the same answer, bit for bit, whatever the worker pool), independently or as a Latin hypercube, and each is answered as \`POST /v1/<estimator>\` would. The answer gives each output's mean, sd, p5…p95, min, max and histogram over the samples that gave a number; the probability of each threshold (e.g. cost_ratio below 1: orbit cheaper than the ground); and for each input and output Spearman's rank correlation and the tornado swing (the output with that input at its p10 and at its p90, the others at their medians). A sample that fails (a value outside a field's range, physics refusing) is counted and the first few quoted. \`Accept: image/svg+xml\` draws the tornado chart of the first output (the histogram when one input varies). ${describeLimits(options, `at most ${options.max_uncertainty_samples.toLocaleString('en-US')} samples`)}`,
+      description: `Each uncertain input field (a JSON pointer into the estimator's input) gets a distribution in its unit: uniform {min, max}, triangular {min, mode, max}, normal {mean, sd} or lognormal {median, sigma}. \`samples\` inputs are drawn from \`seed\` (xoroshiro128+, in streams of ${STREAM_SIZE} samples: the same seed gives the same answer, bit for bit, whatever the worker pool), independently or as a Latin hypercube, and each is answered as \`POST /v1/<estimator>\` would. The answer gives each output's mean, sd, p5…p95, min, max and histogram over the samples that gave a number; the probability of each threshold (e.g. cost_ratio below 1: orbit cheaper than the ground); and for each input and output Spearman's rank correlation and the tornado swing (the output with that input at its p10 and at its p90, the others at their medians). A sample that fails (a value outside a field's range, physics refusing) is counted and the first few quoted. \`Accept: image/svg+xml\` draws the tornado chart of the first output (the histogram when one input varies). ${describeLimits(options, `at most ${options.max_uncertainty_samples.toLocaleString('en-US')} samples`)}`,
       body: body.meta({ 'x-examples': UNCERTAINTY_EXAMPLES }),
       ok: {
         description: 'The summaries, or the chart',

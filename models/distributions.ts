@@ -48,7 +48,9 @@ const Lognormal = z
   .strict()
   .describe('Lognormal: ln x normal with mean ln(median) and standard deviation sigma');
 
-const KINDS = ['uniform', 'triangular', 'normal', 'lognormal'] as const;
+/** The kinds of distribution an uncertain input may have: each an entry's key. */
+export const DISTRIBUTION_KINDS = ['uniform', 'triangular', 'normal', 'lognormal'] as const;
+export type DistributionKind = (typeof DISTRIBUTION_KINDS)[number];
 
 /** An uncertain input: the field (a JSON pointer into the estimator's input) and exactly one distribution. */
 export const DistributionEntry = z
@@ -61,14 +63,14 @@ export const DistributionEntry = z
   })
   .strict()
   .superRefine((e, ctx) => {
-    const given = KINDS.filter((k) => e[k] !== undefined);
+    const given = DISTRIBUTION_KINDS.filter((k) => e[k] !== undefined);
     if (given.length !== 1)
       ctx.addIssue({
         code: 'custom',
         path: given.length > 1 ? [given[1] as string] : [],
-        message: `expected exactly one distribution among ${KINDS.join(', ')}; got ${given.length === 0 ? 'none' : given.join(' and ')}`,
+        message: `expected exactly one distribution among ${DISTRIBUTION_KINDS.join(', ')}; got ${given.length === 0 ? 'none' : given.join(' and ')}`,
       });
-    else if (!isRepresentable({ [given[0] as string]: e[given[0] as (typeof KINDS)[number]] } as Distribution))
+    else if (!isRepresentable({ [given[0] as string]: e[given[0] as DistributionKind] } as Distribution))
       ctx.addIssue({
         code: 'custom',
         path: [given[0] as string],
@@ -87,7 +89,7 @@ export const DistributionShape = z.union([
 export type Distribution = z.output<typeof DistributionShape>;
 
 /** The kind of a distribution: its one key. */
-export function kindOf(d: Distribution): 'uniform' | 'triangular' | 'normal' | 'lognormal' {
+export function kindOf(d: Distribution): DistributionKind {
   if ('uniform' in d) return 'uniform';
   if ('triangular' in d) return 'triangular';
   if ('normal' in d) return 'normal';
@@ -134,16 +136,9 @@ export function isRepresentable(d: Distribution): boolean {
   return [mean, variance, ...U_EXTREMES.map((u) => quantileOf(d, u))].every(Number.isFinite);
 }
 
-/** Lowest and highest value a distribution can give: its support (infinite for the normal's, zero for the lognormal's lower end). */
-export function supportOf(d: Distribution): [number, number] {
-  if ('uniform' in d) return [d.uniform.min, d.uniform.max];
-  if ('triangular' in d) return [d.triangular.min, d.triangular.max];
-  if ('lognormal' in d) return [0, Number.POSITIVE_INFINITY];
-  return [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
-}
-
 /** How the unit numbers of a design are drawn: independently, or stratified per input (a Latin hypercube, McKay, Beckman & Conover 1979). */
-export type DesignMethod = 'random' | 'latin_hypercube';
+export const DESIGN_METHODS = ['random', 'latin_hypercube'] as const;
+export type DesignMethod = (typeof DESIGN_METHODS)[number];
 
 /** Samples per seed stream: the unit a run is split by (streams, not threads, fix the numbers). */
 export const STREAM_SIZE = 256;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Estimator } from './estimator.js';
 import { withProvenance } from './estimator.js';
-import { pointerTokens as pointerTokensOf } from './pointer.js';
+import { pointerTokens } from './pointer.js';
 
 export type JsonSchema = {
   $ref?: string;
@@ -104,5 +104,5 @@ export function numberBounds(node: JsonSchema, tokens: readonly string[], defs: 
 /** Whether an estimator's input (or served output) admits a number at the pointer. */
 export function admitsNumber(estimator: Estimator, pointer: string, side: 'input' | 'output'): boolean {
   const schema = schemasOf(estimator)[side];
-  return numberBounds(schema, pointerTokensOf(pointer), schema.$defs ?? {}) !== null;
+  return numberBounds(schema, pointerTokens(pointer), schema.$defs ?? {}) !== null;
 }

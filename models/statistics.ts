@@ -1,7 +1,7 @@
 /**
  * Statistics of samples: the summary of a distribution (moments, quantiles, histogram) and
  * Spearman's rank correlation between an input and an output. Pure numerics, used by the
- * uncertainty route and the claims' probabilities.
+ * uncertainty route's answer (the claims' probabilities count shares of samples and need none of it).
  */
 import { quantileSorted } from './numerics.js';
 
@@ -65,8 +65,9 @@ export interface Histogram {
 
 /**
  * Equal-width histogram of sorted values over [min, max], with the number of bins from the
- * Freedman–Diaconis rule (width 2·IQR·n^(−1/3); Freedman & Diaconis 1981), between 1 and `maxBins`.
- * All values equal: one bin of zero width.
+ * Freedman–Diaconis rule (width 2·IQR·n^(−1/3); Freedman & Diaconis 1981), between 1 and `maxBins`;
+ * an IQR of 0 (the middle half all one value, the rule's width 0) gives 10 bins. All values equal:
+ * one bin of zero width.
  */
 export function histogram(sorted: readonly number[], maxBins = 40): Histogram {
   const n = sorted.length;

@@ -14,7 +14,7 @@ import {
   sampleDesign,
   unitDesign,
 } from '../models/distributions.js';
-import { histogram, meanAndSd, ranks, sortedFinite, spearman, summarize } from '../models/statistics.js';
+import { histogram, meanAndSd, pearson, ranks, sortedFinite, spearman, summarize } from '../models/statistics.js';
 
 const CASES: [string, Distribution][] = [
   ['uniform', { uniform: { min: 2, max: 5 } }],
@@ -148,6 +148,29 @@ describe('sample statistics', () => {
         expect(h.edges.length).toBe(h.counts.length + 1);
       }),
     );
+  });
+
+  it('bin by the Freedman–Diaconis width 2·IQR·n^(−1/3), and into 10 bins when the IQR is 0', () => {
+    // 1..100: IQR 75.25 − 25.75 = 49.5, width 99 / 100^(1/3) = 21.3, ⌈99 / 21.3⌉ = 5 bins of 19.8.
+    const h = histogram(Array.from({ length: 100 }, (_, k) => k + 1));
+    expect(h.counts).toEqual([20, 20, 20, 20, 20]);
+    for (const [k, e] of h.edges.entries()) expect(e).toBeCloseTo(1 + 19.8 * k, 12);
+    const flat = histogram([...new Array<number>(80).fill(0), ...Array.from({ length: 20 }, (_, k) => k + 1)]);
+    expect(flat.counts).toHaveLength(10);
+  });
+
+  it("give Pearson's r of Anscombe's quartet (Anscombe 1973, The American Statistician 27(1): 0.816 for each set)", () => {
+    const x = [10, 8, 13, 9, 11, 14, 6, 4, 12, 7, 5];
+    const y1 = [8.04, 6.95, 7.58, 8.81, 8.33, 9.96, 7.24, 4.26, 10.84, 4.82, 5.68];
+    const y2 = [9.14, 8.14, 8.74, 8.77, 9.26, 8.1, 6.13, 3.1, 9.13, 7.26, 4.74];
+    expect(pearson(x, y1)).toBeCloseTo(0.816, 3);
+    expect(pearson(x, y2)).toBeCloseTo(0.816, 3);
+  });
+
+  it("give Spearman's rho of the worked example of Wikipedia's article on it, IQ against hours of television a week: 1 − 6·194/(10·99) = −29/165", () => {
+    const iq = [106, 100, 86, 101, 99, 103, 97, 113, 112, 110];
+    const tv = [7, 27, 2, 50, 28, 29, 20, 12, 6, 17];
+    expect(spearman(iq, tv)).toBeCloseTo(-29 / 165, 14);
   });
 
   it('rank ties at their mean rank, and correlate monotone series at ±1', () => {

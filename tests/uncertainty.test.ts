@@ -8,6 +8,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { quantileOf } from '../models/distributions.js';
 import { runEstimator } from '../models/estimator.js';
+import { valueAt } from '../models/pointer.js';
 import { ESTIMATOR_BY_NAME } from '../models/registry.js';
 import { buildApp } from '../src/app.js';
 import { README_PATH as DOC_README_PATH } from '../src/cli/readme-block.js';
@@ -29,11 +30,7 @@ if (!economics || !thermal) throw new Error('registry without economics or therm
 /** An output of an estimator on an input, as its route would answer it. */
 const outputOf = (name: 'economics' | 'thermal', input: unknown, pointer: string) => {
   const e = name === 'economics' ? economics : thermal;
-  const answer = runEstimator(e, e.input.parse(input), 'finite') as Record<string, any>;
-  return pointer
-    .split('/')
-    .slice(1)
-    .reduce((v: any, k) => v?.[k], answer) as unknown as number;
+  return valueAt(runEstimator(e, e.input.parse(input), 'finite'), pointer) as number;
 };
 
 const ECONOMICS = {

@@ -25,9 +25,10 @@ export const SOLVE_SPEC = {
 
 type Answer = Record<string, any>;
 
-/** The answers as JSON and SVG, and the solve, from the service's own routes. */
+/** The README example's request, beside the code that answers it (the route's own example is the same request). */
 export { costRatioSpec };
 
+/** The answers as JSON and SVG, and the solve, from the service's own routes. */
 export async function costRatioUncertainty(spec = costRatioSpec()): Promise<{ json: Answer; svg: string; solve: Answer }> {
   return askService(async (ask) => ({
     json: JSON.parse(await ask('/v1/uncertainty', spec)),

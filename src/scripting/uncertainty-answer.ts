@@ -10,7 +10,7 @@ import { histogram, type Summary, sortedFinite, spearman, summarize } from '../.
 import type { Problem } from '../problem.js';
 import type { Result } from './run.js';
 import { columnFor } from './table.js';
-import { type Plan, referenceValues, type Sampled, TORNADO_QUANTILES, unitOf } from './uncertainty.js';
+import { type Plan, referenceValues, type Sampled, TORNADO_QUANTILES, tornadoRun, unitOf } from './uncertainty.js';
 import { type AxisName, histogramChart, tornadoChart } from './uncertainty-chart.js';
 
 /** Failed samples quoted in the answer. */
@@ -119,14 +119,15 @@ function sensitivity(sampled: Sampled) {
   return plan.request.outputs.flatMap((output) => {
     const column = outputColumn(sampled, output);
     const rows = plan.fields.map((field, d) => {
-      const low = referenceOutput(sampled, 1 + 2 * d, output);
-      const high = referenceOutput(sampled, 2 + 2 * d, output);
+      const [lowRun, highRun] = [tornadoRun(d, 0), tornadoRun(d, 1)];
+      const low = referenceOutput(sampled, lowRun, output);
+      const high = referenceOutput(sampled, highRun, output);
       return {
         field,
         output,
         rank_correlation: rankCorrelation(inputColumn(sampled, d), column),
-        input_low: refs[1 + 2 * d]?.[d] as number,
-        input_high: refs[2 + 2 * d]?.[d] as number,
+        input_low: refs[lowRun]?.[d] as number,
+        input_high: refs[highRun]?.[d] as number,
         low,
         high,
         swing: low === null || high === null ? null : Math.abs(high - low),

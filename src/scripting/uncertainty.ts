@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { CLAIM_DISTRIBUTIONS } from '../../fixtures/index.js';
 import {
+  DESIGN_METHODS,
   type DesignMethod,
   type Distribution,
   DistributionEntry,
@@ -23,7 +24,7 @@ import type { Estimator } from '../../models/estimator.js';
 import { PointerSchema, withValueAt } from '../../models/pointer.js';
 import { ESTIMATOR_BY_NAME, ESTIMATOR_NAMES } from '../../models/registry.js';
 import { ProblemError, RequestRefused } from '../problem.js';
-import { type Item, type Prepared, prepareChunks, type Result, type RunOptions, runChunks } from './run.js';
+import { type Item, type Prepared, prepareChunks, type Result, type RunOptions, runChunks, totalCost } from './run.js';
 import { checkPointers } from './sweep.js';
 import { columnFor } from './table.js';
 
@@ -75,7 +76,7 @@ export function uncertaintyRequestSchema(maxSamples: number) {
         .default(1)
         .describe('Seed of the generator (xoroshiro128+): the same seed gives the same answer, bit for bit'),
       method: z
-        .enum(['random', 'latin_hypercube'])
+        .enum(DESIGN_METHODS)
         .default('random')
         .describe('Independent draws, or a Latin hypercube (each input stratified into `samples` equal-probability bins)'),
       thresholds: z
@@ -146,6 +147,11 @@ export function referenceValues(plan: Plan): number[][] {
   return runs;
 }
 
+/** The reference run (`referenceValues` order) with input d at the k-th tornado quantile (0: its p10, 1: its p90). */
+export function tornadoRun(d: number, k: number): number {
+  return 1 + TORNADO_QUANTILES.length * d + k;
+}
+
 /** The samples' inputs, then the reference runs' (`referenceValues`), as items of the estimator. */
 function* sampleItems(plan: Plan, values: Float64Array): Generator<Item> {
   const dims = plan.fields.length;
@@ -166,8 +172,7 @@ export function prepareSamples(plan: Plan, values: Float64Array, options: RunOpt
 
 /** 413 before any work when the samples and reference runs together pass the budget. */
 export function checkSamplesCost(chunks: Prepared[][], budget_cpu_s: number): void {
-  let total = 0;
-  for (const c of chunks) for (const p of c) if (!p.problem) total += p.cost_s;
+  const total = totalCost(chunks.flat());
   if (total <= budget_cpu_s) return;
   const estimated = Number(total.toPrecision(3));
   throw new TooLarge(
