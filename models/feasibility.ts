@@ -283,11 +283,6 @@ function latencyRequest(s: Scenario, r: ResolvedScenario, orbitEpoch: string, p:
   });
 }
 
-// ---------------------------------------------------------------------------------------------
-// The parts
-// ---------------------------------------------------------------------------------------------
-
-/** One estimator on one request, exactly as POST /v1/<name> answers it (assumptions and warnings included). */
 /**
  * The links part's request: the cluster's link at its spacing, an optical link from the scenario's
  * orbit to the default station, and training the reference model data-parallel across the cluster,
@@ -326,6 +321,11 @@ function linksRequest(s: Scenario, r: ResolvedScenario, p: Provenance): Req {
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// The parts
+// ---------------------------------------------------------------------------------------------
+
+/** One estimator on one request, exactly as POST /v1/<name> answers it (assumptions and warnings included). */
 function part<I extends z.ZodType, O extends z.ZodObject>(estimator: Estimator<I, O>, request: Req) {
   return runEstimator(estimator, estimator.input.parse(request));
 }
