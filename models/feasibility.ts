@@ -554,15 +554,19 @@ function batteryCandidate(power: Parts['power']): CandidateT | null {
   });
 }
 
-/** The workload against the links: the binding link's required ÷ carried rate, when a link was sized for a need. */
+/**
+ * The workload against the links: the binding link's required ÷ carried rate, when a link was sized
+ * for a need. The binding link is one of the checks, one that carries a positive rate (links.ts,
+ * `bindingOf`).
+ */
 function linksCandidate(links: Parts['links']): CandidateT | null {
   const b = links.binding_link;
   if (b === null) return null;
-  const check = links.checks.find((c) => c.need === b.need && c.link === b.link);
+  const check = links.checks.find((c) => c.need === b.need && c.link === b.link) as Parts['links']['checks'][number];
   return candidate({
     name: 'links',
-    value: check?.required_gbps ?? 0,
-    limit: check?.carried_gbps ?? 1,
+    value: check.required_gbps,
+    limit: check.carried_gbps as number,
     unit: 'Gbit/s',
     limit_basis: `what the ${b.link} carries for ${b.need.replace('_', ' ')}`,
     source: 'orbital-dc-convention',
