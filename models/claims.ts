@@ -408,7 +408,8 @@ function withDefaultTraining(run: ScenarioRun): ScenarioRun {
 
 /** The training step's gradient exchange against the link between neighbours of the cluster (POST /v1/links). */
 function trainAcrossSatellites(scenarioRun: ScenarioRun): Evaluation {
-  const run = scenarioRun.links.workload?.training ? scenarioRun : withDefaultTraining(scenarioRun);
+  const workload = scenarioRun.scenario.links?.workload;
+  const run = workload !== undefined && workload.training === undefined ? withDefaultTraining(scenarioRun) : scenarioRun;
   const l = run.links;
   const check = l.checks.find((c) => c.need === 'training_allreduce');
   const t = l.workload?.training;
