@@ -283,11 +283,6 @@ function latencyRequest(s: Scenario, r: ResolvedScenario, orbitEpoch: string, p:
   });
 }
 
-// ---------------------------------------------------------------------------------------------
-// The parts
-// ---------------------------------------------------------------------------------------------
-
-/** One estimator on one request, exactly as POST /v1/<name> answers it (assumptions and warnings included). */
 /**
  * The links part's request: the cluster's link at its spacing, an optical link from the scenario's
  * orbit to the default station, and training the reference model data-parallel across the cluster,
@@ -326,6 +321,11 @@ function linksRequest(s: Scenario, r: ResolvedScenario, p: Provenance): Req {
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// The parts
+// ---------------------------------------------------------------------------------------------
+
+/** One estimator on one request, exactly as POST /v1/<name> answers it (assumptions and warnings included). */
 function part<I extends z.ZodType, O extends z.ZodObject>(estimator: Estimator<I, O>, request: Req) {
   return runEstimator(estimator, estimator.input.parse(request));
 }
@@ -554,15 +554,19 @@ function batteryCandidate(power: Parts['power']): CandidateT | null {
   });
 }
 
-/** The workload against the links: the binding link's required ÷ carried rate, when a link was sized for a need. */
+/**
+ * The workload against the links: the binding link's required ÷ carried rate, when a link was sized
+ * for a need. The binding link is one of the checks, one that carries a positive rate (links.ts,
+ * `bindingOf`).
+ */
 function linksCandidate(links: Parts['links']): CandidateT | null {
   const b = links.binding_link;
   if (b === null) return null;
-  const check = links.checks.find((c) => c.need === b.need && c.link === b.link);
+  const check = links.checks.find((c) => c.need === b.need && c.link === b.link) as Parts['links']['checks'][number];
   return candidate({
     name: 'links',
-    value: check?.required_gbps ?? 0,
-    limit: check?.carried_gbps ?? 1,
+    value: check.required_gbps,
+    limit: check.carried_gbps as number,
     unit: 'Gbit/s',
     limit_basis: `what the ${b.link} carries for ${b.need.replace('_', ' ')}`,
     source: 'orbital-dc-convention',

@@ -18,31 +18,15 @@ export function failuresPerYear(failures: number, devices: number, observed_days
   return (failures / devices) * (HOURS_PER_COMMON_YEAR / 24 / observed_days);
 }
 
-/** An observation of accelerator failures on a fleet in the field: each figure the caller's, else the `reliability.*` default. */
-export interface FailureObservation {
-  gpu_interruptions?: number;
-  hbm_interruptions?: number;
-  gpus?: number;
-  observed_days?: number;
-}
-
 /**
- * Accelerator failures per accelerator-year from the observation (GPU and HBM faults over the
- * accelerators observed), each figure not given taken from its default and recorded as
- * `reliability.<figure>`: the one place the field failure rate is worked out.
- */
-export function observedFailurePerYear(observation: FailureObservation, p: Provenance): number {
-  const figure = (name: keyof FailureObservation) => p.orDefault(`reliability.${name}`, observation[name], `reliability.${name}`);
-  return failuresPerYear(figure('gpu_interruptions') + figure('hbm_interruptions'), figure('gpus'), figure('observed_days'));
-}
-
-/**
- * Accelerator failures per accelerator-year in the field, from the default observation (the Llama 3
- * pre-training run, fixtures `reliability.*`). Recorded as one assumption, `gpu_failure_per_year`,
- * the field that overrides it.
+ * Accelerator failures per accelerator-year in the field: the GPU and HBM faults of the default
+ * observation (the Llama 3 pre-training run, fixtures `reliability.*`) over the accelerators
+ * observed. Recorded as one assumption, `gpu_failure_per_year`, the field that overrides it.
  */
 export function gpuFailurePerYear(p: Provenance): number {
-  const rate = observedFailurePerYear({}, new Provenance());
+  const d = (name: 'gpu_interruptions' | 'hbm_interruptions' | 'gpus' | 'observed_days') =>
+    Provenance.value(`reliability.${name}`);
+  const rate = failuresPerYear(d('gpu_interruptions') + d('hbm_interruptions'), d('gpus'), d('observed_days'));
   p.assume('gpu_failure_per_year', rate, '1/year', Provenance.source('reliability.gpus'));
   return rate;
 }

@@ -108,6 +108,18 @@ describe('POST /v1/claims { scenario }', () => {
     expect(starcloud.scenario.vehicle).toBeUndefined();
   });
 
+  it('a workload of inference alone still lets the training claim be judged, on the default training beside it', async () => {
+    const res = await post(app(), '/v1/claims', {
+      probability_samples: 0,
+      scenario: { links: { workload: { inference: { output_tokens_per_s: 1e6 } } } },
+    });
+    expect(res.status).toBe(200);
+    const base = await defaultClaims();
+    const claim = (body: { claims: { id: string; figures: { name: string; value: number }[] }[] }) =>
+      body.claims.find((c) => c.id === 'train-across-satellites')?.figures.find((f) => f.name === 'allreduce_over_link')?.value;
+    expect(claim(res.body)).toBe(claim(base));
+  });
+
   it('400: a scenario field out of range points into the scenario', async () => {
     const res = await post(app(), '/v1/claims', { scenario: { load_kw: -5 } });
     expect(res.status).toBe(400);
