@@ -11,6 +11,9 @@ export const wrap360 = (deg: number): number => ((deg % 360) + 360) % 360;
 /** An angle in degrees brought into [−180, 180). */
 export const wrap180 = (deg: number): number => ((((deg + 180) % 360) + 360) % 360) - 180;
 
+/** Iterations of Brent's root finder at most (one evaluation of f each). */
+export const BRENT_MAX_ITERATIONS = 100;
+
 /** Brent's root finder on [a, b] with f(a), f(b) of opposite signs (Brent 1973, ch. 4; "zeroin"). */
 export function brentRoot(f: (x: number) => number, a: number, b: number, fa: number, fb: number, xtol: number): number {
   if (fa === 0) return a;
@@ -19,7 +22,7 @@ export function brentRoot(f: (x: number) => number, a: number, b: number, fa: nu
   let fc = fa;
   let d = b - a;
   let e = d;
-  for (let iter = 0; iter < 100; iter++) {
+  for (let iter = 0; iter < BRENT_MAX_ITERATIONS; iter++) {
     if (fb * fc > 0) {
       c = a;
       fc = fa;

@@ -11,7 +11,7 @@ import { PhysicallyImpossible } from './errors.js';
 import type { Estimator } from './estimator.js';
 import { runEstimator } from './estimator.js';
 import { plain } from './format.js';
-import { rootInRange } from './numerics.js';
+import { BRENT_MAX_ITERATIONS, rootInRange } from './numerics.js';
 import { pointerTokens, valueAt, withValueAt } from './pointer.js';
 import { assumedNumber } from './provenance.js';
 import { type Bounds, numberBounds, schemasOf } from './schema-paths.js';
@@ -40,8 +40,6 @@ const OPEN_DECADES_DOWN = 6;
 const SAMPLES_PER_DECADE = 4;
 const MIN_SAMPLES = 12;
 const MAX_SAMPLES = 64;
-/** Brent's method's evaluations at most beyond the scan (it converges superlinearly; ~10–20 in practice), and the answer fed back. */
-const REFINE_EVALUATIONS = 60;
 /** Relative tolerance of the root, of the bracket's scale. */
 const RTOL = 1e-10;
 
@@ -101,8 +99,12 @@ export function searchRange(p: SolveProblem, current: number | undefined): Searc
   return rangeOf(lo, hi, current);
 }
 
-/** The evaluations a solve may take at most: the base, the longest scan, Brent's refinement and the value fed back. */
-export const SOLVE_MAX_EVALUATIONS = 1 + MAX_SAMPLES + REFINE_EVALUATIONS + 1;
+/**
+ * The evaluations a solve may take at most: the base, the longest scan (its samples and both ends),
+ * Brent's refinement at its iteration cap (one evaluation each; it converges in some 10–20) and the
+ * value fed back.
+ */
+export const SOLVE_MAX_EVALUATIONS = 1 + (MAX_SAMPLES + 1) + BRENT_MAX_ITERATIONS + 1;
 
 /** A value of the field to price the solve at: the base's, the bracket's middle, or the middle of the range searched. */
 export function probeValue(p: SolveProblem): number {
