@@ -93,7 +93,9 @@ export function searchRange(p: SolveProblem, current: number | undefined): Searc
   let lo = b.min ?? (b.gt !== undefined ? b.gt + hair(b.gt) : undefined);
   let hi = b.max ?? (b.lt !== undefined ? b.lt - hair(b.lt) : undefined);
   if (lo === undefined && hi === undefined) return rangeOf(-1e9 * scale, 1e9 * scale, current);
-  if (lo !== undefined && lo <= 0 && hi === undefined && (b.min === 0 || b.gt === 0)) lo = scale * 10 ** -OPEN_DECADES_DOWN;
+  // A lower bound of 0, inclusive or not, is searched from six decades below the value, not from the hair above 0.
+  const floor = scale * 10 ** -OPEN_DECADES_DOWN;
+  if ((b.min === 0 || b.gt === 0) && (hi === undefined || floor < hi)) lo = floor;
   hi ??= Math.max(scale, lo ?? 0) * 10 ** OPEN_DECADES_UP;
   lo ??= hi - 1e9 * scale;
   return rangeOf(lo, hi, current);

@@ -5,6 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { runEstimator } from '../models/estimator.js';
 import { ESTIMATOR_BY_NAME } from '../models/registry.js';
+import { searchRange } from '../models/solve.js';
 import { expectProblem, expectRefusal, post, useApp, usePooledApp } from './helpers.js';
 
 const app = useApp();
@@ -128,5 +129,25 @@ describe('POST /v1/solve', () => {
     };
     const [inline, inPool] = await Promise.all([post(app(), '/v1/solve', body), post(pooled(), '/v1/solve', body)]);
     expect(inPool.body).toEqual(inline.body);
+  });
+});
+
+describe('the range a solve searches', () => {
+  const problem = (estimator: string, field: string, base: Record<string, unknown>) => ({
+    estimator: ESTIMATOR_BY_NAME.get(estimator) as NonNullable<ReturnType<typeof ESTIMATOR_BY_NAME.get>>,
+    base,
+    field,
+    target: { output: '/cost_ratio', value: 1 },
+  });
+
+  it('a lower bound of 0, inclusive or exclusive, is searched from six decades below the value', () => {
+    // load_kw is > 0 and < 1e9; launch_usd_per_kg is ≥ 0 with no upper bound.
+    const exclusive = searchRange(problem('power', '/load_kw', { load_kw: 1000 }), 1000);
+    expect(exclusive.min).toBeCloseTo(1e-3, 12);
+    expect(exclusive.max).toBeLessThan(1e9);
+    expect(exclusive.max).toBeGreaterThan(0.999e9);
+    const inclusive = searchRange(problem('economics', '/launch_usd_per_kg', { launch_usd_per_kg: 200 }), 200);
+    expect(inclusive.min).toBeCloseTo(2e-4, 12);
+    expect(inclusive.max).toBeCloseTo(2e11, 0);
   });
 });
