@@ -413,11 +413,9 @@ function trainAcrossSatellites(scenarioRun: ScenarioRun): Evaluation {
   const l = run.links;
   const check = l.checks.find((c) => c.need === 'training_allreduce');
   const t = l.workload?.training;
+  // The links request always asks for training over the link between satellites (withDefaultTraining above).
   if (!check || !t || check.carried_gbps === null)
-    return {
-      figures: [f('allreduce_over_link', Number.NaN, '1')],
-      text: 'the scenario’s links carry no training workload (links.workload without training)',
-    };
+    throw new Error('train-across-satellites: the links part answered no training check although its request asks for one');
   const ratio = check.required_gbps / check.carried_gbps;
   const workers = (run.requests.links?.workload as { training?: { data_parallel?: number } })?.training?.data_parallel ?? 0;
   return {
