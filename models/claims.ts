@@ -16,7 +16,14 @@ import {
   VEHICLES,
 } from '../fixtures/index.js';
 import { coefficient, counted, sumCosts } from './cost.js';
-import { type DesignMethod, type Distribution, DistributionShape, kindOf, sampleDesign } from './distributions.js';
+import {
+  DESIGN_METHODS,
+  type DesignMethod,
+  type Distribution,
+  DistributionShape,
+  kindOf,
+  sampleDesign,
+} from './distributions.js';
 import { economicsEstimator } from './economics.js';
 import { PhysicallyImpossible } from './errors.js';
 import { type Cost, defineEstimator, runEstimator } from './estimator.js';
@@ -568,7 +575,7 @@ const DEFAULT_DISTRIBUTIONS: Readonly<Record<string, Distribution>> = Object.fro
 );
 
 /** How the samples are drawn (models/distributions.ts). */
-const DesignMethodSchema = z.enum(['latin_hypercube', 'random'] as const satisfies readonly DesignMethod[]);
+const DesignMethodSchema = z.enum(DESIGN_METHODS);
 
 /** How the claims' probabilities are sampled. */
 interface Sampling {
