@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { DOSE_TABLE } from '../fixtures/index.js';
 import { HOURS_PER_COMMON_YEAR } from './constants.js';
+import { significant } from './format.js';
 import { interpolate } from './numerics.js';
 import { Provenance } from './provenance.js';
 
@@ -101,13 +102,17 @@ const Tier = z.object({
   source: z.string().describe('Key into GET /v1/sources: a yardstick of site availability, not an assumption of this model'),
 });
 
+/** A tier's default site availability as a percentage, for the output's descriptions: 99.982. */
+const tierPercent = (name: 'reliability.tier3_availability' | 'reliability.tier4_availability') =>
+  significant(100 * Provenance.value(name), 5);
+
 export const UptimeOutput = z
   .object({
     availability_fraction: z.number().describe('Share of the mission’s accelerator-hours available: Π(1 − loss)'),
     downtime_min_per_year: z.number().describe('(1 − availability) × minutes in a year, min/year'),
     losses: z.array(Loss).describe('Each loss, named'),
-    tier3: Tier.describe('Tier III (99.982 %)'),
-    tier4: Tier.describe('Tier IV (99.995 %)'),
+    tier3: Tier.describe(`Tier III (${tierPercent('reliability.tier3_availability')} %)`),
+    tier4: Tier.describe(`Tier IV (${tierPercent('reliability.tier4_availability')} %)`),
     accelerators: z
       .object({
         failure_per_year: z.number().describe('Failures per accelerator-year (field rate)'),
