@@ -77,8 +77,17 @@ export function px(value: number): string {
   return String(rounded === 0 ? 0 : rounded);
 }
 
-/** The cell as a number to plot, or null when it is not a finite number (a failed point, null, a string). */
-function finite(cell: unknown): number | null {
+/** Pixels per tick on an x and a y axis. */
+export const X_TICK_PX = 80;
+export const Y_TICK_PX = 40;
+
+/** How many ticks an axis of this length gets, one per `per` pixels and at least two. */
+export function tickCount(length: number, per: number): number {
+  return Math.max(2, Math.round(length / per));
+}
+
+/** The cell as a number to plot, or null when it is not a finite number (a failed point, a failed run, null, a string). */
+export function finite(cell: unknown): number | null {
   return typeof cell === 'number' && Number.isFinite(cell) ? cell : null;
 }
 
@@ -349,8 +358,8 @@ function lineChart(table: SweepTable, x: Indexed, outputs: readonly Indexed[], s
   const failed = points.filter((p) => p.row.error !== null);
   const subtitle = failed.length > 0 ? `${failed.length} of ${points.length} points failed (× on the x axis)` : '';
   const frame = frameOf(size, legendWidth(outputs, size.width), subtitle !== '');
-  const xCount = Math.max(2, Math.round((frame.right - frame.left) / 80));
-  const yCount = Math.max(2, Math.round((frame.bottom - frame.top) / 40));
+  const xCount = tickCount(frame.right - frame.left, X_TICK_PX);
+  const yCount = tickCount(frame.bottom - frame.top, Y_TICK_PX);
   const xValues = points.map((p) => p.x);
   const xLog = isLogAxis(x.column, xValues);
   const yLog = xLog && plotted.every((v) => v > 0);
@@ -565,7 +574,7 @@ function colourBar(
   title: string,
   width: number,
 ): string {
-  const count = Math.max(2, Math.round((bottom - top) / 40));
+  const count = tickCount(bottom - top, Y_TICK_PX);
   const scale = (colours.log ? scaleLog() : scaleLinear()).domain(colours.domain).range([bottom, top]);
   const ticks = ticksOf(scale, colours.log, count);
   const stops = Array.from({ length: 11 }, (_, k) => `<stop offset="${k / 10}" stop-color="${interpolateViridis(k / 10)}"/>`);

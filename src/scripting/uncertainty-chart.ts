@@ -15,6 +15,7 @@ import {
   escapeXml,
   FAILED_COLOUR,
   type Frame,
+  finite,
   frameOf,
   leftAxis,
   numberLabel,
@@ -25,8 +26,11 @@ import {
   sizeOf,
   spansDecades,
   type Tick,
+  tickCount,
   ticksOf,
   titleOf,
+  X_TICK_PX,
+  Y_TICK_PX,
 } from './chart.js';
 
 /** A field named as a table column names it: "launch_usd_per_kg" → label "launch", unit "USD/kg". */
@@ -124,9 +128,6 @@ const LABEL_GAP = 8;
 /** Distance of a line's label from the line, and between the stacked labels of the histogram's lines. */
 const LABEL_OFFSET = 4;
 const LABEL_STEP = 14;
-/** Pixels per tick on an x and a y axis, as in the sweep's charts. */
-const X_TICK_PX = 80;
-const Y_TICK_PX = 40;
 /** The domain of an axis with nothing to plot. */
 const EMPTY_DOMAIN = [0, 1];
 /** White outline under a line's label, so that it reads over the other lines. */
@@ -134,16 +135,6 @@ const HALO = 'paint-order="stroke" stroke="white" stroke-width="3"';
 
 const COUNT = tickFormat(0, 1, 1, ',d');
 const PROBABILITY = tickFormat(0, 1, 1, '.3~r');
-
-/** The value when it is a finite number, else null (a failed run). */
-function finiteOrNull(value: number | null | undefined): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-/** How many ticks an axis of this length gets. */
-function tickCount(length: number, per: number): number {
-  return Math.max(2, Math.round(length / per));
-}
 
 /** A label right of a vertical line at x, or left of it past the plot's middle so that it stays inside. */
 function besideLine(x: number, frame: Frame): string {
@@ -176,8 +167,8 @@ interface TornadoRow {
  */
 function rankedRows(bars: readonly TornadoBar[], base: number | null): TornadoRow[] {
   const rows = bars.map((bar) => {
-    const low = finiteOrNull(bar.low);
-    const high = finiteOrNull(bar.high);
+    const low = finite(bar.low);
+    const high = finite(bar.high);
     const known = low ?? high;
     const complete = low !== null && high !== null;
     const swing = complete ? Math.abs(high - low) : known !== null && base !== null ? Math.abs(known - base) : 0;
@@ -314,7 +305,7 @@ function tornadoSubtitle(data: TornadoData, base: number | null): string {
  */
 export function tornadoChart(data: TornadoData, options: ChartOptions = {}): string {
   const size = sizeOf(options);
-  const base = finiteOrNull(data.base);
+  const base = finite(data.base);
   const rows = rankedRows(data.bars, base);
   const frame = tornadoFrame(size, rows);
   const { scale, log } = tornadoScale(rows, base, frame);
