@@ -11,7 +11,6 @@ import { z } from 'zod';
 import { ClientGone } from '../src/pool.js';
 import { ProblemSchema, RequestRefused } from '../src/problem.js';
 import {
-  allOf,
   batchJson,
   batchLines,
   type Limits,
@@ -22,7 +21,7 @@ import {
   sweepLines,
 } from '../src/scripting/answers.js';
 import { sweepChart } from '../src/scripting/chart.js';
-import { type Item, ItemShape, type RunOptions } from '../src/scripting/run.js';
+import { allOf, type Item, ItemShape, type RunOptions } from '../src/scripting/run.js';
 import { type SweepRequest, SweepRequestSchema } from '../src/scripting/sweep.js';
 import { clientGoneSignal, ERROR_RESPONSES, type ExecutionOptions, problemResponse } from './estimators.js';
 import { solveRoute, uncertaintyRoute } from './uncertainty.js';

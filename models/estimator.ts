@@ -218,7 +218,7 @@ export function runEstimator<I extends z.ZodType, O extends z.ZodObject>(
 }
 
 /** Seconds to three significant digits, for a figure of a refusal. */
-const seconds = (x: number) => Number(x.toPrecision(3));
+export const refusalSeconds = (x: number) => Number(x.toPrecision(3));
 
 /**
  * The cost of a request against a budget, before any work: the cost when it is within the budget,
@@ -232,7 +232,7 @@ export function checkCost<I extends z.ZodType, O extends z.ZodObject>(
 ): Cost {
   const cost = e.cost(input);
   if (cost.cpu_s <= budget_cpu_s) return cost;
-  const estimated = Number.isFinite(cost.cpu_s) ? seconds(cost.cpu_s) : Number.MAX_VALUE;
+  const estimated = Number.isFinite(cost.cpu_s) ? refusalSeconds(cost.cpu_s) : Number.MAX_VALUE;
   throw new TooLarge(
     `${e.name}: this request would take about ${estimated} s of CPU (${cost.basis}), more than the budget of ${budget_cpu_s} s per request: ${cost.remedy ?? 'make the request smaller or split it'}`,
     { estimated_cpu_s: estimated, budget_cpu_s },

@@ -11,7 +11,7 @@ import { defaultConfig } from '../config.js';
 import { toProblem } from '../plugins/errors.js';
 import { ProblemError } from '../problem.js';
 import { type Limits, startBatch, startSweep } from '../scripting/answers.js';
-import { prepareChunks, type RunOptions, runChunks } from '../scripting/run.js';
+import { AT_REQUEST_ROOT, prepareChunks, type RunOptions, runChunks } from '../scripting/run.js';
 import { checkSolve, solveAnswer } from '../scripting/solve.js';
 import { runUncertainty } from '../scripting/uncertainty.js';
 import { type UncertaintyAnswer, uncertaintyChart, uncertaintyJson } from '../scripting/uncertainty-answer.js';
@@ -41,7 +41,7 @@ export function inProcess(budget_cpu_s?: number): Backend {
   return {
     list: async () => ESTIMATORS.map((e) => ({ name: e.name, route: `POST /v1/${e.name}`, summary: e.summary })),
     async one(estimator, input) {
-      const chunks = await prepareChunks([{ estimator, input }], () => ({ item: '', input: '' }), run);
+      const chunks = await prepareChunks([{ estimator, input }], AT_REQUEST_ROOT, run);
       for await (const [result] of runChunks(chunks, run)) if (result) return result;
       throw new Error('no result');
     },

@@ -187,7 +187,8 @@ async function runSweep(backend: Backend, file: string | undefined, format: Swee
   const body: SweepRequest = spec.body;
   const progress = new Progress(pointCount(body.vary), 'points');
   const { columns, rows } = await backend.sweep(body, format);
-  const { allOf, sweepJson, sweepLines } = await import('../scripting/answers.js');
+  const { sweepJson, sweepLines } = await import('../scripting/answers.js');
+  const { allOf } = await import('../scripting/run.js');
   let failed = 0;
   let points = 0;
   async function* counted() {

@@ -8,7 +8,17 @@ import type { Estimator } from '../../models/estimator.js';
 import { ESTIMATOR_BY_NAME } from '../../models/registry.js';
 import { type Problem, ProblemError, RequestRefused } from '../problem.js';
 import { csvHeader, csvRecord, ndjsonLine, rowObject } from './formats.js';
-import { checkTotalCost, type Item, type Prepared, prepareChunks, type Result, type RunOptions, runChunks } from './run.js';
+import {
+  AT_REQUEST_ROOT,
+  allOf,
+  checkTotalCost,
+  type Item,
+  type Prepared,
+  prepareChunks,
+  type Result,
+  type RunOptions,
+  runChunks,
+} from './run.js';
 import { checkFields, pointCount, pointItems, pointValues, rowOf, type SweepRequest, sweepColumns, valuesOf } from './sweep.js';
 import type { Column, Row } from './table.js';
 
@@ -124,7 +134,7 @@ export async function startSweep(
 ): Promise<StartedSweep> {
   const columns = checkSweep(body, format, limits);
   const grid = body.vary.map(valuesOf);
-  const chunks = await prepareChunks(pointItems(body, grid), () => ({ item: '', input: '' }), run);
+  const chunks = await prepareChunks(pointItems(body, grid), AT_REQUEST_ROOT, run);
   const prepared = chunks.flat();
   const whole = baseProblem(prepared, body);
   if (whole) throw new ProblemError(whole);
@@ -144,13 +154,6 @@ export async function* sweepLines(
     for (const r of chunk) text += format === 'csv' ? csvRecord(r) : ndjsonLine(rowObject(columns, r));
     yield text;
   }
-}
-
-/** Every result or row of the chunks, in order, once all are computed. */
-export async function allOf<T>(chunks: AsyncIterable<T[]>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const chunk of chunks) all.push(...chunk);
-  return all;
 }
 
 /** The JSON answer of a sweep: its columns with their units, the counts, and the rows as objects. */

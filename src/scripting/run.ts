@@ -10,7 +10,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
 import { pricedWith } from '../../models/cost.js';
 import { TooLarge } from '../../models/errors.js';
-import { checkCost, type Estimator, runEstimator } from '../../models/estimator.js';
+import { checkCost, type Estimator, refusalSeconds, runEstimator } from '../../models/estimator.js';
 import { ESTIMATOR_BY_NAME, ESTIMATOR_NAMES } from '../../models/registry.js';
 import { toProblem } from '../plugins/errors.js';
 import { ClientGone, type EstimatorPool } from '../pool.js';
@@ -30,6 +30,12 @@ export interface Place {
   item: string;
   input: string;
 }
+
+/**
+ * The place of items the request does not list one by one (a sweep's points, uncertainty's samples,
+ * the command line's one input): their problems point at the request's own fields.
+ */
+export const AT_REQUEST_ROOT = (): Place => ({ item: '', input: '' });
 
 export interface RunOptions {
   /** Where chunks run when the whole costs more than `inline_max_cpu_s`; without one, inline in slices. */
@@ -164,7 +170,7 @@ export function checkTotalCost(prepared: readonly Prepared[], budget_cpu_s: numb
   const total = totalCost(prepared);
   if (total <= budget_cpu_s) return;
   const runnable = prepared.filter((p) => !p.problem).length;
-  const estimated = Number(total.toPrecision(3));
+  const estimated = refusalSeconds(total);
   throw new TooLarge(
     `these ${runnable} ${noun} would take about ${estimated} s of CPU together, more than the budget of ${budget_cpu_s} s per request: split them into several requests`,
     { estimated_cpu_s: estimated, budget_cpu_s, [noun]: runnable },
@@ -240,6 +246,13 @@ async function* inline(chunks: Prepared[][], options: RunOptions): AsyncGenerato
     yield runInline(chunk, options);
     await nextTurn();
   }
+}
+
+/** Every result or row of the chunks, in order, once all are computed. */
+export async function allOf<T>(chunks: AsyncIterable<T[]>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const chunk of chunks) all.push(...chunk);
+  return all;
 }
 
 /** Run items already cut into chunks (each one job of the pool): the whole at once when cheap, else chunk by chunk. */

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { TooLarge } from '../../models/errors.js';
-import type { Estimator } from '../../models/estimator.js';
+import { type Estimator, refusalSeconds } from '../../models/estimator.js';
 import { PointerSchema, withValueAt } from '../../models/pointer.js';
 import { ESTIMATOR_BY_NAME, ESTIMATOR_NAMES } from '../../models/registry.js';
 import { probeValue, SOLVE_MAX_EVALUATIONS, type Solution, type SolveProblem } from '../../models/solve.js';
@@ -83,7 +83,7 @@ function solveCost(problem: SolveProblem, probe: unknown, budget_cpu_s: number):
   const cost = problem.estimator.cost(probe);
   const total = cost.cpu_s * SOLVE_MAX_EVALUATIONS;
   if (total <= budget_cpu_s) return total;
-  const estimated = Number(total.toPrecision(3));
+  const estimated = refusalSeconds(total);
   throw new TooLarge(
     `solving takes up to ${SOLVE_MAX_EVALUATIONS} runs of ${problem.estimator.name} (${cost.basis}), about ${estimated} s of CPU, more than the budget of ${budget_cpu_s} s per request: a cheaper base input`,
     { estimated_cpu_s: estimated, budget_cpu_s, evaluations: SOLVE_MAX_EVALUATIONS },

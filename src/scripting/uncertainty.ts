@@ -20,11 +20,21 @@ import {
   sampleDesign,
 } from '../../models/distributions.js';
 import { TooLarge } from '../../models/errors.js';
-import type { Estimator } from '../../models/estimator.js';
+import { type Estimator, refusalSeconds } from '../../models/estimator.js';
 import { PointerSchema, withValueAt } from '../../models/pointer.js';
 import { ESTIMATOR_BY_NAME, ESTIMATOR_NAMES } from '../../models/registry.js';
 import { ProblemError, RequestRefused } from '../problem.js';
-import { type Item, type Prepared, prepareChunks, type Result, type RunOptions, runChunks, totalCost } from './run.js';
+import {
+  AT_REQUEST_ROOT,
+  allOf,
+  type Item,
+  type Prepared,
+  prepareChunks,
+  type Result,
+  type RunOptions,
+  runChunks,
+  totalCost,
+} from './run.js';
 import { checkPointers } from './sweep.js';
 import { columnFor } from './table.js';
 
@@ -167,14 +177,14 @@ function* sampleItems(plan: Plan, values: Float64Array): Generator<Item> {
 export function prepareSamples(plan: Plan, values: Float64Array, options: RunOptions): Promise<Prepared[][]> {
   const n = plan.request.samples;
   const fresh = (k: number) => k === n || (k > 0 && k < n && k % STREAM_SIZE === 0);
-  return prepareChunks(sampleItems(plan, values), () => ({ item: '', input: '' }), options, fresh);
+  return prepareChunks(sampleItems(plan, values), AT_REQUEST_ROOT, options, fresh);
 }
 
 /** 413 before any work when the samples and reference runs together pass the budget. */
 export function checkSamplesCost(chunks: Prepared[][], budget_cpu_s: number): void {
   const total = totalCost(chunks.flat());
   if (total <= budget_cpu_s) return;
-  const estimated = Number(total.toPrecision(3));
+  const estimated = refusalSeconds(total);
   throw new TooLarge(
     `these samples would take about ${estimated} s of CPU together, more than the budget of ${budget_cpu_s} s per request: ask for fewer samples`,
     { estimated_cpu_s: estimated, budget_cpu_s },
@@ -183,11 +193,6 @@ export function checkSamplesCost(chunks: Prepared[][], budget_cpu_s: number): vo
 }
 
 /** Every result in order: the samples, then the reference runs. */
-async function collect(results: AsyncGenerator<Result[]>): Promise<Result[]> {
-  const all: Result[] = [];
-  for await (const chunk of results) all.push(...chunk);
-  return all;
-}
 
 export interface Sampled {
   plan: Plan;
@@ -205,7 +210,7 @@ export async function runUncertainty(request: UncertaintyRequest, options: RunOp
   const chunks = await prepareSamples(plan, values, options);
   refuseBadMedian(plan, chunks);
   if (wholeBudget) checkSamplesCost(chunks, options.budget_cpu_s);
-  const results = await collect(runChunks(chunks, { ...options, outputs: request.outputs }));
+  const results = await allOf(runChunks(chunks, { ...options, outputs: request.outputs }));
   return { plan, values, results };
 }
 
