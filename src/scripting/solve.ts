@@ -12,7 +12,7 @@ import { probeValue, SOLVE_MAX_EVALUATIONS, type Solution, type SolveProblem } f
 import { toProblem } from '../plugins/errors.js';
 import { ProblemError } from '../problem.js';
 import { checkPointers } from './sweep.js';
-import { unitOf } from './uncertainty.js';
+import { unitOf } from './table.js';
 
 const Target = z
   .object({

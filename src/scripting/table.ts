@@ -126,6 +126,11 @@ function labelOfName(name: string): string {
     .trim();
 }
 
+/** The unit of a field read from its name, as its column gives it. */
+export function unitOf(pointer: string): string {
+  return columnFor(pointer, 'output').unit;
+}
+
 /** A column for a JSON pointer: its name, its unit (from the deepest token that carries one) and its label. */
 export function columnFor(pointer: string, role: Column['role'], scale?: Column['scale']): Column {
   const tokens = pointerTokens(pointer);

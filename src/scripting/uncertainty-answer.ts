@@ -9,8 +9,8 @@ import { PhysicallyImpossible } from '../../models/errors.js';
 import { histogram, type Summary, sortedFinite, spearman, summarize } from '../../models/statistics.js';
 import type { Problem } from '../problem.js';
 import type { Result } from './run.js';
-import { columnFor } from './table.js';
-import { type Plan, referenceValues, type Sampled, TORNADO_QUANTILES, tornadoRun, unitOf } from './uncertainty.js';
+import { columnFor, unitOf } from './table.js';
+import { type Plan, referenceValues, type Sampled, TORNADO_QUANTILES, tornadoRun } from './uncertainty.js';
 import { type AxisName, histogramChart, tornadoChart } from './uncertainty-chart.js';
 
 /** Failed samples quoted in the answer. */

@@ -36,7 +36,6 @@ import {
   totalCost,
 } from './run.js';
 import { checkPointers } from './sweep.js';
-import { columnFor } from './table.js';
 
 /** Tornado runs sit at these quantiles of each input (p10 and p90), the others at their medians. */
 export const TORNADO_QUANTILES = [0.1, 0.9] as const;
@@ -228,11 +227,6 @@ function refuseBadMedian(plan: Plan, chunks: Prepared[][]): void {
   });
   const head = errors[0] as { pointer: string; message: string };
   throw new ProblemError({ ...center, detail: `the input at the medians is refused: ${head.pointer}: ${head.message}`, errors });
-}
-
-/** The unit of a field read from its name, as the sweep's columns give it. */
-export function unitOf(pointer: string): string {
-  return columnFor(pointer, 'output').unit;
 }
 
 /** The fields of the claims' spreads that an economics request has: launch and grid prices, the array's W/kg, the radiator's temperature. */
